@@ -1,0 +1,17 @@
+// The exact texts a citizen agrees to. Change the version whenever a text
+// changes: the version is stored with each consent.
+
+export const PRIVACY_VERSION = "privatliv-2026-11";
+export const HEALTH_CONSENT_VERSION = "helbred-2026-11";
+
+export const privacyAcceptText =
+  "Jeg har læst, hvordan jobcentret behandler mine oplysninger på platformen.";
+
+export const healthConsentTitle = "Samtykke til oplysninger om skånebehov";
+
+export const healthConsentText = [
+  "Dine skånebehov siger noget om dit helbred. Derfor spørger vi om dit samtykke, før du kan skrive dem på din profil.",
+  "Du bestemmer selv, hvilke skånebehov virksomhederne kan se. Skriv hvad du har brug for, fx \"kan ikke løfte tungt\". Skriv ikke diagnoser.",
+  "Det er frivilligt. Hvis du siger nej, eller trækker dit samtykke tilbage senere, påvirker det aldrig din ledighedsydelse, din jobplan eller giver dig sanktioner.",
+  "Du kan trække samtykket tilbage når som helst under \"Min profil\".",
+];

@@ -1,0 +1,39 @@
+import { json, redirect } from "@remix-run/node";
+import type { Role } from "../../db/schema";
+import { validateRequest, type SessionUser } from "./session.server";
+
+export const STAFF_ROLES = ["staff", "admin"] as const satisfies readonly Role[];
+
+/**
+ * The one role guard every loader and action calls.
+ * Not signed in → redirect to /login with a return path; wrong role → 403.
+ */
+export async function requireUser(
+  request: Request,
+  { roles }: { roles?: readonly Role[] } = {},
+): Promise<SessionUser> {
+  const auth = await validateRequest(request);
+  if (!auth) {
+    const url = new URL(request.url);
+    const back = url.pathname + url.search;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  if (roles && !roles.includes(auth.user.role)) forbidden();
+  return auth.user;
+}
+
+/** Throws the 403 that the root error boundary shows in Danish. */
+export function forbidden(): never {
+  throw json({ message: "Du har ikke adgang til denne side." }, { status: 403 });
+}
+
+/** A company user who may manage the company's own users. */
+export async function requireCompanyAdmin(request: Request): Promise<SessionUser & { companyId: number }> {
+  const user = await requireUser(request, { roles: ["company"] });
+  if (!user.isCompanyAdmin || user.companyId === null) forbidden();
+  return { ...user, companyId: user.companyId };
+}
+
+export function isStaff(user: { role: Role }): boolean {
+  return user.role === "staff" || user.role === "admin";
+}

@@ -1,0 +1,168 @@
+import { createHash, randomBytes } from "node:crypto";
+import { inTransaction, type Db } from "../../db/kysely";
+import type { Invitation, Role } from "../../db/schema";
+import { sendEmail } from "~/email/email.server";
+import { invitationEmail } from "~/email/messages.server";
+import { appUrl } from "~/env.server";
+import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "./consent-texts";
+import { normalizeEmail } from "./login.server";
+import { hashPassword } from "./password.server";
+
+export const INVITATION_DAYS = 14;
+
+export interface InvitationInput {
+  email: string;
+  name: string;
+  role: Role;
+  invitedBy: string | null;
+  companyId?: number | null;
+  isCompanyAdmin?: boolean;
+  consultantId?: string | null;
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function invitationUrl(token: string): string {
+  return `${appUrl()}/invitation/${token}`;
+}
+
+export async function emailHasAccount(db: Db, email: string): Promise<boolean> {
+  const row = await db.selectFrom("users").select("id").where("email", "=", normalizeEmail(email)).executeTakeFirst();
+  return Boolean(row);
+}
+
+/**
+ * Creates a one-time invitation and returns its token (only the hash is stored).
+ * Older open invitations for the same email are revoked, so only the newest link works.
+ */
+export async function createInvitation(
+  db: Db,
+  input: InvitationInput,
+  now = new Date(),
+): Promise<{ invitation: Invitation; token: string }> {
+  const token = randomBytes(32).toString("base64url");
+  const email = normalizeEmail(input.email);
+  const invitation = await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable("invitations")
+      .set({ revokedAt: now.toISOString() })
+      .where("email", "=", email)
+      .where("usedAt", "is", null)
+      .where("revokedAt", "is", null)
+      .execute();
+    return trx
+      .insertInto("invitations")
+      .values({
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
+        invitedBy: input.invitedBy,
+        companyId: input.companyId ?? null,
+        isCompanyAdmin: input.isCompanyAdmin ? 1 : 0,
+        consultantId: input.consultantId ?? null,
+        createdAt: now.toISOString(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+  return { invitation, token };
+}
+
+/** Creates the invitation and emails the link. If the email cannot be sent, the invitation is revoked. */
+export async function sendInvitation(db: Db, input: InvitationInput, now = new Date()): Promise<Invitation> {
+  const { invitation, token } = await createInvitation(db, input, now);
+  const companyName = invitation.companyId
+    ? (await db.selectFrom("companies").select("name").where("id", "=", invitation.companyId).executeTakeFirst())?.name
+    : undefined;
+  try {
+    await sendEmail(invitationEmail({ invitation, url: invitationUrl(token), companyName, validDays: INVITATION_DAYS }));
+  } catch (error) {
+    await revokeInvitation(db, invitation.id, now);
+    throw error;
+  }
+  return invitation;
+}
+
+export async function revokeInvitation(db: Db, id: number, now = new Date()): Promise<void> {
+  await db.updateTable("invitations").set({ revokedAt: now.toISOString() }).where("id", "=", id).where("usedAt", "is", null).execute();
+}
+
+export type InvitationState = "open" | "used" | "expired" | "revoked";
+
+export function invitationState(inv: Pick<Invitation, "usedAt" | "revokedAt" | "expiresAt">, now = new Date()): InvitationState {
+  if (inv.usedAt) return "used";
+  if (inv.revokedAt) return "revoked";
+  if (new Date(inv.expiresAt) <= now) return "expired";
+  return "open";
+}
+
+export type InvitationLookup =
+  | { state: "open"; invitation: Invitation }
+  | { state: "unknown" | "used" | "expired" | "revoked" };
+
+export async function lookupInvitation(db: Db, token: string, now = new Date()): Promise<InvitationLookup> {
+  const invitation = await db
+    .selectFrom("invitations")
+    .selectAll()
+    .where("tokenHash", "=", hashToken(token))
+    .executeTakeFirst();
+  if (!invitation) return { state: "unknown" };
+  const state = invitationState(invitation, now);
+  return state === "open" ? { state, invitation } : { state };
+}
+
+export interface AcceptInput {
+  password: string;
+  /** Explicit consent to process skånebehov (flexjobbers only); a no stores nothing. */
+  healthConsent: boolean;
+}
+
+export type AcceptResult =
+  | { status: "ok"; userId: string; role: Role }
+  | { status: "unknown" | "used" | "expired" | "revoked" | "email_taken" };
+
+/** Turns an open invitation into an account, with the consents given, in one transaction. */
+export async function acceptInvitation(db: Db, token: string, input: AcceptInput, now = new Date()): Promise<AcceptResult> {
+  const passwordHash = await hashPassword(input.password);
+  return inTransaction(db, async (trx) => {
+    const found = await lookupInvitation(trx, token, now);
+    if (found.state !== "open") return { status: found.state };
+    const inv = found.invitation;
+    if (await emailHasAccount(trx, inv.email)) return { status: "email_taken" };
+
+    const userId = randomBytes(15).toString("base64url");
+    const at = now.toISOString();
+    await trx
+      .insertInto("users")
+      .values({
+        id: userId,
+        email: inv.email,
+        name: inv.name,
+        phone: null,
+        role: inv.role,
+        passwordHash,
+        status: "active",
+        companyId: inv.companyId,
+        isCompanyAdmin: inv.isCompanyAdmin,
+        consultantId: inv.consultantId,
+        createdAt: at,
+      })
+      .execute();
+    await trx.updateTable("invitations").set({ usedAt: at, userId }).where("id", "=", inv.id).execute();
+    await trx
+      .insertInto("consents")
+      .values({ userId, purpose: "privacy_statement", textVersion: PRIVACY_VERSION, givenAt: at, withdrawnAt: null })
+      .execute();
+    if (inv.role === "flexjobber" && input.healthConsent) {
+      await trx
+        .insertInto("consents")
+        .values({ userId, purpose: "health_data", textVersion: HEALTH_CONSENT_VERSION, givenAt: at, withdrawnAt: null })
+        .execute();
+    }
+    return { status: "ok", userId, role: inv.role };
+  });
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { email, requiredCheckbox } from "~/utils/fields";
+
+export const PASSWORD_MIN = 10;
+
+export const loginSchema = z.object({
+  email: email(),
+  password: z.string({ error: "Skriv din adgangskode." }).min(1, "Skriv din adgangskode.").max(200),
+  redirectTo: z.string().optional(),
+});
+
+const newPassword = {
+  password: z
+    .string({ error: "Vælg en adgangskode." })
+    .min(PASSWORD_MIN, `Adgangskoden skal have mindst ${PASSWORD_MIN} tegn.`)
+    .max(200, "Adgangskoden er for lang. Højst 200 tegn."),
+  passwordConfirm: z.string({ error: "Skriv adgangskoden igen." }).min(1, "Skriv adgangskoden igen."),
+  acceptPrivacy: requiredCheckbox("Du skal sætte flueben for at fortsætte."),
+};
+
+const passwordsMatch = (v: { password: string; passwordConfirm: string }) => v.password === v.passwordConfirm;
+const mismatch = { message: "De to adgangskoder er ikke ens.", path: ["passwordConfirm"] };
+
+/** Accepting an invitation as a company user or staff member. */
+export const acceptInvitationSchema = z.object(newPassword).refine(passwordsMatch, mismatch);
+
+/** A flexjobber also answers the health-data consent: yes or no, both are fine. */
+export const acceptFlexjobberInvitationSchema = z
+  .object({
+    ...newPassword,
+    healthConsent: z.enum(["ja", "nej"], { error: "Vælg ja eller nej." }),
+  })
+  .refine(passwordsMatch, mismatch);

@@ -1,0 +1,62 @@
+import { redirect } from "@remix-run/node";
+import type { Session, User } from "lucia";
+import { lucia } from "./lucia.server";
+
+export type SessionUser = User;
+
+export interface Auth {
+  user: SessionUser;
+  session: Session;
+}
+
+/** The signed-in user of this request, or null. Suspended accounts count as signed out. */
+export async function validateRequest(request: Request): Promise<Auth | null> {
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (!sessionId) return null;
+  const { session, user } = await lucia.validateSession(sessionId);
+  if (!session || !user) return null;
+  if (user.status !== "active") {
+    await lucia.invalidateSession(session.id);
+    return null;
+  }
+  return { user, session };
+}
+
+/**
+ * Headers that keep the browser's cookie in step with the session: a renewed
+ * cookie when lucia extended the session, a blank one when the cookie is stale.
+ */
+export function sessionCookieHeaders(request: Request, auth: Auth | null): HeadersInit | undefined {
+  if (auth?.session.fresh) return { "Set-Cookie": lucia.createSessionCookie(auth.session.id).serialize() };
+  if (!auth && lucia.readSessionCookie(request.headers.get("Cookie") ?? "")) {
+    return { "Set-Cookie": lucia.createBlankSessionCookie().serialize() };
+  }
+  return undefined;
+}
+
+/** Starts a session and sends the user on; only same-site paths are followed. */
+export async function startSession(userId: string, redirectTo: string): Promise<Response> {
+  const session = await lucia.createSession(userId, {});
+  return redirect(safeRedirect(redirectTo), {
+    headers: { "Set-Cookie": lucia.createSessionCookie(session.id).serialize() },
+  });
+}
+
+export async function endSession(request: Request): Promise<Response> {
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (sessionId) await lucia.invalidateSession(sessionId);
+  return redirect("/login?besked=logget-ud", {
+    headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() },
+  });
+}
+
+/** Ends every session of a user, e.g. when the account is suspended. */
+export async function endAllSessions(userId: string): Promise<void> {
+  await lucia.invalidateUserSessions(userId);
+}
+
+/** Only local paths: "/profil" yes, "//evil.example" and "https://…" no. */
+export function safeRedirect(to: string | null | undefined, fallback = "/"): string {
+  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,109 @@
+import type { z } from "zod";
+import type { Db } from "../../db/kysely";
+import type { Company, CompanyStatus } from "../../db/schema";
+import { sendInvitation } from "~/auth/invitations.server";
+import { sendEmail } from "~/email/email.server";
+import { companyRejectedEmail } from "~/email/messages.server";
+import type { companyAccessSchema } from "./schemas";
+
+export type AccessRequest = z.output<typeof companyAccessSchema>;
+
+export type AccessRequestResult = { status: "ok"; company: Company } | { status: "cvr_taken" };
+
+/** A company asks for access: stored as pending until staff decide. */
+export async function requestCompanyAccess(db: Db, input: AccessRequest, now = new Date()): Promise<AccessRequestResult> {
+  const live = await db
+    .selectFrom("companies")
+    .select("id")
+    .where("cvr", "=", input.cvr)
+    .where("status", "in", ["pending", "approved"])
+    .executeTakeFirst();
+  if (live) return { status: "cvr_taken" };
+  const company = await db
+    .insertInto("companies")
+    .values({
+      name: input.companyName,
+      cvr: input.cvr,
+      contactName: input.contactName,
+      contactEmail: input.email,
+      contactPhone: input.phone ?? null,
+      status: "pending",
+      decisionNote: null,
+      decidedBy: null,
+      decidedAt: null,
+      createdAt: now.toISOString(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { status: "ok", company };
+}
+
+export async function listCompanies(db: Db, status: CompanyStatus): Promise<Company[]> {
+  return db
+    .selectFrom("companies")
+    .selectAll()
+    .where("status", "=", status)
+    .orderBy("createdAt", status === "pending" ? "asc" : "desc")
+    .execute();
+}
+
+export type DecisionResult = "ok" | "not_pending";
+
+async function decide(db: Db, companyId: number, status: CompanyStatus, staffId: string, note: string | null, now: Date) {
+  return db
+    .updateTable("companies")
+    .set({ status, decidedBy: staffId, decidedAt: now.toISOString(), decisionNote: note })
+    .where("id", "=", companyId)
+    .where("status", "=", "pending")
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Approves a pending company and invites its contact person as the company's admin user. */
+export async function approveCompany(db: Db, companyId: number, staffId: string, now = new Date()): Promise<DecisionResult> {
+  const company = await decide(db, companyId, "approved", staffId, null, now);
+  if (!company) return "not_pending";
+  try {
+    await sendInvitation(
+      db,
+      {
+        email: company.contactEmail,
+        name: company.contactName,
+        role: "company",
+        invitedBy: staffId,
+        companyId: company.id,
+        isCompanyAdmin: true,
+      },
+      now,
+    );
+  } catch (error) {
+    // No invitation went out, so the request goes back in the queue.
+    await db.updateTable("companies").set({ status: "pending", decidedBy: null, decidedAt: null }).where("id", "=", companyId).execute();
+    throw error;
+  }
+  return "ok";
+}
+
+export async function rejectCompany(
+  db: Db,
+  companyId: number,
+  staffId: string,
+  note: string | undefined,
+  now = new Date(),
+): Promise<DecisionResult> {
+  const company = await decide(db, companyId, "rejected", staffId, note ?? null, now);
+  if (!company) return "not_pending";
+  await sendEmail(
+    companyRejectedEmail({
+      contactName: company.contactName,
+      contactEmail: company.contactEmail,
+      companyName: company.name,
+      note: company.decisionNote,
+    }),
+  );
+  return "ok";
+}
+
+export async function getCompany(db: Db, id: number): Promise<Company | undefined> {
+  return db.selectFrom("companies").selectAll().where("id", "=", id).executeTakeFirst();
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { email, optionalText, text } from "~/utils/fields";
+
+export const companyAccessSchema = z.object({
+  companyName: text("Skriv virksomhedens navn."),
+  cvr: z
+    .string({ error: "Skriv CVR-nummeret." })
+    .transform((v) => v.replace(/[\s-]/g, ""))
+    .pipe(z.string().min(1, "Skriv CVR-nummeret.").regex(/^\d{8}$/, "CVR-nummeret skal være 8 cifre, fx 12345678.")),
+  contactName: text("Skriv navnet på kontaktpersonen."),
+  email: email(),
+  phone: optionalText(30),
+});
+
+export const companyDecisionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("approve"), companyId: z.coerce.number().int().positive() }),
+  z.object({
+    intent: z.literal("reject"),
+    companyId: z.coerce.number().int().positive(),
+    note: optionalText(500),
+  }),
+]);

@@ -1,0 +1,94 @@
+import { Form, Link, NavLink, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { Role } from "../../db/schema";
+import { navFor, roleLabels } from "~/users/roles";
+import { flashText } from "~/utils/flash";
+
+export interface ShellUser {
+  name: string;
+  role: Role;
+  isCompanyAdmin: boolean;
+}
+
+export function Shell({ user, brand, children }: { user: ShellUser | null; brand: string; children: ReactNode }) {
+  const [params] = useSearchParams();
+  const message = flashText(params.get("besked"));
+  return (
+    <>
+      <a className="skip-link" href="#indhold">
+        Gå til indhold
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <Link to="/" className="brand">
+            {brand}
+          </Link>
+          {user ? (
+            <div className="who">
+              <span>
+                {user.name} <span className="visually-hidden">({roleLabels[user.role]})</span>
+              </span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="link">
+                  Log ud
+                </button>
+              </Form>
+            </div>
+          ) : (
+            <Link to="/login">Log ind</Link>
+          )}
+        </div>
+        {user ? <MainNav user={user} /> : null}
+      </header>
+      <main id="indhold" tabIndex={-1}>
+        {message ? (
+          <div className="notice ok" role="status">
+            {message}
+          </div>
+        ) : null}
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="site-footer-inner">
+          <Link to="/privatliv">Sådan passer vi på dine oplysninger</Link>
+          <Link to="/tilgaengelighed">Tilgængelighed</Link>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+function MainNav({ user }: { user: ShellUser }) {
+  return (
+    <nav className="main-nav" aria-label="Hovedmenu">
+      <ul>
+        {navFor(user).map((item) => (
+          <li key={item.to}>
+            {item.ready ? (
+              <NavLink to={item.to} end={item.to === "/"}>
+                {item.label}
+              </NavLink>
+            ) : (
+              <span>
+                {item.label} <small>(kommer snart)</small>
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** For areas that later issues build: says so plainly. */
+export function ComingSoon({ title }: { title: string }) {
+  return (
+    <>
+      <h1>{title}</h1>
+      <p>Kommer snart. Vi er ved at bygge denne del af platformen.</p>
+      <p>
+        <Link to="/">Tilbage til forsiden</Link>
+      </p>
+    </>
+  );
+}

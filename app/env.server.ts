@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+// Parsed once at start-up; a bad setting stops the server with a clear message.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  /** Where links in emails point, e.g. https://refleks.gentofte.dk */
+  APP_URL: z.string().url().optional(),
+  BRAND_NAME: z.string().min(1).default("Refleks"),
+  EMAIL_API_URL: z.string().url().default("https://api.postmarkapp.com/email"),
+  EMAIL_API_KEY: z.string().optional(),
+  EMAIL_FROM: z.string().default("Refleks <noreply@refleks.local>"),
+  OUTBOX_DIR: z.string().default("./data/outbox"),
+  /** Cookies get `Secure` when the site is served over https (the default in production). */
+  SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+export const env = readEnv();
+
+export function appUrl(): string {
+  return env.APP_URL ?? `http://localhost:${env.PORT}`;
+}
+
+export function secureCookies(): boolean {
+  return env.SECURE_COOKIES ? env.SECURE_COOKIES === "true" : env.NODE_ENV === "production";
+}

@@ -1,0 +1,89 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+  Link,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Shell, type ShellUser } from "~/components/shell";
+import { sessionCookieHeaders, validateRequest } from "~/auth/session.server";
+import { env } from "~/env.server";
+import styles from "~/styles/app.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.brand ?? "Refleks" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await validateRequest(request);
+  const user: ShellUser | null = auth
+    ? { name: auth.user.name, role: auth.user.role, isCompanyAdmin: auth.user.isCompanyAdmin }
+    : null;
+  return json({ user, brand: env.BRAND_NAME }, { headers: sessionCookieHeaders(request, auth) });
+}
+
+// The root loader also renews the session cookie, so it runs on every navigation.
+export const shouldRevalidate = () => true;
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="da">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <Shell user={data?.user ?? null} brand={data?.brand ?? "Refleks"}>
+      <Outlet />
+    </Shell>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  let title = "Noget gik galt";
+  let text = "Prøv igen om lidt. Hvis det bliver ved, så kontakt jobcentret.";
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 403) {
+      title = "Ingen adgang";
+      text = "Du har ikke adgang til denne side.";
+    } else if (error.status === 404) {
+      title = "Siden findes ikke";
+      text = "Vi kan ikke finde siden. Måske er linket forkert eller gammelt.";
+    } else if (error.status < 500) {
+      title = "Det kunne vi ikke";
+      text = typeof error.data?.message === "string" ? error.data.message : text;
+    }
+  } else {
+    console.error(error);
+  }
+  return (
+    <Shell user={data?.user ?? null} brand={data?.brand ?? "Refleks"}>
+      <h1>{title}</h1>
+      <p>{text}</p>
+      <p>
+        <Link to="/">Gå til forsiden</Link>
+      </p>
+    </Shell>
+  );
+}

@@ -1,0 +1,114 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { db } from "../../db/client.server";
+import { validateRequest } from "~/auth/session.server";
+import { getCompany } from "~/companies/companies.server";
+import { staffOverview } from "~/users/overview.server";
+
+export const meta: MetaFunction = () => [{ title: "Refleks" }];
+
+// Public landing for visitors; each role's start page once signed in.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await validateRequest(request);
+  if (!auth) return json({ kind: "landing" as const });
+  const { user } = auth;
+  const firstName = user.name.split(" ")[0];
+  switch (user.role) {
+    case "flexjobber":
+      return json({ kind: "flexjobber" as const, firstName });
+    case "company": {
+      const company = user.companyId ? await getCompany(db, user.companyId) : undefined;
+      return json({ kind: "company" as const, firstName, companyName: company?.name ?? "", isCompanyAdmin: user.isCompanyAdmin });
+    }
+    case "staff":
+    case "admin":
+      return json({ kind: "staff" as const, firstName, overview: await staffOverview(db) });
+  }
+}
+
+export default function Index() {
+  const data = useLoaderData<typeof loader>();
+  switch (data.kind) {
+    case "landing":
+      return <Landing />;
+    case "flexjobber":
+      return (
+        <>
+          <h1>Hej {data.firstName}</h1>
+          <p>Her kan du snart lave din profil og se job, der passer til dig. Du bestemmer selv, hvad virksomhederne ser.</p>
+          <div className="cards">
+            <section className="card" aria-labelledby="profil-h">
+              <h2 id="profil-h">Din profil</h2>
+              <p>Kommer snart. Her skal du skrive, hvad du er god til, og hvor mange timer du kan arbejde.</p>
+            </section>
+            <section className="card" aria-labelledby="job-h">
+              <h2 id="job-h">Job til dig</h2>
+              <p>Kommer snart. Her kan du se job fra virksomheder i kommunen – når det passer dig.</p>
+            </section>
+          </div>
+        </>
+      );
+    case "company":
+      return (
+        <>
+          <h1>Hej {data.firstName}</h1>
+          <p>Du er logget ind for {data.companyName}.</p>
+          <p>Snart kan I slå job op og finde fleksjobbere, der passer til jer.</p>
+          {data.isCompanyAdmin ? (
+            <p>
+              <Link to="/kolleger">Inviter en kollega</Link>
+            </p>
+          ) : null}
+        </>
+      );
+    case "staff":
+      return (
+        <>
+          <h1>Overblik</h1>
+          <div className="cards">
+            <section className="card" aria-labelledby="companies-h">
+              <h2 id="companies-h">Virksomheder</h2>
+              <p>
+                <strong>{data.overview.pendingCompanies}</strong> venter på godkendelse.
+              </p>
+              <Link to="/virksomheder">Se virksomheder</Link>
+            </section>
+            <section className="card" aria-labelledby="citizens-h">
+              <h2 id="citizens-h">Borgere</h2>
+              <p>
+                <strong>{data.overview.flexjobbers}</strong> fleksjobbere har en konto.{" "}
+                <strong>{data.overview.openInvitations}</strong> invitationer venter på svar.
+              </p>
+              <Link to="/borgere">Se borgere</Link>
+            </section>
+          </div>
+        </>
+      );
+  }
+}
+
+function Landing() {
+  return (
+    <>
+      <h1>Om Refleks</h1>
+      <p>
+        Refleks er jobcentrets lukkede og trygge sted, hvor fleksjobbere og virksomheder mødes. Det er frivilligt at være
+        med.
+      </p>
+      <h2>Fleksjobber</h2>
+      <p>Du får en invitation fra jobcentret på e-mail. Har du allerede en konto, kan du logge ind.</p>
+      <p>
+        <Link className="button" to="/login">
+          Log ind
+        </Link>
+      </p>
+      <h2>Virksomhed</h2>
+      <p>Vil I finde en fleksjobber? Bed om adgang. Jobcentret godkender alle virksomheder.</p>
+      <p>
+        <Link className="button secondary" to="/adgang">
+          Bed om adgang
+        </Link>
+      </p>
+    </>
+  );
+}

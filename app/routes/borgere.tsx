@@ -1,0 +1,67 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { db } from "../../db/client.server";
+import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
+import { FormError, SelectField, SubmitButton, TextField, useZodForm } from "~/components/form";
+import { InvitationTable } from "~/components/invitation-table";
+import { inviteAndRespond } from "~/users/invite.server";
+import { inviteFlexjobberSchema } from "~/users/schemas";
+import { listInvitations, listStaff } from "~/users/users.server";
+import { badRequest, parseForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Borgere" }];
+
+// Staff and admins.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { roles: STAFF_ROLES });
+  const [invitations, staff] = await Promise.all([listInvitations(db, { role: "flexjobber" }), listStaff(db)]);
+  return json({ invitations, staff, me: user.id });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, { roles: STAFF_ROLES });
+  const parsed = await parseForm(request, inviteFlexjobberSchema);
+  if (!parsed.success) return parsed.response;
+  const { name, email, consultantId } = parsed.data;
+  if (consultantId && !(await listStaff(db)).some((s) => s.id === consultantId)) {
+    return badRequest({ consultantId: "Vælg en rådgiver fra listen." });
+  }
+  return inviteAndRespond(db, { name, email, role: "flexjobber", invitedBy: user.id, consultantId }, "/borgere");
+}
+
+export default function Citizens() {
+  const { invitations, staff, me } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { onSubmit, errorFor, register } = useZodForm(inviteFlexjobberSchema, {
+    serverErrors: actionData?.errors,
+    defaultValues: { consultantId: me },
+  });
+  return (
+    <>
+      <h1>Borgere</h1>
+      <section aria-labelledby="invite-h">
+        <h2 id="invite-h">Inviter en fleksjobber</h2>
+        <p>Borgeren får en e-mail med et link. Linket virker i 14 dage.</p>
+        <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
+          <TextField label="Navn" autoComplete="off" registration={register("name")} error={errorFor("name")} />
+          <TextField label="E-mail" type="email" autoComplete="off" registration={register("email")} error={errorFor("email")} />
+          <SelectField
+            label="Rådgiver (frivilligt)"
+            registration={register("consultantId")}
+            error={errorFor("consultantId")}
+            defaultValue={me}
+            options={[{ value: "", label: "Ingen rådgiver" }, ...staff.map((s) => ({ value: s.id, label: s.name }))]}
+          />
+          <FormError message={actionData?.formError} />
+          <div>
+            <SubmitButton pendingText="Sender …">Send invitation</SubmitButton>
+          </div>
+        </Form>
+      </section>
+      <section aria-labelledby="list-h">
+        <h2 id="list-h">Invitationer</h2>
+        <InvitationTable rows={invitations} caption="Invitationer til fleksjobbere" showConsultant />
+      </section>
+    </>
+  );
+}

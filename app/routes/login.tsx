@@ -1,0 +1,73 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { attemptLogin } from "~/auth/login.server";
+import { loginSchema } from "~/auth/schemas";
+import { safeRedirect, startSession, validateRequest } from "~/auth/session.server";
+import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
+import { db } from "../../db/client.server";
+import { badRequest, parseForm } from "~/utils/forms.server";
+import { formatTime } from "~/utils/dates";
+
+export const meta: MetaFunction = () => [{ title: "Log ind" }];
+
+// Public.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await validateRequest(request);
+  if (auth) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = await parseForm(request, loginSchema);
+  if (!parsed.success) return parsed.response;
+  const { email, password, redirectTo } = parsed.data;
+  const result = await attemptLogin(db, email, password);
+  switch (result.status) {
+    case "ok":
+      return startSession(result.userId, safeRedirect(redirectTo));
+    case "locked":
+      return badRequest(
+        {},
+        `For mange forkerte forsøg. Af sikkerhedshensyn kan du først prøve igen kl. ${formatTime(result.until)}.`,
+        429,
+      );
+    case "suspended":
+      return badRequest({}, "Din adgang er sat på pause. Kontakt jobcentret, hvis du har spørgsmål.", 403);
+    case "invalid":
+      return badRequest({}, "E-mail eller adgangskode passer ikke. Prøv igen.", 401);
+  }
+}
+
+export default function Login() {
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { onSubmit, errorFor, register } = useZodForm(loginSchema, { serverErrors: actionData?.errors });
+  return (
+    <>
+      <h1>Log ind</h1>
+      <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        <TextField label="E-mail" type="email" autoComplete="email" registration={register("email")} error={errorFor("email")} />
+        <TextField
+          label="Adgangskode"
+          type="password"
+          autoComplete="current-password"
+          registration={register("password")}
+          error={errorFor("password")}
+        />
+        <FormError message={actionData?.formError} />
+        <div>
+          <SubmitButton pendingText="Logger ind …">Log ind</SubmitButton>
+        </div>
+      </Form>
+      <h2>Har du ikke en konto?</h2>
+      <p>
+        Refleks er lukket. Fleksjobbere får en invitation fra jobcentret. Har du glemt din adgangskode, så kontakt
+        jobcentret.
+      </p>
+      <p>
+        Er du en virksomhed? <Link to="/adgang">Bed om adgang</Link>.
+      </p>
+    </>
+  );
+}

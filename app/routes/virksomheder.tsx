@@ -1,0 +1,156 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useId } from "react";
+import { db } from "../../db/client.server";
+import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
+import { approveCompany, listCompanies, rejectCompany } from "~/companies/companies.server";
+import { companyDecisionSchema } from "~/companies/schemas";
+import { FormError, SubmitButton } from "~/components/form";
+import { EmailError } from "~/email/email.server";
+import { formatDate } from "~/utils/dates";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { badRequest, parseForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Virksomheder" }];
+
+// Staff and admins.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: STAFF_ROLES });
+  const [pending, approved, rejected] = await Promise.all([
+    listCompanies(db, "pending"),
+    listCompanies(db, "approved"),
+    listCompanies(db, "rejected"),
+  ]);
+  return json({ pending, approved, rejected });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, { roles: STAFF_ROLES });
+  const parsed = await parseForm(request, companyDecisionSchema);
+  if (!parsed.success) return parsed.response;
+  const decision = parsed.data;
+  try {
+    const result =
+      decision.intent === "approve"
+        ? await approveCompany(db, decision.companyId, user.id)
+        : await rejectCompany(db, decision.companyId, user.id, decision.note);
+    if (result === "not_pending") {
+      return badRequest({}, "Anmodningen er allerede behandlet. Siden er opdateret.", 409);
+    }
+  } catch (error) {
+    if (!(error instanceof EmailError)) throw error;
+    console.error(error);
+    return badRequest({}, "E-mailen kunne ikke sendes lige nu. Prøv igen om lidt.", 502);
+  }
+  return redirectWithMessage("/virksomheder", decision.intent === "approve" ? "virksomhed-godkendt" : "virksomhed-afvist");
+}
+
+export default function Companies() {
+  const { pending, approved, rejected } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <h1>Virksomheder</h1>
+      <FormError message={actionData?.formError ?? actionData?.errors?.note} />
+      <section aria-labelledby="queue-h">
+        <h2 id="queue-h">Venter på godkendelse ({pending.length})</h2>
+        {pending.length === 0 ? <p>Ingen virksomheder venter lige nu.</p> : null}
+        {pending.map((c) => (
+          <PendingCompany key={c.id} company={c} />
+        ))}
+      </section>
+      <section aria-labelledby="approved-h">
+        <h2 id="approved-h">Godkendte virksomheder ({approved.length})</h2>
+        <CompanyTable companies={approved} caption="Godkendte virksomheder" />
+      </section>
+      {rejected.length > 0 ? (
+        <section aria-labelledby="rejected-h">
+          <h2 id="rejected-h">Afviste anmodninger ({rejected.length})</h2>
+          <CompanyTable companies={rejected} caption="Afviste anmodninger" />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+interface CompanyView {
+  id: number;
+  name: string;
+  cvr: string;
+  contactName: string;
+  contactEmail: string;
+  contactPhone: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+function PendingCompany({ company }: { company: CompanyView }) {
+  const noteId = useId();
+  return (
+    <article className="card" aria-labelledby={`company-${company.id}`}>
+      <h3 id={`company-${company.id}`}>{company.name}</h3>
+      <p>
+        CVR {company.cvr} · Kontakt: {company.contactName}, {company.contactEmail}
+        {company.contactPhone ? `, ${company.contactPhone}` : ""}
+        <br />
+        <span className="muted">Sendt {formatDate(company.createdAt)}</span>
+      </p>
+      <div className="actions">
+        <Form method="post">
+          <input type="hidden" name="companyId" value={company.id} />
+          <SubmitButton name="intent" value="approve" pendingText="Godkender …">
+            Godkend {company.name}
+          </SubmitButton>
+        </Form>
+      </div>
+      <details>
+        <summary>Afvis anmodningen</summary>
+        <Form method="post" className="stack">
+          <input type="hidden" name="companyId" value={company.id} />
+          <div className="field">
+            <label htmlFor={noteId}>Begrundelse til virksomheden (frivilligt)</label>
+            <textarea id={noteId} name="note" rows={3} maxLength={500} />
+          </div>
+          <div>
+            <SubmitButton name="intent" value="reject" pendingText="Afviser …" className="secondary">
+              Afvis {company.name}
+            </SubmitButton>
+          </div>
+        </Form>
+      </details>
+    </article>
+  );
+}
+
+function CompanyTable({ companies, caption }: { companies: CompanyView[]; caption: string }) {
+  if (companies.length === 0) return <p>Ingen endnu.</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Navn</th>
+            <th scope="col">CVR</th>
+            <th scope="col">Kontakt</th>
+            <th scope="col">Besluttet</th>
+          </tr>
+        </thead>
+        <tbody>
+          {companies.map((c) => (
+            <tr key={c.id}>
+              <td>{c.name}</td>
+              <td>{c.cvr}</td>
+              <td>
+                {c.contactName}
+                <br />
+                {c.contactEmail}
+              </td>
+              <td>{c.decidedAt ? formatDate(c.decidedAt) : "–"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Role } from "../../db/schema";
+
+export const roleLabels: Record<Role, string> = {
+  flexjobber: "Fleksjobber",
+  company: "Virksomhed",
+  staff: "Jobcenter-medarbejder",
+  admin: "Administrator",
+};
+
+export interface NavItem {
+  label: string;
+  to: string;
+  /** Areas not built yet are listed but not linked. */
+  ready: boolean;
+}
+
+const flexjobberNav: NavItem[] = [
+  { label: "Forside", to: "/", ready: true },
+  { label: "Min profil", to: "/profil", ready: false },
+  { label: "Job", to: "/job", ready: false },
+  { label: "Beskeder", to: "/beskeder", ready: false },
+  { label: "Arrangementer", to: "/arrangementer", ready: false },
+  { label: "Viden", to: "/viden", ready: false },
+];
+
+const companyNav: NavItem[] = [
+  { label: "Forside", to: "/", ready: true },
+  { label: "Opslag", to: "/opslag", ready: false },
+  { label: "Find kandidater", to: "/kandidater", ready: false },
+  { label: "Beskeder", to: "/beskeder", ready: false },
+];
+
+const staffNav: NavItem[] = [
+  { label: "Overblik", to: "/", ready: true },
+  { label: "Borgere", to: "/borgere", ready: true },
+  { label: "Virksomheder", to: "/virksomheder", ready: true },
+  { label: "Arrangementer", to: "/arrangementer", ready: false },
+  { label: "Viden", to: "/viden", ready: false },
+  { label: "Statistik", to: "/statistik", ready: false },
+];
+
+export function navFor(user: { role: Role; isCompanyAdmin?: boolean }): NavItem[] {
+  switch (user.role) {
+    case "flexjobber":
+      return flexjobberNav;
+    case "company":
+      return user.isCompanyAdmin ? [...companyNav, { label: "Kolleger", to: "/kolleger", ready: true }] : companyNav;
+    case "staff":
+      return staffNav;
+    case "admin":
+      return [...staffNav, { label: "Medarbejdere", to: "/medarbejdere", ready: true }];
+  }
+}

@@ -1,0 +1,31 @@
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { CamelCasePlugin, Kysely, SqliteDialect } from "kysely";
+import type { Database } from "./schema";
+
+export type Db = Kysely<Database>;
+
+/** Opens the SQLite file the way the whole app expects it: WAL, foreign keys, a busy timeout. */
+export function openDatabase(file: string): { sqlite: SQLite.Database; db: Db } {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return { sqlite, db };
+}
+
+export function databasePath(): string {
+  return process.env.DATABASE_PATH || "./data/app.sqlite";
+}
+
+/** Runs fn in a transaction, or inside the caller's when db already is one (kysely does not nest). */
+export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}

@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as m0001 from "./0001_init";
+
+/**
+ * Every migration, in order. Listed in code (not read from disk) so the same
+ * list works from the Remix server bundle, tsx scripts and vitest.
+ */
+export const migrations: Record<string, Migration> = {
+  "0001_init": m0001,
+};

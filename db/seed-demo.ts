@@ -1,0 +1,113 @@
+import { inTransaction, type Db } from "./kysely";
+import { createInvitation } from "../app/auth/invitations.server";
+import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "../app/auth/consent-texts";
+import { createCompany, createUser } from "../tests/factories";
+
+export const DEMO_PASSWORD = "refleks-demo";
+
+export const DEMO_LOGINS = [
+  { role: "admin", email: "admin@demo.refleks.dk", label: "Administrator" },
+  { role: "staff", email: "medarbejder@demo.refleks.dk", label: "Jobcenter-medarbejder" },
+  { role: "company", email: "virksomhed@demo.refleks.dk", label: "Virksomhed (Demo Køkken ApS)" },
+  { role: "flexjobber", email: "borger@demo.refleks.dk", label: "Fleksjobber" },
+] as const;
+
+const DAY = 86_400_000;
+
+/**
+ * The demo municipality "Jobcenter Demo": the four demo logins, a few
+ * companies in every approval state and flexjobber invitations in every state.
+ * Idempotent: does nothing when the demo admin already exists.
+ */
+export async function seedDemo(db: Db, now = new Date()): Promise<"seeded" | "exists"> {
+  const exists = await db.selectFrom("users").select("id").where("email", "=", DEMO_LOGINS[0].email).executeTakeFirst();
+  if (exists) return "exists";
+  const ago = (days: number) => new Date(now.getTime() - days * DAY);
+
+  await inTransaction(db, async (trx) => {
+    await trx
+      .insertInto("settings")
+      .values({ key: "municipality_name", value: "Jobcenter Demo" })
+      .onConflict((oc) => oc.column("key").doNothing())
+      .execute();
+
+    const admin = await createUser(trx, { role: "admin", email: "admin@demo.refleks.dk", name: "Anne Andersen", password: DEMO_PASSWORD });
+    const staff = await createUser(trx, {
+      role: "staff",
+      email: "medarbejder@demo.refleks.dk",
+      name: "Mette Mortensen",
+      password: DEMO_PASSWORD,
+    });
+
+    const kitchen = await createCompany(trx, {
+      name: "Demo Køkken ApS",
+      cvr: "12345678",
+      contactName: "Karsten Kok",
+      contactEmail: "virksomhed@demo.refleks.dk",
+      status: "approved",
+      decidedBy: staff.id,
+      decidedAt: ago(30).toISOString(),
+      createdAt: ago(32).toISOString(),
+    });
+    const companyUser = await createUser(trx, {
+      role: "company",
+      email: "virksomhed@demo.refleks.dk",
+      name: "Karsten Kok",
+      companyId: kitchen.id,
+      isCompanyAdmin: 1,
+      password: DEMO_PASSWORD,
+    });
+    await useInvitation(trx, { email: companyUser.email, name: companyUser.name, role: "company", invitedBy: staff.id, companyId: kitchen.id, isCompanyAdmin: true }, companyUser.id, ago(30));
+
+    const garden = await createCompany(trx, {
+      name: "Grøn Have A/S",
+      cvr: "23456789",
+      contactName: "Gitte Gartner",
+      contactEmail: "gitte@groenhave.example",
+      status: "approved",
+      decidedBy: staff.id,
+      decidedAt: ago(2).toISOString(),
+      createdAt: ago(4).toISOString(),
+    });
+    await createInvitation(trx, { email: garden.contactEmail, name: garden.contactName, role: "company", invitedBy: staff.id, companyId: garden.id, isCompanyAdmin: true }, ago(2));
+    await createCompany(trx, { name: "Byens Bageri", cvr: "34567890", contactName: "Bo Bager", contactEmail: "bo@byensbageri.example", status: "pending", createdAt: ago(1).toISOString() });
+    await createCompany(trx, { name: "Hurtig Transport ApS", cvr: "45678901", contactName: "Hanne Holm", contactEmail: "hanne@hurtigtransport.example", status: "pending", createdAt: ago(3).toISOString() });
+    await createCompany(trx, {
+      name: "Eksempel Handel ApS",
+      cvr: "56789012",
+      contactName: "Erik Eksempel",
+      contactEmail: "erik@eksempelhandel.example",
+      status: "rejected",
+      decisionNote: "Virksomheden ligger uden for kommunen.",
+      decidedBy: staff.id,
+      decidedAt: ago(10).toISOString(),
+      createdAt: ago(12).toISOString(),
+    });
+
+    // Flexjobbers: the demo login and a colleague with accounts, then invitations in every other state.
+    for (const [email, name, days] of [
+      ["borger@demo.refleks.dk", "Bente Berg", 20],
+      ["peter.demo@example.dk", "Peter Poulsen", 9],
+    ] as const) {
+      const user = await createUser(trx, { role: "flexjobber", email, name, consultantId: staff.id, password: DEMO_PASSWORD, createdAt: ago(days).toISOString() });
+      await useInvitation(trx, { email, name, role: "flexjobber", invitedBy: staff.id, consultantId: staff.id }, user.id, ago(days + 1));
+      await trx
+        .insertInto("consents")
+        .values([
+          { userId: user.id, purpose: "privacy_statement", textVersion: PRIVACY_VERSION, givenAt: ago(days).toISOString(), withdrawnAt: null },
+          { userId: user.id, purpose: "health_data", textVersion: HEALTH_CONSENT_VERSION, givenAt: ago(days).toISOString(), withdrawnAt: null },
+        ])
+        .execute();
+    }
+    await createInvitation(trx, { email: "ole.demo@example.dk", name: "Ole Olsen", role: "flexjobber", invitedBy: staff.id, consultantId: staff.id }, ago(3));
+    await createInvitation(trx, { email: "eva.demo@example.dk", name: "Eva Eriksen", role: "flexjobber", invitedBy: staff.id, consultantId: null }, ago(20));
+    const revoked = await createInvitation(trx, { email: "rasmus.demo@example.dk", name: "Rasmus Rask", role: "flexjobber", invitedBy: admin.id, consultantId: staff.id }, ago(6));
+    await trx.updateTable("invitations").set({ revokedAt: ago(5).toISOString() }).where("id", "=", revoked.invitation.id).execute();
+  });
+  return "seeded";
+}
+
+async function useInvitation(db: Db, input: Parameters<typeof createInvitation>[1], userId: string, at: Date) {
+  const { invitation } = await createInvitation(db, input, at);
+  await db.updateTable("invitations").set({ usedAt: at.toISOString(), userId }).where("id", "=", invitation.id).execute();
+}
