@@ -19,7 +19,15 @@ const newPassword = {
 };
 
 const passwordsMatch = (v: { password: string; passwordConfirm: string }) => v.password === v.passwordConfirm;
-const mismatch = { message: "De to adgangskoder er ikke ens.", path: ["passwordConfirm"] };
+const mismatch = {
+  message: "De to adgangskoder er ikke ens.",
+  path: ["passwordConfirm"],
+  // Check the match even when other fields have errors, so every message shows at once.
+  when: ({ value }: { value: unknown }) => {
+    const v = value as { password?: unknown; passwordConfirm?: unknown };
+    return typeof v.password === "string" && typeof v.passwordConfirm === "string" && v.passwordConfirm !== "";
+  },
+};
 
 /** Accepting an invitation as a company user or staff member. */
 export const acceptInvitationSchema = z.object(newPassword).refine(passwordsMatch, mismatch);

@@ -24,7 +24,7 @@ export function InvitationTable({ rows, caption, showConsultant = false }: {
 }) {
   if (rows.length === 0) return <p>Ingen invitationer endnu.</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -125,7 +125,7 @@ function PendingCompany({ company }: { company: CompanyView }) {
 function CompanyTable({ companies, caption }: { companies: CompanyView[]; caption: string }) {
   if (companies.length === 0) return <p>Ingen endnu.</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

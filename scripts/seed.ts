@@ -1,0 +1,11 @@
+// npm run seed: adds the demo municipality "Jobcenter Demo" (idempotent).
+import { databasePath, openDatabase } from "../db/kysely";
+import { migrateToLatest } from "../db/migrate";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../db/seed-demo";
+
+const { db } = openDatabase(databasePath());
+await migrateToLatest(db);
+const result = await seedDemo(db);
+await db.destroy();
+console.log(result === "seeded" ? "Demo-kommunen er oprettet." : "Demo-kommunen findes allerede.");
+console.log(`Demo-logins (adgangskode: ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.email).join(", ")}`);

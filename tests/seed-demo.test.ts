@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../db/client.server";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../db/seed-demo";
+import { invitationState } from "~/auth/invitations.server";
+import { attemptLogin } from "~/auth/login.server";
+
+describe("demo municipality", () => {
+  it("is idempotent, has a login per role and invitations and companies in every state", async () => {
+    expect(await seedDemo(db)).toBe("seeded");
+    const count = async (table: "users" | "companies" | "invitations") =>
+      (await db.selectFrom(table).select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n;
+    const before = [await count("users"), await count("companies"), await count("invitations")];
+    expect(await seedDemo(db)).toBe("exists");
+    expect([await count("users"), await count("companies"), await count("invitations")]).toEqual(before);
+
+    for (const login of DEMO_LOGINS) {
+      const result = await attemptLogin(db, login.email, DEMO_PASSWORD);
+      expect(result.status).toBe("ok");
+      const user = await db.selectFrom("users").select("role").where("email", "=", login.email).executeTakeFirstOrThrow();
+      expect(user.role).toBe(login.role);
+    }
+
+    const invitations = await db.selectFrom("invitations").selectAll().where("role", "=", "flexjobber").execute();
+    expect(new Set(invitations.map((i) => invitationState(i)))).toEqual(new Set(["open", "used", "expired", "revoked"]));
+    const statuses = await db.selectFrom("companies").select("status").execute();
+    expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(["pending", "approved", "rejected"]));
+    const setting = await db.selectFrom("settings").select("value").where("key", "=", "municipality_name").executeTakeFirst();
+    expect(setting?.value).toBe("Jobcenter Demo");
+  });
+});

@@ -1,0 +1,21 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll } from "vitest";
+
+// A fresh, migrated SQLite file for every test file, before any app module opens the database.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "refleks-test-"));
+process.env.DATABASE_PATH = path.join(dir, "test.sqlite");
+process.env.OUTBOX_DIR = path.join(dir, "outbox");
+process.env.APP_URL = "http://refleks.test";
+process.env.EMAIL_API_URL = "https://email.test/send";
+process.env.EMAIL_API_KEY = "test-key";
+
+const { db } = await import("../../db/client.server");
+const { migrateToLatest } = await import("../../db/migrate");
+await migrateToLatest(db);
+
+afterAll(async () => {
+  await db.destroy();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
