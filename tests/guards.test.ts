@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db/client.server";
 import type { Role } from "../db/schema";
 import { requireUser } from "~/auth/guard.server";
+import * as root from "~/root";
+import * as logout from "~/routes/logout";
 import * as citizens from "~/routes/borgere";
 import * as colleagues from "~/routes/kolleger";
 import * as staffAdmin from "~/routes/medarbejdere";
@@ -67,6 +69,34 @@ describe("role guard", () => {
         expect(`${who} ${path} ${res.status}`).toBe(`${who} ${path} ${status}`);
       }
     }
+  });
+
+  it("ends a session after 14 days without use, and renews one that is more than half used", async () => {
+    const user = await createUser(db, { role: "flexjobber" });
+    const cookie = await sessionCookie(user.id);
+    const sessionId = cookie.split("=")[1];
+    const nowSeconds = Math.floor(Date.now() / 1000);
+
+    // 3 days left of 14: the root loader extends it and sends a fresh cookie.
+    await db.updateTable("sessions").set({ expiresAt: nowSeconds + 3 * 86_400 }).where("id", "=", sessionId).execute();
+    const renewed = await run(root.loader, get("/", cookie));
+    expect(renewed.headers.get("Set-Cookie")).toMatch(new RegExp(`^refleks_session=${sessionId};.*Max-Age=1209600`));
+    const row = await db.selectFrom("sessions").select("expiresAt").where("id", "=", sessionId).executeTakeFirstOrThrow();
+    expect(row.expiresAt).toBeGreaterThan(nowSeconds + 13 * 86_400);
+
+    // Expired: signed out, and the stale cookie is cleared.
+    await db.updateTable("sessions").set({ expiresAt: nowSeconds - 1 }).where("id", "=", sessionId).execute();
+    expect((await run(profile.loader, get("/profil", cookie))).status).toBe(302);
+    const cleared = await run(root.loader, get("/", cookie));
+    expect(cleared.headers.get("Set-Cookie")).toMatch(/^refleks_session=;.*Max-Age=0/);
+  });
+
+  it("logout ends the session on the server", async () => {
+    const user = await createUser(db, { role: "staff" });
+    const cookie = await sessionCookie(user.id);
+    const res = await run(logout.action, post("/logout", {}, cookie));
+    expect(res.headers.get("Location")).toBe("/login?besked=logget-ud");
+    expect((await run(citizens.loader, get("/borgere", cookie))).status).toBe(302);
   });
 
   it("returns the user to a loader that passes", async () => {
