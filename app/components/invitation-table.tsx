@@ -1,3 +1,4 @@
+import { TableRegion } from "./table-region";
 import type { InvitationState } from "~/auth/invitations.server";
 import { formatDate } from "~/utils/dates";
 
@@ -24,32 +25,21 @@ export function InvitationTable({ rows, caption, showConsultant = false }: {
 }) {
   if (rows.length === 0) return <p>Ingen invitationer endnu.</p>;
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Navn</th>
-            <th scope="col">E-mail</th>
-            {showConsultant ? <th scope="col">Rådgiver</th> : null}
-            <th scope="col">Status</th>
-            <th scope="col">Sendt</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>{r.name}</td>
-              <td>{r.email}</td>
-              {showConsultant ? <td>{r.consultantName ?? "–"}</td> : null}
-              <td>
-                <span className="badge">{invitationStateLabels[r.state]}</span>
-              </td>
-              <td>{formatDate(r.createdAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TableRegion
+      caption={caption}
+      head={["Navn", "E-mail", ...(showConsultant ? ["Rådgiver"] : []), "Status", "Sendt"]}
+    >
+      {rows.map((r) => (
+        <tr key={r.id}>
+          <td>{r.name}</td>
+          <td>{r.email}</td>
+          {showConsultant ? <td>{r.consultantName ?? "–"}</td> : null}
+          <td>
+            <span className="badge">{invitationStateLabels[r.state]}</span>
+          </td>
+          <td>{formatDate(r.createdAt)}</td>
+        </tr>
+      ))}
+    </TableRegion>
   );
 }

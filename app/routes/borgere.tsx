@@ -1,8 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
-import { FormError, SelectField, SubmitButton, TextField, useZodForm } from "~/components/form";
+import { InviteForm } from "~/components/invite-form";
 import { InvitationTable } from "~/components/invitation-table";
 import { inviteAndRespond } from "~/users/invite.server";
 import { inviteFlexjobberSchema } from "~/users/schemas";
@@ -32,31 +32,23 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Citizens() {
   const { invitations, staff, me } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { onSubmit, errorFor, register } = useZodForm(inviteFlexjobberSchema, {
-    serverErrors: actionData?.errors,
-    defaultValues: { consultantId: me },
-  });
   return (
     <>
       <h1>Borgere</h1>
       <section aria-labelledby="invite-h">
         <h2 id="invite-h">Inviter en fleksjobber</h2>
         <p>Borgeren får en e-mail med et link. Linket virker i 14 dage.</p>
-        <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
-          <TextField label="Navn" autoComplete="off" registration={register("name")} error={errorFor("name")} />
-          <TextField label="E-mail" type="email" autoComplete="off" registration={register("email")} error={errorFor("email")} />
-          <SelectField
-            label="Rådgiver (frivilligt)"
-            registration={register("consultantId")}
-            error={errorFor("consultantId")}
-            defaultValue={me}
-            options={[{ value: "", label: "Ingen rådgiver" }, ...staff.map((s) => ({ value: s.id, label: s.name }))]}
-          />
-          <FormError message={actionData?.formError} />
-          <div>
-            <SubmitButton pendingText="Sender …">Send invitation</SubmitButton>
-          </div>
-        </Form>
+        <InviteForm
+          schema={inviteFlexjobberSchema}
+          errors={actionData?.errors}
+          formError={actionData?.formError}
+          select={{
+            name: "consultantId",
+            label: "Rådgiver (frivilligt)",
+            defaultValue: me,
+            options: [{ value: "", label: "Ingen rådgiver" }, ...staff.map((s) => ({ value: s.id, label: s.name }))],
+          }}
+        />
       </section>
       <section aria-labelledby="list-h">
         <h2 id="list-h">Invitationer</h2>

@@ -1,8 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
 import { requireCompanyAdmin } from "~/auth/guard.server";
-import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
+import { InviteForm } from "~/components/invite-form";
 import { InvitationTable } from "~/components/invitation-table";
 import { inviteAndRespond } from "~/users/invite.server";
 import { inviteColleagueSchema } from "~/users/schemas";
@@ -35,7 +35,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Colleagues() {
   const { colleagues, invitations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { onSubmit, errorFor, register } = useZodForm(inviteColleagueSchema, { serverErrors: actionData?.errors });
   return (
     <>
       <h1>Kolleger</h1>
@@ -51,14 +50,7 @@ export default function Colleagues() {
       </section>
       <section aria-labelledby="invite-h">
         <h2 id="invite-h">Inviter en kollega</h2>
-        <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
-          <TextField label="Navn" autoComplete="off" registration={register("name")} error={errorFor("name")} />
-          <TextField label="E-mail" type="email" autoComplete="off" registration={register("email")} error={errorFor("email")} />
-          <FormError message={actionData?.formError} />
-          <div>
-            <SubmitButton pendingText="Sender …">Send invitation</SubmitButton>
-          </div>
-        </Form>
+        <InviteForm schema={inviteColleagueSchema} errors={actionData?.errors} formError={actionData?.formError} />
       </section>
       {invitations.length > 0 ? (
         <section aria-labelledby="pending-h">

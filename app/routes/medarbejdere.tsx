@@ -1,8 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
 import { requireUser } from "~/auth/guard.server";
-import { FormError, SelectField, SubmitButton, TextField, useZodForm } from "~/components/form";
+import { InviteForm } from "~/components/invite-form";
 import { InvitationTable } from "~/components/invitation-table";
 import { inviteAndRespond } from "~/users/invite.server";
 import { roleLabels } from "~/users/roles";
@@ -36,10 +36,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Staff() {
   const { staff, invitations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { onSubmit, errorFor, register } = useZodForm(inviteStaffSchema, {
-    serverErrors: actionData?.errors,
-    defaultValues: { role: "staff" },
-  });
   return (
     <>
       <h1>Medarbejdere</h1>
@@ -56,24 +52,20 @@ export default function Staff() {
       <section aria-labelledby="invite-h">
         <h2 id="invite-h">Opret en medarbejder</h2>
         <p>Medarbejderen får en e-mail med et link og vælger selv sin adgangskode.</p>
-        <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
-          <TextField label="Navn" autoComplete="off" registration={register("name")} error={errorFor("name")} />
-          <TextField label="E-mail" type="email" autoComplete="off" registration={register("email")} error={errorFor("email")} />
-          <SelectField
-            label="Rolle"
-            registration={register("role")}
-            error={errorFor("role")}
-            defaultValue="staff"
-            options={[
+        <InviteForm
+          schema={inviteStaffSchema}
+          errors={actionData?.errors}
+          formError={actionData?.formError}
+          select={{
+            name: "role",
+            label: "Rolle",
+            defaultValue: "staff",
+            options: [
               { value: "staff", label: roleLabels.staff },
               { value: "admin", label: roleLabels.admin },
-            ]}
-          />
-          <FormError message={actionData?.formError} />
-          <div>
-            <SubmitButton pendingText="Sender …">Send invitation</SubmitButton>
-          </div>
-        </Form>
+            ],
+          }}
+        />
       </section>
       {invitations.length > 0 ? (
         <section aria-labelledby="pending-h">

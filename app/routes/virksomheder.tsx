@@ -6,6 +6,7 @@ import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { approveCompany, listCompanies, rejectCompany } from "~/companies/companies.server";
 import { companyDecisionSchema } from "~/companies/schemas";
 import { FormError, SubmitButton } from "~/components/form";
+import { TableRegion } from "~/components/table-region";
 import { EmailError } from "~/email/email.server";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
@@ -125,32 +126,19 @@ function PendingCompany({ company }: { company: CompanyView }) {
 function CompanyTable({ companies, caption }: { companies: CompanyView[]; caption: string }) {
   if (companies.length === 0) return <p>Ingen endnu.</p>;
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Navn</th>
-            <th scope="col">CVR</th>
-            <th scope="col">Kontakt</th>
-            <th scope="col">Besluttet</th>
-          </tr>
-        </thead>
-        <tbody>
-          {companies.map((c) => (
-            <tr key={c.id}>
-              <td>{c.name}</td>
-              <td>{c.cvr}</td>
-              <td>
-                {c.contactName}
-                <br />
-                {c.contactEmail}
-              </td>
-              <td>{c.decidedAt ? formatDate(c.decidedAt) : "–"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TableRegion caption={caption} head={["Navn", "CVR", "Kontakt", "Besluttet"]}>
+      {companies.map((c) => (
+        <tr key={c.id}>
+          <td>{c.name}</td>
+          <td>{c.cvr}</td>
+          <td>
+            {c.contactName}
+            <br />
+            {c.contactEmail}
+          </td>
+          <td>{c.decidedAt ? formatDate(c.decidedAt) : "–"}</td>
+        </tr>
+      ))}
+    </TableRegion>
   );
 }
