@@ -8,14 +8,15 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import { databasePath, openDatabase } from "./db/kysely";
-import { migrateToLatest } from "./db/migrate";
+import { prepareDatabase } from "./db/prepare";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./db/seed-demo";
 import { env } from "./app/env.server";
 
-async function prepareDatabase(): Promise<boolean> {
+/** Migrates, seeds what an empty database needs, and tells whether the demo logins exist. */
+async function openAndPrepare(): Promise<boolean> {
   const { db } = openDatabase(databasePath());
   try {
-    await migrateToLatest(db);
+    await prepareDatabase(db);
     const users = await db.selectFrom("users").select("id").limit(1).execute();
     if (users.length === 0 && process.env.SEED_DEMO !== "false") {
       await seedDemo(db);
@@ -49,7 +50,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 async function main() {
-  const hasDemo = await prepareDatabase();
+  const hasDemo = await openAndPrepare();
   const buildPath = path.resolve("build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 

@@ -4,6 +4,7 @@
  * Dates are ISO-8601 strings in UTC unless a field says otherwise.
  */
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { VocabularyKind } from "./vocabularies/terms";
 
 export const ROLES = ["flexjobber", "company", "staff", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -89,6 +90,16 @@ export interface LoginEventTable {
   createdAt: string;
 }
 
+export interface VocabularyTermTable {
+  id: Generated<number>;
+  kind: VocabularyKind;
+  label: string;
+  /** normalizeTerm(label): unique per kind, used for lookups and duplicates. */
+  normalized: string;
+  active: number;
+  createdAt: string;
+}
+
 export interface Database {
   settings: SettingTable;
   users: UserTable;
@@ -97,6 +108,7 @@ export interface Database {
   invitations: InvitationTable;
   consents: ConsentTable;
   loginEvents: LoginEventTable;
+  vocabularyTerms: VocabularyTermTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -104,3 +116,4 @@ export type NewUser = Insertable<UserTable>;
 export type Company = Selectable<CompanyTable>;
 export type Invitation = Selectable<InvitationTable>;
 export type InvitationUpdate = Updateable<InvitationTable>;
+export type VocabularyTerm = Selectable<VocabularyTermTable>;

@@ -8,7 +8,7 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { databasePath, openDatabase } from "../db/kysely";
-import { migrateToLatest } from "../db/migrate";
+import { prepareDatabase } from "../db/prepare";
 import { createInvitation, emailHasAccount, invitationUrl, INVITATION_DAYS } from "../app/auth/invitations.server";
 import { PASSWORD_MIN } from "../app/auth/schemas";
 import { createUser } from "../tests/factories";
@@ -33,7 +33,7 @@ if (values.password !== undefined && values.password.length < PASSWORD_MIN) {
 
 const { db } = openDatabase(databasePath());
 try {
-  await migrateToLatest(db);
+  await prepareDatabase(db);
   if (await emailHasAccount(db, email)) throw new Error(`Der findes allerede en bruger med e-mailen ${email}.`);
   if (values.password) {
     await createUser(db, { role: "admin", email, name, password: values.password });

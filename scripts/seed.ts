@@ -1,10 +1,10 @@
 // npm run seed: adds the demo municipality "Jobcenter Demo" (idempotent).
 import { databasePath, openDatabase } from "../db/kysely";
-import { migrateToLatest } from "../db/migrate";
+import { prepareDatabase } from "../db/prepare";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../db/seed-demo";
 
 const { db } = openDatabase(databasePath());
-await migrateToLatest(db);
+await prepareDatabase(db);
 const result = await seedDemo(db);
 await db.destroy();
 console.log(result === "seeded" ? "Demo-kommunen er oprettet." : "Demo-kommunen findes allerede.");

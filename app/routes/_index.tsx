@@ -81,6 +81,11 @@ export default function Index() {
               </p>
               <Link to="/borgere">Se borgere</Link>
             </section>
+            <section className="card" aria-labelledby="vocab-h">
+              <h2 id="vocab-h">Ordlister</h2>
+              <p>Kompetencer, brancher, skånebehov og certifikater, som profiler og jobopslag vælger fra.</p>
+              <Link to="/ordlister">Ret ordlister</Link>
+            </section>
           </div>
         </>
       );

@@ -4,6 +4,7 @@ export const flashMessages = {
   "invitation-sendt": "Invitationen er sendt.",
   "virksomhed-godkendt": "Virksomheden er godkendt. Kontaktpersonen har fået en invitation.",
   "virksomhed-afvist": "Anmodningen er afvist. Kontaktpersonen har fået besked.",
+  "ordliste-gemt": "Ordlisten er gemt.",
   velkommen: "Velkommen! Din konto er oprettet.",
   "logget-ud": "Du er logget ud.",
 } as const;

@@ -141,6 +141,22 @@ describe("foundation journeys", () => {
     await logout(page);
   });
 
+  it("staff add a competence to the shared vocabulary", async (ctx) => {
+    const page = await newPage(browser, ctx);
+    await login(page, "medarbejder@demo.refleks.dk");
+    await page.getByRole("link", { name: "Ret ordlister" }).click();
+    await page.waitForURL("**/ordlister");
+    await expectAccessible(page);
+    const field = page.getByLabel('Nyt ord i "Kompetencer"');
+    await field.fill("Stilladsarbejde");
+    await field.press("Enter");
+    await page.getByRole("status").getByText("Ordlisten er gemt.").waitFor();
+    await page.getByText("Stilladsarbejde", { exact: true }).first().waitFor();
+    await field.fill("stilladsarbejde");
+    await field.press("Enter");
+    await page.getByText("Ordet findes allerede i listen.").first().waitFor();
+  });
+
   it("can be used with the keyboard: the skip link comes first and moves focus to the content", async (ctx) => {
     const page = await newPage(browser, ctx);
     await page.goto("/login");

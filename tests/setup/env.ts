@@ -12,8 +12,8 @@ process.env.EMAIL_API_URL = "https://email.test/send";
 process.env.EMAIL_API_KEY = "test-key";
 
 const { db } = await import("../../db/client.server");
-const { migrateToLatest } = await import("../../db/migrate");
-await migrateToLatest(db);
+const { prepareDatabase } = await import("../../db/prepare");
+await prepareDatabase(db);
 
 afterAll(async () => {
   await db.destroy();
