@@ -50,13 +50,14 @@ describe("vocabularies", () => {
   it("answers bad input with 4xx and is closed to other roles", async () => {
     const staff = await createUser(db, { role: "staff" });
     const cookie = await sessionCookie(staff.id);
-    for (const fields of [
+    const bad: Record<string, string>[] = [
       { intent: "add", kind: "weapons", label: "x" },
       { intent: "add", kind: "competence", label: "x".repeat(5000) },
       { intent: "add", kind: "competence", label: "   " },
       { intent: "rename", id: "abc", label: "x" },
       { intent: "delete-all" },
-    ]) {
+    ];
+    for (const fields of bad) {
       expect((await run(page.action, post("/ordlister", fields, cookie))).status).toBe(400);
     }
     expect((await run(page.action, post("/ordlister", { intent: "hide", id: "999999" }, cookie))).status).toBe(404);
