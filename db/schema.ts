@@ -100,6 +100,112 @@ export interface VocabularyTermTable {
   createdAt: string;
 }
 
+export type ProfileStatus = "draft" | "pending" | "returned" | "approved";
+export type Availability = "seeking" | "open_to_change" | "not_seeking";
+export type ProfileTermKind = "competence" | "certificate" | "education" | "industry" | "job_type";
+export type ContactRequestStatus = "pending" | "accepted" | "declined";
+export type AuditAction = "profile_viewed_by_staff";
+
+/**
+ * A flexjobber's competence profile. Visible to companies only when
+ * status is "approved" and hidden is 0 (see visibleProfiles()).
+ */
+export interface ProfileTable {
+  userId: string;
+  /** "Fleksjobber K7M2": the only name companies see before consent. */
+  alias: string;
+  headline: string | null;
+  summary: string | null;
+  /** Never shown to companies; only an age band is. */
+  birthDate: string | null;
+  hoursMin: number | null;
+  hoursMax: number | null;
+  /** JSON array of TimeOfDay codes. */
+  timesOfDay: Generated<string>;
+  postcode: string | null;
+  /** The postcode's point, copied in so distance filters run in SQL. */
+  lat: number | null;
+  lng: number | null;
+  maxCommuteKm: number | null;
+  availability: Generated<Availability>;
+  showEmployerNames: Generated<number>;
+  status: Generated<ProfileStatus>;
+  hidden: Generated<number>;
+  returnReason: string | null;
+  submittedAt: string | null;
+  approvedAt: string | null;
+  approvedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Competences, certificates, education and courses, wanted industries and job types. */
+export interface ProfileTermTable {
+  id: Generated<number>;
+  userId: string;
+  kind: ProfileTermKind;
+  /** Set when the label matched the shared vocabulary; null for free text. */
+  termId: number | null;
+  label: string;
+  normalized: string;
+  createdAt: string;
+}
+
+export interface ExperienceTable {
+  id: Generated<number>;
+  userId: string;
+  title: string;
+  industry: string | null;
+  /** Shown to companies only when the profile's showEmployerNames is on. */
+  employer: string | null;
+  years: number | null;
+  createdAt: string;
+}
+
+/** A skånebehov item: health data, shown to companies only if visible and health consent is given. */
+export interface AccommodationTable {
+  id: Generated<number>;
+  userId: string;
+  termId: number | null;
+  label: string;
+  normalized: string;
+  visibleToCompanies: Generated<number>;
+  createdAt: string;
+}
+
+/** FTS5 index of each profile's anonymised text (kept in step by syncProfileSearch). */
+export interface ProfileFtsTable {
+  userId: string;
+  body: string;
+}
+
+export interface ContactRequestTable {
+  id: Generated<number>;
+  companyId: number;
+  profileUserId: string;
+  sentBy: string | null;
+  message: string;
+  status: Generated<ContactRequestStatus>;
+  createdAt: string;
+  answeredAt: string | null;
+}
+
+export interface ProfileViewTable {
+  id: Generated<number>;
+  profileUserId: string;
+  companyId: number;
+  viewerId: string | null;
+  viewedAt: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actorId: string | null;
+  action: AuditAction;
+  subjectUserId: string | null;
+  createdAt: string;
+}
+
 export interface Database {
   settings: SettingTable;
   users: UserTable;
@@ -109,6 +215,14 @@ export interface Database {
   consents: ConsentTable;
   loginEvents: LoginEventTable;
   vocabularyTerms: VocabularyTermTable;
+  profiles: ProfileTable;
+  profileTerms: ProfileTermTable;
+  experiences: ExperienceTable;
+  accommodations: AccommodationTable;
+  profileFts: ProfileFtsTable;
+  contactRequests: ContactRequestTable;
+  profileViews: ProfileViewTable;
+  auditLog: AuditLogTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -117,3 +231,9 @@ export type Company = Selectable<CompanyTable>;
 export type Invitation = Selectable<InvitationTable>;
 export type InvitationUpdate = Updateable<InvitationTable>;
 export type VocabularyTerm = Selectable<VocabularyTermTable>;
+export type Profile = Selectable<ProfileTable>;
+export type ProfileUpdate = Updateable<ProfileTable>;
+export type ProfileTerm = Selectable<ProfileTermTable>;
+export type Experience = Selectable<ExperienceTable>;
+export type Accommodation = Selectable<AccommodationTable>;
+export type ContactRequest = Selectable<ContactRequestTable>;

@@ -29,8 +29,15 @@ export function forbidden(): never {
 
 /** A company user who may manage the company's own users. */
 export async function requireCompanyAdmin(request: Request): Promise<SessionUser & { companyId: number }> {
+  const user = await requireCompanyUser(request);
+  if (!user.isCompanyAdmin) forbidden();
+  return user;
+}
+
+/** A signed-in user of a company (every company-facing page needs the company id). */
+export async function requireCompanyUser(request: Request): Promise<SessionUser & { companyId: number }> {
   const user = await requireUser(request, { roles: ["company"] });
-  if (!user.isCompanyAdmin || user.companyId === null) forbidden();
+  if (user.companyId === null) forbidden();
   return { ...user, companyId: user.companyId };
 }
 

@@ -89,6 +89,39 @@ export function TextField({ label, error, hint, registration, type = "text", ...
   );
 }
 
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  registration,
+  maxLength,
+  defaultValue,
+}: {
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  registration: UseFormRegisterReturn;
+  maxLength?: number;
+  /** Rendered into the HTML too, so the form is right without JavaScript. */
+  defaultValue?: string;
+}) {
+  return (
+    <FieldShell label={label} error={error} hint={hint}>
+      {({ id, describedBy }) => (
+        <textarea
+          id={id}
+          rows={6}
+          maxLength={maxLength}
+          defaultValue={defaultValue}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...registration}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
 export function SelectField({
   label,
   error,
@@ -165,12 +198,15 @@ export function RadioGroup({
   registration,
   options,
   children,
+  defaultValue,
 }: {
   legend: string;
   error?: string;
   registration: UseFormRegisterReturn;
   options: { value: string; label: string }[];
   children?: ReactNode;
+  /** Rendered into the HTML too, so the form is right without JavaScript. */
+  defaultValue?: string;
 }) {
   const id = useId();
   return (
@@ -179,10 +215,62 @@ export function RadioGroup({
       {children}
       {options.map((o) => (
         <div className="check" key={o.value}>
-          <input id={`${id}-${o.value}`} type="radio" value={o.value} aria-invalid={error ? true : undefined} {...registration} />
+          <input
+            id={`${id}-${o.value}`}
+            type="radio"
+            value={o.value}
+            defaultChecked={defaultValue === undefined ? undefined : o.value === defaultValue}
+            aria-invalid={error ? true : undefined}
+            {...registration}
+          />
           <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
         </div>
       ))}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** Several checkboxes with one name (e.g. times of day); the value is the list of ticked ones. */
+export function CheckboxList({
+  legend,
+  hint,
+  error,
+  registration,
+  options,
+  defaultValues,
+}: {
+  legend: string;
+  hint?: string;
+  error?: string;
+  registration: UseFormRegisterReturn;
+  options: { value: string; label: string }[];
+  /** Ticked in the HTML too, so the form is right without JavaScript. */
+  defaultValues: string[];
+}) {
+  const id = useId();
+  return (
+    <fieldset className="field" aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{legend}</legend>
+      {hint ? <p className="hint">{hint}</p> : null}
+      <div className="checks">
+        {options.map((o) => (
+          <div className="check" key={o.value}>
+            <input
+              id={`${id}-${o.value}`}
+              type="checkbox"
+              value={o.value}
+              defaultChecked={defaultValues.includes(o.value)}
+              {...registration}
+            />
+            <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+          </div>
+        ))}
+      </div>
       {error ? (
         <p className="field-error" id={`${id}-error`}>
           {error}

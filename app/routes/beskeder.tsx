@@ -1,15 +1,116 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { requireUser } from "~/auth/guard.server";
-import { ComingSoon } from "~/components/shell";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { db } from "../../db/client.server";
+import { requireCompanyUser, requireUser } from "~/auth/guard.server";
+import { FormError } from "~/components/form";
+import {
+  answerContactRequest,
+  listRequestsForCompany,
+  listRequestsForFlexjobber,
+  type CompanyRequestRow,
+  type FlexjobberRequestRow,
+} from "~/profiles/contact.server";
+import { answerRequestSchema } from "~/profiles/schemas";
+import { formatDate } from "~/utils/dates";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { badRequest, parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Beskeder" }];
 
-// Every signed-in role (staff join threads they are invited into).
+const statusLabels = { pending: "Venter på svar", accepted: "Sagt ja", declined: "Sagt nej tak" } as const;
+
+// Flexjobbers (requests to them) and company users (their company's requests).
+// Staff get threads here in a later issue.
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ["flexjobber", "company", "staff", "admin"] });
-  return null;
+  const user = await requireUser(request, { roles: ["flexjobber", "company"] });
+  if (user.role === "flexjobber") {
+    return json({ role: "flexjobber" as const, incoming: await listRequestsForFlexjobber(db, user.id), sent: [] as CompanyRequestRow[] });
+  }
+  const companyUser = await requireCompanyUser(request);
+  return json({ role: "company" as const, incoming: [] as FlexjobberRequestRow[], sent: await listRequestsForCompany(db, companyUser.companyId) });
 }
 
-export default function Page() {
-  return <ComingSoon title="Beskeder" />;
+// Flexjobbers answer a company's request.
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, { roles: ["flexjobber"] });
+  const parsed = await parseForm(request, answerRequestSchema);
+  if (!parsed.success) return parsed.response;
+  const result = await answerContactRequest(db, { userId: user.id, ...parsed.data });
+  if (result === "not_found") return badRequest({}, "Forespørgslen er allerede besvaret eller findes ikke.", 404);
+  return redirectWithMessage("/beskeder", parsed.data.answer === "accepted" ? "forespoergsel-ja" : "forespoergsel-nej");
+}
+
+export default function Messages() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <h1>Beskeder</h1>
+      <FormError message={actionData?.formError} />
+      {data.role === "flexjobber" ? <Incoming rows={data.incoming} /> : <Sent rows={data.sent} />}
+    </>
+  );
+}
+
+function Incoming({ rows }: { rows: FlexjobberRequestRow[] }) {
+  return (
+    <section aria-labelledby="in-h">
+      <h2 id="in-h">Virksomheder der vil i kontakt med dig</h2>
+      <p>
+        Siger du ja, kan virksomheden se dit navn, din e-mail og dit telefonnummer. Siger du nej, får den ingenting at vide, og den
+        kan ikke spørge igen de næste 30 dage.
+      </p>
+      {rows.length === 0 ? <p>Ingen forespørgsler endnu.</p> : null}
+      {rows.map((r) => (
+        <article key={r.id} className="card" aria-labelledby={`req-${r.id}`}>
+          <h3 id={`req-${r.id}`}>{r.companyName}</h3>
+          <p className="muted">
+            {r.senderName ? `Fra ${r.senderName}, ` : ""}
+            {formatDate(r.createdAt)} · {statusLabels[r.status]}
+          </p>
+          <p className="prewrap">{r.message}</p>
+          {r.status === "pending" ? (
+            <Form method="post" className="actions">
+              <input type="hidden" name="requestId" value={r.id} />
+              <button type="submit" name="answer" value="accepted">
+                Ja, del mine kontaktoplysninger <span className="visually-hidden">med {r.companyName}</span>
+              </button>
+              <button type="submit" name="answer" value="declined" className="secondary">
+                Nej tak <span className="visually-hidden">til {r.companyName}</span>
+              </button>
+            </Form>
+          ) : null}
+        </article>
+      ))}
+    </section>
+  );
+}
+
+function Sent({ rows }: { rows: CompanyRequestRow[] }) {
+  return (
+    <section aria-labelledby="sent-h">
+      <h2 id="sent-h">Jeres forespørgsler</h2>
+      {rows.length === 0 ? (
+        <p>
+          I har ikke sendt nogen endnu. <Link to="/kandidater">Find kandidater</Link>
+        </p>
+      ) : null}
+      {rows.map((r) => (
+        <article key={r.id} className="card" aria-labelledby={`sent-${r.id}`}>
+          <h3 id={`sent-${r.id}`}>
+            <Link to={`/kandidater/${encodeURIComponent(r.alias)}`}>{r.identity ? `${r.identity.name} (${r.alias})` : r.alias}</Link>
+          </h3>
+          <p className="muted">
+            Sendt {formatDate(r.createdAt)} · <span className="badge">{statusLabels[r.status]}</span>
+          </p>
+          {r.identity ? (
+            <p>
+              <a href={`mailto:${r.identity.email}`}>{r.identity.email}</a>
+              {r.identity.phone ? ` · ${r.identity.phone}` : ""}
+            </p>
+          ) : null}
+        </article>
+      ))}
+    </section>
+  );
 }

@@ -6,7 +6,10 @@ import { InviteForm } from "~/components/invite-form";
 import { InvitationTable } from "~/components/invitation-table";
 import { inviteAndRespond } from "~/users/invite.server";
 import { inviteFlexjobberSchema } from "~/users/schemas";
-import { listInvitations, listStaff } from "~/users/users.server";
+import { listFlexjobbers, listInvitations, listStaff } from "~/users/users.server";
+import { Link } from "@remix-run/react";
+import { TableRegion } from "~/components/table-region";
+import { profileStatusLabels } from "~/profiles/options";
 import { badRequest, parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Borgere" }];
@@ -14,8 +17,12 @@ export const meta: MetaFunction = () => [{ title: "Borgere" }];
 // Staff and admins.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: STAFF_ROLES });
-  const [invitations, staff] = await Promise.all([listInvitations(db, { role: "flexjobber" }), listStaff(db)]);
-  return json({ invitations, staff, me: user.id });
+  const [invitations, staff, flexjobbers] = await Promise.all([
+    listInvitations(db, { role: "flexjobber" }),
+    listStaff(db),
+    listFlexjobbers(db),
+  ]);
+  return json({ invitations, staff, flexjobbers, me: user.id });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -30,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Citizens() {
-  const { invitations, staff, me } = useLoaderData<typeof loader>();
+  const { invitations, staff, flexjobbers, me } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -49,6 +56,29 @@ export default function Citizens() {
             options: [{ value: "", label: "Ingen rådgiver" }, ...staff.map((s) => ({ value: s.id, label: s.name }))],
           }}
         />
+      </section>
+      <section aria-labelledby="people-h">
+        <h2 id="people-h">Fleksjobbere med konto</h2>
+        {flexjobbers.length === 0 ? (
+          <p>Ingen har oprettet en konto endnu.</p>
+        ) : (
+          <TableRegion caption="Fleksjobbere med konto" head={["Navn", "Rådgiver", "Profil"]}>
+            {flexjobbers.map((f) => (
+              <tr key={f.id}>
+                <td>
+                  {f.profileStatus ? <Link to={`/borgere/${f.id}`}>{f.name}</Link> : f.name}
+                  <br />
+                  <span className="muted">{f.email}</span>
+                </td>
+                <td>{f.consultantName ?? "–"}</td>
+                <td>
+                  {f.profileStatus ? profileStatusLabels[f.profileStatus] : "Ingen profil endnu"}
+                  {f.hidden ? " (på pause)" : ""}
+                </td>
+              </tr>
+            ))}
+          </TableRegion>
+        )}
       </section>
       <section aria-labelledby="list-h">
         <h2 id="list-h">Invitationer</h2>

@@ -1,15 +1,221 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useId } from "react";
+import { db } from "../../db/client.server";
+import { normalizeTerm } from "../../db/vocabularies/terms";
 import { requireUser } from "~/auth/guard.server";
-import { ComingSoon } from "~/components/shell";
+import { AVAILABILITIES, availabilityLabels } from "~/profiles/options";
+import { candidateSearchSchema } from "~/profiles/schemas";
+import { searchCandidates } from "~/profiles/search.server";
+import { listTerms } from "~/vocabularies/vocabularies.server";
+import { formDataToObject, zodFieldErrors } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Find kandidater" }];
 
-// Company users only.
+// Company users only. Returns anonymised cards: never a name or contact detail.
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ["company"] });
-  return null;
+  const url = new URL(request.url);
+  const params = new FormData();
+  url.searchParams.forEach((value, key) => params.append(key, value));
+  const [competences, certificates, industries] = await Promise.all([
+    listTerms(db, "competence"),
+    listTerms(db, "certificate"),
+    listTerms(db, "industry"),
+  ]);
+  const options = {
+    competences: competences.map((t) => t.label),
+    certificates: certificates.map((t) => t.label),
+    industries: industries.map((t) => t.label),
+  };
+  const parsed = candidateSearchSchema.safeParse(formDataToObject(params));
+  if (!parsed.success) {
+    return json({ options, errors: zodFieldErrors(parsed.error), result: null }, { status: 400 });
+  }
+  const f = parsed.data;
+  const result = await searchCandidates(db, {
+    q: f.q,
+    competences: f.kompetence.map(normalizeTerm),
+    certificates: f.certifikat.map(normalizeTerm),
+    industry: f.branche ? normalizeTerm(f.branche) : undefined,
+    hoursMin: f.timerFra,
+    hoursMax: f.timerTil,
+    postcode: f.postnr,
+    km: f.postnr ? (f.km ?? 25) : undefined,
+    availability: f.status,
+    sort: f.sortering,
+    page: f.side,
+  });
+  return json({ options, errors: {} as Record<string, string>, result });
 }
 
-export default function Page() {
-  return <ComingSoon title="Find kandidater" />;
+export default function FindCandidates() {
+  const { options, errors, result } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const searching = navigation.state === "loading" && navigation.location.pathname === "/kandidater";
+  const pageLink = (page: number) => {
+    const next = new URLSearchParams(params);
+    next.set("side", String(page));
+    return `/kandidater?${next.toString()}`;
+  };
+  return (
+    <>
+      <h1>Find kandidater</h1>
+      <p>Profilerne er anonyme. Du ser navn og kontaktoplysninger, når borgeren har sagt ja til din forespørgsel.</p>
+      <Form method="get" className="card" aria-labelledby="search-h">
+        <h2 id="search-h">Søg</h2>
+        <div className="filters">
+          <Field label="Søg i profilerne" name="q" error={errors.q} hint="Fx lager, kundeservice eller kørekort." />
+          <SelectFilter label="Branche" name="branche" options={options.industries} error={errors.branche} />
+          <Field label="Timer om ugen, fra" name="timerFra" error={errors.timerFra} numeric />
+          <Field label="Timer om ugen, til" name="timerTil" error={errors.timerTil} numeric />
+          <Field label="Nær postnummer" name="postnr" error={errors.postnr} numeric />
+          <Field label="Inden for (km)" name="km" error={errors.km} numeric hint="25 km, hvis du ikke skriver andet." />
+          <SelectFilter
+            label="Status"
+            name="status"
+            options={AVAILABILITIES.map((a) => ({ value: a, label: availabilityLabels[a] }))}
+            error={errors.status}
+          />
+          <SelectFilter
+            label="Sortér efter"
+            name="sortering"
+            options={[
+              { value: "relevance", label: "Bedste match" },
+              { value: "newest", label: "Nyeste" },
+            ]}
+            noEmpty
+          />
+        </div>
+        <CheckFilter legend="Kompetencer" name="kompetence" options={options.competences} />
+        <CheckFilter legend="Certifikater og beviser" name="certifikat" options={options.certificates} />
+        <p>
+          <button type="submit" disabled={searching}>
+            {searching ? "Søger …" : "Søg"}
+          </button>
+        </p>
+      </Form>
+
+      <section aria-labelledby="results-h" aria-live="polite">
+        <h2 id="results-h">{result ? `${result.total} ${result.total === 1 ? "kandidat" : "kandidater"}` : "Ret søgningen"}</h2>
+        {result && result.total === 0 ? <p>Ingen profiler passer. Prøv med færre filtre.</p> : null}
+        {result?.cards.map((c) => (
+          <article key={c.alias} className="card">
+            <h3>
+              <Link to={`/kandidater/${encodeURIComponent(c.alias)}`}>{c.alias}</Link>
+            </h3>
+            {c.headline ? <p>{c.headline}</p> : null}
+            <p className="muted">
+              {[c.hours, c.area, c.distanceKm !== null ? `${c.distanceKm} km væk` : null, c.availability].filter(Boolean).join(" · ")}
+            </p>
+            {c.competences.length > 0 ? (
+              <ul className="tags" aria-label="Kompetencer">
+                {c.competences.map((t) => (
+                  <li key={t}>{t}</li>
+                ))}
+              </ul>
+            ) : null}
+          </article>
+        ))}
+        {result && result.pages > 1 ? (
+          <nav aria-label="Sider" className="actions">
+            {result.page > 1 ? <Link to={pageLink(result.page - 1)}>Forrige side</Link> : null}
+            <span>
+              Side {result.page} af {result.pages}
+            </span>
+            {result.page < result.pages ? <Link to={pageLink(result.page + 1)}>Næste side</Link> : null}
+          </nav>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+function Field({ label, name, error, hint, numeric }: { label: string; name: string; error?: string; hint?: string; numeric?: boolean }) {
+  const id = useId();
+  const [params] = useSearchParams();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type={numeric ? "text" : "search"}
+        inputMode={numeric ? "numeric" : undefined}
+        name={name}
+        defaultValue={params.get(name) ?? ""}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined}
+      />
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function SelectFilter({
+  label,
+  name,
+  options,
+  error,
+  noEmpty,
+}: {
+  label: string;
+  name: string;
+  options: (string | { value: string; label: string })[];
+  error?: string;
+  noEmpty?: boolean;
+}) {
+  const id = useId();
+  const [params] = useSearchParams();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={params.get(name) ?? ""} aria-invalid={error ? true : undefined}>
+        {noEmpty ? null : <option value="">Alle</option>}
+        {options.map((o) => {
+          const { value, label: text } = typeof o === "string" ? { value: o, label: o } : o;
+          return (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          );
+        })}
+      </select>
+      {error ? <p className="field-error">{error}</p> : null}
+    </div>
+  );
+}
+
+function CheckFilter({ legend, name, options }: { legend: string; name: string; options: string[] }) {
+  const id = useId();
+  const [params] = useSearchParams();
+  const chosen = params.getAll(name);
+  return (
+    <details open={chosen.length > 0}>
+      <summary>
+        {legend}
+        {chosen.length > 0 ? ` (${chosen.length} valgt)` : ""}
+      </summary>
+      <fieldset className="field">
+        <legend className="visually-hidden">{legend}</legend>
+        <div className="checks">
+          {options.map((o, i) => (
+            <div className="check" key={o}>
+              <input id={`${id}-${i}`} type="checkbox" name={name} value={o} defaultChecked={chosen.includes(o)} />
+              <label htmlFor={`${id}-${i}`}>{o}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </details>
+  );
 }

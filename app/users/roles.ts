@@ -16,9 +16,9 @@ export interface NavItem {
 
 const flexjobberNav: NavItem[] = [
   { label: "Forside", to: "/", ready: true },
-  { label: "Min profil", to: "/profil", ready: false },
+  { label: "Min profil", to: "/profil", ready: true },
   { label: "Job", to: "/job", ready: false },
-  { label: "Beskeder", to: "/beskeder", ready: false },
+  { label: "Beskeder", to: "/beskeder", ready: true },
   { label: "Arrangementer", to: "/arrangementer", ready: false },
   { label: "Viden", to: "/viden", ready: false },
 ];
@@ -26,13 +26,14 @@ const flexjobberNav: NavItem[] = [
 const companyNav: NavItem[] = [
   { label: "Forside", to: "/", ready: true },
   { label: "Opslag", to: "/opslag", ready: false },
-  { label: "Find kandidater", to: "/kandidater", ready: false },
-  { label: "Beskeder", to: "/beskeder", ready: false },
+  { label: "Find kandidater", to: "/kandidater", ready: true },
+  { label: "Beskeder", to: "/beskeder", ready: true },
 ];
 
 const staffNav: NavItem[] = [
   { label: "Overblik", to: "/", ready: true },
   { label: "Borgere", to: "/borgere", ready: true },
+  { label: "Profiler til godkendelse", to: "/godkendelse", ready: true },
   { label: "Virksomheder", to: "/virksomheder", ready: true },
   { label: "Arrangementer", to: "/arrangementer", ready: false },
   { label: "Viden", to: "/viden", ready: false },
@@ -48,6 +49,10 @@ export function navFor(user: { role: Role; isCompanyAdmin?: boolean }): NavItem[
     case "staff":
       return staffNav;
     case "admin":
-      return [...staffNav, { label: "Medarbejdere", to: "/medarbejdere", ready: true }];
+      return [
+        ...staffNav,
+        { label: "Medarbejdere", to: "/medarbejdere", ready: true },
+        { label: "Logbog", to: "/logbog", ready: true },
+      ];
   }
 }

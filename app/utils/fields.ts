@@ -3,12 +3,19 @@ import { z } from "zod";
 // Zod building blocks with Danish messages, shared by every form schema
 // (and so by react-hook-form in the browser and the action on the server).
 
+// Plain-text fields never take markup: "<b>" or "<script>" is almost always a
+// paste accident or an attack, and we would rather say so than store it.
+// (Everything is rendered escaped anyway.)
+const MARKUP = /<\s*\/?\s*[a-z!?]/i;
+const NO_MARKUP = "Teksten må ikke indeholde koder som <script>. Skriv almindelig tekst.";
+
 export function text(emptyMessage: string, max = 200) {
   return z
     .string({ error: emptyMessage })
     .trim()
     .min(1, emptyMessage)
-    .max(max, `Teksten er for lang. Højst ${max} tegn.`);
+    .max(max, `Teksten er for lang. Højst ${max} tegn.`)
+    .refine((v) => !MARKUP.test(v), NO_MARKUP);
 }
 
 export function optionalText(max = 200) {
@@ -16,8 +23,29 @@ export function optionalText(max = 200) {
     .string()
     .trim()
     .max(max, `Teksten er for lang. Højst ${max} tegn.`)
+    .refine((v) => !MARKUP.test(v), NO_MARKUP)
     .optional()
     .transform((v) => (v ? v : undefined));
+}
+
+/** A whole number typed in a text box ("" counts as missing). */
+export function wholeNumber(emptyMessage: string, { min, max, unit }: { min: number; max: number; unit: string }) {
+  return z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim().replace(",", "."))) : v),
+    z
+      .number({ error: emptyMessage })
+      .int(`Skriv et helt tal.`)
+      .min(min, `Skriv mindst ${min} ${unit}.`)
+      .max(max, `Skriv højst ${max} ${unit}.`),
+  );
+}
+
+/** Checkboxes with one name: nothing, one value or many → always an array. */
+export function checkboxList<T extends readonly [string, ...string[]]>(values: T) {
+  return z.preprocess(
+    (v) => (v === undefined || v === false || v === null ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(values, { error: "Vælg fra listen." })),
+  );
 }
 
 export function email() {

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_init";
 import * as m0002 from "./0002_vocabularies";
+import * as m0003 from "./0003_profiles";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -9,4 +10,5 @@ import * as m0002 from "./0002_vocabularies";
 export const migrations: Record<string, Migration> = {
   "0001_init": m0001,
   "0002_vocabularies": m0002,
+  "0003_profiles": m0003,
 };

@@ -1,0 +1,83 @@
+import type { CompanyProfileView } from "~/profiles/company-view";
+import { formatDate } from "~/utils/dates";
+
+/**
+ * The anonymised profile exactly as a company sees it. Used on the company's
+ * candidate page and on the flexjobber's own preview, so the two cannot differ.
+ * Headings start at h2: the page owns the h1.
+ */
+export function CandidateProfile({ view }: { view: CompanyProfileView }) {
+  return (
+    <article className="candidate" aria-label={view.alias}>
+      {view.headline ? <p className="lead">{view.headline}</p> : null}
+      <dl className="facts">
+        <Fact label="Timer">{view.hours ?? "Ikke oplyst"}</Fact>
+        <Fact label="Område">{view.area ?? "Ikke oplyst"}</Fact>
+        {view.maxCommuteKm !== null ? <Fact label="Vil rejse op til">{view.maxCommuteKm} km</Fact> : null}
+        <Fact label="Status">{view.availability}</Fact>
+        {view.ageBand ? <Fact label="Alder">{view.ageBand}</Fact> : null}
+        {view.timesOfDay.length > 0 ? <Fact label="Kan arbejde">{view.timesOfDay.join(", ")}</Fact> : null}
+      </dl>
+      {view.summary ? (
+        <section>
+          <h2>Om mig</h2>
+          <p className="prewrap">{view.summary}</p>
+        </section>
+      ) : null}
+      <Tags title="Kompetencer" items={view.competences} />
+      <Tags title="Certifikater og beviser" items={view.certificates} />
+      {view.experiences.length > 0 ? (
+        <section>
+          <h2>Erfaring</h2>
+          <ul>
+            {view.experiences.map((e, i) => (
+              <li key={i}>
+                {e.title}
+                {e.industry ? `, ${e.industry}` : ""}
+                {e.employer ? ` hos ${e.employer}` : ""}
+                {e.years !== null ? ` (${e.years} år)` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {view.education.length > 0 ? (
+        <section>
+          <h2>Uddannelse og kurser</h2>
+          <ul>
+            {view.education.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <Tags title="Ønskede brancher" items={view.industries} />
+      <Tags title="Slags job" items={view.jobTypes} />
+      <Tags title="Gode rammer for mig (skånebehov)" items={view.accommodations} />
+      <p className="muted">Opdateret {formatDate(view.updatedAt)}</p>
+    </article>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function Tags({ title, items }: { title: string; items: string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section>
+      <h2>{title}</h2>
+      <ul className="tags">
+        {items.map((t) => (
+          <li key={t}>{t}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}

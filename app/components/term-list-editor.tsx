@@ -1,0 +1,80 @@
+import { Form } from "@remix-run/react";
+import { useId } from "react";
+import type { ProfileTermKind } from "../../db/schema";
+import { termKindText } from "~/profiles/options";
+import { addTermSchema } from "~/profiles/schemas";
+import { SubmitButton, TextField, useZodForm } from "./form";
+
+/**
+ * One list on the profile (competences, certificates …): the items with a
+ * "Fjern" button each, and an add box with native type-ahead (<datalist>)
+ * from the shared vocabulary. Works without JavaScript.
+ */
+export function TermListEditor({
+  kind,
+  items,
+  suggestions,
+  error,
+}: {
+  kind: ProfileTermKind;
+  items: { id: number; label: string }[];
+  suggestions: string[];
+  error?: string;
+}) {
+  const text = termKindText[kind];
+  const headingId = useId();
+  const listId = useId();
+  const { onSubmit, errorFor, register } = useZodForm(addTermSchema, {
+    serverErrors: error ? { label: error } : undefined,
+    defaultValues: { intent: "add", kind },
+  });
+  return (
+    <section aria-labelledby={headingId} className="card">
+      <h2 id={headingId}>{text.title}</h2>
+      {items.length === 0 ? (
+        <p className="muted">Ingen endnu.</p>
+      ) : (
+        <ul className="term-list">
+          {items.map((item) => (
+            <li key={item.id}>
+              <span>{item.label}</span>
+              <Form method="post" className="push-right">
+                <input type="hidden" name="intent" value="remove" />
+                <input type="hidden" name="kind" value={kind} />
+                <input type="hidden" name="id" value={item.id} />
+                <button type="submit" className="link">
+                  Fjern <span className="visually-hidden">{item.label}</span>
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
+        <input type="hidden" name="intent" value="add" />
+        <input type="hidden" name="kind" value={kind} />
+        <TextField
+          label={text.add}
+          hint={text.hint}
+          registration={register("label")}
+          error={errorFor("label")}
+          list={suggestions.length > 0 ? listId : undefined}
+          autoComplete="off"
+          maxLength={80}
+        />
+        {suggestions.length > 0 ? (
+          <datalist id={listId}>
+            {suggestions.map((s) => (
+              <option key={s} value={s} />
+            ))}
+          </datalist>
+        ) : null}
+        <div>
+          <SubmitButton className="secondary" pendingText="Tilføjer …">
+            Tilføj
+          </SubmitButton>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Db } from "../../db/kysely";
+import { writeAudit } from "~/audit/audit.server";
+import { toCompanyView, type CompanyProfileView } from "./company-view";
+import { requestState, revealedIdentity, type RequestState, type RevealedIdentity } from "./contact.server";
+import { loadProfileDetails, type ProfileDetails } from "./profile.server";
+import { visibleProfiles } from "./search.server";
+import { recordProfileView } from "./views.server";
+
+export interface CandidatePage {
+  view: CompanyProfileView;
+  /** null until the flexjobber accepts this company's request. */
+  identity: RevealedIdentity | null;
+  request: RequestState;
+}
+
+/**
+ * One candidate as a company sees it: the anonymised view, identity only after
+ * a yes. Hidden or unapproved profiles do not exist for companies (null).
+ * Records the view.
+ */
+export async function loadCandidateForCompany(
+  db: Db,
+  input: { alias: string; companyId: number; viewerId: string },
+  now = new Date(),
+): Promise<CandidatePage | null> {
+  const row = await visibleProfiles(db).select("p.userId").where("p.alias", "=", input.alias).executeTakeFirst();
+  if (!row) return null;
+  const details = await loadProfileDetails(db, row.userId);
+  if (!details) return null;
+  await recordProfileView(db, { profileUserId: row.userId, companyId: input.companyId, viewerId: input.viewerId }, now);
+  const [identity, request] = await Promise.all([
+    revealedIdentity(db, input.companyId, row.userId),
+    requestState(db, input.companyId, row.userId, now),
+  ]);
+  return { view: toCompanyView(details, now), identity, request };
+}
+
+export interface StaffProfilePage {
+  details: ProfileDetails;
+  person: { name: string; email: string; phone: string | null; consultantName: string | null };
+}
+
+/** Staff see everything, with identity; each look is written to the audit log. */
+export async function loadProfileForStaff(db: Db, input: { userId: string; staffId: string }): Promise<StaffProfilePage | null> {
+  const person = await db
+    .selectFrom("users as u")
+    .leftJoin("users as c", "c.id", "u.consultantId")
+    .select(["u.name", "u.email", "u.phone", "c.name as consultantName"])
+    .where("u.id", "=", input.userId)
+    .where("u.role", "=", "flexjobber")
+    .executeTakeFirst();
+  if (!person) return null;
+  const details = await loadProfileDetails(db, input.userId);
+  if (!details) return null;
+  await writeAudit(db, { actorId: input.staffId, action: "profile_viewed_by_staff", subjectUserId: input.userId });
+  return { details, person };
+}

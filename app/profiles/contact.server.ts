@@ -1,0 +1,146 @@
+import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
+import type { ContactRequestStatus } from "../../db/schema";
+import { visibleProfiles } from "./search.server";
+
+/** After a no, the same company may not ask again for this long. */
+export const DECLINE_BLOCK_DAYS = 30;
+const DAY = 86_400_000;
+
+/** Name, email and phone: revealed to a company only after the flexjobber says yes. */
+export interface RevealedIdentity {
+  name: string;
+  email: string;
+  phone: string | null;
+}
+
+export async function revealedIdentity(db: Db, companyId: number, profileUserId: string): Promise<RevealedIdentity | null> {
+  const row = await db
+    .selectFrom("contactRequests as r")
+    .innerJoin("users as u", "u.id", "r.profileUserId")
+    .select(["u.name", "u.email", "u.phone"])
+    .where("r.companyId", "=", companyId)
+    .where("r.profileUserId", "=", profileUserId)
+    .where("r.status", "=", "accepted")
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export type RequestState =
+  | { kind: "none" }
+  | { kind: "pending"; sentAt: string }
+  | { kind: "accepted" }
+  | { kind: "blocked"; until: string };
+
+/** Where this company stands with this flexjobber: may it ask, is it waiting, did they say yes? */
+export async function requestState(db: Db, companyId: number, profileUserId: string, now = new Date()): Promise<RequestState> {
+  const latest = await db
+    .selectFrom("contactRequests")
+    .select(["status", "createdAt", "answeredAt"])
+    .where("companyId", "=", companyId)
+    .where("profileUserId", "=", profileUserId)
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+  if (!latest) return { kind: "none" };
+  if (latest.status === "pending") return { kind: "pending", sentAt: latest.createdAt };
+  if (latest.status === "accepted") return { kind: "accepted" };
+  const until = new Date(new Date(latest.answeredAt ?? latest.createdAt).getTime() + DECLINE_BLOCK_DAYS * DAY);
+  return until > now ? { kind: "blocked", until: until.toISOString() } : { kind: "none" };
+}
+
+export type SendResult = "sent" | "not_found" | Exclude<RequestState, { kind: "none" }>;
+
+/** A company asks a (visible) flexjobber, known to it only by alias, to get in touch. */
+export async function sendContactRequest(
+  db: Db,
+  input: { companyId: number; sentBy: string; alias: string; message: string },
+  now = new Date(),
+): Promise<SendResult> {
+  return inTransaction(db, async (trx) => {
+    const profile = await visibleProfiles(trx).select("p.userId").where("p.alias", "=", input.alias).executeTakeFirst();
+    if (!profile) return "not_found";
+    const state = await requestState(trx, input.companyId, profile.userId, now);
+    if (state.kind !== "none") return state;
+    await trx
+      .insertInto("contactRequests")
+      .values({
+        companyId: input.companyId,
+        profileUserId: profile.userId,
+        sentBy: input.sentBy,
+        message: input.message,
+        createdAt: now.toISOString(),
+        answeredAt: null,
+      })
+      .execute();
+    return "sent";
+  });
+}
+
+/** The flexjobber answers; only their own, still open requests can be answered. */
+export async function answerContactRequest(
+  db: Db,
+  input: { userId: string; requestId: number; answer: "accepted" | "declined" },
+  now = new Date(),
+): Promise<"saved" | "not_found"> {
+  const result = await db
+    .updateTable("contactRequests")
+    .set({ status: input.answer, answeredAt: now.toISOString() })
+    .where("id", "=", input.requestId)
+    .where("profileUserId", "=", input.userId)
+    .where("status", "=", "pending")
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n ? "saved" : "not_found";
+}
+
+export interface FlexjobberRequestRow {
+  id: number;
+  companyName: string;
+  senderName: string | null;
+  message: string;
+  status: ContactRequestStatus;
+  createdAt: string;
+}
+
+/** The flexjobber sees who is asking: company and sender by name. */
+export async function listRequestsForFlexjobber(db: Db, userId: string): Promise<FlexjobberRequestRow[]> {
+  return db
+    .selectFrom("contactRequests as r")
+    .innerJoin("companies as c", "c.id", "r.companyId")
+    .leftJoin("users as s", "s.id", "r.sentBy")
+    .select(["r.id", "c.name as companyName", "s.name as senderName", "r.message", "r.status", "r.createdAt"])
+    .where("r.profileUserId", "=", userId)
+    .orderBy("r.id", "desc")
+    .execute();
+}
+
+export interface CompanyRequestRow {
+  id: number;
+  alias: string;
+  message: string;
+  status: ContactRequestStatus;
+  createdAt: string;
+  answeredAt: string | null;
+  /** Present only when the flexjobber accepted. */
+  identity: RevealedIdentity | null;
+}
+
+/** The company's sent requests with their status; identity only on the accepted ones. */
+export async function listRequestsForCompany(db: Db, companyId: number): Promise<CompanyRequestRow[]> {
+  const rows = await db
+    .selectFrom("contactRequests as r")
+    .innerJoin("profiles as p", "p.userId", "r.profileUserId")
+    .innerJoin("users as u", "u.id", "r.profileUserId")
+    .select(["r.id", "p.alias", "r.message", "r.status", "r.createdAt", "r.answeredAt", "u.name", "u.email", "u.phone"])
+    .where("r.companyId", "=", companyId)
+    .orderBy("r.id", "desc")
+    .execute();
+  return rows.map(({ name, email, phone, ...r }) => ({
+    id: r.id,
+    alias: r.alias,
+    message: r.message,
+    status: r.status,
+    createdAt: r.createdAt,
+    answeredAt: r.answeredAt,
+    identity: r.status === "accepted" ? { name, email, phone } : null,
+  }));
+}

@@ -1,0 +1,353 @@
+import { randomInt } from "node:crypto";
+import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
+import type { Accommodation, Experience, Profile, ProfileTermKind, ProfileUpdate } from "../../db/schema";
+import { findPostcode } from "../../db/vocabularies/postcodes";
+import { normalizeTerm } from "../../db/vocabularies/terms";
+import { checkPublishable } from "./completeness";
+import { TERM_KINDS, termKindText, type TimeOfDay } from "./options";
+import { indexProfile } from "./search-index.server";
+
+export interface ProfileItem {
+  id: number;
+  label: string;
+}
+
+/** Everything on one flexjobber's profile, as the flexjobber sees it. */
+export interface ProfileDetails {
+  profile: Profile;
+  timesOfDay: TimeOfDay[];
+  terms: Record<ProfileTermKind, ProfileItem[]>;
+  experiences: Experience[];
+  accommodations: Accommodation[];
+  /** Active explicit consent to show skånebehov (GDPR art. 9). */
+  healthConsent: boolean;
+}
+
+export const MAX_ITEMS_PER_LIST = 30;
+
+// No 0/O or 1/I: an alias is read aloud on the phone to the jobcenter.
+const ALIAS_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+function newAlias(): string {
+  let code = "";
+  for (let i = 0; i < 4; i++) code += ALIAS_ALPHABET[randomInt(ALIAS_ALPHABET.length)];
+  return `Fleksjobber ${code}`;
+}
+
+/** The flexjobber's profile, created empty (as a draft with an alias) on first visit. */
+export async function ensureProfile(db: Db, userId: string, now = new Date()): Promise<Profile> {
+  const existing = await db.selectFrom("profiles").selectAll().where("userId", "=", userId).executeTakeFirst();
+  if (existing) return existing;
+  for (let attempt = 0; ; attempt++) {
+    const alias = newAlias();
+    const taken = await db.selectFrom("profiles").select("userId").where("alias", "=", alias).executeTakeFirst();
+    if (taken && attempt < 20) continue;
+    const at = now.toISOString();
+    await db
+      .insertInto("profiles")
+      .values({ userId, alias, headline: null, summary: null, birthDate: null, hoursMin: null, hoursMax: null, postcode: null, lat: null, lng: null, maxCommuteKm: null, returnReason: null, submittedAt: null, approvedAt: null, approvedBy: null, createdAt: at, updatedAt: at })
+      .onConflict((oc) => oc.column("userId").doNothing())
+      .execute();
+    return db.selectFrom("profiles").selectAll().where("userId", "=", userId).executeTakeFirstOrThrow();
+  }
+}
+
+export async function hasHealthConsent(db: Db, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("consents")
+    .select("id")
+    .where("userId", "=", userId)
+    .where("purpose", "=", "health_data")
+    .where("withdrawnAt", "is", null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Loads full details for many profiles with one query per table (no N+1). */
+export async function loadProfileDetailsMany(db: Db, userIds: string[]): Promise<Map<string, ProfileDetails>> {
+  const out = new Map<string, ProfileDetails>();
+  if (userIds.length === 0) return out;
+  const [profiles, terms, experiences, accommodations, consents] = await Promise.all([
+    db.selectFrom("profiles").selectAll().where("userId", "in", userIds).execute(),
+    db.selectFrom("profileTerms").select(["id", "userId", "kind", "label"]).where("userId", "in", userIds).orderBy("id").execute(),
+    db.selectFrom("experiences").selectAll().where("userId", "in", userIds).orderBy("id").execute(),
+    db.selectFrom("accommodations").selectAll().where("userId", "in", userIds).orderBy("id").execute(),
+    db
+      .selectFrom("consents")
+      .select("userId")
+      .where("userId", "in", userIds)
+      .where("purpose", "=", "health_data")
+      .where("withdrawnAt", "is", null)
+      .execute(),
+  ]);
+  const consenting = new Set(consents.map((c) => c.userId));
+  for (const profile of profiles) {
+    const emptyTerms = Object.fromEntries(TERM_KINDS.map((k) => [k, [] as ProfileItem[]])) as Record<ProfileTermKind, ProfileItem[]>;
+    out.set(profile.userId, {
+      profile,
+      timesOfDay: parseTimesOfDay(profile.timesOfDay),
+      terms: emptyTerms,
+      experiences: [],
+      accommodations: [],
+      healthConsent: consenting.has(profile.userId),
+    });
+  }
+  for (const t of terms) out.get(t.userId)?.terms[t.kind].push({ id: t.id, label: t.label });
+  for (const e of experiences) out.get(e.userId)?.experiences.push(e);
+  for (const a of accommodations) out.get(a.userId)?.accommodations.push(a);
+  return out;
+}
+
+export async function loadProfileDetails(db: Db, userId: string): Promise<ProfileDetails | null> {
+  return (await loadProfileDetailsMany(db, [userId])).get(userId) ?? null;
+}
+
+function parseTimesOfDay(json: string): TimeOfDay[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? (value.filter((v) => typeof v === "string") as TimeOfDay[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Every change to a profile goes through here: one transaction that applies
+ * the change, stamps updatedAt and re-indexes the searchable text, so search
+ * never shows what the profile no longer says.
+ */
+async function changeProfile<T>(db: Db, userId: string, change: (trx: Db) => Promise<T>, now = new Date()): Promise<T> {
+  return inTransaction(db, async (trx) => {
+    await ensureProfile(trx, userId, now);
+    const result = await change(trx);
+    await trx.updateTable("profiles").set({ updatedAt: now.toISOString() }).where("userId", "=", userId).execute();
+    const details = await loadProfileDetails(trx, userId);
+    if (details) await indexProfile(trx, details);
+    return result;
+  });
+}
+
+export async function updateAbout(
+  db: Db,
+  userId: string,
+  input: { headline: string; summary?: string; birthDate?: string },
+): Promise<void> {
+  await changeProfile(db, userId, (trx) =>
+    trx
+      .updateTable("profiles")
+      .set({ headline: input.headline, summary: input.summary ?? null, birthDate: input.birthDate ?? null })
+      .where("userId", "=", userId)
+      .execute(),
+  );
+}
+
+export type AddItemResult = "added" | "duplicate" | "not_in_list" | "too_many";
+
+/** Adds to a list; a label that matches the shared vocabulary is stored as that term. */
+export async function addProfileTerm(db: Db, userId: string, kind: ProfileTermKind, label: string): Promise<AddItemResult> {
+  return changeProfile(db, userId, async (trx) => {
+    const vocabulary = termKindText[kind].vocabulary;
+    const normalized = normalizeTerm(label);
+    const term = vocabulary
+      ? await trx
+          .selectFrom("vocabularyTerms")
+          .select(["id", "label", "normalized"])
+          .where("kind", "=", vocabulary)
+          .where("normalized", "=", normalized)
+          .where("active", "=", 1)
+          .executeTakeFirst()
+      : undefined;
+    // Industries must come from the list, so companies can filter on them.
+    if (kind === "industry" && !term) return "not_in_list";
+    const count = await countItems(trx, "profileTerms", userId, kind);
+    if (count >= MAX_ITEMS_PER_LIST) return "too_many";
+    const inserted = await trx
+      .insertInto("profileTerms")
+      .values({
+        userId,
+        kind,
+        termId: term?.id ?? null,
+        label: term?.label ?? label,
+        normalized: term?.normalized ?? normalized,
+        createdAt: new Date().toISOString(),
+      })
+      .onConflict((oc) => oc.columns(["userId", "kind", "normalized"]).doNothing())
+      .executeTakeFirst();
+    return inserted.numInsertedOrUpdatedRows === 0n ? "duplicate" : "added";
+  });
+}
+
+async function countItems(trx: Db, table: "profileTerms" | "experiences" | "accommodations", userId: string, kind?: ProfileTermKind) {
+  const row =
+    table === "profileTerms"
+      ? await trx
+          .selectFrom("profileTerms")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("userId", "=", userId)
+          .$if(kind !== undefined, (q) => q.where("kind", "=", kind as ProfileTermKind))
+          .executeTakeFirstOrThrow()
+      : await trx.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).where("userId", "=", userId).executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** Removes one of the user's own items; another user's id removes nothing. */
+export async function removeProfileItem(
+  db: Db,
+  userId: string,
+  table: "profileTerms" | "experiences" | "accommodations",
+  id: number,
+): Promise<boolean> {
+  return changeProfile(db, userId, async (trx) => {
+    const result = await trx.deleteFrom(table).where("id", "=", id).where("userId", "=", userId).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  });
+}
+
+export async function addExperience(
+  db: Db,
+  userId: string,
+  input: { title: string; industry?: string; employer?: string; years?: number },
+): Promise<AddItemResult> {
+  return changeProfile(db, userId, async (trx) => {
+    if ((await countItems(trx, "experiences", userId)) >= MAX_ITEMS_PER_LIST) return "too_many";
+    await trx
+      .insertInto("experiences")
+      .values({
+        userId,
+        title: input.title,
+        industry: input.industry ?? null,
+        employer: input.employer ?? null,
+        years: input.years ?? null,
+        createdAt: new Date().toISOString(),
+      })
+      .execute();
+    return "added";
+  });
+}
+
+export async function setShowEmployerNames(db: Db, userId: string, show: boolean): Promise<void> {
+  await changeProfile(db, userId, (trx) =>
+    trx.updateTable("profiles").set({ showEmployerNames: show ? 1 : 0 }).where("userId", "=", userId).execute(),
+  );
+}
+
+export async function updateWishes(
+  db: Db,
+  userId: string,
+  input: { hoursMin: number; hoursMax: number; timesOfDay: TimeOfDay[]; postcode: string; maxCommuteKm: number; availability: Profile["availability"] },
+): Promise<"saved" | "unknown_postcode"> {
+  const place = findPostcode(input.postcode);
+  if (!place) return "unknown_postcode";
+  await changeProfile(db, userId, (trx) =>
+    trx
+      .updateTable("profiles")
+      .set({
+        hoursMin: input.hoursMin,
+        hoursMax: input.hoursMax,
+        timesOfDay: JSON.stringify(input.timesOfDay),
+        postcode: place.code,
+        lat: place.lat,
+        lng: place.lng,
+        maxCommuteKm: input.maxCommuteKm,
+        availability: input.availability,
+      })
+      .where("userId", "=", userId)
+      .execute(),
+  );
+  return "saved";
+}
+
+/** Skånebehov: from the shared list or free text; hidden from companies until switched on. */
+export async function addAccommodation(db: Db, userId: string, label: string): Promise<AddItemResult> {
+  return changeProfile(db, userId, async (trx) => {
+    if ((await countItems(trx, "accommodations", userId)) >= MAX_ITEMS_PER_LIST) return "too_many";
+    const normalized = normalizeTerm(label);
+    const term = await trx
+      .selectFrom("vocabularyTerms")
+      .select(["id", "label"])
+      .where("kind", "=", "accommodation")
+      .where("normalized", "=", normalized)
+      .where("active", "=", 1)
+      .executeTakeFirst();
+    const inserted = await trx
+      .insertInto("accommodations")
+      .values({ userId, termId: term?.id ?? null, label: term?.label ?? label, normalized, createdAt: new Date().toISOString() })
+      .onConflict((oc) => oc.columns(["userId", "normalized"]).doNothing())
+      .executeTakeFirst();
+    return inserted.numInsertedOrUpdatedRows === 0n ? "duplicate" : "added";
+  });
+}
+
+export async function setAccommodationVisible(db: Db, userId: string, id: number, visible: boolean): Promise<"saved" | "not_found" | "needs_consent"> {
+  if (visible && !(await hasHealthConsent(db, userId))) return "needs_consent";
+  return changeProfile(db, userId, async (trx) => {
+    const result = await trx
+      .updateTable("accommodations")
+      .set({ visibleToCompanies: visible ? 1 : 0 })
+      .where("id", "=", id)
+      .where("userId", "=", userId)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n ? "saved" : "not_found";
+  });
+}
+
+/** Gives or withdraws the explicit consent for skånebehov; withdrawing hides every item at once. */
+export async function setHealthConsent(db: Db, userId: string, give: boolean, version: string, now = new Date()): Promise<void> {
+  await changeProfile(
+    db,
+    userId,
+    async (trx) => {
+      const at = now.toISOString();
+      if (give) {
+        if (await hasHealthConsent(trx, userId)) return;
+        await trx.insertInto("consents").values({ userId, purpose: "health_data", textVersion: version, givenAt: at, withdrawnAt: null }).execute();
+      } else {
+        await trx
+          .updateTable("consents")
+          .set({ withdrawnAt: at })
+          .where("userId", "=", userId)
+          .where("purpose", "=", "health_data")
+          .where("withdrawnAt", "is", null)
+          .execute();
+        await trx.updateTable("accommodations").set({ visibleToCompanies: 0 }).where("userId", "=", userId).execute();
+      }
+    },
+    now,
+  );
+}
+
+export type PublishResult = "submitted" | "already_submitted" | "already_approved" | { missing: string[] };
+
+/**
+ * First publication goes to the staff queue; after approval the profile stays
+ * approved and later edits show at once (as in Refleks).
+ */
+export async function publishProfile(db: Db, userId: string, now = new Date()): Promise<PublishResult> {
+  const details = await loadProfileDetails(db, userId);
+  if (!details) return { missing: checkPublishable(null) };
+  const missing = checkPublishable(details);
+  if (missing.length > 0) return { missing };
+  const { status } = details.profile;
+  if (status === "pending") return "already_submitted";
+  if (status === "approved") return "already_approved";
+  await changeProfile(
+    db,
+    userId,
+    (trx) =>
+      trx
+        .updateTable("profiles")
+        .set({ status: "pending", hidden: 0, submittedAt: now.toISOString(), returnReason: null })
+        .where("userId", "=", userId)
+        .execute(),
+    now,
+  );
+  return "submitted";
+}
+
+/** Pausing hides the profile from every company search and page at once; resuming shows it again. */
+export async function setProfileHidden(db: Db, userId: string, hidden: boolean): Promise<void> {
+  await changeProfile(db, userId, (trx) =>
+    trx.updateTable("profiles").set({ hidden: hidden ? 1 : 0 }).where("userId", "=", userId).execute(),
+  );
+}

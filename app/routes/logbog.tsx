@@ -1,0 +1,43 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { db } from "../../db/client.server";
+import { requireUser } from "~/auth/guard.server";
+import { TableRegion } from "~/components/table-region";
+import { listAudit } from "~/audit/audit.server";
+import { formatDate, formatTime } from "~/utils/dates";
+
+export const meta: MetaFunction = () => [{ title: "Logbog" }];
+
+const actionLabels = { profile_viewed_by_staff: "Så borgerens profil" } as const;
+
+// Admins only: who at the jobcenter looked at whose profile.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: ["admin"] });
+  return json({ entries: await listAudit(db) });
+}
+
+export default function AuditLog() {
+  const { entries } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Logbog</h1>
+      <p>Hver gang en medarbejder åbner en borgers profil, bliver det skrevet her. De nyeste 200 står øverst.</p>
+      {entries.length === 0 ? (
+        <p>Logbogen er tom.</p>
+      ) : (
+        <TableRegion caption="Logbog over opslag på borgeres profiler" head={["Tidspunkt", "Medarbejder", "Handling", "Borger"]}>
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <td>
+                {formatDate(e.createdAt)} kl. {formatTime(e.createdAt)}
+              </td>
+              <td>{e.actorName ?? "Slettet bruger"}</td>
+              <td>{actionLabels[e.action]}</td>
+              <td>{e.subjectName ?? "Slettet bruger"}</td>
+            </tr>
+          ))}
+        </TableRegion>
+      )}
+    </>
+  );
+}

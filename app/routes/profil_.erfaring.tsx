@@ -1,0 +1,138 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { db } from "../../db/client.server";
+import { requireUser } from "~/auth/guard.server";
+import { RadioGroup, SubmitButton, TextField, useZodForm } from "~/components/form";
+import { addItemProblem } from "~/profiles/profile-actions.server";
+import { addExperience, ensureProfile, loadProfileDetails, removeProfileItem, setShowEmployerNames } from "~/profiles/profile.server";
+import { employerNamesSchema, experienceFormSchema, experienceSchema } from "~/profiles/schemas";
+import { listTerms } from "~/vocabularies/vocabularies.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { badRequest, parseForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Erfaring · Min profil" }];
+
+// Flexjobbers only: their own profile.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { roles: ["flexjobber"] });
+  await ensureProfile(db, user.id);
+  const details = await loadProfileDetails(db, user.id);
+  return json({
+    experiences: (details?.experiences ?? []).map(({ id, title, industry, employer, years }) => ({ id, title, industry, employer, years })),
+    showEmployerNames: details?.profile.showEmployerNames === 1,
+    industries: (await listTerms(db, "industry")).map((t) => t.label),
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, { roles: ["flexjobber"] });
+  const parsed = await parseForm(request, experienceFormSchema);
+  if (!parsed.success) return parsed.response;
+  const change = parsed.data;
+  if (change.intent === "remove") {
+    await removeProfileItem(db, user.id, "experiences", change.id);
+  } else if (change.intent === "employer-names") {
+    await setShowEmployerNames(db, user.id, change.showEmployerNames === "ja");
+  } else {
+    const { intent: _intent, ...input } = change;
+    const problem = addItemProblem(await addExperience(db, user.id, input));
+    if (problem) return badRequest({ title: problem }, undefined, 409);
+  }
+  return redirectWithMessage("/profil/erfaring", "profil-gemt");
+}
+
+export default function ExperiencePage() {
+  const { experiences, showEmployerNames, industries } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const add = useZodForm(experienceSchema, { serverErrors: actionData?.errors, defaultValues: { intent: "add" } });
+  const names = useZodForm(employerNamesSchema, {
+    defaultValues: { intent: "employer-names", showEmployerNames: showEmployerNames ? "ja" : "nej" },
+  });
+  return (
+    <>
+      <p>
+        <Link to="/profil">Tilbage til Min profil</Link>
+      </p>
+      <h1>Erfaring</h1>
+      <section aria-labelledby="list-h" className="card">
+        <h2 id="list-h">Din erfaring</h2>
+        {experiences.length === 0 ? (
+          <p className="muted">Ingen endnu. Alt tæller: fleksjob, praktik, frivilligt arbejde.</p>
+        ) : (
+          <ul className="term-list">
+            {experiences.map((e) => (
+              <li key={e.id}>
+                <span>
+                  {e.title}
+                  {e.industry ? `, ${e.industry}` : ""}
+                  {e.employer ? ` hos ${e.employer}` : ""}
+                  {e.years !== null ? ` (${e.years} år)` : ""}
+                </span>
+                <Form method="post" className="push-right">
+                  <input type="hidden" name="intent" value="remove" />
+                  <input type="hidden" name="id" value={e.id} />
+                  <button type="submit" className="link">
+                    Fjern <span className="visually-hidden">{e.title}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="add-h" className="card">
+        <h2 id="add-h">Tilføj erfaring</h2>
+        <Form method="post" className="stack" onSubmit={add.onSubmit} noValidate>
+          <input type="hidden" name="intent" value="add" />
+          <TextField label="Stilling" hint="Fx &quot;Lagermedarbejder&quot;." registration={add.register("title")} error={add.errorFor("title")} maxLength={80} />
+          <TextField
+            label="Branche (frivilligt)"
+            registration={add.register("industry")}
+            error={add.errorFor("industry")}
+            list="industry-options"
+            autoComplete="off"
+            maxLength={80}
+          />
+          <datalist id="industry-options">
+            {industries.map((i) => (
+              <option key={i} value={i} />
+            ))}
+          </datalist>
+          <TextField label="Arbejdsgiver (frivilligt)" registration={add.register("employer")} error={add.errorFor("employer")} maxLength={80} />
+          <TextField label="Antal år (frivilligt)" inputMode="numeric" registration={add.register("years")} error={add.errorFor("years")} />
+          <div>
+            <SubmitButton pendingText="Tilføjer …">
+              Tilføj
+            </SubmitButton>
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="names-h" className="card">
+        <h2 id="names-h">Arbejdsgivernavne</h2>
+        <Form method="post" className="stack" onSubmit={names.onSubmit} noValidate>
+          <input type="hidden" name="intent" value="employer-names" />
+          <RadioGroup
+            legend="Vis arbejdsgivernavne for virksomheder?"
+            registration={names.register("showEmployerNames")}
+            defaultValue={showEmployerNames ? "ja" : "nej"}
+            error={names.errorFor("showEmployerNames")}
+            options={[
+              { value: "nej", label: "Nej, vis kun stilling og branche" },
+              { value: "ja", label: "Ja, vis arbejdsgivernes navne" },
+            ]}
+          />
+          <div>
+            <SubmitButton className="secondary" pendingText="Gemmer …">
+              Gem valg
+            </SubmitButton>
+          </div>
+        </Form>
+      </section>
+      <p>
+        <Link to="/profil/oensker">Videre til Ønsker</Link>
+      </p>
+    </>
+  );
+}

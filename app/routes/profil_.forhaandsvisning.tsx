@@ -1,0 +1,38 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { db } from "../../db/client.server";
+import { requireUser } from "~/auth/guard.server";
+import { CandidateProfile } from "~/components/candidate-profile";
+import { toCompanyView } from "~/profiles/company-view";
+import { ensureProfile, loadProfileDetails } from "~/profiles/profile.server";
+
+export const meta: MetaFunction = () => [{ title: "Sådan ser virksomhederne din profil" }];
+
+// Flexjobbers only: the exact anonymised view a company gets of their own profile.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { roles: ["flexjobber"] });
+  await ensureProfile(db, user.id);
+  const details = await loadProfileDetails(db, user.id);
+  if (!details) throw new Response("Profilen findes ikke", { status: 404 });
+  return json({ view: toCompanyView(details), visible: details.profile.status === "approved" && details.profile.hidden === 0 });
+}
+
+export default function Preview() {
+  const { view, visible } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to="/profil">Tilbage til Min profil</Link>
+      </p>
+      <h1>Sådan ser virksomhederne din profil</h1>
+      <div className="notice">
+        <p>
+          Virksomhederne ser dig som <strong>{view.alias}</strong>. Dit navn, din e-mail, dit telefonnummer og din fødselsdato
+          vises ikke. Dem ser en virksomhed først, hvis du siger ja til dens forespørgsel.
+        </p>
+        {visible ? null : <p>Lige nu kan virksomhederne slet ikke se profilen.</p>}
+      </div>
+      <CandidateProfile view={view} />
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { db } from "../../db/client.server";
+import { requireUser } from "~/auth/guard.server";
+import { TermListEditor } from "~/components/term-list-editor";
+import { handleTermListPost, suggestionsFor } from "~/profiles/profile-actions.server";
+import { ensureProfile, loadProfileDetails } from "~/profiles/profile.server";
+
+export const meta: MetaFunction = () => [{ title: "Kompetencer · Min profil" }];
+
+const KINDS = ["competence", "certificate", "education"] as const;
+
+// Flexjobbers only: their own profile.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { roles: ["flexjobber"] });
+  await ensureProfile(db, user.id);
+  const details = await loadProfileDetails(db, user.id);
+  return json({
+    lists: KINDS.map((kind) => ({ kind, items: details?.terms[kind] ?? [] })),
+    suggestions: await suggestionsFor(db, KINDS),
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, { roles: ["flexjobber"] });
+  return handleTermListPost(db, user.id, await request.formData(), { kinds: KINDS, backTo: "/profil/kompetencer" });
+}
+
+export default function Competences() {
+  const { lists, suggestions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <p>
+        <Link to="/profil">Tilbage til Min profil</Link>
+      </p>
+      <h1>Kompetencer</h1>
+      <p>Tilføj én ting ad gangen. Det bliver gemt med det samme.</p>
+      {lists.map(({ kind, items }) => (
+        <TermListEditor
+          key={kind}
+          kind={kind}
+          items={items}
+          suggestions={suggestions[kind] ?? []}
+          error={actionData?.kind === kind ? actionData.errors.label : undefined}
+        />
+      ))}
+      <p>
+        <Link to="/profil/erfaring">Videre til Erfaring</Link>
+      </p>
+    </>
+  );
+}

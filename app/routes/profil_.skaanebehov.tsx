@@ -1,0 +1,168 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { db } from "../../db/client.server";
+import { HEALTH_CONSENT_VERSION, healthConsentText, healthConsentTitle } from "~/auth/consent-texts";
+import { requireUser } from "~/auth/guard.server";
+import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
+import { addItemProblem } from "~/profiles/profile-actions.server";
+import {
+  addAccommodation,
+  ensureProfile,
+  loadProfileDetails,
+  removeProfileItem,
+  setAccommodationVisible,
+  setHealthConsent,
+} from "~/profiles/profile.server";
+import { accommodationFormSchema, addAccommodationSchema } from "~/profiles/schemas";
+import { listTerms } from "~/vocabularies/vocabularies.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { badRequest, parseForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Skånebehov · Min profil" }];
+
+// Flexjobbers only: their own profile.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { roles: ["flexjobber"] });
+  await ensureProfile(db, user.id);
+  const details = await loadProfileDetails(db, user.id);
+  return json({
+    healthConsent: details?.healthConsent ?? false,
+    items: (details?.accommodations ?? []).map((a) => ({ id: a.id, label: a.label, visible: a.visibleToCompanies === 1 })),
+    suggestions: (await listTerms(db, "accommodation")).map((t) => t.label),
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, { roles: ["flexjobber"] });
+  const parsed = await parseForm(request, accommodationFormSchema);
+  if (!parsed.success) return parsed.response;
+  const change = parsed.data;
+  switch (change.intent) {
+    case "give-consent":
+    case "withdraw-consent":
+      await setHealthConsent(db, user.id, change.intent === "give-consent", HEALTH_CONSENT_VERSION);
+      return redirectWithMessage("/profil/skaanebehov", change.intent === "give-consent" ? "samtykke-givet" : "samtykke-trukket");
+    case "add": {
+      const problem = addItemProblem(await addAccommodation(db, user.id, change.label));
+      if (problem) return badRequest({ label: problem }, undefined, 409);
+      break;
+    }
+    case "remove":
+      await removeProfileItem(db, user.id, "accommodations", change.id);
+      break;
+    case "visibility": {
+      const result = await setAccommodationVisible(db, user.id, change.id, change.visible === "ja");
+      if (result === "needs_consent") return badRequest({}, "Giv først samtykke øverst på siden. Så kan du vise skånebehov for virksomheder.");
+      break;
+    }
+  }
+  return redirectWithMessage("/profil/skaanebehov", "profil-gemt");
+}
+
+export default function Accommodations() {
+  const { healthConsent, items, suggestions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { onSubmit, errorFor, register } = useZodForm(addAccommodationSchema, {
+    serverErrors: actionData?.errors,
+    defaultValues: { intent: "add" },
+  });
+  return (
+    <>
+      <p>
+        <Link to="/profil">Tilbage til Min profil</Link>
+      </p>
+      <h1>Skånebehov</h1>
+      <p>
+        Skriv hvad der skal til, for at du kan arbejde godt. Skriv behov, fx &quot;kan ikke løfte tungt&quot;. Skriv ikke diagnoser.
+        Du bestemmer for hvert punkt, om virksomhederne kan se det.
+      </p>
+      <FormError message={actionData?.formError} />
+
+      <section aria-labelledby="consent-h" className="card">
+        <h2 id="consent-h">{healthConsentTitle}</h2>
+        {healthConsentText.map((t) => (
+          <p key={t}>{t}</p>
+        ))}
+        <Form method="post" className="actions">
+          {healthConsent ? (
+            <>
+              <p>
+                <strong>Du har givet samtykke.</strong>
+              </p>
+              <SubmitButton name="intent" value="withdraw-consent" className="secondary" pendingText="Gemmer …">
+                Træk mit samtykke tilbage
+              </SubmitButton>
+            </>
+          ) : (
+            <>
+              <p>
+                <strong>Du har ikke givet samtykke.</strong> Virksomhederne kan ikke se dine skånebehov.
+              </p>
+              <SubmitButton name="intent" value="give-consent" pendingText="Gemmer …">
+                Jeg giver samtykke
+              </SubmitButton>
+            </>
+          )}
+        </Form>
+      </section>
+
+      <section aria-labelledby="items-h" className="card">
+        <h2 id="items-h">Dine skånebehov</h2>
+        {items.length === 0 ? (
+          <p className="muted">Ingen endnu.</p>
+        ) : (
+          <ul className="term-list">
+            {items.map((item) => (
+              <li key={item.id}>
+                <span>
+                  {item.label}{" "}
+                  <span className="badge">{item.visible && healthConsent ? "Virksomheder kan se det" : "Kun for dig og jobcentret"}</span>
+                </span>
+                <Form method="post" className="actions push-right">
+                  <input type="hidden" name="id" value={item.id} />
+                  {healthConsent ? (
+                    <>
+                      <input type="hidden" name="visible" value={item.visible ? "nej" : "ja"} />
+                      <button type="submit" name="intent" value="visibility" className="secondary">
+                        {item.visible ? "Skjul for virksomheder" : "Vis for virksomheder"}
+                        <span className="visually-hidden">: {item.label}</span>
+                      </button>
+                    </>
+                  ) : null}
+                  <button type="submit" name="intent" value="remove" className="link">
+                    Fjern <span className="visually-hidden">{item.label}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
+          <input type="hidden" name="intent" value="add" />
+          <TextField
+            label="Tilføj et skånebehov"
+            hint="Skriv og vælg fra listen, eller skriv med dine egne ord."
+            registration={register("label")}
+            error={errorFor("label")}
+            list="accommodation-options"
+            autoComplete="off"
+            maxLength={120}
+          />
+          <datalist id="accommodation-options">
+            {suggestions.map((s) => (
+              <option key={s} value={s} />
+            ))}
+          </datalist>
+          <div>
+            <SubmitButton className="secondary" pendingText="Tilføjer …">
+              Tilføj
+            </SubmitButton>
+          </div>
+        </Form>
+      </section>
+      <p>
+        <Link to="/profil/forhaandsvisning">Se hvordan virksomhederne ser din profil</Link>
+      </p>
+    </>
+  );
+}
