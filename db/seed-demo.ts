@@ -1,7 +1,7 @@
 import { inTransaction, type Db } from "./kysely";
 import { createInvitation } from "../app/auth/invitations.server";
 import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "../app/auth/consent-texts";
-import { createCompany, createUser } from "../tests/factories";
+import { createCompany, createFlexjobberWithProfile, createUser, fillProfile, type ProfileFixture } from "../tests/factories";
 
 export const DEMO_PASSWORD = "refleks-demo";
 
@@ -84,7 +84,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<"seeded" | "ex
       createdAt: ago(12).toISOString(),
     });
 
-    // Flexjobbers: the demo login and a colleague with accounts, then invitations in every other state.
+    // Flexjobbers: the demo login (profile not started, so a demo can fill it in)
+    // and a colleague with an approved profile, then invitations in every other state.
     for (const [email, name, days] of [
       ["borger@demo.refleks.dk", "Bente Berg", 20],
       ["peter.demo@example.dk", "Peter Poulsen", 9],
@@ -99,6 +100,17 @@ export async function seedDemo(db: Db, now = new Date()): Promise<"seeded" | "ex
         ])
         .execute();
     }
+    const peter = await trx.selectFrom("users").select("id").where("email", "=", "peter.demo@example.dk").executeTakeFirstOrThrow();
+    await fillProfile(trx, peter.id, { ...DEMO_PROFILES[0]!, approvedBy: staff.id }, ago(8));
+    // More citizens with profiles, so "Find kandidater" and the staff queue have something to show.
+    for (const [i, fixture] of DEMO_PROFILES.slice(1).entries()) {
+      const [name, email] = DEMO_CITIZENS[i]!;
+      await createFlexjobberWithProfile(
+        trx,
+        { email, name, phone: `+45 20 ${10 + i} 30 40`, consultantId: staff.id, password: DEMO_PASSWORD, createdAt: ago(15 - i).toISOString() },
+        { ...fixture, approvedBy: staff.id },
+      );
+    }
     await createInvitation(trx, { email: "ole.demo@example.dk", name: "Ole Olsen", role: "flexjobber", invitedBy: staff.id, consultantId: staff.id }, ago(3));
     await createInvitation(trx, { email: "eva.demo@example.dk", name: "Eva Eriksen", role: "flexjobber", invitedBy: staff.id, consultantId: null }, ago(20));
     const revoked = await createInvitation(trx, { email: "rasmus.demo@example.dk", name: "Rasmus Rask", role: "flexjobber", invitedBy: admin.id, consultantId: staff.id }, ago(6));
@@ -106,6 +118,84 @@ export async function seedDemo(db: Db, now = new Date()): Promise<"seeded" | "ex
   });
   return "seeded";
 }
+
+const DEMO_CITIZENS = [
+  ["Hanne Holm Hansen", "hanne.demo@example.dk"],
+  ["Jamal Jensen", "jamal.demo@example.dk"],
+  ["Lene Lind", "lene.demo@example.dk"],
+  ["Morten Munk", "morten.demo@example.dk"],
+] as const;
+
+const DEMO_PROFILES: ProfileFixture[] = [
+  {
+    headline: "Rolig lagermedarbejder med truckcertifikat",
+    summary: "Jeg har arbejdet på lager i mange år. Jeg er grundig og kan lide faste opgaver og en fast kollega at spørge.",
+    birthDate: "1974-05-02",
+    competences: ["Lagerarbejde", "Pakning", "Varepåfyldning"],
+    certificates: ["Truckcertifikat", "Kørekort B (bil)"],
+    industries: ["Transport og lager"],
+    experiences: [{ title: "Lagermedarbejder", industry: "Transport og lager", employer: "Nordisk Fragt", years: 9 }],
+    hours: [10, 15],
+    postcode: "2820",
+    maxCommuteKm: 15,
+    healthConsent: true,
+    accommodations: [
+      { label: "Ingen tunge løft", visible: true },
+      { label: "Pauser efter behov", visible: true },
+    ],
+  },
+  {
+    headline: "Glad køkkenhjælper, der elsker at lave mad til mange",
+    summary: "Jeg har hygiejnebevis og har hjulpet til i en kantine. Jeg arbejder bedst om formiddagen.",
+    birthDate: "1985-11-20",
+    competences: ["Køkkenhjælp", "Madlavning", "Opvask"],
+    certificates: ["Hygiejnebevis"],
+    industries: ["Hotel, restaurant og kantine"],
+    experiences: [{ title: "Kantinemedhjælper", industry: "Hotel, restaurant og kantine", years: 4 }],
+    hours: [8, 12],
+    postcode: "2900",
+    maxCommuteKm: 10,
+    healthConsent: true,
+    accommodations: [{ label: "Korte arbejdsdage", visible: true }],
+  },
+  {
+    headline: "Kontorassistent med styr på tal og papirer",
+    summary: "Jeg kan bogføre, fakturere og holde orden i et arkiv. Rolige omgivelser hjælper mig.",
+    birthDate: "1968-02-14",
+    competences: ["Administration", "Bogføring", "Fakturering", "Microsoft Office"],
+    industries: ["Kontor og administration"],
+    experiences: [{ title: "Bogholderassistent", industry: "Kontor og administration", employer: "Revisionshuset", years: 12 }],
+    showEmployerNames: true,
+    hours: [12, 20],
+    postcode: "2800",
+    maxCommuteKm: 20,
+    availability: "open_to_change",
+  },
+  {
+    headline: "Praktisk pedel og havemand",
+    summary: "Jeg kan lide at arbejde udendørs og ordne de små ting, der gør en forskel.",
+    birthDate: "1979-08-30",
+    competences: ["Pedelarbejde", "Havearbejde", "Vedligeholdelse"],
+    certificates: ["Kørekort B (bil)"],
+    industries: ["Rengøring og ejendomsservice", "Landbrug, gartneri og skov"],
+    hours: [15, 22],
+    postcode: "2830",
+    maxCommuteKm: 25,
+    status: "pending",
+  },
+  {
+    headline: "Tålmodig IT-supporter",
+    summary: "Jeg hjælper gerne kolleger med computere og telefoner. Jeg arbejder helst hjemmefra nogle dage.",
+    birthDate: "1990-03-03",
+    competences: ["IT-support", "Kundeservice", "Telefonbetjening"],
+    industries: ["IT og kommunikation"],
+    hours: [10, 18],
+    postcode: "2100",
+    maxCommuteKm: 12,
+    healthConsent: true,
+    accommodations: [{ label: "Mulighed for hjemmearbejde", visible: true }],
+  },
+];
 
 async function useInvitation(db: Db, input: Parameters<typeof createInvitation>[1], userId: string, at: Date) {
   const { invitation } = await createInvitation(db, input, at);

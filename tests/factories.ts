@@ -2,6 +2,9 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "../db/kysely";
 import type { Company, CompanyStatus, Role, User } from "../db/schema";
 import { hashPassword } from "../app/auth/password.server";
+import { HEALTH_CONSENT_VERSION } from "../app/auth/consent-texts";
+import * as profiles from "../app/profiles/profile.server";
+import { approveProfile } from "../app/profiles/review.server";
 
 // Building blocks for tests and for the demo seed, so both make data the same way.
 
@@ -55,4 +58,74 @@ export async function createCompany(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+export interface ProfileFixture {
+  headline?: string;
+  summary?: string;
+  birthDate?: string;
+  competences?: string[];
+  certificates?: string[];
+  industries?: string[];
+  experiences?: { title: string; industry?: string; employer?: string; years?: number }[];
+  showEmployerNames?: boolean;
+  hours?: [number, number];
+  postcode?: string;
+  maxCommuteKm?: number;
+  availability?: "seeking" | "open_to_change" | "not_seeking";
+  accommodations?: { label: string; visible: boolean }[];
+  healthConsent?: boolean;
+  /** "approved" (default) publishes and approves; "pending" only publishes; "draft" leaves it. */
+  status?: "draft" | "pending" | "approved";
+  approvedBy?: string;
+}
+
+/** A flexjobber with a filled-in profile, built through the same domain functions the pages use. */
+export async function createFlexjobberWithProfile(
+  db: Db,
+  user: Partial<Omit<User, "passwordHash" | "role">> & { password?: string } = {},
+  fixture: ProfileFixture = {},
+) {
+  const flexjobber = await createUser(db, { role: "flexjobber", name: "Flemming Fleks", phone: "+45 12 34 56 78", ...user });
+  const profile = await fillProfile(db, flexjobber.id, fixture);
+  return { user: flexjobber, profile };
+}
+
+/** Fills in (and by default publishes and approves) the profile of an existing flexjobber. */
+export async function fillProfile(db: Db, id: string, fixture: ProfileFixture = {}, now = new Date()) {
+  await profiles.ensureProfile(db, id, now);
+  await profiles.updateAbout(db, id, {
+    headline: fixture.headline ?? "Stabil lagermedarbejder",
+    summary: fixture.summary ?? "Jeg er rolig og grundig og kan lide faste opgaver.",
+    birthDate: fixture.birthDate,
+  });
+  for (const c of fixture.competences ?? ["Lagerarbejde", "Pakning", "Kundeservice"]) await profiles.addProfileTerm(db, id, "competence", c);
+  for (const c of fixture.certificates ?? []) await profiles.addProfileTerm(db, id, "certificate", c);
+  for (const i of fixture.industries ?? []) await profiles.addProfileTerm(db, id, "industry", i);
+  for (const e of fixture.experiences ?? []) await profiles.addExperience(db, id, e);
+  if (fixture.showEmployerNames) await profiles.setShowEmployerNames(db, id, true);
+  const [hoursMin, hoursMax] = fixture.hours ?? [10, 15];
+  await profiles.updateWishes(db, id, {
+    hoursMin,
+    hoursMax,
+    timesOfDay: ["morning"],
+    postcode: fixture.postcode ?? "2820",
+    maxCommuteKm: fixture.maxCommuteKm ?? 15,
+    availability: fixture.availability ?? "seeking",
+  });
+  if (fixture.healthConsent) await profiles.setHealthConsent(db, id, true, HEALTH_CONSENT_VERSION);
+  for (const a of fixture.accommodations ?? []) {
+    await profiles.addAccommodation(db, id, a.label);
+    if (a.visible) {
+      const row = await db.selectFrom("accommodations").select("id").where("userId", "=", id).where("label", "=", a.label).executeTakeFirstOrThrow();
+      await profiles.setAccommodationVisible(db, id, row.id, true);
+    }
+  }
+  const status = fixture.status ?? "approved";
+  if (status !== "draft") await profiles.publishProfile(db, id, now);
+  if (status === "approved") {
+    const approver = fixture.approvedBy ?? (await createUser(db, { role: "staff" })).id;
+    await approveProfile(db, { userId: id, staffId: approver }, now);
+  }
+  return db.selectFrom("profiles").selectAll().where("userId", "=", id).executeTakeFirstOrThrow();
 }

@@ -1,3 +1,5 @@
+import { searchCandidates } from "~/profiles/search.server";
+import { listProfilesToReview } from "~/profiles/review.server";
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client.server";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../db/seed-demo";
@@ -26,5 +28,12 @@ describe("demo municipality", () => {
     expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(["pending", "approved", "rejected"]));
     const setting = await db.selectFrom("settings").select("value").where("key", "=", "municipality_name").executeTakeFirst();
     expect(setting?.value).toBe("Jobcenter Demo");
+
+    // Companies can find candidates; staff have one in the queue; the demo citizen starts from scratch.
+    const found = await searchCandidates(db, { competences: [], certificates: [], sort: "newest", page: 1 });
+    expect(found.total).toBe(4);
+    expect(await listProfilesToReview(db)).toHaveLength(1);
+    const borger = await db.selectFrom("users").select("id").where("email", "=", "borger@demo.refleks.dk").executeTakeFirstOrThrow();
+    expect(await db.selectFrom("profiles").select("userId").where("userId", "=", borger.id).executeTakeFirst()).toBeUndefined();
   });
 });

@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../db/client.server";
+import * as search from "~/routes/kandidater";
+import * as candidate from "~/routes/kandidater_.$alias";
+import * as messages from "~/routes/beskeder";
+import * as myProfile from "~/routes/profil";
+import { answerContactRequest, sendContactRequest } from "~/profiles/contact.server";
+import { createCompany, createFlexjobberWithProfile, createUser } from "./factories";
+import { get, post, run, sessionCookie } from "./http";
+
+// Rule 3 of the design brief, checked on the data each company-facing loader
+// serializes (not on the HTML): no identity before the flexjobber says yes.
+
+const IDENTITY = {
+  name: "Karin Hemmelig Kofoed",
+  phone: "+45 87 65 43 21",
+  birthDate: "1971-04-09",
+};
+
+let people = 0;
+
+async function setUp() {
+  const email = `karin.kofoed.${people++}@privat.example`;
+  const { user, profile } = await createFlexjobberWithProfile(
+    db,
+    { name: IDENTITY.name, email, phone: IDENTITY.phone },
+    {
+      birthDate: IDENTITY.birthDate,
+      competences: ["Lagerarbejde", "Vareoptælling"],
+      experiences: [{ title: "Lagermedarbejder", industry: "Transport og lager", employer: "Hemmelig Logistik A/S", years: 6 }],
+      healthConsent: true,
+      accommodations: [
+        { label: "Ingen tunge løft", visible: true },
+        { label: "Skjult behov om hvilepauser", visible: false },
+      ],
+    },
+  );
+  const company = await createCompany(db, { name: "Kig Ind ApS" });
+  const companyUser = await createUser(db, { role: "company", companyId: company.id });
+  return { user, email, profile, company, companyUser, cookie: await sessionCookie(companyUser.id) };
+}
+
+/** Every company-facing loader's serialized data for this alias. */
+async function companyData(alias: string, cookie: string): Promise<string[]> {
+  const responses = await Promise.all([
+    run(search.loader, get("/kandidater?q=lager", cookie)),
+    run(search.loader, get("/kandidater", cookie)),
+    run(candidate.loader, get(`/kandidater/${encodeURIComponent(alias)}`, cookie), { alias }),
+    run(messages.loader, get("/beskeder", cookie)),
+  ]);
+  for (const r of responses) expect(r.status).toBe(200);
+  return Promise.all(responses.map((r) => r.text()));
+}
+
+function expectNoIdentity(serialized: string) {
+  // Name parts in any case (the email holds them too).
+  expect(serialized.toLowerCase()).not.toContain("karin");
+  expect(serialized.toLowerCase()).not.toContain("kofoed");
+  expect(serialized).not.toContain("privat.example");
+  expect(serialized).not.toContain("87 65 43 21");
+  expect(serialized).not.toContain("1971");
+  expect(serialized).not.toContain("04-09");
+  expect(serialized).not.toMatch(/birthDate|"email"|"phone"|"name"/);
+}
+
+describe("company-facing loaders never serialize a flexjobber's identity before consent", () => {
+  it("holds for search, the profile page and the request list, before, while pending and after a no", async () => {
+    const { profile, user, cookie, company, companyUser } = await setUp();
+    const before = await companyData(profile.alias, cookie);
+    expect(before[0]).toContain(profile.alias);
+    before.forEach(expectNoIdentity);
+    // The employer is hidden unless the flexjobber switched names on; hidden skånebehov never appear.
+    for (const s of before) {
+      expect(s).not.toContain("Hemmelig Logistik");
+      expect(s).not.toContain("hvilepauser");
+    }
+    expect(before[2]).toContain("Ingen tunge løft");
+
+    const sent = await run(candidate.action, post(`/kandidater/${encodeURIComponent(profile.alias)}`, { message: "Vi har et lagerjob på 12 timer." }, cookie), {
+      alias: profile.alias,
+    });
+    expect(sent.status).toBe(302);
+    (await companyData(profile.alias, cookie)).forEach(expectNoIdentity);
+
+    const request = await db.selectFrom("contactRequests").select("id").where("companyId", "=", company.id).executeTakeFirstOrThrow();
+    await answerContactRequest(db, { userId: user.id, requestId: request.id, answer: "declined" });
+    (await companyData(profile.alias, cookie)).forEach(expectNoIdentity);
+
+    // Another user of the same company sees nothing either.
+    const colleague = await createUser(db, { role: "company", companyId: companyUser.companyId });
+    (await companyData(profile.alias, await sessionCookie(colleague.id))).forEach(expectNoIdentity);
+  });
+
+  it("reveals name, email and phone (never the birth date) to that company only, after a yes", async () => {
+    const { profile, user, email, cookie } = await setUp();
+    await run(candidate.action, post(`/kandidater/${encodeURIComponent(profile.alias)}`, { message: "Hej! Vil du høre om et job?" }, cookie), {
+      alias: profile.alias,
+    });
+    const flexCookie = await sessionCookie(user.id);
+    const inbox = (await (await run(messages.loader, get("/beskeder", flexCookie))).json()) as { incoming: { id: number; companyName: string }[] };
+    expect(inbox.incoming[0]?.companyName).toBe("Kig Ind ApS");
+
+    const yes = await run(messages.action, post("/beskeder", { requestId: String(inbox.incoming[0]!.id), answer: "accepted" }, flexCookie));
+    expect(yes.status).toBe(302);
+
+    const [, , page, list] = await companyData(profile.alias, cookie);
+    for (const s of [page!, list!]) {
+      expect(s).toContain(IDENTITY.name);
+      expect(s).toContain(email);
+      expect(s).toContain(IDENTITY.phone);
+      expect(s).not.toContain(IDENTITY.birthDate);
+    }
+    // Another company still sees only the alias.
+    const other = await createCompany(db);
+    const stranger = await createUser(db, { role: "company", companyId: other.id });
+    (await companyData(profile.alias, await sessionCookie(stranger.id))).forEach(expectNoIdentity);
+  });
+});
+
+describe("contact requests", () => {
+  it("blocks a new request for 30 days after a no, and refuses a second pending one", async () => {
+    const { profile, user, company, companyUser } = await setUp();
+    const ask = (at: Date) => sendContactRequest(db, { companyId: company.id, sentBy: companyUser.id, alias: profile.alias, message: "Hej" }, at);
+    const day0 = new Date("2026-11-01T10:00:00Z");
+    expect(await ask(day0)).toBe("sent");
+    expect(await ask(day0)).toMatchObject({ kind: "pending" });
+    const request = await db.selectFrom("contactRequests").select("id").where("companyId", "=", company.id).executeTakeFirstOrThrow();
+    await answerContactRequest(db, { userId: user.id, requestId: request.id, answer: "declined" }, day0);
+    expect(await ask(new Date("2026-11-30T10:00:00Z"))).toMatchObject({ kind: "blocked" });
+    expect(await ask(new Date("2026-12-01T10:00:01Z"))).toBe("sent");
+  });
+
+  it("lets a flexjobber answer only their own requests", async () => {
+    const { profile, company, companyUser } = await setUp();
+    await sendContactRequest(db, { companyId: company.id, sentBy: companyUser.id, alias: profile.alias, message: "Hej" });
+    const request = await db.selectFrom("contactRequests").select("id").where("companyId", "=", company.id).executeTakeFirstOrThrow();
+    const someoneElse = await createUser(db, { role: "flexjobber" });
+    const res = await run(messages.action, post("/beskeder", { requestId: String(request.id), answer: "accepted" }, await sessionCookie(someoneElse.id)));
+    expect(res.status).toBe(404);
+    expect((await db.selectFrom("contactRequests").select("status").where("id", "=", request.id).executeTakeFirstOrThrow()).status).toBe("pending");
+  });
+
+  it("tells the flexjobber how many companies looked this week", async () => {
+    const { profile, user, cookie } = await setUp();
+    await run(candidate.loader, get(`/kandidater/${encodeURIComponent(profile.alias)}`, cookie), { alias: profile.alias });
+    await run(candidate.loader, get(`/kandidater/${encodeURIComponent(profile.alias)}`, cookie), { alias: profile.alias });
+    const other = await createCompany(db, { name: "Anden Virksomhed" });
+    const otherUser = await createUser(db, { role: "company", companyId: other.id });
+    await run(candidate.loader, get(`/kandidater/${encodeURIComponent(profile.alias)}`, await sessionCookie(otherUser.id)), { alias: profile.alias });
+    const mine = (await (await run(myProfile.loader, get("/profil", await sessionCookie(user.id)))).json()) as { viewers: { count: number; companies: string[] } };
+    expect(mine.viewers).toEqual({ count: 2, companies: ["Anden Virksomhed", "Kig Ind ApS"] });
+  });
+
+  it("answers bad search input with Danish field errors and a 400", async () => {
+    const { cookie } = await setUp();
+    const res = await run(search.loader, get("/kandidater?timerFra=20&timerTil=5&postnr=12", cookie));
+    expect(res.status).toBe(400);
+    const { errors } = (await res.json()) as { errors: Record<string, string> };
+    expect(errors.timerTil).toMatch(/mindst lige så stort/);
+    expect(errors.postnr).toMatch(/4 cifre/);
+  });
+});
