@@ -4,6 +4,8 @@ import { db } from "../../db/client.server";
 import { validateRequest } from "~/auth/session.server";
 import { getCompany } from "~/companies/companies.server";
 import { staffOverview } from "~/users/overview.server";
+import { flexjobberHome, companyHome } from "~/profiles/home.server";
+import { profileStatusLabels } from "~/profiles/options";
 
 export const meta: MetaFunction = () => [{ title: "Refleks" }];
 
@@ -15,10 +17,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const firstName = user.name.split(" ")[0];
   switch (user.role) {
     case "flexjobber":
-      return json({ kind: "flexjobber" as const, firstName });
+      return json({ kind: "flexjobber" as const, firstName, home: await flexjobberHome(db, user.id) });
     case "company": {
       const company = user.companyId ? await getCompany(db, user.companyId) : undefined;
-      return json({ kind: "company" as const, firstName, companyName: company?.name ?? "", isCompanyAdmin: user.isCompanyAdmin });
+      return json({
+        kind: "company" as const,
+        firstName,
+        companyName: company?.name ?? "",
+        isCompanyAdmin: user.isCompanyAdmin,
+        home: user.companyId ? await companyHome(db, user.companyId) : null,
+      });
     }
     case "staff":
     case "admin":
@@ -35,11 +43,28 @@ export default function Index() {
       return (
         <>
           <h1>Hej {data.firstName}</h1>
-          <p>Her kan du snart lave din profil og se job, der passer til dig. Du bestemmer selv, hvad virksomhederne ser.</p>
+          <p>Her laver du din profil, så virksomheder kan se, hvad du kan. Du bestemmer selv, hvad de ser.</p>
           <div className="cards">
             <section className="card" aria-labelledby="profil-h">
               <h2 id="profil-h">Din profil</h2>
-              <p>Kommer snart. Her skal du skrive, hvad du er god til, og hvor mange timer du kan arbejde.</p>
+              {data.home.status ? (
+                <p>
+                  {profileStatusLabels[data.home.status]}
+                  {data.home.hidden ? " (på pause)" : ""}. Den er {data.home.percent} % færdig.
+                </p>
+              ) : (
+                <p>Du har ikke lavet en profil endnu. Skriv hvad du er god til, og hvor mange timer du kan arbejde.</p>
+              )}
+              <Link to="/profil">{data.home.status ? "Gå til din profil" : "Lav din profil"}</Link>
+            </section>
+            <section className="card" aria-labelledby="req-h">
+              <h2 id="req-h">Forespørgsler</h2>
+              <p>
+                {data.home.pendingRequests === 0
+                  ? "Ingen virksomheder venter på svar fra dig."
+                  : `${data.home.pendingRequests} ${data.home.pendingRequests === 1 ? "virksomhed venter" : "virksomheder venter"} på svar fra dig.`}
+              </p>
+              <Link to="/beskeder">Se beskeder</Link>
             </section>
             <section className="card" aria-labelledby="job-h">
               <h2 id="job-h">Job til dig</h2>
@@ -53,7 +78,22 @@ export default function Index() {
         <>
           <h1>Hej {data.firstName}</h1>
           <p>Du er logget ind for {data.companyName}.</p>
-          <p>Snart kan I slå job op og finde fleksjobbere, der passer til jer.</p>
+          <div className="cards">
+            <section className="card" aria-labelledby="find-h">
+              <h2 id="find-h">Find kandidater</h2>
+              <p>
+                <strong>{data.home?.visibleProfiles ?? 0}</strong> fleksjobbere har en synlig profil lige nu.
+              </p>
+              <Link to="/kandidater">Søg i profilerne</Link>
+            </section>
+            <section className="card" aria-labelledby="sent-h">
+              <h2 id="sent-h">Jeres forespørgsler</h2>
+              <p>
+                <strong>{data.home?.accepted ?? 0}</strong> har sagt ja. <strong>{data.home?.pending ?? 0}</strong> venter på svar.
+              </p>
+              <Link to="/beskeder">Se forespørgsler</Link>
+            </section>
+          </div>
           {data.isCompanyAdmin ? (
             <p>
               <Link to="/kolleger">Inviter en kollega</Link>
@@ -80,6 +120,13 @@ export default function Index() {
                 <strong>{data.overview.openInvitations}</strong> invitationer venter på svar.
               </p>
               <Link to="/borgere">Se borgere</Link>
+            </section>
+            <section className="card" aria-labelledby="review-h">
+              <h2 id="review-h">Profiler</h2>
+              <p>
+                <strong>{data.overview.profilesToReview}</strong> venter på godkendelse.
+              </p>
+              <Link to="/godkendelse">Se profiler til godkendelse</Link>
             </section>
             <section className="card" aria-labelledby="vocab-h">
               <h2 id="vocab-h">Ordlister</h2>

@@ -9,7 +9,8 @@ import { handleTermListPost, suggestionsFor } from "~/profiles/profile-actions.s
 import { ensureProfile, loadProfileDetails, updateWishes } from "~/profiles/profile.server";
 import { HOURS_MAX_PER_WEEK, wishesSchema } from "~/profiles/schemas";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { badRequest, formDataToObject, zodFieldErrors } from "~/utils/forms.server";
+import { badRequest, echoValues, formDataToObject, zodFieldErrors } from "~/utils/forms.server";
+import { submittedList, submittedText } from "~/utils/submitted";
 
 export const meta: MetaFunction = () => [{ title: "Ønsker · Min profil" }];
 
@@ -42,16 +43,28 @@ export async function action({ request }: ActionFunctionArgs) {
     return handleTermListPost(db, user.id, formData, { kinds: KINDS, backTo: "/profil/oensker" });
   }
   const parsed = wishesSchema.safeParse(formDataToObject(formData));
-  if (!parsed.success) return badRequest(zodFieldErrors(parsed.error));
+  if (!parsed.success) return badRequest(zodFieldErrors(parsed.error), undefined, 400, echoValues(formData));
   const result = await updateWishes(db, user.id, parsed.data);
-  if (result === "unknown_postcode") return badRequest({ postcode: "Vi kender ikke det postnummer. Tjek de 4 cifre." });
+  if (result === "unknown_postcode") {
+    return badRequest({ postcode: "Vi kender ikke det postnummer. Tjek de 4 cifre." }, undefined, 400, echoValues(formData));
+  }
   return redirectWithMessage("/profil/oensker", "profil-gemt");
 }
 
 export default function Wishes() {
-  const { wishes, lists, suggestions } = useLoaderData<typeof loader>();
+  const { wishes: stored, lists, suggestions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = actionData && !("kind" in actionData) ? actionData.errors : undefined;
+  const failed = actionData && !("kind" in actionData) ? actionData : undefined;
+  const errors = failed?.errors;
+  const sent = failed?.values;
+  const wishes = {
+    hoursMin: submittedText(sent, "hoursMin", stored.hoursMin),
+    hoursMax: submittedText(sent, "hoursMax", stored.hoursMax),
+    timesOfDay: submittedList(sent, "timesOfDay", stored.timesOfDay),
+    postcode: submittedText(sent, "postcode", stored.postcode),
+    maxCommuteKm: submittedText(sent, "maxCommuteKm", stored.maxCommuteKm),
+    availability: AVAILABILITIES.find((a) => a === submittedText(sent, "availability", stored.availability)) ?? stored.availability,
+  };
   const { onSubmit, errorFor, register } = useZodForm(wishesSchema, { serverErrors: errors, defaultValues: wishes });
   return (
     <>

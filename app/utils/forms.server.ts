@@ -7,6 +7,18 @@ export interface FormFailure {
   errors: FieldErrors;
   /** A message about the whole form (e.g. wrong password), shown above the button. */
   formError?: string;
+  /**
+   * What was typed, so a page rendered without JavaScript can show it again
+   * next to the messages (see submittedValue). Passwords are never echoed.
+   */
+  values?: Record<string, string | string[]>;
+}
+
+/** The submitted fields minus secrets, for FormFailure.values. */
+export function echoValues(formData: FormData): Record<string, string | string[]> {
+  const values = formDataToObject(formData) as Record<string, string | string[]>;
+  for (const key of Object.keys(values)) if (/password/i.test(key)) delete values[key];
+  return values;
 }
 
 /** FormData → plain object; repeated names become arrays. */
@@ -37,10 +49,15 @@ export async function parseForm<S extends z.ZodType>(
   const formData = await request.formData();
   const result = schema.safeParse(formDataToObject(formData));
   if (result.success) return { success: true, data: result.data, formData };
-  return { success: false, response: badRequest(zodFieldErrors(result.error)) };
+  return { success: false, response: badRequest(zodFieldErrors(result.error), undefined, 400, echoValues(formData)) };
 }
 
 /** 400 (or another 4xx) with Danish messages; the page shows them next to the fields. */
-export function badRequest(errors: FieldErrors, formError?: string, status = 400): TypedResponse<FormFailure> {
-  return json({ errors, formError }, { status });
+export function badRequest(
+  errors: FieldErrors,
+  formError?: string,
+  status = 400,
+  values?: FormFailure["values"],
+): TypedResponse<FormFailure> {
+  return json({ errors, formError, values }, { status });
 }
