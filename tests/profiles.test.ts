@@ -13,6 +13,7 @@ import { searchCandidates, type CandidateFilters } from "~/profiles/search.serve
 import { HEALTH_CONSENT_VERSION } from "~/auth/consent-texts";
 import { createCompany, createFlexjobberWithProfile, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
+import { sentEmails } from "./mocks/email-api";
 
 const search = (filters: Partial<CandidateFilters>) =>
   searchCandidates(db, { competences: [], certificates: [], sort: "relevance", page: 1, ...filters });
@@ -185,11 +186,14 @@ describe("publishing and staff approval", () => {
     expect(back.status).toBe(302);
     const mine = (await (await run(myProfile.loader, get("/profil", own))).json()) as { status: string; returnReason: string };
     expect(mine).toMatchObject({ status: "returned", returnReason: "Fjern venligst dit efternavn fra overskriften." });
+    const returned = sentEmails.find((m) => m.subject === "Jobcentret har sendt din profil tilbage");
+    expect(returned?.text).toContain("Fjern venligst dit efternavn fra overskriften.");
 
     await run(myProfile.action, post("/profil", { intent: "publish" }, own));
     const approve = await run(staffView.action, post(`/borgere/${user.id}`, { intent: "approve", userId: user.id }, staffCookie), { id: user.id });
     expect(approve.status).toBe(302);
     expect((await db.selectFrom("profiles").select("status").where("userId", "=", user.id).executeTakeFirstOrThrow()).status).toBe("approved");
+    expect(sentEmails.some((m) => m.subject === "Din profil er godkendt" && m.to === user.email)).toBe(true);
     // A company user cannot approve.
     const company = await createCompany(db);
     const companyUser = await createUser(db, { role: "company", companyId: company.id });

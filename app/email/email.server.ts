@@ -43,3 +43,17 @@ async function writeToOutbox(message: EmailMessage): Promise<void> {
   const link = message.text.match(/https?:\/\/\S+/)?.[0];
   console.log(`[outbox] "${message.subject}" to ${message.to}${link ? `: ${link}` : ""}`);
 }
+
+/**
+ * For heads-up emails ("a company wants to talk to you"): the action they
+ * follow has already happened and is visible on the platform, so a failed
+ * send is logged, not shown to the user as an error.
+ */
+export async function sendNotice(message: EmailMessage): Promise<void> {
+  try {
+    await sendEmail(message);
+  } catch (error) {
+    if (!(error instanceof EmailError)) throw error;
+    console.warn(`[email] notice "${message.subject}" to ${message.to} not sent: ${error.message}`);
+  }
+}

@@ -1,5 +1,5 @@
 import type { Invitation } from "../../db/schema";
-import { env } from "~/env.server";
+import { appUrl, env } from "~/env.server";
 import type { EmailMessage } from "./email.server";
 
 // Danish email texts, gathered here so they can be reviewed in one place.
@@ -55,6 +55,53 @@ export function companyRejectedEmail({ contactName, contactEmail, companyName, n
       ...(note ? ["", `Begrundelse: ${note}`] : []),
       "",
       "Har I spørgsmål, så kontakt jobcentret.",
+    ].join("\n"),
+  };
+}
+
+export function contactRequestEmail({ to, name, companyName }: { to: string; name: string; companyName: string }): EmailMessage {
+  return {
+    to,
+    subject: `${companyName} vil gerne i kontakt med dig`,
+    text: [
+      `Hej ${name}`,
+      "",
+      `${companyName} har set din profil på ${env.BRAND_NAME} og vil gerne i kontakt med dig.`,
+      "Log ind og læs beskeden. Du bestemmer selv, om du vil sige ja eller nej tak.",
+      "",
+      `${appUrl()}/beskeder`,
+    ].join("\n"),
+  };
+}
+
+export function contactAnsweredEmail({ to, name, alias, accepted }: { to: string; name: string; alias: string; accepted: boolean }): EmailMessage {
+  return {
+    to,
+    subject: accepted ? `${alias} har sagt ja` : `${alias} har svaret`,
+    text: [
+      `Hej ${name}`,
+      "",
+      accepted
+        ? `${alias} har sagt ja til jeres forespørgsel. Log ind for at se navn og kontaktoplysninger.`
+        : `${alias} har sagt nej tak til jeres forespørgsel denne gang.`,
+      "",
+      `${appUrl()}/beskeder`,
+    ].join("\n"),
+  };
+}
+
+export function profileReviewedEmail({ to, name, approved, reason }: { to: string; name: string; approved: boolean; reason?: string }): EmailMessage {
+  return {
+    to,
+    subject: approved ? "Din profil er godkendt" : "Jobcentret har sendt din profil tilbage",
+    text: [
+      `Hej ${name}`,
+      "",
+      ...(approved
+        ? ["Jobcentret har godkendt din profil. Nu kan virksomhederne finde den. Du kan altid sætte den på pause."]
+        : ["Jobcentret har kigget på din profil og vil gerne have dig til at rette lidt i den:", "", reason ?? "", "", "Ret profilen, og send den igen."]),
+      "",
+      `${appUrl()}/profil`,
     ].join("\n"),
   };
 }

@@ -48,7 +48,7 @@ export async function requestState(db: Db, companyId: number, profileUserId: str
   return until > now ? { kind: "blocked", until: until.toISOString() } : { kind: "none" };
 }
 
-export type SendResult = "sent" | "not_found" | Exclude<RequestState, { kind: "none" }>;
+export type SendResult = { kind: "sent"; requestId: number } | "not_found" | Exclude<RequestState, { kind: "none" }>;
 
 /** A company asks a (visible) flexjobber, known to it only by alias, to get in touch. */
 export async function sendContactRequest(
@@ -61,7 +61,7 @@ export async function sendContactRequest(
     if (!profile) return "not_found";
     const state = await requestState(trx, input.companyId, profile.userId, now);
     if (state.kind !== "none") return state;
-    await trx
+    const { id } = await trx
       .insertInto("contactRequests")
       .values({
         companyId: input.companyId,
@@ -71,8 +71,9 @@ export async function sendContactRequest(
         createdAt: now.toISOString(),
         answeredAt: null,
       })
-      .execute();
-    return "sent";
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return { kind: "sent", requestId: id };
   });
 }
 

@@ -10,6 +10,7 @@ import {
   type CompanyRequestRow,
   type FlexjobberRequestRow,
 } from "~/profiles/contact.server";
+import { noticeContactAnswer } from "~/profiles/notices.server";
 import { answerRequestSchema } from "~/profiles/schemas";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
@@ -37,6 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return parsed.response;
   const result = await answerContactRequest(db, { userId: user.id, ...parsed.data });
   if (result === "not_found") return badRequest({}, "Forespørgslen er allerede besvaret eller findes ikke.", 404);
+  await noticeContactAnswer(db, parsed.data.requestId);
   return redirectWithMessage("/beskeder", parsed.data.answer === "accepted" ? "forespoergsel-ja" : "forespoergsel-nej");
 }
 

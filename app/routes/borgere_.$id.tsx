@@ -7,6 +7,7 @@ import { SubmitButton, TextAreaField, useZodForm } from "~/components/form";
 import { loadProfileForStaff } from "~/profiles/candidates.server";
 import { toCompanyView } from "~/profiles/company-view";
 import { profileStatusLabels } from "~/profiles/options";
+import { noticeProfileReviewed } from "~/profiles/notices.server";
 import { approveProfile, returnProfile } from "~/profiles/review.server";
 import { reviewSchema } from "~/profiles/schemas";
 import { formatDate } from "~/utils/dates";
@@ -50,6 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? await approveProfile(db, { userId, staffId: staff.id })
       : await returnProfile(db, { userId, reason: review.reason });
   if (!done) return badRequest({}, "Profilen venter ikke længere på godkendelse.", 409);
+  await noticeProfileReviewed(db, userId);
   return redirectWithMessage("/godkendelse", review.intent === "approve" ? "profil-godkendt" : "profil-retur");
 }
 
