@@ -135,6 +135,8 @@ export interface ProfileTable {
   submittedAt: string | null;
   approvedAt: string | null;
   approvedBy: string | null;
+  /** Set once, on the first publication (adoption in METRICS.md). */
+  firstPublishedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -206,6 +208,96 @@ export interface AuditLogTable {
   createdAt: string;
 }
 
+export type OpeningStatus = "draft" | "published" | "closed";
+export type Flexibility = "fixed" | "flexible" | "by_agreement";
+export type OpeningTermKind = "required" | "wanted" | "accommodation";
+export type InterestStage = "new" | "dialog" | "interview" | "hired" | "rejected";
+export type EmploymentStatusValue = "ledig" | "i_fleksjob" | "andet";
+export type EmploymentSource = "staff" | "platform";
+
+export interface OpeningTable {
+  id: Generated<number>;
+  companyId: number;
+  title: string;
+  description: string;
+  /** JSON array of short task lines. */
+  tasks: string;
+  hoursMin: number;
+  hoursMax: number;
+  flexibility: Flexibility;
+  postcode: string | null;
+  lat: number | null;
+  lng: number | null;
+  remote: number;
+  /** An industry label from the shared vocabulary. */
+  industry: string;
+  startDate: string | null;
+  /** Last day to apply (YYYY-MM-DD); the opening leaves search after it. */
+  deadline: string | null;
+  status: OpeningStatus;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  closedAt: string | null;
+}
+
+export interface OpeningTermTable {
+  id: Generated<number>;
+  openingId: number;
+  kind: OpeningTermKind;
+  label: string;
+  normalized: string;
+}
+
+export interface OpeningFtsTable {
+  openingId: number;
+  body: string;
+}
+
+export interface SavedOpeningTable {
+  userId: string;
+  openingId: number;
+  createdAt: string;
+}
+
+export interface InterestTable {
+  id: Generated<number>;
+  openingId: number;
+  userId: string;
+  message: string | null;
+  /** The flexjobber chose to show name and contact details to this company. */
+  identityShared: number;
+  stage: InterestStage;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface HireTable {
+  id: Generated<number>;
+  userId: string;
+  companyId: number;
+  openingId: number | null;
+  interestId: number | null;
+  markedBy: string | null;
+  markedAt: string;
+  confirmedBy: string | null;
+  confirmedAt: string | null;
+  cancelledAt: string | null;
+}
+
+export interface EmploymentStatusTable {
+  id: Generated<number>;
+  userId: string;
+  status: EmploymentStatusValue;
+  /** Local date (YYYY-MM-DD) the status holds from. */
+  fromDate: string;
+  source: EmploymentSource;
+  hireId: number | null;
+  recordedBy: string | null;
+  createdAt: string;
+}
+
 export interface Database {
   settings: SettingTable;
   users: UserTable;
@@ -223,6 +315,13 @@ export interface Database {
   contactRequests: ContactRequestTable;
   profileViews: ProfileViewTable;
   auditLog: AuditLogTable;
+  openings: OpeningTable;
+  openingTerms: OpeningTermTable;
+  openingFts: OpeningFtsTable;
+  savedOpenings: SavedOpeningTable;
+  interests: InterestTable;
+  hires: HireTable;
+  employmentStatuses: EmploymentStatusTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -237,3 +336,6 @@ export type ProfileTerm = Selectable<ProfileTermTable>;
 export type Experience = Selectable<ExperienceTable>;
 export type Accommodation = Selectable<AccommodationTable>;
 export type ContactRequest = Selectable<ContactRequestTable>;
+export type Opening = Selectable<OpeningTable>;
+export type Interest = Selectable<InterestTable>;
+export type Hire = Selectable<HireTable>;

@@ -15,15 +15,44 @@ export interface RevealedIdentity {
 }
 
 export async function revealedIdentity(db: Db, companyId: number, profileUserId: string): Promise<RevealedIdentity | null> {
-  const row = await db
-    .selectFrom("contactRequests as r")
-    .innerJoin("users as u", "u.id", "r.profileUserId")
-    .select(["u.name", "u.email", "u.phone"])
-    .where("r.companyId", "=", companyId)
-    .where("r.profileUserId", "=", profileUserId)
-    .where("r.status", "=", "accepted")
-    .executeTakeFirst();
-  return row ?? null;
+  return (await revealedIdentities(db, companyId, [profileUserId])).get(profileUserId) ?? null;
+}
+
+/**
+ * Identity is revealed to a company only when the flexjobber said yes to its
+ * contact request, or chose to share it with an interest in one of its openings.
+ */
+export async function revealedIdentities(db: Db, companyId: number, userIds: string[]): Promise<Map<string, RevealedIdentity>> {
+  const out = new Map<string, RevealedIdentity>();
+  if (userIds.length === 0) return out;
+  const rows = await db
+    .selectFrom("users as u")
+    .select(["u.id", "u.name", "u.email", "u.phone"])
+    .where("u.id", "in", userIds)
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom("contactRequests as r")
+            .select("r.id")
+            .whereRef("r.profileUserId", "=", "u.id")
+            .where("r.companyId", "=", companyId)
+            .where("r.status", "=", "accepted"),
+        ),
+        eb.exists(
+          eb
+            .selectFrom("interests as i")
+            .innerJoin("openings as o", "o.id", "i.openingId")
+            .select("i.id")
+            .whereRef("i.userId", "=", "u.id")
+            .where("o.companyId", "=", companyId)
+            .where("i.identityShared", "=", 1),
+        ),
+      ]),
+    )
+    .execute();
+  for (const { id, ...identity } of rows) out.set(id, identity);
+  return out;
 }
 
 export type RequestState =
@@ -59,13 +88,24 @@ export async function sendContactRequest(
   return inTransaction(db, async (trx) => {
     const profile = await visibleProfiles(trx).select("p.userId").where("p.alias", "=", input.alias).executeTakeFirst();
     if (!profile) return "not_found";
-    const state = await requestState(trx, input.companyId, profile.userId, now);
+    return createContactRequest(trx, { ...input, profileUserId: profile.userId }, now);
+  });
+}
+
+/** Asks one flexjobber (by id: the caller has checked the company may reach them). */
+export async function createContactRequest(
+  db: Db,
+  input: { companyId: number; sentBy: string; profileUserId: string; message: string },
+  now = new Date(),
+): Promise<Exclude<SendResult, "not_found">> {
+  return inTransaction(db, async (trx) => {
+    const state = await requestState(trx, input.companyId, input.profileUserId, now);
     if (state.kind !== "none") return state;
     const { id } = await trx
       .insertInto("contactRequests")
       .values({
         companyId: input.companyId,
-        profileUserId: profile.userId,
+        profileUserId: input.profileUserId,
         sentBy: input.sentBy,
         message: input.message,
         createdAt: now.toISOString(),

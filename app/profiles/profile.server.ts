@@ -46,7 +46,7 @@ export async function ensureProfile(db: Db, userId: string, now = new Date()): P
     const at = now.toISOString();
     await db
       .insertInto("profiles")
-      .values({ userId, alias, headline: null, summary: null, birthDate: null, hoursMin: null, hoursMax: null, postcode: null, lat: null, lng: null, maxCommuteKm: null, returnReason: null, submittedAt: null, approvedAt: null, approvedBy: null, createdAt: at, updatedAt: at })
+      .values({ userId, alias, headline: null, summary: null, birthDate: null, hoursMin: null, hoursMax: null, postcode: null, lat: null, lng: null, maxCommuteKm: null, returnReason: null, submittedAt: null, approvedAt: null, approvedBy: null, firstPublishedAt: null, createdAt: at, updatedAt: at })
       .onConflict((oc) => oc.column("userId").doNothing())
       .execute();
     return db.selectFrom("profiles").selectAll().where("userId", "=", userId).executeTakeFirstOrThrow();
@@ -331,13 +331,20 @@ export async function publishProfile(db: Db, userId: string, now = new Date()): 
   const { status } = details.profile;
   if (status === "pending") return "already_submitted";
   if (status === "approved") return "already_approved";
+  const at = now.toISOString();
   await changeProfile(
     db,
     userId,
     (trx) =>
       trx
         .updateTable("profiles")
-        .set({ status: "pending", hidden: 0, submittedAt: now.toISOString(), returnReason: null })
+        .set((eb) => ({
+          status: "pending",
+          hidden: 0,
+          submittedAt: at,
+          returnReason: null,
+          firstPublishedAt: eb.fn.coalesce("firstPublishedAt", eb.val(at)),
+        }))
         .where("userId", "=", userId)
         .execute(),
     now,

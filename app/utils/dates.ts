@@ -10,3 +10,15 @@ export function formatDate(date: Date | string): string {
     new Date(date),
   );
 }
+
+/** The calendar day in Denmark as "YYYY-MM-DD" (deadlines and statuses are local days). */
+export function localDate(date: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+}
+
+/** "YYYY-MM-DD" plus n days. */
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}

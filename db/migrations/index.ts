@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as m0001 from "./0001_init";
 import * as m0002 from "./0002_vocabularies";
 import * as m0003 from "./0003_profiles";
+import * as m0004 from "./0004_openings";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "0001_init": m0001,
   "0002_vocabularies": m0002,
   "0003_profiles": m0003,
+  "0004_openings": m0004,
 };

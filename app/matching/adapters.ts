@@ -1,0 +1,37 @@
+import type { OpeningDetails } from "~/openings/openings.server";
+import type { ProfileDetails } from "~/profiles/profile.server";
+import { normalizeTerm } from "../../db/vocabularies/terms";
+import type { MatchOpening, MatchProfile } from "./score";
+
+// Stored rows → the plain inputs of scoreMatch. Kept apart so the engine stays pure.
+
+export function profileForMatching(d: ProfileDetails): MatchProfile {
+  const p = d.profile;
+  return {
+    competences: d.terms.competence.map((t) => ({ label: t.label, normalized: normalizeTerm(t.label) })),
+    hoursMin: p.hoursMin,
+    hoursMax: p.hoursMax,
+    point: p.lat !== null && p.lng !== null ? { lat: p.lat, lng: p.lng } : null,
+    maxCommuteKm: p.maxCommuteKm,
+    industries: d.terms.industry.map((t) => normalizeTerm(t.label)),
+    needs: d.accommodations.map((a) => ({
+      label: a.label,
+      normalized: a.normalized,
+      visible: a.visibleToCompanies === 1 && d.healthConsent,
+    })),
+  };
+}
+
+export function openingForMatching(d: OpeningDetails): MatchOpening {
+  const o = d.opening;
+  return {
+    required: d.required,
+    wanted: d.wanted,
+    hoursMin: o.hoursMin,
+    hoursMax: o.hoursMax,
+    point: o.lat !== null && o.lng !== null ? { lat: o.lat, lng: o.lng } : null,
+    remote: o.remote === 1,
+    industry: { label: o.industry, normalized: normalizeTerm(o.industry) },
+    offers: d.offers,
+  };
+}
