@@ -5,6 +5,8 @@ import { hashPassword } from "../app/auth/password.server";
 import { HEALTH_CONSENT_VERSION } from "../app/auth/consent-texts";
 import * as profiles from "../app/profiles/profile.server";
 import { approveProfile } from "../app/profiles/review.server";
+import { closeOpening, publishOpening, saveOpening } from "../app/openings/openings.server";
+import type { OpeningInput } from "../app/openings/schemas";
 
 // Building blocks for tests and for the demo seed, so both make data the same way.
 
@@ -128,4 +130,41 @@ export async function fillProfile(db: Db, id: string, fixture: ProfileFixture = 
     await approveProfile(db, { userId: id, staffId: approver }, now);
   }
   return db.selectFrom("profiles").selectAll().where("userId", "=", id).executeTakeFirstOrThrow();
+}
+
+/** An opening saved through the domain function (and published unless status says otherwise). */
+export async function createOpening(
+  db: Db,
+  companyId: number,
+  fields: Partial<OpeningInput> & { status?: "draft" | "published" | "closed" } = {},
+  now = new Date(),
+) {
+  const owner = await createUser(db, { role: "company", companyId });
+  const { status = "published", ...input } = fields;
+  const result = await saveOpening(
+    db,
+    {
+      title: "Køkkenmedhjælper",
+      description: "Hjælp til i vores kantine. Vi tager hensyn.",
+      tasks: ["Hjælpe til i køkkenet", "Tage opvasken"],
+      hoursMin: 10,
+      hoursMax: 15,
+      flexibility: "flexible",
+      remote: false,
+      postcode: "2820",
+      industry: "Hotel, restaurant og kantine",
+      required: ["Køkkenhjælp"],
+      wanted: ["Opvask"],
+      offers: ["Fleksible mødetider"],
+      startDate: undefined,
+      deadline: undefined,
+      ...input,
+    },
+    { companyId, userId: owner.id },
+    now,
+  );
+  if (!result.ok) throw new Error(`createOpening: ${JSON.stringify(result.errors)}`);
+  if (status !== "draft") await publishOpening(db, result.id, companyId, now);
+  if (status === "closed") await closeOpening(db, result.id, companyId, now);
+  return { id: result.id, owner };
 }

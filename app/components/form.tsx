@@ -163,10 +163,13 @@ export function CheckboxField({
   label,
   error,
   registration,
+  defaultChecked,
 }: {
   label: ReactNode;
   error?: string;
   registration: UseFormRegisterReturn;
+  /** Ticked in the HTML too, so the form is right without JavaScript. */
+  defaultChecked?: boolean;
 }) {
   const id = useId();
   return (
@@ -176,6 +179,7 @@ export function CheckboxField({
           id={id}
           type="checkbox"
           value="on"
+          defaultChecked={defaultChecked}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
           {...registration}

@@ -6,6 +6,8 @@ import { normalizeTerm } from "../../db/vocabularies/terms";
 import type { Term } from "~/matching/score";
 import type { FieldErrors } from "~/utils/forms.server";
 import { localDate } from "~/utils/dates";
+import { hoursText } from "~/profiles/options";
+import { listTerms } from "~/vocabularies/vocabularies.server";
 import type { OpeningInput } from "./schemas";
 
 export interface OpeningDetails {
@@ -258,4 +260,59 @@ export async function listCompanyOpenings(db: Db, companyId: number) {
     .groupBy("o.id")
     .orderBy("o.updatedAt", "desc")
     .execute();
+}
+
+/** The words the opening form offers, from the shared vocabularies. */
+export async function openingVocabulary(db: Db) {
+  const [competences, industries, accommodations] = await Promise.all([
+    listTerms(db, "competence"),
+    listTerms(db, "industry"),
+    listTerms(db, "accommodation"),
+  ]);
+  return {
+    competences: competences.map((t) => t.label),
+    industries: industries.map((t) => t.label),
+    accommodations: accommodations.map((t) => t.label),
+  };
+}
+
+/** What OpeningView shows. */
+export function openingViewData(d: OpeningDetails, place: string) {
+  const o = d.opening;
+  return {
+    title: o.title,
+    companyName: d.companyName,
+    description: o.description,
+    tasks: d.tasks,
+    hours: hoursText(o.hoursMin, o.hoursMax) ?? "",
+    place,
+    flexibility: o.flexibility,
+    industry: o.industry,
+    required: d.required.map((t) => t.label),
+    wanted: d.wanted.map((t) => t.label),
+    offers: d.offers.map((t) => t.label),
+    startDate: o.startDate,
+    deadline: o.deadline,
+  };
+}
+
+/** An opening's stored values in the shape of the edit form. */
+export function openingFormValues(d: OpeningDetails) {
+  const o = d.opening;
+  return {
+    title: o.title,
+    description: o.description,
+    tasks: d.tasks.join("\n"),
+    hoursMin: String(o.hoursMin),
+    hoursMax: String(o.hoursMax),
+    flexibility: o.flexibility,
+    remote: o.remote === 1,
+    postcode: o.postcode ?? "",
+    industry: o.industry,
+    required: d.required.map((t) => t.label),
+    wanted: d.wanted.map((t) => t.label),
+    offers: d.offers.map((t) => t.label),
+    startDate: o.startDate ?? "",
+    deadline: o.deadline ?? "",
+  };
 }

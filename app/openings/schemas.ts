@@ -74,15 +74,18 @@ export const openingActionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
+/** "Jeg er interesseret", with a choice to share identity or stay anonymous. */
+export const interestSchema = z.object({
+  intent: z.literal("interest"),
+  message: optionalText(1000),
+  shareIdentity: z.enum(["ja", "nej"], { error: "Vælg om virksomheden må se dit navn." }),
+});
+
 /** A flexjobber on an opening: save, unsave, say interested. */
 export const jobActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("save") }),
   z.object({ intent: z.literal("unsave") }),
-  z.object({
-    intent: z.literal("interest"),
-    message: optionalText(1000),
-    shareIdentity: z.enum(["ja", "nej"], { error: "Vælg om virksomheden må se dit navn." }),
-  }),
+  interestSchema,
 ]);
 
 const optionalWhole = (min: number, max: number, unit: string) =>

@@ -4,8 +4,10 @@ import { db } from "../../db/client.server";
 import { validateRequest } from "~/auth/session.server";
 import { getCompany } from "~/companies/companies.server";
 import { staffOverview } from "~/users/overview.server";
-import { flexjobberHome, companyHome } from "~/profiles/home.server";
+import { companyHome, flexjobberHome } from "~/users/home.server";
 import { profileStatusLabels } from "~/profiles/options";
+import { JobCardView } from "~/components/job-card";
+import { formatDate } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Refleks" }];
 
@@ -66,11 +68,30 @@ export default function Index() {
               </p>
               <Link to="/beskeder">Se beskeder</Link>
             </section>
-            <section className="card" aria-labelledby="job-h">
-              <h2 id="job-h">Job til dig</h2>
-              <p>Kommer snart. Her kan du se job fra virksomheder i kommunen – når det passer dig.</p>
-            </section>
           </div>
+          <section aria-labelledby="rec-h">
+            <h2 id="rec-h">Anbefalet til dig</h2>
+            {data.home.recommended.length === 0 ? <p>Der er ingen job lige nu. Kig igen senere.</p> : null}
+            {data.home.recommended.map((c) => (
+              <JobCardView key={c.id} card={c} />
+            ))}
+            <p>
+              <Link to="/job">Se alle job</Link>
+            </p>
+          </section>
+          {data.home.saved.length > 0 ? (
+            <section aria-labelledby="saved-h">
+              <h2 id="saved-h">Dine gemte job</h2>
+              <ul>
+                {data.home.saved.map((s) => (
+                  <li key={s.id}>
+                    <Link to={`/job/${s.id}`}>{s.title}</Link> hos {s.companyName}
+                    {s.deadline ? `, frist ${formatDate(s.deadline)}` : ""}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
         </>
       );
     case "company":
@@ -85,6 +106,22 @@ export default function Index() {
                 <strong>{data.home?.visibleProfiles ?? 0}</strong> fleksjobbere har en synlig profil lige nu.
               </p>
               <Link to="/kandidater">Søg i profilerne</Link>
+            </section>
+            <section className="card" aria-labelledby="openings-h">
+              <h2 id="openings-h">Jeres opslag</h2>
+              {data.home?.openings.length ? (
+                <ul>
+                  {data.home.openings.map((o) => (
+                    <li key={o.id}>
+                      <Link to={`/opslag/${o.id}`}>{o.title}</Link>: {o.interests} interesserede
+                      {(o.newInterests ?? 0) > 0 ? `, ${o.newInterests} nye` : ""}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p>I har ingen åbne opslag.</p>
+              )}
+              <Link to="/opslag/ny">Nyt opslag</Link>
             </section>
             <section className="card" aria-labelledby="sent-h">
               <h2 id="sent-h">Jeres forespørgsler</h2>
@@ -127,6 +164,13 @@ export default function Index() {
                 <strong>{data.overview.profilesToReview}</strong> venter på godkendelse.
               </p>
               <Link to="/godkendelse">Se profiler til godkendelse</Link>
+            </section>
+            <section className="card" aria-labelledby="hires-h">
+              <h2 id="hires-h">Ansættelser</h2>
+              <p>
+                <strong>{data.overview.hiresToConfirm}</strong> venter på bekræftelse.
+              </p>
+              <Link to="/bekraeft">Se ansættelser til bekræftelse</Link>
             </section>
             <section className="card" aria-labelledby="vocab-h">
               <h2 id="vocab-h">Ordlister</h2>

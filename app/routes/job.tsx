@@ -1,15 +1,134 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useId } from "react";
+import { db } from "../../db/client.server";
 import { requireUser } from "~/auth/guard.server";
-import { ComingSoon } from "~/components/shell";
+import { JobCardView } from "~/components/job-card";
+import { searchJobs } from "~/openings/job-search.server";
+import { jobSearchSchema } from "~/openings/schemas";
+import { listTerms } from "~/vocabularies/vocabularies.server";
+import { formDataToObject, zodFieldErrors } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Job" }];
 
-// Flexjobbers only.
+// Flexjobbers only. Without any search the list is "Anbefalet til dig": best match first.
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ["flexjobber"] });
-  return null;
+  const user = await requireUser(request, { roles: ["flexjobber"] });
+  const url = new URL(request.url);
+  const params = new FormData();
+  url.searchParams.forEach((value, key) => params.append(key, value));
+  const industries = (await listTerms(db, "industry")).map((t) => t.label);
+  const parsed = jobSearchSchema.safeParse(formDataToObject(params));
+  if (!parsed.success) return json({ industries, errors: zodFieldErrors(parsed.error), result: null, searching: true }, { status: 400 });
+  const f = parsed.data;
+  const result = await searchJobs(db, user.id, {
+    q: f.q,
+    industry: f.branche,
+    fitsHours: f.timer,
+    withinCommute: f.afstand,
+    remoteOnly: f.hjemme,
+    newThisWeek: f.ny,
+    sort: f.sortering,
+    page: f.side,
+  });
+  return json({ industries, errors: {} as Record<string, string>, result, searching: url.searchParams.size > 0 });
 }
 
-export default function Page() {
-  return <ComingSoon title="Job" />;
+export default function Jobs() {
+  const { industries, errors, result, searching } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const busy = navigation.state === "loading" && navigation.location.pathname === "/job";
+  const pageLink = (page: number) => {
+    const next = new URLSearchParams(params);
+    next.set("side", String(page));
+    return `/job?${next.toString()}`;
+  };
+  const qId = useId();
+  const industryId = useId();
+  const sortId = useId();
+  return (
+    <>
+      <h1>Job</h1>
+      <p>
+        Job fra virksomheder, der gerne vil have en fleksjobber. <Link to="/job/gemte">Se dine gemte job</Link>
+      </p>
+      <Form method="get" className="card" aria-labelledby="search-h">
+        <h2 id="search-h">Søg</h2>
+        <div className="filters">
+          <div className="field">
+            <label htmlFor={qId}>Søgeord</label>
+            <input id={qId} type="search" name="q" defaultValue={params.get("q") ?? ""} aria-invalid={errors.q ? true : undefined} />
+            {errors.q ? <p className="field-error">{errors.q}</p> : null}
+          </div>
+          <div className="field">
+            <label htmlFor={industryId}>Branche</label>
+            <select id={industryId} name="branche" defaultValue={params.get("branche") ?? ""}>
+              <option value="">Alle</option>
+              {industries.map((i) => (
+                <option key={i} value={i}>
+                  {i}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={sortId}>Sortér efter</label>
+            <select id={sortId} name="sortering" defaultValue={params.get("sortering") ?? "match"}>
+              <option value="match">Passer bedst</option>
+              <option value="newest">Nyeste</option>
+              <option value="deadline">Frist</option>
+            </select>
+          </div>
+        </div>
+        <fieldset className="field">
+          <legend>Vis kun</legend>
+          <div className="checks">
+            <Check name="timer" label="Timer der passer til mig" />
+            <Check name="afstand" label="Inden for min afstand" />
+            <Check name="hjemme" label="Kan udføres hjemmefra" />
+            <Check name="ny" label="Nye i denne uge" />
+          </div>
+        </fieldset>
+        <p>
+          <button type="submit" disabled={busy}>
+            {busy ? "Søger …" : "Søg"}
+          </button>
+        </p>
+      </Form>
+
+      <section aria-labelledby="results-h" aria-live="polite">
+        <h2 id="results-h">{searching ? `${result?.total ?? 0} job` : "Anbefalet til dig"}</h2>
+        {result && !result.hasProfile ? (
+          <p>
+            <Link to="/profil">Lav din profil</Link>, så kan vi vise, hvilke job der passer til dig.
+          </p>
+        ) : null}
+        {result && result.total === 0 ? <p>Ingen job passer lige nu. Prøv med færre valg, eller kig igen senere.</p> : null}
+        {result?.cards.map((c) => (
+          <JobCardView key={c.id} card={c} />
+        ))}
+        {result && result.pages > 1 ? (
+          <nav aria-label="Sider" className="actions">
+            {result.page > 1 ? <Link to={pageLink(result.page - 1)}>Forrige side</Link> : null}
+            <span>
+              Side {result.page} af {result.pages}
+            </span>
+            {result.page < result.pages ? <Link to={pageLink(result.page + 1)}>Næste side</Link> : null}
+          </nav>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+function Check({ name, label }: { name: string; label: string }) {
+  const id = useId();
+  const [params] = useSearchParams();
+  return (
+    <div className="check">
+      <input id={id} type="checkbox" name={name} defaultChecked={params.get(name) === "on"} />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
 }

@@ -1,15 +1,52 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { requireUser } from "~/auth/guard.server";
-import { ComingSoon } from "~/components/shell";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { db } from "../../db/client.server";
+import { requireCompanyUser } from "~/auth/guard.server";
+import { TableRegion } from "~/components/table-region";
+import { openingStatusLabels } from "~/openings/options";
+import { closeExpiredOpenings, listCompanyOpenings } from "~/openings/openings.server";
+import { formatDate } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Opslag" }];
 
-// Company users only.
+// Company users only: their own company's openings.
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ["company"] });
-  return null;
+  const user = await requireCompanyUser(request);
+  await closeExpiredOpenings(db);
+  return json({ openings: await listCompanyOpenings(db, user.companyId) });
 }
 
-export default function Page() {
-  return <ComingSoon title="Opslag" />;
+export default function Openings() {
+  const { openings } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Opslag</h1>
+      <p>
+        <Link to="/opslag/ny" className="button">
+          Nyt opslag
+        </Link>
+      </p>
+      {openings.length === 0 ? (
+        <p>I har ingen opslag endnu. Et opslag er først synligt for fleksjobberne, når I slår det op.</p>
+      ) : (
+        <TableRegion caption="Jeres opslag" head={["Titel", "Status", "Interesserede", "Frist"]}>
+          {openings.map((o) => (
+            <tr key={o.id}>
+              <td>
+                <Link to={`/opslag/${o.id}`}>{o.title}</Link>
+              </td>
+              <td>
+                <span className="badge">{openingStatusLabels[o.status]}</span>
+              </td>
+              <td>
+                {o.interests}
+                {(o.newInterests ?? 0) > 0 ? ` (${o.newInterests} nye)` : ""}
+              </td>
+              <td>{o.deadline ? formatDate(o.deadline) : "Ingen"}</td>
+            </tr>
+          ))}
+        </TableRegion>
+      )}
+    </>
+  );
 }

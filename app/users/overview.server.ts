@@ -2,7 +2,7 @@ import type { Db } from "../../db/kysely";
 
 /** The numbers on the staff start page. */
 export async function staffOverview(db: Db, now = new Date()) {
-  const [pending, flexjobbers, open, profiles] = await Promise.all([
+  const [pending, flexjobbers, open, profiles, hires] = await Promise.all([
     db.selectFrom("companies").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "pending").executeTakeFirstOrThrow(),
     db
       .selectFrom("users")
@@ -18,6 +18,12 @@ export async function staffOverview(db: Db, now = new Date()) {
       .where("expiresAt", ">", now.toISOString())
       .executeTakeFirstOrThrow(),
     db.selectFrom("profiles").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "pending").executeTakeFirstOrThrow(),
+    db
+      .selectFrom("hires")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("confirmedAt", "is", null)
+      .where("cancelledAt", "is", null)
+      .executeTakeFirstOrThrow(),
   ]);
-  return { pendingCompanies: pending.n, flexjobbers: flexjobbers.n, openInvitations: open.n, profilesToReview: profiles.n };
+  return { pendingCompanies: pending.n, flexjobbers: flexjobbers.n, openInvitations: open.n, profilesToReview: profiles.n, hiresToConfirm: hires.n };
 }

@@ -17,7 +17,7 @@ export interface NavItem {
 const flexjobberNav: NavItem[] = [
   { label: "Forside", to: "/", ready: true },
   { label: "Min profil", to: "/profil", ready: true },
-  { label: "Job", to: "/job", ready: false },
+  { label: "Job", to: "/job", ready: true },
   { label: "Beskeder", to: "/beskeder", ready: true },
   { label: "Arrangementer", to: "/arrangementer", ready: false },
   { label: "Viden", to: "/viden", ready: false },
@@ -25,7 +25,7 @@ const flexjobberNav: NavItem[] = [
 
 const companyNav: NavItem[] = [
   { label: "Forside", to: "/", ready: true },
-  { label: "Opslag", to: "/opslag", ready: false },
+  { label: "Opslag", to: "/opslag", ready: true },
   { label: "Find kandidater", to: "/kandidater", ready: true },
   { label: "Beskeder", to: "/beskeder", ready: true },
 ];
@@ -34,6 +34,7 @@ const staffNav: NavItem[] = [
   { label: "Overblik", to: "/", ready: true },
   { label: "Borgere", to: "/borgere", ready: true },
   { label: "Profiler til godkendelse", to: "/godkendelse", ready: true },
+  { label: "Til bekræftelse", to: "/bekraeft", ready: true },
   { label: "Virksomheder", to: "/virksomheder", ready: true },
   { label: "Arrangementer", to: "/arrangementer", ready: false },
   { label: "Viden", to: "/viden", ready: false },

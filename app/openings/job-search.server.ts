@@ -1,0 +1,127 @@
+import { sql } from "kysely";
+import type { Db } from "../../db/kysely";
+import { postcodeLabel } from "../../db/vocabularies/postcodes";
+import { openingForMatching, profileForMatching } from "~/matching/adapters";
+import { scoreMatch, type Match } from "~/matching/score";
+import { toCompanyView, type CompanyProfileView } from "~/profiles/company-view";
+import { loadProfileDetails, loadProfileDetailsMany, type ProfileDetails } from "~/profiles/profile.server";
+import { visibleProfiles } from "~/profiles/search.server";
+import { toFtsQuery } from "~/profiles/search-index.server";
+import { hoursText } from "~/profiles/options";
+import { liveOpenings, loadOpenings, type OpeningDetails } from "./openings.server";
+
+export const JOBS_PER_PAGE = 10;
+// Matching runs in JavaScript over the openings the SQL filters leave; this caps that set.
+const MAX_SCORED = 500;
+const WEEK = 7 * 86_400_000;
+
+export interface JobFilters {
+  q?: string;
+  industry?: string;
+  /** Only openings whose hours overlap the flexjobber's range. */
+  fitsHours: boolean;
+  /** Only openings within the flexjobber's max commute (remote ones always count). */
+  withinCommute: boolean;
+  remoteOnly: boolean;
+  newThisWeek: boolean;
+  sort: "match" | "newest" | "deadline";
+  page: number;
+}
+
+export interface JobCard {
+  id: number;
+  title: string;
+  companyName: string;
+  hours: string;
+  place: string;
+  deadline: string | null;
+  publishedAt: string | null;
+  match: Match;
+  saved: boolean;
+}
+
+/** "Job" for a flexjobber: live openings only, filtered in SQL, ranked by the matching engine. */
+export async function searchJobs(db: Db, userId: string, filters: JobFilters, now = new Date()) {
+  const details = await loadProfileDetails(db, userId);
+  const p = details?.profile;
+  const match = filters.q ? toFtsQuery(filters.q) : null;
+
+  let query = liveOpenings(db, now);
+  if (match) query = query.where(sql<boolean>`o.id in (select opening_id from opening_fts where opening_fts match ${match})`);
+  if (filters.industry) query = query.where("o.industry", "=", filters.industry);
+  if (filters.remoteOnly) query = query.where("o.remote", "=", 1);
+  if (filters.newThisWeek) query = query.where("o.publishedAt", ">=", new Date(now.getTime() - WEEK).toISOString());
+  if (filters.fitsHours && p?.hoursMin != null && p.hoursMax != null) {
+    query = query.where("o.hoursMin", "<=", p.hoursMax).where("o.hoursMax", ">=", p.hoursMin);
+  }
+  if (filters.withinCommute && p?.lat != null && p.lng != null && p.maxCommuteKm != null) {
+    const kmPerLng = 111.32 * Math.cos((p.lat * Math.PI) / 180);
+    const km = p.maxCommuteKm;
+    query = query.where((eb) =>
+      eb.or([
+        eb("o.remote", "=", 1),
+        sql<boolean>`((o.lat - ${p.lat}) * 110.57) * ((o.lat - ${p.lat}) * 110.57) + ((o.lng - ${p.lng}) * ${kmPerLng}) * ((o.lng - ${p.lng}) * ${kmPerLng}) <= ${km * km}`,
+      ]),
+    );
+  }
+  const ids = (await query.select("o.id").orderBy("o.publishedAt", "desc").limit(MAX_SCORED).execute()).map((r) => r.id);
+  const [openings, saved] = await Promise.all([
+    loadOpenings(db, ids),
+    db.selectFrom("savedOpenings").select("openingId").where("userId", "=", userId).execute(),
+  ]);
+  const savedIds = new Set(saved.map((s) => s.openingId));
+  const cards = ids.flatMap((id) => {
+    const o = openings.get(id);
+    return o ? [toJobCard(o, details, savedIds.has(id))] : [];
+  });
+  cards.sort(compareBy(filters.sort));
+  const pages = Math.max(1, Math.ceil(cards.length / JOBS_PER_PAGE));
+  const page = Math.min(Math.max(1, filters.page), pages);
+  return { cards: cards.slice((page - 1) * JOBS_PER_PAGE, page * JOBS_PER_PAGE), total: cards.length, page, pages, hasProfile: details !== null };
+}
+
+function compareBy(sort: JobFilters["sort"]) {
+  return (a: JobCard, b: JobCard) => {
+    if (sort === "deadline") return (a.deadline ?? "9999").localeCompare(b.deadline ?? "9999") || b.match.score - a.match.score;
+    if (sort === "newest") return (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "");
+    return b.match.score - a.match.score || (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "");
+  };
+}
+
+/** One opening as a flexjobber sees it, with the match explained to them. */
+export function toJobCard(o: OpeningDetails, profile: ProfileDetails | null, saved: boolean): JobCard {
+  return {
+    id: o.opening.id,
+    title: o.opening.title,
+    companyName: o.companyName,
+    hours: hoursText(o.opening.hoursMin, o.opening.hoursMax) ?? "",
+    place: openingPlace(o),
+    deadline: o.opening.deadline,
+    publishedAt: o.opening.publishedAt,
+    match: profile ? scoreMatch(profileForMatching(profile), openingForMatching(o), "flexjobber") : { score: 0, reasons: [] },
+    saved,
+  };
+}
+
+export function openingPlace(o: OpeningDetails): string {
+  const area = postcodeLabel(o.opening.postcode);
+  if (o.opening.remote === 1) return area ? `Hjemmefra eller ${area}` : "Hjemmefra";
+  return area ?? "";
+}
+
+export interface CandidateMatch {
+  alias: string;
+  view: CompanyProfileView;
+  match: Match;
+}
+
+/** "Anbefalede kandidater" for an opening: visible profiles ranked by the same engine, anonymised. */
+export async function recommendCandidates(db: Db, opening: OpeningDetails, limit = 10): Promise<CandidateMatch[]> {
+  const rows = await visibleProfiles(db).select("p.userId").orderBy("p.approvedAt", "desc").limit(MAX_SCORED).execute();
+  const details = await loadProfileDetailsMany(db, rows.map((r) => r.userId));
+  const forMatching = openingForMatching(opening);
+  return [...details.values()]
+    .map((d) => ({ alias: d.profile.alias, view: toCompanyView(d), match: scoreMatch(profileForMatching(d), forMatching, "company") }))
+    .sort((a, b) => b.match.score - a.match.score)
+    .slice(0, limit);
+}

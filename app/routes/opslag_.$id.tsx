@@ -1,0 +1,215 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useId } from "react";
+import { db } from "../../db/client.server";
+import { requireCompanyUser } from "~/auth/guard.server";
+import { FormError, SubmitButton } from "~/components/form";
+import { MatchReasons } from "~/components/match-reasons";
+import { OpeningView } from "~/components/opening-view";
+import { requireOwnOpening } from "~/openings/guard.server";
+import { companyInterest, listInterestsForOpening, setInterestStage, type InterestRow } from "~/openings/interests.server";
+import { openingPlace, recommendCandidates } from "~/openings/job-search.server";
+import { openingStatusLabels, STAGES, stageLabels } from "~/openings/options";
+import { closeExpiredOpenings, closeOpening, copyOpening, openingViewData, publishOpening } from "~/openings/openings.server";
+import { openingActionSchema } from "~/openings/schemas";
+import { createContactRequest } from "~/profiles/contact.server";
+import { noticeContactRequest } from "~/profiles/notices.server";
+import { formatDate } from "~/utils/dates";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { badRequest, parseForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.view.title ?? "Opslag" }];
+
+// Company users, only for their own company's openings (another company's → 403).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireCompanyUser(request);
+  await closeExpiredOpenings(db);
+  const details = await requireOwnOpening(params.id, user.companyId);
+  const [interests, candidates] = await Promise.all([
+    listInterestsForOpening(db, details.opening.id, user.companyId),
+    recommendCandidates(db, details),
+  ]);
+  return json({
+    id: details.opening.id,
+    status: details.opening.status,
+    view: openingViewData(details, openingPlace(details)),
+    interests,
+    candidates: candidates.map((c) => ({ alias: c.alias, headline: c.view.headline, hours: c.view.hours, area: c.view.area, match: c.match })),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireCompanyUser(request);
+  const details = await requireOwnOpening(params.id, user.companyId);
+  const id = details.opening.id;
+  const parsed = await parseForm(request, openingActionSchema);
+  if (!parsed.success) return parsed.response;
+  const change = parsed.data;
+  switch (change.intent) {
+    case "publish": {
+      const result = await publishOpening(db, id, user.companyId);
+      if (result === "deadline_passed") return badRequest({}, "Fristen er overskredet. Ret fristen, før I slår opslaget op.", 409);
+      if (result !== "ok") return badRequest({}, "Opslaget er allerede slået op.", 409);
+      return redirectWithMessage(`/opslag/${id}`, "opslag-slaaet-op");
+    }
+    case "close":
+      if ((await closeOpening(db, id, user.companyId)) !== "ok") return badRequest({}, "Kun et opslag, der er slået op, kan lukkes.", 409);
+      return redirectWithMessage(`/opslag/${id}`, "opslag-lukket");
+    case "copy": {
+      const copy = await copyOpening(db, id, user.companyId, user.id);
+      return copy ? redirectWithMessage(`/opslag/${copy}/rediger`, "opslag-kopieret") : redirect(`/opslag/${id}`);
+    }
+    case "stage": {
+      const result = await setInterestStage(db, { interestId: change.interestId, companyId: user.companyId, stage: change.stage, userId: user.id });
+      if (result === "not_found") return badRequest({}, "Kandidaten findes ikke på dette opslag.", 404);
+      return redirectWithMessage(`/opslag/${id}`, "trin-gemt");
+    }
+    case "reply": {
+      const interest = await companyInterest(db, change.interestId, user.companyId);
+      if (!interest || interest.openingId !== id) return badRequest({}, "Kandidaten findes ikke på dette opslag.", 404);
+      const result = await createContactRequest(db, { companyId: user.companyId, sentBy: user.id, profileUserId: interest.userId, message: change.message });
+      if (result.kind !== "sent") {
+        const why =
+          result.kind === "pending"
+            ? "I har allerede sendt en forespørgsel. Vent på svar."
+            : result.kind === "accepted"
+              ? "Kandidaten har allerede sagt ja. Kontaktoplysningerne står ved kandidaten."
+              : `Kandidaten har sagt nej tak. I kan spørge igen fra ${formatDate(result.until)}.`;
+        return badRequest({}, why, 409);
+      }
+      await noticeContactRequest(db, result.requestId);
+      return redirectWithMessage(`/opslag/${id}`, "svar-sendt");
+    }
+  }
+}
+
+export default function OpeningPage() {
+  const { id, status, view, interests, candidates } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <p>
+        <Link to="/opslag">Tilbage til Opslag</Link>
+      </p>
+      <h1>{view.title}</h1>
+      <p>
+        Status: <span className="badge">{openingStatusLabels[status]}</span>
+        {status === "draft" ? " Kun I kan se opslaget." : ""}
+      </p>
+      <FormError message={actionData?.formError} />
+      <Form method="post" className="actions">
+        <Link to={`/opslag/${id}/rediger`}>Ret opslaget</Link>
+        {status !== "published" ? (
+          <SubmitButton name="intent" value="publish" pendingText="Slår op …">
+            Slå opslaget op
+          </SubmitButton>
+        ) : (
+          <SubmitButton name="intent" value="close" className="secondary" pendingText="Lukker …">
+            Luk opslaget
+          </SubmitButton>
+        )}
+        <SubmitButton name="intent" value="copy" className="secondary" pendingText="Kopierer …">
+          Kopiér
+        </SubmitButton>
+      </Form>
+
+      <section aria-labelledby="interests-h">
+        <h2 id="interests-h">Interesserede ({interests.length})</h2>
+        {interests.length === 0 ? <p>Ingen har sagt, at de er interesserede endnu.</p> : null}
+        {interests.map((i) => (
+          <InterestCard
+            key={i.id}
+            interest={i}
+            replyError={actionData?.values?.interestId === String(i.id) ? actionData.errors.message : undefined}
+          />
+        ))}
+      </section>
+
+      <section aria-labelledby="candidates-h">
+        <h2 id="candidates-h">Anbefalede kandidater</h2>
+        <p>Profiler der passer godt til opslaget. De er anonyme, indtil kandidaten siger ja.</p>
+        {candidates.length === 0 ? <p>Ingen synlige profiler endnu.</p> : null}
+        {candidates.map((c) => (
+          <article key={c.alias} className="card" aria-labelledby={`cand-${c.alias}`}>
+            <h3 id={`cand-${c.alias}`}>
+              <Link to={`/kandidater/${encodeURIComponent(c.alias)}`}>{c.alias}</Link>
+            </h3>
+            {c.headline ? <p>{c.headline}</p> : null}
+            <p className="muted">{[c.hours, c.area].filter(Boolean).join(" · ")}</p>
+            <MatchReasons match={c.match} limit={4} />
+          </article>
+        ))}
+      </section>
+
+      <section aria-labelledby="preview-h">
+        <h2 id="preview-h">Sådan ser fleksjobberne opslaget</h2>
+        <OpeningView o={view} />
+      </section>
+    </>
+  );
+}
+
+function InterestCard({ interest: i, replyError }: { interest: InterestRow; replyError?: string }) {
+  const stageId = useId();
+  const replyId = useId();
+  const who = i.identity ? `${i.identity.name} (${i.alias})` : i.alias;
+  return (
+    <article className="card" aria-labelledby={`int-${i.id}`}>
+      <h3 id={`int-${i.id}`}>{who}</h3>
+      <p className="muted">
+        Interesseret siden {formatDate(i.createdAt)} · Trin: {stageLabels[i.stage]}
+      </p>
+      {i.identity ? (
+        <p>
+          <a href={`mailto:${i.identity.email}`}>{i.identity.email}</a>
+          {i.identity.phone ? ` · ${i.identity.phone}` : ""}
+        </p>
+      ) : (
+        <p>Kandidaten er anonym. Svar, hvis I vil i kontakt: kandidaten bestemmer, om I må se navnet.</p>
+      )}
+      {i.message ? <p className="prewrap">&quot;{i.message}&quot;</p> : null}
+      {i.view?.headline ? <p>{i.view.headline}</p> : null}
+      {i.match ? <MatchReasons match={i.match} limit={4} /> : null}
+      <Form method="post" className="actions">
+        <input type="hidden" name="interestId" value={i.id} />
+        <label htmlFor={stageId}>Trin for {i.alias}</label>
+        <select id={stageId} name="stage" defaultValue={i.stage}>
+          {STAGES.map((s) => (
+            <option key={s} value={s}>
+              {stageLabels[s]}
+            </option>
+          ))}
+        </select>
+        <button type="submit" name="intent" value="stage" className="secondary">
+          Gem trin
+        </button>
+      </Form>
+      {i.identity ? null : (
+        <Form method="post" className="stack">
+          <input type="hidden" name="interestId" value={i.id} />
+          <div className="field">
+            <label htmlFor={replyId}>Svar til {i.alias}</label>
+            <textarea
+              id={replyId}
+              name="message"
+              rows={3}
+              maxLength={1000}
+              aria-invalid={replyError ? true : undefined}
+              aria-describedby={replyError ? `${replyId}-error` : undefined}
+            />
+            {replyError ? (
+              <p className="field-error" id={`${replyId}-error`}>
+                {replyError}
+              </p>
+            ) : null}
+          </div>
+          <div>
+            <button type="submit" name="intent" value="reply">
+              Send svar
+            </button>
+          </div>
+        </Form>
+      )}
+    </article>
+  );
+}
