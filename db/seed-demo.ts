@@ -1,7 +1,9 @@
 import { inTransaction, type Db } from "./kysely";
 import { createInvitation } from "../app/auth/invitations.server";
 import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "../app/auth/consent-texts";
-import { createCompany, createFlexjobberWithProfile, createUser, fillProfile, type ProfileFixture } from "../tests/factories";
+import { createCompany, createFlexjobberWithProfile, createOpening, createUser, fillProfile, type ProfileFixture } from "../tests/factories";
+import { recordEmploymentStatus } from "../app/employment/employment.server";
+import { localDate } from "../app/utils/dates";
 
 export const DEMO_PASSWORD = "refleks-demo";
 
@@ -111,6 +113,15 @@ export async function seedDemo(db: Db, now = new Date()): Promise<"seeded" | "ex
         { ...fixture, approvedBy: staff.id },
       );
     }
+    // Everyone registered starts as ledig (unemployed) from the day they were invited.
+    const citizens = await trx.selectFrom("users").select(["id", "createdAt"]).where("role", "=", "flexjobber").execute();
+    for (const c of citizens) {
+      await recordEmploymentStatus(trx, { userId: c.id, status: "ledig", fromDate: localDate(new Date(c.createdAt)), source: "staff", recordedBy: staff.id }, ago(20));
+    }
+
+    // Openings from the demo company: two published, one draft.
+    for (const opening of DEMO_OPENINGS) await createOpening(trx, kitchen.id, opening, ago(opening.status === "draft" ? 1 : 6));
+
     await createInvitation(trx, { email: "ole.demo@example.dk", name: "Ole Olsen", role: "flexjobber", invitedBy: staff.id, consultantId: staff.id }, ago(3));
     await createInvitation(trx, { email: "eva.demo@example.dk", name: "Eva Eriksen", role: "flexjobber", invitedBy: staff.id, consultantId: null }, ago(20));
     const revoked = await createInvitation(trx, { email: "rasmus.demo@example.dk", name: "Rasmus Rask", role: "flexjobber", invitedBy: admin.id, consultantId: staff.id }, ago(6));
@@ -118,6 +129,48 @@ export async function seedDemo(db: Db, now = new Date()): Promise<"seeded" | "ex
   });
   return "seeded";
 }
+
+const DEMO_OPENINGS = [
+  {
+    title: "Køkkenmedhjælper i kantinen",
+    description: "Vi laver frokost til 120 medarbejdere. Du bliver en del af et roligt køkken med faste opgaver og en fast kollega, du altid kan spørge.",
+    tasks: ["Hjælpe til med at lave salater", "Tage opvasken", "Gøre klar til frokost"],
+    hoursMin: 10,
+    hoursMax: 15,
+    flexibility: "flexible" as const,
+    postcode: "2820",
+    industry: "Hotel, restaurant og kantine",
+    required: ["Køkkenhjælp"],
+    wanted: ["Opvask", "Madlavning"],
+    offers: ["Fleksible mødetider", "Pauser efter behov", "En fast kollega eller mentor"],
+  },
+  {
+    title: "Lagermedhjælper om formiddagen",
+    description: "Vi modtager varer til køkkenet hver formiddag. Du pakker ud, sorterer og holder orden på lageret. Vi har en truck, men der er ingen tunge løft.",
+    tasks: ["Pakke varer ud", "Sortere varer", "Holde orden på lageret"],
+    hoursMin: 8,
+    hoursMax: 12,
+    flexibility: "fixed" as const,
+    postcode: "2900",
+    industry: "Transport og lager",
+    required: ["Lagerarbejde"],
+    wanted: ["Pakning"],
+    offers: ["Ingen tunge løft", "Faste opgaver"],
+  },
+  {
+    title: "Kagebager (kladde)",
+    description: "Vi overvejer at ansætte en kagebager. Opslaget er ikke færdigt.",
+    hoursMin: 10,
+    hoursMax: 20,
+    flexibility: "by_agreement" as const,
+    postcode: "2820",
+    industry: "Hotel, restaurant og kantine",
+    required: ["Madlavning"],
+    wanted: [],
+    offers: [],
+    status: "draft" as const,
+  },
+];
 
 const DEMO_CITIZENS = [
   ["Hanne Holm Hansen", "hanne.demo@example.dk"],

@@ -6,12 +6,6 @@ import { localDate } from "~/utils/dates";
 // EmploymentStatus history (ledig / i_fleksjob / andet from a date) and the
 // hires from the platform that staff confirm into it.
 
-export const employmentStatusLabels: Record<EmploymentStatusValue, string> = {
-  ledig: "Ledig",
-  i_fleksjob: "I fleksjob",
-  andet: "Andet",
-};
-
 export async function recordEmploymentStatus(
   db: Db,
   input: { userId: string; status: EmploymentStatusValue; fromDate: string; source: EmploymentSource; recordedBy: string; hireId?: number },
@@ -86,4 +80,15 @@ export async function dismissHire(db: Db, hireId: number, now = new Date()): Pro
     .where("cancelledAt", "is", null)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/** A citizen's status history, newest first, for staff. */
+export async function employmentHistory(db: Db, userId: string) {
+  return db
+    .selectFrom("employmentStatuses")
+    .select(["id", "status", "fromDate", "source"])
+    .where("userId", "=", userId)
+    .orderBy("fromDate", "desc")
+    .orderBy("id", "desc")
+    .execute();
 }

@@ -10,6 +10,8 @@ import { profileStatusLabels } from "~/profiles/options";
 import { noticeProfileReviewed } from "~/profiles/notices.server";
 import { approveProfile, returnProfile } from "~/profiles/review.server";
 import { reviewSchema } from "~/profiles/schemas";
+import { employmentHistory } from "~/employment/employment.server";
+import { employmentStatusLabels } from "~/employment/options";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
@@ -36,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Staff also see skånebehov the citizen keeps to themself.
     privateAccommodations: details.accommodations.filter((a) => a.visibleToCompanies !== 1 || !details.healthConsent).map((a) => a.label),
     view: toCompanyView(details),
+    employment: await employmentHistory(db, details.profile.userId),
   });
 }
 
@@ -97,7 +100,24 @@ export default function CitizenProfile() {
           <dt>Alias</dt>
           <dd>{data.view.alias}</dd>
         </div>
+        <div>
+          <dt>Beskæftigelse</dt>
+          <dd>{data.employment[0] ? `${employmentStatusLabels[data.employment[0].status]} fra ${formatDate(data.employment[0].fromDate)}` : "Ikke registreret"}</dd>
+        </div>
       </dl>
+      {data.employment.length > 1 ? (
+        <details>
+          <summary>Tidligere beskæftigelse</summary>
+          <ul>
+            {data.employment.slice(1).map((e) => (
+              <li key={e.id}>
+                {employmentStatusLabels[e.status]} fra {formatDate(e.fromDate)}
+                {e.source === "platform" ? " (ansat via platformen)" : ""}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
 
       {data.status === "pending" ? (
         <section aria-labelledby="review-h" className="card">

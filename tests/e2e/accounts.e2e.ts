@@ -48,8 +48,8 @@ describe("foundation journeys", () => {
     await page.getByRole("status").getByText("Velkommen! Din konto er oprettet.").waitFor();
     await expectAccessible(page);
     const nav = page.getByRole("navigation", { name: "Hovedmenu" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Forside", "Min profil", "Beskeder"]);
-    expect(await nav.textContent()).toContain("Job (kommer snart)");
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Forside", "Min profil", "Job", "Beskeder"]);
+    expect(await nav.textContent()).toContain("Arrangementer (kommer snart)");
 
     // The link is one-time only.
     await logout(page);
@@ -106,7 +106,7 @@ describe("foundation journeys", () => {
     await login(page, "sofie@solsikken.example", "solsikker i marken");
     await page.getByText("Du er logget ind for Solsikken ApS.").waitFor();
     const nav = page.getByRole("navigation", { name: "Hovedmenu" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Forside", "Find kandidater", "Beskeder", "Kolleger"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Forside", "Opslag", "Find kandidater", "Beskeder", "Kolleger"]);
   });
 
   it("every demo login works and lands on its role's start page", async (ctx) => {
