@@ -4,8 +4,11 @@ import * as search from "~/routes/kandidater";
 import * as candidate from "~/routes/kandidater_.$alias";
 import * as messages from "~/routes/beskeder";
 import * as myProfile from "~/routes/profil";
+import * as openingPage from "~/routes/opslag_.$id";
+import * as home from "~/routes/_index";
+import { expressInterest } from "~/openings/interests.server";
 import { answerContactRequest, sendContactRequest } from "~/profiles/contact.server";
-import { createCompany, createFlexjobberWithProfile, createUser } from "./factories";
+import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 import { sentEmails } from "./mocks/email-api";
 
@@ -19,6 +22,7 @@ const IDENTITY = {
 };
 
 let people = 0;
+const openingIds = new Map<number, number>();
 
 async function setUp() {
   const email = `karin.kofoed.${people++}@privat.example`;
@@ -38,16 +42,22 @@ async function setUp() {
   );
   const company = await createCompany(db, { name: "Kig Ind ApS" });
   const companyUser = await createUser(db, { role: "company", companyId: company.id });
+  // An opening the flexjobber is anonymously interested in: its page lists interests and recommendations.
+  const opening = await createOpening(db, company.id, { required: ["Lagerarbejde"], industry: "Transport og lager" });
+  await expressInterest(db, { userId: user.id, openingId: opening.id, message: "Jeg er klar", shareIdentity: false });
+  openingIds.set(company.id, opening.id);
   return { user, email, profile, company, companyUser, cookie: await sessionCookie(companyUser.id) };
 }
 
-/** Every company-facing loader's serialized data for this alias. */
-async function companyData(alias: string, cookie: string): Promise<string[]> {
+/** Every company-facing loader's serialized data for this alias (and the company's opening). */
+async function companyData(alias: string, cookie: string, openingId?: number): Promise<string[]> {
   const responses = await Promise.all([
     run(search.loader, get("/kandidater?q=lager", cookie)),
     run(search.loader, get("/kandidater", cookie)),
     run(candidate.loader, get(`/kandidater/${encodeURIComponent(alias)}`, cookie), { alias }),
     run(messages.loader, get("/beskeder", cookie)),
+    run(home.loader, get("/", cookie)),
+    ...(openingId ? [run(openingPage.loader, get(`/opslag/${openingId}`, cookie), { id: String(openingId) })] : []),
   ]);
   for (const r of responses) expect(r.status).toBe(200);
   return Promise.all(responses.map((r) => r.text()));
@@ -67,7 +77,10 @@ function expectNoIdentity(serialized: string) {
 describe("company-facing loaders never serialize a flexjobber's identity before consent", () => {
   it("holds for search, the profile page and the request list, before, while pending and after a no", async () => {
     const { profile, user, cookie, company, companyUser } = await setUp();
-    const before = await companyData(profile.alias, cookie);
+    const openingId = openingIds.get(company.id);
+    const before = await companyData(profile.alias, cookie, openingId);
+    expect(before[5]).toContain(profile.alias);
+    expect(before[5]).toContain("Jeg er klar");
     expect(before[0]).toContain(profile.alias);
     before.forEach(expectNoIdentity);
     // The employer is hidden unless the flexjobber switched names on; hidden skånebehov never appear.
@@ -81,11 +94,11 @@ describe("company-facing loaders never serialize a flexjobber's identity before 
       alias: profile.alias,
     });
     expect(sent.status).toBe(302);
-    (await companyData(profile.alias, cookie)).forEach(expectNoIdentity);
+    (await companyData(profile.alias, cookie, openingId)).forEach(expectNoIdentity);
 
     const request = await db.selectFrom("contactRequests").select("id").where("companyId", "=", company.id).executeTakeFirstOrThrow();
     await answerContactRequest(db, { userId: user.id, requestId: request.id, answer: "declined" });
-    (await companyData(profile.alias, cookie)).forEach(expectNoIdentity);
+    (await companyData(profile.alias, cookie, openingId)).forEach(expectNoIdentity);
 
     // Another user of the same company sees nothing either.
     const colleague = await createUser(db, { role: "company", companyId: companyUser.companyId });
@@ -93,7 +106,7 @@ describe("company-facing loaders never serialize a flexjobber's identity before 
   });
 
   it("reveals name, email and phone (never the birth date) to that company only, after a yes", async () => {
-    const { profile, user, email, cookie } = await setUp();
+    const { profile, user, email, cookie, company } = await setUp();
     await run(candidate.action, post(`/kandidater/${encodeURIComponent(profile.alias)}`, { message: "Hej! Vil du høre om et job?" }, cookie), {
       alias: profile.alias,
     });
@@ -110,8 +123,8 @@ describe("company-facing loaders never serialize a flexjobber's identity before 
     expect(answer).toBeDefined();
     expect(answer?.text).not.toContain("Karin");
 
-    const [, , page, list] = await companyData(profile.alias, cookie);
-    for (const s of [page!, list!]) {
+    const [, , page, list, , opening] = await companyData(profile.alias, cookie, openingIds.get(company.id));
+    for (const s of [page!, list!, opening!]) {
       expect(s).toContain(IDENTITY.name);
       expect(s).toContain(email);
       expect(s).toContain(IDENTITY.phone);
