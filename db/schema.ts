@@ -9,8 +9,9 @@ import type { VocabularyKind } from "./vocabularies/terms";
 export const ROLES = ["flexjobber", "company", "staff", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
-export type UserStatus = "active" | "suspended";
-export type CompanyStatus = "pending" | "approved" | "rejected";
+/** "registered": put on the list by staff, no account (cannot log in) until an invitation is accepted. */
+export type UserStatus = "active" | "suspended" | "registered";
+export type CompanyStatus = "pending" | "approved" | "rejected" | "suspended";
 export type ConsentPurpose = "privacy_statement" | "health_data";
 
 export interface SettingTable {
@@ -298,6 +299,71 @@ export interface EmploymentStatusTable {
   createdAt: string;
 }
 
+export type Audience = "flexjobbers" | "companies" | "both";
+export type RegistrationStatus = "registered" | "waitlist" | "cancelled";
+export type ArticleKind = "article" | "video";
+export type ArticleStatus = "draft" | "published";
+
+export interface EventTable {
+  id: Generated<number>;
+  title: string;
+  description: string;
+  /** UTC instants; entered and shown in Europe/Copenhagen. */
+  startsAt: string;
+  endsAt: string;
+  place: string | null;
+  onlineUrl: string | null;
+  audience: Audience;
+  capacity: number;
+  signupDeadline: string | null;
+  cancelledAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EventRegistrationTable {
+  id: Generated<number>;
+  eventId: number;
+  userId: string;
+  /** The waitlist is ordered by id (first come, first served). */
+  status: RegistrationStatus;
+  createdAt: string;
+  updatedAt: string;
+  /** Marked by staff after the event: 1 came, 0 did not, null not marked. */
+  attended: number | null;
+  remindedAt: string | null;
+}
+
+export interface ArticleTable {
+  id: Generated<number>;
+  kind: ArticleKind;
+  title: string;
+  summary: string;
+  /** Markdown, rendered to safe HTML. */
+  body: string;
+  /** JSON array of tags. */
+  tags: string;
+  audience: Audience;
+  status: ArticleStatus;
+  /** File name under UPLOADS_DIR. */
+  videoFile: string | null;
+  videoType: string | null;
+  videoUrl: string | null;
+  captionsFile: string | null;
+  transcript: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+}
+
+export interface ArticleReadTable {
+  articleId: number;
+  userId: string;
+  readAt: string;
+}
+
 export interface Database {
   settings: SettingTable;
   users: UserTable;
@@ -322,6 +388,10 @@ export interface Database {
   interests: InterestTable;
   hires: HireTable;
   employmentStatuses: EmploymentStatusTable;
+  events: EventTable;
+  eventRegistrations: EventRegistrationTable;
+  articles: ArticleTable;
+  articleReads: ArticleReadTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -339,3 +409,5 @@ export type ContactRequest = Selectable<ContactRequestTable>;
 export type Opening = Selectable<OpeningTable>;
 export type Interest = Selectable<InterestTable>;
 export type Hire = Selectable<HireTable>;
+export type Event = Selectable<EventTable>;
+export type Article = Selectable<ArticleTable>;

@@ -22,3 +22,29 @@ export function addDays(day: string, n: number): string {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 }
+
+/** Wall-clock parts in Denmark of an instant: { day: "YYYY-MM-DD", time: "HH:MM" }. */
+export function localParts(date: Date | string): { day: string; time: string } {
+  const d = new Date(date);
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
+  return { day: localDate(d), time };
+}
+
+/**
+ * A Danish wall-clock time ("2026-12-01", "10:00") → the UTC instant, across
+ * summer time. Times that do not exist (the skipped spring hour) move forward.
+ */
+export function danishTimeToUtc(day: string, time: string): Date {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  const wanted = Date.UTC(y, m - 1, d, hh, mm);
+  let guess = wanted;
+  // Two rounds settle the offset (it is +1 or +2 hours in Denmark).
+  for (let i = 0; i < 2; i++) {
+    const { day: gd, time: gt } = localParts(new Date(guess));
+    const [gy, gm, gdd] = gd.split("-").map(Number) as [number, number, number];
+    const [gh, gmin] = gt.split(":").map(Number) as [number, number];
+    guess += wanted - Date.UTC(gy, gm - 1, gdd, gh, gmin);
+  }
+  return new Date(guess);
+}

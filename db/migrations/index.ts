@@ -3,6 +3,7 @@ import * as m0001 from "./0001_init";
 import * as m0002 from "./0002_vocabularies";
 import * as m0003 from "./0003_profiles";
 import * as m0004 from "./0004_openings";
+import * as m0005 from "./0005_events_content";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "0002_vocabularies": m0002,
   "0003_profiles": m0003,
   "0004_openings": m0004,
+  "0005_events_content": m0005,
 };

@@ -1,0 +1,202 @@
+import { sql } from "kysely";
+import type { Db } from "../../db/kysely";
+import type { Event, RegistrationStatus, Role } from "../../db/schema";
+import { addDays, danishTimeToUtc, localDate } from "~/utils/dates";
+import { audiencesFor } from "./options";
+import type { EventInput } from "./schemas";
+
+// Events, sign-ups and the waitlist. Capacity is enforced inside single SQL
+// statements, so concurrent sign-ups (even from other connections or
+// processes) can never overfill an event.
+
+export function eventValues(input: EventInput) {
+  return {
+    title: input.title,
+    description: input.description,
+    startsAt: danishTimeToUtc(input.day, input.startTime).toISOString(),
+    endsAt: danishTimeToUtc(input.day, input.endTime).toISOString(),
+    place: input.place ?? null,
+    onlineUrl: input.onlineUrl ?? null,
+    audience: input.audience,
+    capacity: input.capacity,
+    // Sign-up closes at the end of the chosen Danish day.
+    signupDeadline: input.signupDeadline ? danishTimeToUtc(addDays(input.signupDeadline, 1), "00:00").toISOString() : null,
+  };
+}
+
+export async function createEvent(db: Db, input: EventInput, staffId: string, now = new Date()): Promise<number> {
+  const at = now.toISOString();
+  const row = await db
+    .insertInto("events")
+    .values({ ...eventValues(input), cancelledAt: null, createdBy: staffId, createdAt: at, updatedAt: at })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Saves changes; more places move people up from the waitlist. Returns who moved up. */
+export async function updateEvent(db: Db, id: number, input: EventInput, now = new Date()): Promise<string[]> {
+  await db.updateTable("events").set({ ...eventValues(input), updatedAt: now.toISOString() }).where("id", "=", id).execute();
+  return promoteFromWaitlist(db, id, now);
+}
+
+/** Cancels the event; returns everyone signed up or waiting, to tell them. */
+export async function cancelEvent(db: Db, id: number, now = new Date()): Promise<{ email: string; name: string }[]> {
+  await db.updateTable("events").set({ cancelledAt: now.toISOString(), updatedAt: now.toISOString() }).where("id", "=", id).where("cancelledAt", "is", null).execute();
+  return db
+    .selectFrom("eventRegistrations as r")
+    .innerJoin("users as u", "u.id", "r.userId")
+    .select(["u.email", "u.name"])
+    .where("r.eventId", "=", id)
+    .where("r.status", "in", ["registered", "waitlist"])
+    .execute();
+}
+
+export async function getEvent(db: Db, id: number): Promise<Event | undefined> {
+  return db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export interface EventListItem {
+  id: number;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  place: string | null;
+  onlineUrl: string | null;
+  audience: Event["audience"];
+  capacity: number;
+  registered: number;
+  waitlist: number;
+  cancelledAt: string | null;
+  signupDeadline: string | null;
+  myStatus: RegistrationStatus | null;
+}
+
+/** Upcoming (not yet ended) events for this role's audiences, with counts and the user's own status. */
+export async function listEvents(db: Db, { role, userId, includePast = false }: { role: Role; userId: string; includePast?: boolean }, now = new Date()) {
+  let query = db
+    .selectFrom("events as e")
+    .leftJoin("eventRegistrations as mine", (join) => join.onRef("mine.eventId", "=", "e.id").on("mine.userId", "=", userId))
+    .select((eb) => [
+      "e.id",
+      "e.title",
+      "e.startsAt",
+      "e.endsAt",
+      "e.place",
+      "e.onlineUrl",
+      "e.audience",
+      "e.capacity",
+      "e.cancelledAt",
+      "e.signupDeadline",
+      "mine.status as myStatus",
+      eb.selectFrom("eventRegistrations as r").select((x) => x.fn.countAll<number>().as("n")).whereRef("r.eventId", "=", "e.id").where("r.status", "=", "registered").as("registered"),
+      eb.selectFrom("eventRegistrations as r").select((x) => x.fn.countAll<number>().as("n")).whereRef("r.eventId", "=", "e.id").where("r.status", "=", "waitlist").as("waitlist"),
+    ])
+    .where("e.audience", "in", audiencesFor(role))
+    .orderBy("e.startsAt");
+  if (!includePast) query = query.where("e.endsAt", ">=", now.toISOString());
+  const rows = await query.execute();
+  return rows.map((r) => ({ ...r, registered: r.registered ?? 0, waitlist: r.waitlist ?? 0 })) satisfies EventListItem[];
+}
+
+export type SignUpResult = "registered" | "waitlist" | "already" | "closed" | "not_found";
+
+/** Signs up, or puts on the waitlist when the event is full. */
+export async function signUp(db: Db, input: { eventId: number; userId: string; role: Role }, now = new Date()): Promise<SignUpResult> {
+  const event = await getEvent(db, input.eventId);
+  if (!event || !audiencesFor(input.role).includes(event.audience) || input.role === "staff" || input.role === "admin") return "not_found";
+  const at = now.toISOString();
+  if (event.cancelledAt || event.startsAt <= at || (event.signupDeadline && event.signupDeadline <= at)) return "closed";
+  // A cancelled sign-up starts again at the back of the queue.
+  await db.deleteFrom("eventRegistrations").where("eventId", "=", event.id).where("userId", "=", input.userId).where("status", "=", "cancelled").execute();
+  const row = await sql<{ status: RegistrationStatus }>`
+    insert into event_registrations (event_id, user_id, status, created_at, updated_at)
+    select e.id, ${input.userId},
+      case when (select count(*) from event_registrations r where r.event_id = e.id and r.status = 'registered') < e.capacity
+        then 'registered' else 'waitlist' end,
+      ${at}, ${at}
+    from events e where e.id = ${event.id}
+    on conflict (event_id, user_id) do nothing
+    returning status`.execute(db);
+  return row.rows[0]?.status === "registered" ? "registered" : row.rows[0]?.status === "waitlist" ? "waitlist" : "already";
+}
+
+/**
+ * Cancels a sign-up (or a waitlist place); the first on the waitlist moves up.
+ * Returns who moved up. No transaction on purpose: each statement is atomic on
+ * its own, and a long transaction would block other connections.
+ */
+export async function cancelRegistration(db: Db, input: { eventId: number; userId: string }, now = new Date()): Promise<{ cancelled: boolean; promoted: string[] }> {
+  const result = await db
+    .updateTable("eventRegistrations")
+    .set({ status: "cancelled", updatedAt: now.toISOString() })
+    .where("eventId", "=", input.eventId)
+    .where("userId", "=", input.userId)
+    .where("status", "in", ["registered", "waitlist"])
+    .executeTakeFirst();
+  const cancelled = result.numUpdatedRows > 0n;
+  return { cancelled, promoted: cancelled ? await promoteFromWaitlist(db, input.eventId, now) : [] };
+}
+
+/** Moves people up from the waitlist, first come first served, while there are free places. */
+export async function promoteFromWaitlist(db: Db, eventId: number, now = new Date()): Promise<string[]> {
+  const promoted: string[] = [];
+  for (;;) {
+    // (Result columns come back camelCased by the CamelCasePlugin.)
+    const row = await sql<{ userId: string }>`
+      update event_registrations set status = 'registered', updated_at = ${now.toISOString()}
+      where id = (select id from event_registrations where event_id = ${eventId} and status = 'waitlist' order by id limit 1)
+        and (select count(*) from event_registrations where event_id = ${eventId} and status = 'registered')
+          < (select capacity from events where id = ${eventId})
+      returning user_id`.execute(db);
+    const userId = row.rows[0]?.userId;
+    if (!userId) return promoted;
+    promoted.push(userId);
+  }
+}
+
+export async function listParticipants(db: Db, eventId: number) {
+  return db
+    .selectFrom("eventRegistrations as r")
+    .innerJoin("users as u", "u.id", "r.userId")
+    .leftJoin("companies as c", "c.id", "u.companyId")
+    .select(["r.id", "r.status", "r.createdAt", "r.attended", "u.name", "u.email", "u.role", "c.name as companyName"])
+    .where("r.eventId", "=", eventId)
+    .where("r.status", "in", ["registered", "waitlist"])
+    .orderBy((eb) => eb.case().when("r.status", "=", "registered").then(0).else(1).end())
+    .orderBy("r.id")
+    .execute();
+}
+
+export async function setAttendance(db: Db, input: { eventId: number; registrationId: number; attended: boolean }): Promise<boolean> {
+  const result = await db
+    .updateTable("eventRegistrations")
+    .set({ attended: input.attended ? 1 : 0 })
+    .where("id", "=", input.registrationId)
+    .where("eventId", "=", input.eventId)
+    .where("status", "=", "registered")
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Signed-up people of events that start on the next Danish day and have not been reminded. */
+export async function dueReminders(db: Db, now = new Date()) {
+  const tomorrow = addDays(localDate(now), 1);
+  const from = danishTimeToUtc(tomorrow, "00:00").toISOString();
+  const to = danishTimeToUtc(addDays(tomorrow, 1), "00:00").toISOString();
+  return db
+    .selectFrom("eventRegistrations as r")
+    .innerJoin("events as e", "e.id", "r.eventId")
+    .innerJoin("users as u", "u.id", "r.userId")
+    .select(["r.id", "u.email", "u.name", "e.id as eventId", "e.title", "e.startsAt", "e.place", "e.onlineUrl"])
+    .where("r.status", "=", "registered")
+    .where("r.remindedAt", "is", null)
+    .where("e.cancelledAt", "is", null)
+    .where("e.startsAt", ">=", from)
+    .where("e.startsAt", "<", to)
+    .execute();
+}
+
+export async function markReminded(db: Db, registrationId: number, now = new Date()): Promise<void> {
+  await db.updateTable("eventRegistrations").set({ remindedAt: now.toISOString() }).where("id", "=", registrationId).execute();
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { optionalText, text, wholeNumber } from "~/utils/fields";
+import { AUDIENCES } from "./options";
+
+const day = (message: string) => z.string({ error: message }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, message);
+const clock = (message: string) => z.string({ error: message }).trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, message);
+
+/** Create and edit an event (times are Danish local time). */
+export const eventSchema = z
+  .object({
+    title: text("Skriv en titel.", 120),
+    description: text("Skriv kort, hvad der skal ske.", 4000),
+    day: day("Vælg en dato."),
+    startTime: clock("Skriv starttidspunktet som tt:mm, fx 10:00."),
+    endTime: clock("Skriv sluttidspunktet som tt:mm, fx 12:00."),
+    place: optionalText(200),
+    onlineUrl: optionalText(500).refine((v) => v === undefined || /^https:\/\/[^\s<>"]+$/.test(v), "Skriv et link, der starter med https://"),
+    audience: z.enum(AUDIENCES, { error: "Vælg hvem arrangementet er for." }),
+    capacity: wholeNumber("Skriv hvor mange der kan være med.", { min: 1, max: 1000, unit: "pladser" }),
+    signupDeadline: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .refine((v) => v === undefined || /^\d{4}-\d{2}-\d{2}$/.test(v), "Vælg en dato."),
+  })
+  .refine((v) => v.endTime > v.startTime, {
+    message: "Sluttidspunktet skal være efter starttidspunktet.",
+    path: ["endTime"],
+    when: ({ value }) => {
+      const v = value as { startTime?: unknown; endTime?: unknown };
+      return typeof v.startTime === "string" && typeof v.endTime === "string" && /^\d\d:\d\d$/.test(v.startTime) && /^\d\d:\d\d$/.test(v.endTime);
+    },
+  })
+  .refine((v) => v.place !== undefined || v.onlineUrl !== undefined, {
+    message: "Skriv et sted eller et link til et online møde.",
+    path: ["place"],
+    when: () => true,
+  });
+
+export type EventInput = z.output<typeof eventSchema>;
+
+export const registrationSchema = z.object({ intent: z.enum(["signup", "cancel"]) });
+
+export const attendanceSchema = z.object({
+  intent: z.literal("attendance"),
+  registrationId: z.coerce.number().int().positive(),
+  attended: z.enum(["ja", "nej"]),
+});
