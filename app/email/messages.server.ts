@@ -1,6 +1,7 @@
 import type { Invitation } from "../../db/schema";
 import { appUrl, env } from "~/env.server";
 import type { EmailMessage } from "./email.server";
+import { formatDate, formatTime } from "~/utils/dates";
 
 // Danish email texts, gathered here so they can be reviewed in one place.
 
@@ -103,5 +104,33 @@ export function profileReviewedEmail({ to, name, approved, reason }: { to: strin
       "",
       `${appUrl()}/profil`,
     ].join("\n"),
+  };
+}
+
+function eventWhen(startsAt: string): string {
+  return `${formatDate(startsAt)} kl. ${formatTime(startsAt)}`;
+}
+
+export function eventPromotedEmail({ to, name, title, startsAt, eventId }: { to: string; name: string; title: string; startsAt: string; eventId: number }): EmailMessage {
+  return {
+    to,
+    subject: `Du har fået en plads: ${title}`,
+    text: [`Hej ${name}`, "", `Der er blevet en plads ledig, og du er nu tilmeldt "${title}" ${eventWhen(startsAt)}.`, "Kan du ikke komme, så meld fra på siden, så en anden kan få pladsen.", "", `${appUrl()}/arrangementer/${eventId}`].join("\n"),
+  };
+}
+
+export function eventCancelledEmail({ to, name, title, startsAt }: { to: string; name: string; title: string; startsAt: string }): EmailMessage {
+  return {
+    to,
+    subject: `Aflyst: ${title}`,
+    text: [`Hej ${name}`, "", `"${title}" ${eventWhen(startsAt)} er desværre aflyst.`, "", "Se andre arrangementer:", `${appUrl()}/arrangementer`].join("\n"),
+  };
+}
+
+export function eventReminderEmail({ to, name, title, startsAt, where, eventId }: { to: string; name: string; title: string; startsAt: string; where: string; eventId: number }): EmailMessage {
+  return {
+    to,
+    subject: `I morgen: ${title}`,
+    text: [`Hej ${name}`, "", `Husk "${title}" i morgen, ${eventWhen(startsAt)}.`, `Sted: ${where}`, "", "Kan du ikke komme, så meld fra, så en anden kan få pladsen:", `${appUrl()}/arrangementer/${eventId}`].join("\n"),
   };
 }

@@ -14,3 +14,6 @@ export function audiencesFor(role: Role): Audience[] {
   if (role === "company") return ["companies", "both"];
   return [...AUDIENCES];
 }
+
+/** What a user's own sign-up is called. */
+export const registrationLabels = { registered: "Du er tilmeldt", waitlist: "Du er på venteliste", cancelled: null } as const;

@@ -1,15 +1,54 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { requireUser } from "~/auth/guard.server";
-import { ComingSoon } from "~/components/shell";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { db } from "../../db/client.server";
+import { isStaff, requireUser } from "~/auth/guard.server";
+import { listEvents } from "~/events/events.server";
+import { audienceLabels, registrationLabels } from "~/events/options";
+import { formatDate, formatTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Arrangementer" }];
 
-// Every signed-in role; events have an audience.
+// Every signed-in role; each sees the events for its audience (staff see all).
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ["flexjobber", "company", "staff", "admin"] });
-  return null;
+  const user = await requireUser(request, { roles: ["flexjobber", "company", "staff", "admin"] });
+  return json({ events: await listEvents(db, { role: user.role, userId: user.id }), staff: isStaff(user) });
 }
 
-export default function Page() {
-  return <ComingSoon title="Arrangementer" />;
+export default function Events() {
+  const { events, staff } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Arrangementer</h1>
+      {staff ? (
+        <p>
+          <Link to="/arrangementer/ny" className="button">
+            Nyt arrangement
+          </Link>
+        </p>
+      ) : (
+        <p>Mød andre fleksjobbere og virksomheder. Tilmeld dig her.</p>
+      )}
+      {events.length === 0 ? <p>Der er ingen arrangementer lige nu.</p> : null}
+      {events.map((e) => {
+        const mine = e.myStatus ? registrationLabels[e.myStatus] : null;
+        return (
+          <article key={e.id} className="card" aria-labelledby={`event-${e.id}`}>
+            <h2 id={`event-${e.id}`}>
+              <Link to={`/arrangementer/${e.id}`}>{e.title}</Link>
+            </h2>
+            <p>
+              {formatDate(e.startsAt)} kl. {formatTime(e.startsAt)}–{formatTime(e.endsAt)} · {e.place ?? "Online"}
+            </p>
+            <p className="muted">
+              {e.cancelledAt ? <strong>Aflyst. </strong> : null}
+              {e.registered} af {e.capacity} pladser er taget
+              {e.waitlist > 0 ? `, ${e.waitlist} på venteliste` : ""}
+              {staff ? ` · For: ${audienceLabels[e.audience]}` : ""}
+            </p>
+            {mine ? <p className="badge">{mine}</p> : null}
+          </article>
+        );
+      })}
+    </>
+  );
 }

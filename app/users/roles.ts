@@ -19,7 +19,7 @@ const flexjobberNav: NavItem[] = [
   { label: "Min profil", to: "/profil", ready: true },
   { label: "Job", to: "/job", ready: true },
   { label: "Beskeder", to: "/beskeder", ready: true },
-  { label: "Arrangementer", to: "/arrangementer", ready: false },
+  { label: "Arrangementer", to: "/arrangementer", ready: true },
   { label: "Viden", to: "/viden", ready: false },
 ];
 
@@ -28,6 +28,7 @@ const companyNav: NavItem[] = [
   { label: "Opslag", to: "/opslag", ready: true },
   { label: "Find kandidater", to: "/kandidater", ready: true },
   { label: "Beskeder", to: "/beskeder", ready: true },
+  { label: "Arrangementer", to: "/arrangementer", ready: true },
 ];
 
 const staffNav: NavItem[] = [
@@ -36,7 +37,7 @@ const staffNav: NavItem[] = [
   { label: "Profiler til godkendelse", to: "/godkendelse", ready: true },
   { label: "Til bekræftelse", to: "/bekraeft", ready: true },
   { label: "Virksomheder", to: "/virksomheder", ready: true },
-  { label: "Arrangementer", to: "/arrangementer", ready: false },
+  { label: "Arrangementer", to: "/arrangementer", ready: true },
   { label: "Viden", to: "/viden", ready: false },
   { label: "Statistik", to: "/statistik", ready: false },
 ];

@@ -27,6 +27,13 @@ export const flashMessages = {
   "interesse-sendt": "Tak! Virksomheden kan nu se, at du er interesseret.",
   "ansaettelse-bekraeftet": "Ansættelsen er bekræftet. Borgeren står nu som i fleksjob.",
   "ansaettelse-afvist": "Ansættelsen er fjernet fra listen.",
+  "arrangement-gemt": "Arrangementet er gemt.",
+  "arrangement-aflyst": "Arrangementet er aflyst. De tilmeldte har fået besked.",
+  "tilmeldt": "Du er tilmeldt. Vi sender en påmindelse dagen før.",
+  "venteliste": "Der er fuldt. Du er på ventelisten og får besked, hvis du får en plads.",
+  "afmeldt": "Du er meldt fra.",
+  "fremmoede-gemt": "Fremmødet er gemt.",
+  "artikel-gemt": "Det er gemt.",
   velkommen: "Velkommen! Din konto er oprettet.",
   "logget-ud": "Du er logget ud.",
 } as const;

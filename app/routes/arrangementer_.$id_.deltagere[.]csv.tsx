@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { db } from "../../db/client.server";
+import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
+import { getEvent, listParticipants } from "~/events/events.server";
+import { csvResponse, toCsv } from "~/utils/csv";
+
+// Staff and admins: the participant list as CSV.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: STAFF_ROLES });
+  const event = await getEvent(db, Number(params.id));
+  if (!event) throw new Response("Arrangementet findes ikke.", { status: 404 });
+  const rows = await listParticipants(db, event.id);
+  const attended = (a: number | null) => (a === null ? "" : a ? "ja" : "nej");
+  const csv = toCsv(
+    ["Navn", "E-mail", "Virksomhed", "Status", "Fremmøde"],
+    rows.map((r) => [r.name, r.email, r.companyName ?? "", r.status === "registered" ? "Tilmeldt" : "Venteliste", attended(r.attended)]),
+  );
+  return csvResponse(csv, `deltagere-${event.id}.csv`);
+}

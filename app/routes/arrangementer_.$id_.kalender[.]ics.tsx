@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { db } from "../../db/client.server";
+import { requireUser } from "~/auth/guard.server";
+import { appUrl } from "~/env.server";
+import { getEvent } from "~/events/events.server";
+import { eventToIcs } from "~/events/ics";
+import { audiencesFor } from "~/events/options";
+
+// Every signed-in role within the event's audience: the event as an .ics file.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { roles: ["flexjobber", "company", "staff", "admin"] });
+  const event = await getEvent(db, Number(params.id));
+  if (!event || !audiencesFor(user.role).includes(event.audience)) throw new Response("Arrangementet findes ikke.", { status: 404 });
+  const url = `${appUrl()}/arrangementer/${event.id}`;
+  return new Response(eventToIcs(event, { url, host: new URL(appUrl()).host }), {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="arrangement-${event.id}.ics"`,
+    },
+  });
+}
