@@ -11,6 +11,9 @@ const schema = z.object({
   EMAIL_API_KEY: z.string().optional(),
   EMAIL_FROM: z.string().default("Refleks <noreply@refleks.local>"),
   OUTBOX_DIR: z.string().default("./data/outbox"),
+  /** Uploaded videos and caption files. */
+  UPLOADS_DIR: z.string().default("./data/uploads"),
+  MAX_VIDEO_MB: z.coerce.number().int().positive().default(300),
   /** Cookies get `Secure` when the site is served over https (the default in production). */
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
 });

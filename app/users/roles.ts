@@ -20,7 +20,7 @@ const flexjobberNav: NavItem[] = [
   { label: "Job", to: "/job", ready: true },
   { label: "Beskeder", to: "/beskeder", ready: true },
   { label: "Arrangementer", to: "/arrangementer", ready: true },
-  { label: "Viden", to: "/viden", ready: false },
+  { label: "Viden", to: "/viden", ready: true },
 ];
 
 const companyNav: NavItem[] = [
@@ -38,7 +38,7 @@ const staffNav: NavItem[] = [
   { label: "Til bekræftelse", to: "/bekraeft", ready: true },
   { label: "Virksomheder", to: "/virksomheder", ready: true },
   { label: "Arrangementer", to: "/arrangementer", ready: true },
-  { label: "Viden", to: "/viden", ready: false },
+  { label: "Viden", to: "/viden", ready: true },
   { label: "Statistik", to: "/statistik", ready: false },
 ];
 

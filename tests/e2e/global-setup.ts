@@ -53,6 +53,7 @@ export default async function setup(project: TestProject) {
       APP_URL: baseUrl,
       DATABASE_PATH: path.join(dir, "e2e.sqlite"),
       OUTBOX_DIR: outboxDir,
+      UPLOADS_DIR: path.join(dir, "uploads"),
       EMAIL_API_KEY: "",
     },
     stdio: ["ignore", "pipe", "pipe"],

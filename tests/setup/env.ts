@@ -7,6 +7,7 @@ import { afterAll } from "vitest";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "refleks-test-"));
 process.env.DATABASE_PATH = path.join(dir, "test.sqlite");
 process.env.OUTBOX_DIR = path.join(dir, "outbox");
+process.env.UPLOADS_DIR = path.join(dir, "uploads");
 process.env.APP_URL = "http://refleks.test";
 process.env.EMAIL_API_URL = "https://email.test/send";
 process.env.EMAIL_API_KEY = "test-key";

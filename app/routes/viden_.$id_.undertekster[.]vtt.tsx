@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { db } from "../../db/client.server";
+import { requireUser } from "~/auth/guard.server";
+import { canRead, getArticle } from "~/content/articles.server";
+import { serveUpload } from "~/content/uploads.server";
+
+// Every signed-in role that may read the item: the caption file.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { roles: ["flexjobber", "company", "staff", "admin"] });
+  const a = await getArticle(db, Number(params.id));
+  if (!a || !a.captionsFile || !canRead(a, user.role)) throw new Response("Underteksterne findes ikke.", { status: 404 });
+  return serveUpload(request, a.captionsFile, "text/vtt; charset=utf-8");
+}

@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { db } from "../../db/client.server";
+import { requireUser } from "~/auth/guard.server";
+import { canRead, getArticle } from "~/content/articles.server";
+import { serveUpload } from "~/content/uploads.server";
+
+// Every signed-in role that may read the item: the uploaded video, with range requests.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { roles: ["flexjobber", "company", "staff", "admin"] });
+  const a = await getArticle(db, Number(params.id));
+  if (!a || !a.videoFile || !canRead(a, user.role)) throw new Response("Videoen findes ikke.", { status: 404 });
+  return serveUpload(request, a.videoFile, a.videoType ?? "video/mp4");
+}
