@@ -28,8 +28,14 @@ export function invitationUrl(token: string): string {
   return `${appUrl()}/invitation/${token}`;
 }
 
+/** A user who can log in (or is suspended). Citizens staff only registered have no account yet. */
 export async function emailHasAccount(db: Db, email: string): Promise<boolean> {
-  const row = await db.selectFrom("users").select("id").where("email", "=", normalizeEmail(email)).executeTakeFirst();
+  const row = await db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", normalizeEmail(email))
+    .where("status", "!=", "registered")
+    .executeTakeFirst();
   return Boolean(row);
 }
 
@@ -134,24 +140,40 @@ export async function acceptInvitation(db: Db, token: string, input: AcceptInput
     const inv = found.invitation;
     if (await emailHasAccount(trx, inv.email)) return { status: "email_taken" };
 
-    const userId = randomBytes(15).toString("base64url");
     const at = now.toISOString();
-    await trx
-      .insertInto("users")
-      .values({
-        id: userId,
-        email: inv.email,
-        name: inv.name,
-        phone: null,
-        role: inv.role,
-        passwordHash,
-        status: "active",
-        companyId: inv.companyId,
-        isCompanyAdmin: inv.isCompanyAdmin,
-        consultantId: inv.consultantId,
-        createdAt: at,
-      })
-      .execute();
+    // A citizen staff registered earlier keeps their row (and status history); it becomes an account.
+    const registered = await trx
+      .selectFrom("users")
+      .select(["id", "consultantId"])
+      .where("email", "=", inv.email)
+      .where("status", "=", "registered")
+      .where("role", "=", inv.role)
+      .executeTakeFirst();
+    const userId = registered?.id ?? randomBytes(15).toString("base64url");
+    if (registered) {
+      await trx
+        .updateTable("users")
+        .set({ passwordHash, status: "active", consultantId: inv.consultantId ?? registered.consultantId })
+        .where("id", "=", registered.id)
+        .execute();
+    } else {
+      await trx
+        .insertInto("users")
+        .values({
+          id: userId,
+          email: inv.email,
+          name: inv.name,
+          phone: null,
+          role: inv.role,
+          passwordHash,
+          status: "active",
+          companyId: inv.companyId,
+          isCompanyAdmin: inv.isCompanyAdmin,
+          consultantId: inv.consultantId,
+          createdAt: at,
+        })
+        .execute();
+    }
     await trx.updateTable("invitations").set({ usedAt: at, userId }).where("id", "=", inv.id).execute();
     await trx
       .insertInto("consents")

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
 import type { Company, CompanyStatus } from "../../db/schema";
 import { sendInvitation } from "~/auth/invitations.server";
 import { sendEmail } from "~/email/email.server";
@@ -106,4 +107,44 @@ export async function rejectCompany(
 
 export async function getCompany(db: Db, id: number): Promise<Company | undefined> {
   return db.selectFrom("companies").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Approved and suspended companies with how many users, openings and confirmed hires they have. */
+export async function listCompaniesWithCounts(db: Db) {
+  return db
+    .selectFrom("companies as c")
+    .select((eb) => [
+      "c.id",
+      "c.name",
+      "c.cvr",
+      "c.status",
+      "c.contactName",
+      "c.contactEmail",
+      "c.decidedAt",
+      eb.selectFrom("users as u").select((x) => x.fn.countAll<number>().as("n")).whereRef("u.companyId", "=", "c.id").as("users"),
+      eb.selectFrom("openings as o").select((x) => x.fn.countAll<number>().as("n")).whereRef("o.companyId", "=", "c.id").where("o.status", "!=", "draft").as("openings"),
+      eb.selectFrom("hires as h").select((x) => x.fn.countAll<number>().as("n")).whereRef("h.companyId", "=", "c.id").where("h.confirmedAt", "is not", null).as("hires"),
+    ])
+    .where("c.status", "in", ["approved", "suspended"])
+    .orderBy("c.name")
+    .execute();
+}
+
+/**
+ * Suspending stops the company's users from logging in (their sessions end)
+ * and hides its openings; reactivating undoes both.
+ */
+export async function setCompanySuspended(db: Db, companyId: number, suspended: boolean): Promise<string[]> {
+  return inTransaction(db, async (trx) => {
+    const result = await trx
+      .updateTable("companies")
+      .set({ status: suspended ? "suspended" : "approved" })
+      .where("id", "=", companyId)
+      .where("status", "=", suspended ? "approved" : "suspended")
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return [];
+    await trx.updateTable("users").set({ status: suspended ? "suspended" : "active" }).where("companyId", "=", companyId).execute();
+    const users = await trx.selectFrom("users").select("id").where("companyId", "=", companyId).execute();
+    return users.map((u) => u.id);
+  });
 }

@@ -14,6 +14,8 @@ export const companyAccessSchema = z.object({
 
 export const companyDecisionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("approve"), companyId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("suspend"), companyId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("reactivate"), companyId: z.coerce.number().int().positive() }),
   z.object({
     intent: z.literal("reject"),
     companyId: z.coerce.number().int().positive(),

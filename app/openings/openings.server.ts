@@ -25,7 +25,9 @@ export function liveOpenings(db: Db, now = new Date()) {
   return db
     .selectFrom("openings as o")
     .where("o.status", "=", "published")
-    .where((eb) => eb.or([eb("o.deadline", "is", null), eb("o.deadline", ">=", today)]));
+    .where((eb) => eb.or([eb("o.deadline", "is", null), eb("o.deadline", ">=", today)]))
+    // A suspended company's openings disappear with it.
+    .where((eb) => eb.exists(eb.selectFrom("companies as co").select("co.id").whereRef("co.id", "=", "o.companyId").where("co.status", "=", "approved")));
 }
 
 /** Published openings whose deadline has passed become closed (run on start and when companies look). */

@@ -1,8 +1,7 @@
 import type { Db } from "../../db/kysely";
-import { writeAudit } from "~/audit/audit.server";
 import { toCompanyView, type CompanyProfileView } from "./company-view";
 import { requestState, revealedIdentity, type RequestState, type RevealedIdentity } from "./contact.server";
-import { loadProfileDetails, type ProfileDetails } from "./profile.server";
+import { loadProfileDetails } from "./profile.server";
 import { visibleProfiles } from "./search.server";
 import { recordProfileView } from "./views.server";
 
@@ -33,25 +32,4 @@ export async function loadCandidateForCompany(
     requestState(db, input.companyId, row.userId, now),
   ]);
   return { view: toCompanyView(details, now), identity, request };
-}
-
-export interface StaffProfilePage {
-  details: ProfileDetails;
-  person: { name: string; email: string; phone: string | null; consultantName: string | null };
-}
-
-/** Staff see everything, with identity; each look is written to the audit log. */
-export async function loadProfileForStaff(db: Db, input: { userId: string; staffId: string }): Promise<StaffProfilePage | null> {
-  const person = await db
-    .selectFrom("users as u")
-    .leftJoin("users as c", "c.id", "u.consultantId")
-    .select(["u.name", "u.email", "u.phone", "c.name as consultantName"])
-    .where("u.id", "=", input.userId)
-    .where("u.role", "=", "flexjobber")
-    .executeTakeFirst();
-  if (!person) return null;
-  const details = await loadProfileDetails(db, input.userId);
-  if (!details) return null;
-  await writeAudit(db, { actorId: input.staffId, action: "profile_viewed_by_staff", subjectUserId: input.userId });
-  return { details, person };
 }

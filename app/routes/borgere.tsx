@@ -1,44 +1,68 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
+import { listCitizens, registerCitizen } from "~/citizens/citizens.server";
+import { accountStateLabels } from "~/citizens/options";
+import { registerCitizenSchema } from "~/citizens/schemas";
+import { FormError, SelectField, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { InviteForm } from "~/components/invite-form";
-import { InvitationTable } from "~/components/invitation-table";
+import { TableRegion } from "~/components/table-region";
+import { employmentStatusLabels } from "~/employment/options";
+import { profileStatusLabels } from "~/profiles/options";
 import { inviteAndRespond } from "~/users/invite.server";
 import { inviteFlexjobberSchema } from "~/users/schemas";
-import { listFlexjobbers, listInvitations, listStaff } from "~/users/users.server";
-import { Link } from "@remix-run/react";
-import { TableRegion } from "~/components/table-region";
-import { profileStatusLabels } from "~/profiles/options";
-import { badRequest, parseForm } from "~/utils/forms.server";
+import { listStaff } from "~/users/users.server";
+import { formatDate, localDate } from "~/utils/dates";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { badRequest, echoValues, parseForm, type FormFailure } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Borgere" }];
 
 // Staff and admins.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: STAFF_ROLES });
-  const [invitations, staff, flexjobbers] = await Promise.all([
-    listInvitations(db, { role: "flexjobber" }),
-    listStaff(db),
-    listFlexjobbers(db),
-  ]);
-  return json({ invitations, staff, flexjobbers, me: user.id });
+  const [citizens, staff] = await Promise.all([listCitizens(db), listStaff(db)]);
+  return json({ citizens, staff, me: user.id, today: localDate() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: STAFF_ROLES });
+  const intent = (await request.clone().formData()).get("intent");
+  const staff = await listStaff(db);
+  if (intent === "register") {
+    const parsed = await parseForm(request, registerCitizenSchema);
+    if (!parsed.success) return parsed.response;
+    const { consultantId, ...input } = parsed.data;
+    if (consultantId && !staff.some((s) => s.id === consultantId)) {
+      return badRequest({ consultantId: "Vælg en rådgiver fra listen." }, undefined, 400, echoValues(parsed.formData));
+    }
+    const result = await registerCitizen(db, { ...input, consultantId, staffId: user.id });
+    if (result === "exists") return badRequest({ email: "Der findes allerede en borger eller bruger med denne e-mail." }, undefined, 409, echoValues(parsed.formData));
+    return redirectWithMessage(`/borgere/${result.id}`, "borger-registreret");
+  }
   const parsed = await parseForm(request, inviteFlexjobberSchema);
   if (!parsed.success) return parsed.response;
   const { name, email, consultantId } = parsed.data;
-  if (consultantId && !(await listStaff(db)).some((s) => s.id === consultantId)) {
+  if (consultantId && !staff.some((s) => s.id === consultantId)) {
     return badRequest({ consultantId: "Vælg en rådgiver fra listen." });
+  }
+  // Everyone invited is on the citizen list from now on, account or not.
+  const registered = await registerCitizen(db, { name, email, consultantId, staffId: user.id });
+  if (registered === "exists") {
+    const row = await db.selectFrom("users").select(["status", "role"]).where("email", "=", email).executeTakeFirst();
+    if (row?.status !== "registered" || row.role !== "flexjobber") {
+      return badRequest({ email: "Der findes allerede en bruger med denne e-mail." }, undefined, 409);
+    }
   }
   return inviteAndRespond(db, { name, email, role: "flexjobber", invitedBy: user.id, consultantId }, "/borgere");
 }
 
 export default function Citizens() {
-  const { invitations, staff, flexjobbers, me } = useLoaderData<typeof loader>();
+  const { citizens, staff, me, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const registering = actionData?.values?.intent === "register";
+  const consultantOptions = [{ value: "", label: "Ingen rådgiver" }, ...staff.map((s) => ({ value: s.id, label: s.name }))];
   return (
     <>
       <h1>Borgere</h1>
@@ -47,43 +71,83 @@ export default function Citizens() {
         <p>Borgeren får en e-mail med et link. Linket virker i 14 dage.</p>
         <InviteForm
           schema={inviteFlexjobberSchema}
-          errors={actionData?.errors}
-          formError={actionData?.formError}
-          select={{
-            name: "consultantId",
-            label: "Rådgiver (frivilligt)",
-            defaultValue: me,
-            options: [{ value: "", label: "Ingen rådgiver" }, ...staff.map((s) => ({ value: s.id, label: s.name }))],
-          }}
+          errors={registering ? undefined : actionData?.errors}
+          formError={registering ? undefined : actionData?.formError}
+          select={{ name: "consultantId", label: "Rådgiver (frivilligt)", defaultValue: me, options: consultantOptions }}
         />
+        <details open={registering}>
+          <summary>Registrér en borger uden at invitere</summary>
+          <RegisterForm failure={registering ? actionData : undefined} consultantOptions={consultantOptions} me={me} today={today} />
+        </details>
+        <p>
+          <Link to="/borgere/import">Importér borgere fra en CSV-fil</Link>
+        </p>
       </section>
-      <section aria-labelledby="people-h">
-        <h2 id="people-h">Fleksjobbere med konto</h2>
-        {flexjobbers.length === 0 ? (
-          <p>Ingen har oprettet en konto endnu.</p>
+      <section aria-labelledby="list-h">
+        <h2 id="list-h">Alle borgere ({citizens.length})</h2>
+        {citizens.length === 0 ? (
+          <p>Der er ingen borgere endnu.</p>
         ) : (
-          <TableRegion caption="Fleksjobbere med konto" head={["Navn", "Rådgiver", "Profil"]}>
-            {flexjobbers.map((f) => (
-              <tr key={f.id}>
+          <TableRegion caption="Alle borgere" head={["Navn", "Konto", "Profil", "Sidst aktiv", "Rådgiver", "Status"]}>
+            {citizens.map((c) => (
+              <tr key={c.id}>
                 <td>
-                  {f.profileStatus ? <Link to={`/borgere/${f.id}`}>{f.name}</Link> : f.name}
+                  <Link to={`/borgere/${c.id}`}>{c.name}</Link>
                   <br />
-                  <span className="muted">{f.email}</span>
+                  <span className="muted">{c.email}</span>
                 </td>
-                <td>{f.consultantName ?? "–"}</td>
+                <td>{accountStateLabels[c.account]}</td>
                 <td>
-                  {f.profileStatus ? profileStatusLabels[f.profileStatus] : "Ingen profil endnu"}
-                  {f.hidden ? " (på pause)" : ""}
+                  {c.profileStatus ? profileStatusLabels[c.profileStatus as keyof typeof profileStatusLabels] : "Ingen"}
+                  {c.hidden ? " (på pause)" : ""}
                 </td>
+                <td>{c.lastActive ? formatDate(c.lastActive) : "Aldrig"}</td>
+                <td>{c.consultantName ?? "–"}</td>
+                <td>{c.employment ? employmentStatusLabels[c.employment] : "Ikke registreret"}</td>
               </tr>
             ))}
           </TableRegion>
         )}
       </section>
-      <section aria-labelledby="list-h">
-        <h2 id="list-h">Invitationer</h2>
-        <InvitationTable rows={invitations} caption="Invitationer til fleksjobbere" showConsultant />
-      </section>
     </>
+  );
+}
+
+function RegisterForm({
+  failure,
+  consultantOptions,
+  me,
+  today,
+}: {
+  failure?: FormFailure;
+  consultantOptions: { value: string; label: string }[];
+  me: string;
+  today: string;
+}) {
+  const { onSubmit, errorFor, register } = useZodForm(registerCitizenSchema, {
+    serverErrors: failure?.errors,
+    defaultValues: { intent: "register", consultantId: me, status: "ledig", fromDate: today },
+  });
+  return (
+    <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
+      <input type="hidden" name="intent" value="register" />
+      <TextField label="Borgerens navn" autoComplete="off" registration={register("name")} error={errorFor("name")} />
+      <TextField label="Borgerens e-mail" type="email" autoComplete="off" registration={register("email")} error={errorFor("email")} />
+      <SelectField label="Rådgiver" registration={register("consultantId")} error={errorFor("consultantId")} defaultValue={me} options={consultantOptions} />
+      <SelectField
+        label="Status"
+        registration={register("status")}
+        error={errorFor("status")}
+        defaultValue="ledig"
+        options={Object.entries(employmentStatusLabels).map(([value, label]) => ({ value, label }))}
+      />
+      <TextField label="Status fra" type="date" registration={register("fromDate")} error={errorFor("fromDate")} defaultValue={today} />
+      <FormError message={failure?.formError} />
+      <div>
+        <SubmitButton className="secondary" pendingText="Gemmer …">
+          Registrér borger
+        </SubmitButton>
+      </div>
+    </Form>
   );
 }

@@ -1,66 +1,109 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
+import { revokeInvitation, invitationState } from "~/auth/invitations.server";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
+import { getCitizen, latestInvitation, loadCitizenForStaff, setConsultant } from "~/citizens/citizens.server";
+import { citizenActionSchema } from "~/citizens/schemas";
 import { CandidateProfile } from "~/components/candidate-profile";
-import { SubmitButton, TextAreaField, useZodForm } from "~/components/form";
-import { loadProfileForStaff } from "~/profiles/candidates.server";
+import { FormError, SubmitButton, TextAreaField, useZodForm } from "~/components/form";
+import { invitationStateLabels } from "~/components/invitation-table";
+import { employmentHistory, recordEmploymentStatus } from "~/employment/employment.server";
+import { employmentStatusLabels } from "~/employment/options";
 import { toCompanyView } from "~/profiles/company-view";
-import { profileStatusLabels } from "~/profiles/options";
 import { noticeProfileReviewed } from "~/profiles/notices.server";
+import { profileStatusLabels } from "~/profiles/options";
 import { approveProfile, returnProfile } from "~/profiles/review.server";
 import { reviewSchema } from "~/profiles/schemas";
-import { employmentHistory } from "~/employment/employment.server";
-import { employmentStatusLabels } from "~/employment/options";
-import { formatDate } from "~/utils/dates";
+import { inviteAndRespond } from "~/users/invite.server";
+import { listStaff } from "~/users/users.server";
+import { formatDate, localDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
 
-export const meta: MetaFunction = () => [{ title: "Borgerens profil" }];
+export const meta: MetaFunction = () => [{ title: "Borger" }];
 
 const returnSchema = reviewSchema.options[1];
+const notFound = () => new Response("Borgeren findes ikke.", { status: 404 });
 
-// Staff and admins: the whole profile with identity. Every look is written to the audit log.
+// Staff and admins: the citizen with identity and, when there is one, the profile.
+// Every look at a profile is written to the audit log.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireUser(request, { roles: STAFF_ROLES });
-  const page = await loadProfileForStaff(db, { userId: params.id ?? "", staffId: staff.id });
-  if (!page) throw new Response("Borgeren findes ikke eller har ingen profil endnu.", { status: 404 });
-  const { details, person } = page;
+  const page = await loadCitizenForStaff(db, { userId: params.id ?? "", staffId: staff.id });
+  if (!page) throw notFound();
+  const { person, details } = page;
+  const invitation = await latestInvitation(db, person.email);
   return json({
-    userId: details.profile.userId,
+    userId: person.id,
     person,
-    status: details.profile.status,
-    hidden: details.profile.hidden === 1,
-    submittedAt: details.profile.submittedAt,
-    returnReason: details.profile.returnReason,
-    birthDate: details.profile.birthDate,
-    postcode: details.profile.postcode,
-    // Staff also see skånebehov the citizen keeps to themself.
-    privateAccommodations: details.accommodations.filter((a) => a.visibleToCompanies !== 1 || !details.healthConsent).map((a) => a.label),
-    view: toCompanyView(details),
-    employment: await employmentHistory(db, details.profile.userId),
+    invitation: invitation ? { state: invitationState(invitation), createdAt: invitation.createdAt } : null,
+    employment: await employmentHistory(db, person.id),
+    staff: await listStaff(db),
+    today: localDate(),
+    profile: details
+      ? {
+          status: details.profile.status,
+          hidden: details.profile.hidden === 1,
+          submittedAt: details.profile.submittedAt,
+          birthDate: details.profile.birthDate,
+          view: toCompanyView(details),
+          // Staff also see skånebehov the citizen keeps to themself.
+          privateAccommodations: details.accommodations.filter((a) => a.visibleToCompanies !== 1 || !details.healthConsent).map((a) => a.label),
+        }
+      : null,
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireUser(request, { roles: STAFF_ROLES });
-  const parsed = await parseForm(request, reviewSchema);
+  const person = await getCitizen(db, params.id ?? "");
+  if (!person) throw notFound();
+  const back = `/borgere/${person.id}`;
+  const intent = (await request.clone().formData()).get("intent");
+  if (intent === "approve" || intent === "return") {
+    const parsed = await parseForm(request, reviewSchema);
+    if (!parsed.success) return parsed.response;
+    const review = parsed.data;
+    if (review.userId !== person.id) return badRequest({}, "Siden passer ikke til profilen. Prøv igen.");
+    const done =
+      review.intent === "approve"
+        ? await approveProfile(db, { userId: person.id, staffId: staff.id })
+        : await returnProfile(db, { userId: person.id, reason: review.reason });
+    if (!done) return badRequest({}, "Profilen venter ikke længere på godkendelse.", 409);
+    await noticeProfileReviewed(db, person.id);
+    return redirectWithMessage("/godkendelse", review.intent === "approve" ? "profil-godkendt" : "profil-retur");
+  }
+  const parsed = await parseForm(request, citizenActionSchema);
   if (!parsed.success) return parsed.response;
-  const review = parsed.data;
-  const userId = params.id ?? "";
-  if (review.userId !== userId) return badRequest({}, "Siden passer ikke til profilen. Prøv igen.");
-  const done =
-    review.intent === "approve"
-      ? await approveProfile(db, { userId, staffId: staff.id })
-      : await returnProfile(db, { userId, reason: review.reason });
-  if (!done) return badRequest({}, "Profilen venter ikke længere på godkendelse.", 409);
-  await noticeProfileReviewed(db, userId);
-  return redirectWithMessage("/godkendelse", review.intent === "approve" ? "profil-godkendt" : "profil-retur");
+  const change = parsed.data;
+  switch (change.intent) {
+    case "consultant": {
+      if (change.consultantId && !(await listStaff(db)).some((s) => s.id === change.consultantId)) {
+        return badRequest({ consultantId: "Vælg en rådgiver fra listen." });
+      }
+      await setConsultant(db, person.id, change.consultantId ?? null);
+      return redirectWithMessage(back, "borger-gemt");
+    }
+    case "status":
+      await recordEmploymentStatus(db, { userId: person.id, status: change.status, fromDate: change.fromDate, source: "staff", recordedBy: staff.id });
+      return redirectWithMessage(back, "borger-gemt");
+    case "resend":
+      if (person.status !== "registered") return badRequest({}, "Borgeren har allerede en konto.", 409);
+      return inviteAndRespond(db, { name: person.name, email: person.email, role: "flexjobber", invitedBy: staff.id, consultantId: person.consultantId ?? undefined }, back);
+    case "revoke": {
+      const invitation = await latestInvitation(db, person.email);
+      if (!invitation || invitationState(invitation) !== "open") return badRequest({}, "Der er ingen åben invitation.", 409);
+      await revokeInvitation(db, invitation.id);
+      return redirectWithMessage(back, "invitation-trukket");
+    }
+  }
 }
 
-export default function CitizenProfile() {
+export default function CitizenPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { person, profile } = data;
   const { onSubmit, errorFor, register } = useZodForm(returnSchema, {
     serverErrors: actionData?.errors,
     defaultValues: { intent: "return", userId: data.userId },
@@ -70,60 +113,72 @@ export default function CitizenProfile() {
       <p>
         <Link to="/borgere">Tilbage til Borgere</Link>
       </p>
-      <h1>{data.person.name}</h1>
-      <p className="muted">Du kan se borgerens navn, fordi du er ansat i jobcentret. Dit opslag bliver skrevet i logbogen.</p>
+      <h1>{person.name}</h1>
+      <p className="muted">Du kan se borgerens navn, fordi du er ansat i jobcentret. Når du ser en profil, bliver det skrevet i logbogen.</p>
+      <FormError message={actionData?.formError} />
       <dl className="facts card">
         <div>
           <dt>E-mail</dt>
-          <dd>{data.person.email}</dd>
+          <dd>{person.email}</dd>
         </div>
         <div>
           <dt>Telefon</dt>
-          <dd>{data.person.phone ?? "Ikke oplyst"}</dd>
+          <dd>{person.phone ?? "Ikke oplyst"}</dd>
         </div>
         <div>
-          <dt>Fødselsdato</dt>
-          <dd>{data.birthDate ? formatDate(data.birthDate) : "Ikke oplyst"}</dd>
-        </div>
-        <div>
-          <dt>Rådgiver</dt>
-          <dd>{data.person.consultantName ?? "Ingen"}</dd>
-        </div>
-        <div>
-          <dt>Profil</dt>
+          <dt>Konto</dt>
           <dd>
-            {profileStatusLabels[data.status]}
-            {data.hidden ? " (på pause)" : ""}
+            {person.status === "active"
+              ? "Har konto"
+              : person.status === "suspended"
+                ? "Spærret"
+                : data.invitation
+                  ? `${invitationStateLabels[data.invitation.state]} (sendt ${formatDate(data.invitation.createdAt)})`
+                  : "Ikke inviteret"}
           </dd>
-        </div>
-        <div>
-          <dt>Alias</dt>
-          <dd>{data.view.alias}</dd>
         </div>
         <div>
           <dt>Beskæftigelse</dt>
           <dd>{data.employment[0] ? `${employmentStatusLabels[data.employment[0].status]} fra ${formatDate(data.employment[0].fromDate)}` : "Ikke registreret"}</dd>
         </div>
+        {profile ? (
+          <>
+            <div>
+              <dt>Profil</dt>
+              <dd>
+                {profileStatusLabels[profile.status]}
+                {profile.hidden ? " (på pause)" : ""}
+              </dd>
+            </div>
+            <div>
+              <dt>Alias</dt>
+              <dd>{profile.view.alias}</dd>
+            </div>
+            <div>
+              <dt>Fødselsdato</dt>
+              <dd>{profile.birthDate ? formatDate(profile.birthDate) : "Ikke oplyst"}</dd>
+            </div>
+          </>
+        ) : null}
       </dl>
-      {data.employment.length > 1 ? (
-        <details>
-          <summary>Tidligere beskæftigelse</summary>
-          <ul>
-            {data.employment.slice(1).map((e) => (
-              <li key={e.id}>
-                {employmentStatusLabels[e.status]} fra {formatDate(e.fromDate)}
-                {e.source === "platform" ? " (ansat via platformen)" : ""}
-              </li>
-            ))}
-          </ul>
-        </details>
+
+      {person.status === "registered" ? (
+        <Form method="post" className="actions">
+          <SubmitButton name="intent" value="resend" pendingText="Sender …">
+            {data.invitation ? "Send invitationen igen" : "Send invitation"}
+          </SubmitButton>
+          {data.invitation?.state === "open" ? (
+            <SubmitButton name="intent" value="revoke" className="secondary" pendingText="Trækker tilbage …">
+              Træk invitationen tilbage
+            </SubmitButton>
+          ) : null}
+        </Form>
       ) : null}
 
-      {data.status === "pending" ? (
+      {profile?.status === "pending" ? (
         <section aria-labelledby="review-h" className="card">
           <h2 id="review-h">Godkend profilen</h2>
-          {actionData?.formError ? <p className="field-error">{actionData.formError}</p> : null}
-          <p>Sendt {data.submittedAt ? formatDate(data.submittedAt) : ""}. Tjek at profilen ikke afslører navn, adresse eller diagnoser.</p>
+          <p>Sendt {profile.submittedAt ? formatDate(profile.submittedAt) : ""}. Tjek at profilen ikke afslører navn, adresse eller diagnoser.</p>
           <Form method="post" className="actions">
             <input type="hidden" name="userId" value={data.userId} />
             <SubmitButton name="intent" value="approve" pendingText="Godkender …">
@@ -149,20 +204,76 @@ export default function CitizenProfile() {
         </section>
       ) : null}
 
-      <section aria-labelledby="view-h">
-        <h2 id="view-h">Sådan ser virksomhederne profilen</h2>
-        <CandidateProfile view={data.view} />
-      </section>
-      {data.privateAccommodations.length > 0 ? (
-        <section aria-labelledby="private-h" className="card">
-          <h2 id="private-h">Skånebehov som kun jobcentret ser</h2>
+      <section aria-labelledby="status-h" className="card">
+        <h2 id="status-h">Beskæftigelse</h2>
+        <Form method="post" className="actions">
+          <input type="hidden" name="intent" value="status" />
+          <label htmlFor="status-select">Ny status</label>
+          <select id="status-select" name="status" defaultValue={data.employment[0]?.status ?? "ledig"}>
+            {Object.entries(employmentStatusLabels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="status-from">Fra</label>
+          <input id="status-from" type="date" name="fromDate" defaultValue={data.today} />
+          <button type="submit" className="secondary">
+            Gem status
+          </button>
+        </Form>
+        {actionData?.errors?.fromDate ? <p className="field-error">{actionData.errors.fromDate}</p> : null}
+        {data.employment.length > 0 ? (
           <ul>
-            {data.privateAccommodations.map((a) => (
-              <li key={a}>{a}</li>
+            {data.employment.map((e) => (
+              <li key={e.id}>
+                {employmentStatusLabels[e.status]} fra {formatDate(e.fromDate)}
+                {e.source === "platform" ? " (ansat via platformen)" : ""}
+              </li>
             ))}
           </ul>
-        </section>
-      ) : null}
+        ) : null}
+      </section>
+
+      <section aria-labelledby="consultant-h" className="card">
+        <h2 id="consultant-h">Rådgiver</h2>
+        <Form method="post" className="actions">
+          <input type="hidden" name="intent" value="consultant" />
+          <label htmlFor="consultant-select">Rådgiver</label>
+          <select id="consultant-select" name="consultantId" defaultValue={person.consultantId ?? ""}>
+            <option value="">Ingen rådgiver</option>
+            {data.staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="secondary">
+            Gem rådgiver
+          </button>
+        </Form>
+      </section>
+
+      {profile ? (
+        <>
+          <section aria-labelledby="view-h">
+            <h2 id="view-h">Sådan ser virksomhederne profilen</h2>
+            <CandidateProfile view={profile.view} />
+          </section>
+          {profile.privateAccommodations.length > 0 ? (
+            <section aria-labelledby="private-h" className="card">
+              <h2 id="private-h">Skånebehov som kun jobcentret ser</h2>
+              <ul>
+                {profile.privateAccommodations.map((a) => (
+                  <li key={a}>{a}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </>
+      ) : (
+        <p>Borgeren har ikke lavet en profil endnu.</p>
+      )}
     </>
   );
 }

@@ -3,7 +3,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
 import { db } from "../../db/client.server";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
-import { approveCompany, listCompanies, rejectCompany } from "~/companies/companies.server";
+import { approveCompany, listCompanies, listCompaniesWithCounts, rejectCompany, setCompanySuspended } from "~/companies/companies.server";
+import { endAllSessions } from "~/auth/session.server";
 import { companyDecisionSchema } from "~/companies/schemas";
 import { FormError, SubmitButton } from "~/components/form";
 import { TableRegion } from "~/components/table-region";
@@ -17,12 +18,12 @@ export const meta: MetaFunction = () => [{ title: "Virksomheder" }];
 // Staff and admins.
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: STAFF_ROLES });
-  const [pending, approved, rejected] = await Promise.all([
+  const [pending, active, rejected] = await Promise.all([
     listCompanies(db, "pending"),
-    listCompanies(db, "approved"),
+    listCompaniesWithCounts(db),
     listCompanies(db, "rejected"),
   ]);
-  return json({ pending, approved, rejected });
+  return json({ pending, active, rejected });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -30,6 +31,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, companyDecisionSchema);
   if (!parsed.success) return parsed.response;
   const decision = parsed.data;
+  if (decision.intent === "suspend" || decision.intent === "reactivate") {
+    const users = await setCompanySuspended(db, decision.companyId, decision.intent === "suspend");
+    if (users.length === 0 && decision.intent === "suspend") {
+      const exists = await db.selectFrom("companies").select("status").where("id", "=", decision.companyId).executeTakeFirst();
+      if (exists?.status !== "suspended") return badRequest({}, "Virksomheden findes ikke, eller den er ikke godkendt.", 409);
+    }
+    if (decision.intent === "suspend") await Promise.all(users.map(endAllSessions));
+    return redirectWithMessage("/virksomheder", decision.intent === "suspend" ? "virksomhed-spaerret" : "virksomhed-genaabnet");
+  }
   try {
     const result =
       decision.intent === "approve"
@@ -47,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Companies() {
-  const { pending, approved, rejected } = useLoaderData<typeof loader>();
+  const { pending, active, rejected } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -61,8 +71,8 @@ export default function Companies() {
         ))}
       </section>
       <section aria-labelledby="approved-h">
-        <h2 id="approved-h">Godkendte virksomheder ({approved.length})</h2>
-        <CompanyTable companies={approved} caption="Godkendte virksomheder" />
+        <h2 id="approved-h">Virksomheder på platformen ({active.length})</h2>
+        <ActiveCompanies companies={active} />
       </section>
       {rejected.length > 0 ? (
         <section aria-labelledby="rejected-h">
@@ -120,6 +130,44 @@ function PendingCompany({ company }: { company: CompanyView }) {
         </Form>
       </details>
     </article>
+  );
+}
+
+function ActiveCompanies({
+  companies,
+}: {
+  companies: { id: number; name: string; cvr: string; status: string; contactName: string; contactEmail: string; users: number | null; openings: number | null; hires: number | null }[];
+}) {
+  if (companies.length === 0) return <p>Ingen endnu.</p>;
+  return (
+    <TableRegion caption="Virksomheder på platformen" head={["Navn", "Kontakt", "Brugere", "Opslag", "Ansættelser", "Adgang"]}>
+      {companies.map((c) => (
+        <tr key={c.id}>
+          <td>
+            {c.name}
+            <br />
+            <span className="muted">CVR {c.cvr}</span>
+          </td>
+          <td>
+            {c.contactName}
+            <br />
+            {c.contactEmail}
+          </td>
+          <td>{c.users ?? 0}</td>
+          <td>{c.openings ?? 0}</td>
+          <td>{c.hires ?? 0}</td>
+          <td>
+            <Form method="post" className="actions">
+              <input type="hidden" name="companyId" value={c.id} />
+              {c.status === "suspended" ? <span className="badge">Spærret</span> : null}
+              <button type="submit" name="intent" value={c.status === "suspended" ? "reactivate" : "suspend"} className="secondary">
+                {c.status === "suspended" ? "Åbn igen" : "Spær"} <span className="visually-hidden">{c.name}</span>
+              </button>
+            </Form>
+          </td>
+        </tr>
+      ))}
+    </TableRegion>
   );
 }
 

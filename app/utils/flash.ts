@@ -34,6 +34,12 @@ export const flashMessages = {
   "afmeldt": "Du er meldt fra.",
   "fremmoede-gemt": "Fremmødet er gemt.",
   "artikel-gemt": "Det er gemt.",
+  "borger-registreret": "Borgeren er registreret. Du kan invitere borgeren, når det passer.",
+  "borger-gemt": "Det er gemt.",
+  "invitation-trukket": "Invitationen er trukket tilbage.",
+  "import-faerdig": "Borgerne er importeret.",
+  "virksomhed-spaerret": "Virksomheden er spærret. Dens brugere kan ikke logge ind, og dens opslag er skjult.",
+  "virksomhed-genaabnet": "Virksomheden er åbnet igen.",
   velkommen: "Velkommen! Din konto er oprettet.",
   "logget-ud": "Du er logget ud.",
 } as const;

@@ -89,7 +89,7 @@ describe("opening journey", () => {
     await status(page, "Ansættelsen er bekræftet. Borgeren står nu som i fleksjob.");
     await nav(page, "Borgere");
     await page.getByRole("link", { name: "Peter Poulsen" }).click();
-    await page.getByText(/^I fleksjob fra /).waitFor();
+    await page.getByText(/^I fleksjob fra /).first().waitFor();
     await expectAccessible(page);
   });
 });

@@ -1,0 +1,154 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "kysely";
+import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
+import type { EmploymentStatusValue } from "../../db/schema";
+import { invitationState } from "~/auth/invitations.server";
+import { normalizeEmail } from "~/auth/login.server";
+import { recordEmploymentStatus } from "~/employment/employment.server";
+import { localDate } from "~/utils/dates";
+import type { AccountState } from "./options";
+import { writeAudit } from "~/audit/audit.server";
+import { loadProfileDetails } from "~/profiles/profile.server";
+
+// "Borgere": every flexjobber the jobcenter has registered, with or without an account.
+
+/** Creates the citizen without an account (status "registered"): they can't log in until invited. */
+export async function registerCitizen(
+  db: Db,
+  input: { name: string; email: string; consultantId?: string; staffId: string; status?: EmploymentStatusValue; fromDate?: string },
+  now = new Date(),
+): Promise<{ id: string } | "exists"> {
+  return inTransaction(db, async (trx) => {
+    const email = normalizeEmail(input.email);
+    const existing = await trx.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
+    if (existing) return "exists";
+    const id = randomBytes(15).toString("base64url");
+    await trx
+      .insertInto("users")
+      .values({
+        id,
+        email,
+        name: input.name,
+        phone: null,
+        role: "flexjobber",
+        // No password can match an empty hash.
+        passwordHash: "",
+        status: "registered",
+        companyId: null,
+        isCompanyAdmin: 0,
+        consultantId: input.consultantId ?? null,
+        createdAt: now.toISOString(),
+      })
+      .execute();
+    if (input.status && input.fromDate) {
+      await recordEmploymentStatus(trx, { userId: id, status: input.status, fromDate: input.fromDate, source: "staff", recordedBy: input.staffId }, now);
+    }
+    return { id };
+  });
+}
+
+export interface CitizenRow {
+  id: string;
+  name: string;
+  email: string;
+  account: AccountState;
+  profileStatus: string | null;
+  hidden: boolean;
+  lastActive: string | null;
+  consultantName: string | null;
+  employment: EmploymentStatusValue | null;
+}
+
+export async function listCitizens(db: Db, now = new Date()): Promise<CitizenRow[]> {
+  const today = localDate(now);
+  const rows = await db
+    .selectFrom("users as u")
+    .leftJoin("profiles as p", "p.userId", "u.id")
+    .leftJoin("users as c", "c.id", "u.consultantId")
+    .select((eb) => [
+      "u.id",
+      "u.name",
+      "u.email",
+      "u.status",
+      "p.status as profileStatus",
+      "p.hidden",
+      "c.name as consultantName",
+      eb
+        .selectFrom("loginEvents as l")
+        .select((x) => x.fn.max("l.createdAt").as("at"))
+        .whereRef("l.userId", "=", "u.id")
+        .where("l.succeeded", "=", 1)
+        .as("lastActive"),
+      eb
+        .selectFrom("employmentStatuses as s")
+        .select("s.status")
+        .whereRef("s.userId", "=", "u.id")
+        .where("s.fromDate", "<=", today)
+        .orderBy("s.fromDate", "desc")
+        .orderBy("s.id", "desc")
+        .limit(1)
+        .as("employment"),
+      eb
+        .selectFrom("invitations as i")
+        .select(sql<string>`json_object('usedAt', i.used_at, 'revokedAt', i.revoked_at, 'expiresAt', i.expires_at)`.as("inv"))
+        .whereRef("i.email", "=", "u.email")
+        .where("i.role", "=", "flexjobber")
+        .orderBy("i.id", "desc")
+        .limit(1)
+        .as("invitation"),
+    ])
+    .where("u.role", "=", "flexjobber")
+    .orderBy("u.name")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    account: accountState(r.status, r.invitation, now),
+    profileStatus: r.profileStatus,
+    hidden: r.hidden === 1,
+    lastActive: r.lastActive ? localDate(new Date(r.lastActive)) : null,
+    consultantName: r.consultantName,
+    employment: (r.employment as EmploymentStatusValue | null) ?? null,
+  }));
+}
+
+function accountState(status: string, invitationJson: string | null, now: Date): AccountState {
+  if (status === "active") return "account";
+  if (status === "suspended") return "suspended";
+  if (!invitationJson) return "none";
+  const inv = JSON.parse(invitationJson) as { usedAt: string | null; revokedAt: string | null; expiresAt: string };
+  const state = invitationState(inv, now);
+  return state === "open" ? "invited" : state === "used" ? "account" : state;
+}
+
+export async function getCitizen(db: Db, id: string) {
+  return db
+    .selectFrom("users as u")
+    .leftJoin("users as c", "c.id", "u.consultantId")
+    .select(["u.id", "u.name", "u.email", "u.phone", "u.status", "u.consultantId", "c.name as consultantName"])
+    .where("u.id", "=", id)
+    .where("u.role", "=", "flexjobber")
+    .executeTakeFirst();
+}
+
+export async function latestInvitation(db: Db, email: string) {
+  return db.selectFrom("invitations").selectAll().where("email", "=", email).where("role", "=", "flexjobber").orderBy("id", "desc").executeTakeFirst();
+}
+
+export async function setConsultant(db: Db, userId: string, consultantId: string | null): Promise<void> {
+  await db.updateTable("users").set({ consultantId }).where("id", "=", userId).where("role", "=", "flexjobber").execute();
+}
+
+/**
+ * One citizen for staff: identity, and the profile when there is one. Every
+ * look at a profile is written to the audit log (DESIGN.md core rule 4).
+ */
+export async function loadCitizenForStaff(db: Db, input: { userId: string; staffId: string }) {
+  const person = await getCitizen(db, input.userId);
+  if (!person) return null;
+  const details = await loadProfileDetails(db, person.id);
+  if (details) await writeAudit(db, { actorId: input.staffId, action: "profile_viewed_by_staff", subjectUserId: person.id });
+  return { person, details };
+}
