@@ -38,6 +38,15 @@ export interface SessionTable {
   id: string;
   expiresAt: number;
   userId: string;
+  /** The Danish day this session last marked as an ActivityDay. */
+  activityDay: string | null;
+}
+
+/** One row per user per Danish calendar day with an authenticated request. */
+export interface ActivityDayTable {
+  userId: string;
+  /** "YYYY-MM-DD" in Europe/Copenhagen. */
+  day: string;
 }
 
 export interface CompanyTable {
@@ -392,6 +401,7 @@ export interface Database {
   eventRegistrations: EventRegistrationTable;
   articles: ArticleTable;
   articleReads: ArticleReadTable;
+  activityDays: ActivityDayTable;
 }
 
 export type User = Selectable<UserTable>;

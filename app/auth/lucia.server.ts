@@ -16,6 +16,7 @@ export const lucia = new Lucia(adapter, {
     name: "refleks_session",
     attributes: { secure: secureCookies(), sameSite: "lax" },
   },
+  getSessionAttributes: (row) => ({ activityDay: row.activity_day }),
   getUserAttributes: (row) => ({
     email: row.email,
     name: row.name,
@@ -36,9 +37,14 @@ interface DatabaseUserAttributes {
   is_company_admin: number;
 }
 
+interface DatabaseSessionAttributes {
+  activity_day: string | null;
+}
+
 declare module "lucia" {
   interface Register {
     Lucia: typeof lucia;
     DatabaseUserAttributes: DatabaseUserAttributes;
+    DatabaseSessionAttributes: DatabaseSessionAttributes;
   }
 }

@@ -1,5 +1,7 @@
 import { redirect } from "@remix-run/node";
 import type { Session, User } from "lucia";
+import { db } from "../../db/client.server";
+import { markActivity } from "~/stats/activity.server";
 import { lucia } from "./lucia.server";
 
 export type SessionUser = User;
@@ -19,6 +21,7 @@ export async function validateRequest(request: Request): Promise<Auth | null> {
     await lucia.invalidateSession(session.id);
     return null;
   }
+  await markActivity(db, session, user.id);
   return { user, session };
 }
 
@@ -36,7 +39,9 @@ export function sessionCookieHeaders(request: Request, auth: Auth | null): Heade
 
 /** Starts a session and sends the user on; only same-site paths are followed. */
 export async function startSession(userId: string, redirectTo: string): Promise<Response> {
-  const session = await lucia.createSession(userId, {});
+  const session = await lucia.createSession(userId, { activity_day: null });
+  // A login is activity too.
+  await markActivity(db, session, userId);
   return redirect(safeRedirect(redirectTo), {
     headers: { "Set-Cookie": lucia.createSessionCookie(session.id).serialize() },
   });

@@ -4,6 +4,7 @@ import * as m0002 from "./0002_vocabularies";
 import * as m0003 from "./0003_profiles";
 import * as m0004 from "./0004_openings";
 import * as m0005 from "./0005_events_content";
+import * as m0006 from "./0006_activity";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "0003_profiles": m0003,
   "0004_openings": m0004,
   "0005_events_content": m0005,
+  "0006_activity": m0006,
 };

@@ -1,0 +1,252 @@
+import { sql } from "kysely";
+import type { Db } from "../../db/kysely";
+import { addDays, danishTimeToUtc } from "~/utils/dates";
+
+// The formulas of shared/METRICS.md, each one SQL aggregate over raw rows.
+// Days are Danish calendar days ("YYYY-MM-DD"); ActivityDay rows are already
+// stored as Danish days, so summer time is settled when activity is written.
+
+export type Bucket = "daily" | "weekly" | "fortnightly" | "rarely";
+export const BUCKETS: Bucket[] = ["daily", "weekly", "fortnightly", "rarely"];
+
+export interface FrequencyResult {
+  reference: string;
+  windowDays: number;
+  windowStart: string;
+  counted: number;
+  counts: Record<Bucket, number>;
+  /** Shares in % (one decimal); they sum to 100 when anyone is counted. */
+  shares: Record<Bucket, number>;
+}
+
+/**
+ * Login frequency buckets for the window of `windowDays` (a multiple of 4,
+ * default 28) ending with the reference day. Counted: active flexjobber
+ * accounts that existed for the whole window (created before it began).
+ */
+export async function frequencyBuckets(db: Db, reference: string, windowDays = 28): Promise<FrequencyResult> {
+  const block = Math.floor(windowDays / 4);
+  const start = addDays(reference, -(block * 4 - 1));
+  const blockStart = [0, 1, 2, 3].map((i) => addDays(start, i * block));
+  const half2 = blockStart[2]!;
+  // The account exists from when its invitation was used (or the user row was made, for seeded accounts).
+  const accountSince = sql<string>`coalesce((select min(i.used_at) from invitations i where i.user_id = u.id and i.used_at is not null), u.created_at)`;
+  const windowStartUtc = danishTimeToUtc(start, "00:00").toISOString();
+  const rows = await db
+    .with("per_user", (qb) =>
+      qb
+        .selectFrom("users as u")
+        .leftJoin("activityDays as a", (join) => join.onRef("a.userId", "=", "u.id").on("a.day", ">=", start).on("a.day", "<=", reference))
+        .select((eb) => [
+          "u.id",
+          ...([0, 1, 2, 3] as const).map((i) =>
+            eb.fn
+              .sum<number>(
+                eb
+                  .case()
+                  .when(eb.and([eb("a.day", ">=", blockStart[i]!), eb("a.day", "<", i < 3 ? blockStart[i + 1]! : addDays(reference, 1))]))
+                  .then(1)
+                  .else(0)
+                  .end(),
+              )
+              .as(`b${i}`),
+          ),
+          eb.fn.sum<number>(eb.case().when("a.day", "<", half2).then(1).else(0).end()).as("h0"),
+          eb.fn.sum<number>(eb.case().when("a.day", ">=", half2).then(1).else(0).end()).as("h1"),
+        ])
+        .where("u.role", "=", "flexjobber")
+        .where("u.status", "=", "active")
+        // "Had the account during the whole window": it existed when the window's first Danish day began.
+        .where(accountSince, "<=", windowStartUtc)
+        .groupBy("u.id"),
+    )
+    .with("classified", (qb) =>
+      qb.selectFrom("per_user").select(
+        sql<Bucket>`case
+          when b0 >= 5 and b1 >= 5 and b2 >= 5 and b3 >= 5 then 'daily'
+          when b0 >= 1 and b1 >= 1 and b2 >= 1 and b3 >= 1 then 'weekly'
+          when h0 >= 1 and h1 >= 1 then 'fortnightly'
+          else 'rarely' end`.as("bucket"),
+      ),
+    )
+    .selectFrom("classified")
+    .select(["bucket", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("bucket")
+    .execute();
+  const counts: Record<Bucket, number> = { daily: 0, weekly: 0, fortnightly: 0, rarely: 0 };
+  for (const r of rows) counts[r.bucket] = r.n;
+  const counted = BUCKETS.reduce((s, b) => s + counts[b], 0);
+  const shares = Object.fromEntries(BUCKETS.map((b) => [b, counted ? Math.round((1000 * counts[b]) / counted) / 10 : 0])) as Record<Bucket, number>;
+  return { reference, windowDays: block * 4, windowStart: start, counted, counts, shares };
+}
+
+export interface AdoptionResult {
+  from: string;
+  to: string;
+  invited: number;
+  accepted: number;
+  published: number;
+  /** published ÷ invited, in % (one decimal), or null when nobody was invited. */
+  adoption: number | null;
+}
+
+/** Flexjobber invitations sent in the period (Danish days, both included), not revoked → accounts → published profiles. */
+export async function adoptionFunnel(db: Db, from: string, to: string): Promise<AdoptionResult> {
+  const row = await db
+    .selectFrom("invitations as i")
+    .leftJoin("profiles as p", "p.userId", "i.userId")
+    .select((eb) => [
+      eb.fn.countAll<number>().as("invited"),
+      eb.fn.count<number>("i.usedAt").as("accepted"),
+      eb.fn.sum<number>(eb.case().when(eb.and([eb("i.usedAt", "is not", null), eb("p.firstPublishedAt", "is not", null)])).then(1).else(0).end()).as("published"),
+    ])
+    .where("i.role", "=", "flexjobber")
+    .where("i.revokedAt", "is", null)
+    .where("i.createdAt", ">=", danishTimeToUtc(from, "00:00").toISOString())
+    .where("i.createdAt", "<", danishTimeToUtc(addDays(to, 1), "00:00").toISOString())
+    .executeTakeFirstOrThrow();
+  const published = row.published ?? 0;
+  return { from, to, invited: row.invited, accepted: row.accepted, published, adoption: row.invited ? Math.round((1000 * published) / row.invited) / 10 : null };
+}
+
+export interface UnemploymentPoint {
+  day: string;
+  ledig: number;
+  iFleksjob: number;
+  andet: number;
+  /** ledig ÷ (ledig + i_fleksjob) × 100, one decimal; null with nobody in the labour force. */
+  percent: number | null;
+}
+
+/** Ledighedsprocent on a day: each flexjobber's latest status from on or before the day. */
+export async function ledighedsprocent(db: Db, day: string): Promise<UnemploymentPoint> {
+  const rows = await sql<{ status: string; n: number }>`
+    select status, count(*) as n from (
+      select s.status, row_number() over (partition by s.user_id order by s.from_date desc, s.id desc) as rn
+      from employment_statuses s
+      join users u on u.id = s.user_id and u.role = 'flexjobber'
+      where s.from_date <= ${day}
+    ) latest
+    where rn = 1
+    group by status`.execute(db);
+  const count = (s: string) => Number(rows.rows.find((r) => r.status === s)?.n ?? 0);
+  const ledig = count("ledig");
+  const iFleksjob = count("i_fleksjob");
+  return {
+    day,
+    ledig,
+    iFleksjob,
+    andet: count("andet"),
+    percent: ledig + iFleksjob ? Math.round((1000 * ledig) / (ledig + iFleksjob)) / 10 : null,
+  };
+}
+
+/** Last day of each month from `fromMonth` to `toMonth` ("YYYY-MM"), the current month ending on `today`. */
+export function monthEnds(fromMonth: string, toMonth: string, today: string): { month: string; day: string }[] {
+  const out: { month: string; day: string }[] = [];
+  let [y, m] = fromMonth.split("-").map(Number) as [number, number];
+  const [ty, tm] = toMonth.split("-").map(Number) as [number, number];
+  while (y < ty || (y === ty && m <= tm)) {
+    const month = `${y}-${String(m).padStart(2, "0")}`;
+    const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    out.push({ month, day: last < today ? last : today });
+    m += 1;
+    if (m === 13) [y, m] = [y + 1, 1];
+  }
+  return out.filter((p) => p.month <= today.slice(0, 7));
+}
+
+export async function ledighedsSeries(db: Db, fromMonth: string, toMonth: string, today: string): Promise<(UnemploymentPoint & { month: string })[]> {
+  const points = [];
+  for (const { month, day } of monthEnds(fromMonth, toMonth, today)) points.push({ month, ...(await ledighedsprocent(db, day)) });
+  return points;
+}
+
+/** Distinct active flexjobbers per week (Monday to Sunday) in the period. */
+export async function activeUsersPerWeek(db: Db, from: string, to: string): Promise<{ week: string; users: number }[]> {
+  const rows = await sql<{ week: string; users: number }>`
+    select date(a.day, '-6 days', 'weekday 1') as week, count(distinct a.user_id) as users
+    from activity_days a
+    join users u on u.id = a.user_id and u.role = 'flexjobber'
+    where a.day >= ${from} and a.day <= ${to}
+    group by week
+    order by week`.execute(db);
+  return rows.rows.map((r) => ({ week: r.week, users: Number(r.users) }));
+}
+
+export interface PlatformResults {
+  contactRequestsSent: number;
+  contactRequestsAccepted: number;
+  interestsSent: number;
+  /** Threads do not exist yet (null = not measured). */
+  threadsStarted: number | null;
+  hiresViaPlatform: number;
+  medianDaysToFirstHire: number | null;
+  eventRegistrations: number;
+  eventAttendance: number;
+}
+
+/** Results from the platform in the period (Danish days, both included). */
+export async function platformResults(db: Db, from: string, to: string): Promise<PlatformResults> {
+  const fromUtc = danishTimeToUtc(from, "00:00").toISOString();
+  const toUtc = danishTimeToUtc(addDays(to, 1), "00:00").toISOString();
+  const [requests, interests, hires, events, median] = await Promise.all([
+    db
+      .selectFrom("contactRequests")
+      .select((eb) => [eb.fn.countAll<number>().as("sent"), eb.fn.sum<number>(eb.case().when("status", "=", "accepted").then(1).else(0).end()).as("accepted")])
+      .where("createdAt", ">=", fromUtc)
+      .where("createdAt", "<", toUtc)
+      .executeTakeFirstOrThrow(),
+    db.selectFrom("interests").select((eb) => eb.fn.countAll<number>().as("n")).where("createdAt", ">=", fromUtc).where("createdAt", "<", toUtc).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("employmentStatuses")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("source", "=", "platform")
+      .where("status", "=", "i_fleksjob")
+      .where("fromDate", ">=", from)
+      .where("fromDate", "<=", to)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("eventRegistrations as r")
+      .innerJoin("events as e", "e.id", "r.eventId")
+      .select((eb) => [eb.fn.countAll<number>().as("registrations"), eb.fn.sum<number>(eb.case().when("r.attended", "=", 1).then(1).else(0).end()).as("attended")])
+      .where("r.status", "=", "registered")
+      .where("e.cancelledAt", "is", null)
+      .where("e.startsAt", ">=", fromUtc)
+      .where("e.startsAt", "<", toUtc)
+      .executeTakeFirstOrThrow(),
+    medianDaysToFirstHire(db, from, to),
+  ]);
+  return {
+    contactRequestsSent: requests.sent,
+    contactRequestsAccepted: requests.accepted ?? 0,
+    interestsSent: interests.n,
+    threadsStarted: null,
+    hiresViaPlatform: hires.n,
+    medianDaysToFirstHire: median,
+    eventRegistrations: events.registrations,
+    eventAttendance: events.attended ?? 0,
+  };
+}
+
+/** Median of (first platform hire day − first publication day) for people whose first platform hire falls in the period. */
+async function medianDaysToFirstHire(db: Db, from: string, to: string): Promise<number | null> {
+  const rows = await sql<{ median: number | null }>`
+    with firsts as (
+      select s.user_id, min(s.from_date) as hired
+      from employment_statuses s
+      where s.source = 'platform' and s.status = 'i_fleksjob'
+      group by s.user_id
+    ),
+    spans as (
+      select julianday(f.hired) - julianday(date(p.first_published_at)) as days
+      from firsts f join profiles p on p.user_id = f.user_id
+      where f.hired >= ${from} and f.hired <= ${to} and p.first_published_at is not null
+    ),
+    ordered as (
+      select days, row_number() over (order by days) as rn, count(*) over () as n from spans
+    )
+    select avg(days) as median from ordered where rn in ((n + 1) / 2, (n + 2) / 2)`.execute(db);
+  const median = rows.rows[0]?.median;
+  return median === null || median === undefined ? null : Math.round(Number(median));
+}
