@@ -4,6 +4,7 @@ import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "../app/auth/consent-tex
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser, fillProfile, type ProfileFixture } from "../tests/factories";
 import { recordEmploymentStatus } from "../app/employment/employment.server";
 import { localDate } from "../app/utils/dates";
+import { generateMunicipality, type GenerateOptions } from "./generate-demo";
 
 export const DEMO_PASSWORD = "refleks-demo";
 
@@ -21,7 +22,14 @@ const DAY = 86_400_000;
  * companies in every approval state and flexjobber invitations in every state.
  * Idempotent: does nothing when the demo admin already exists.
  */
-export async function seedDemo(db: Db, now = new Date()): Promise<"seeded" | "exists"> {
+/** The generated part: small by default (for `npm start`), full size from `npm run seed:demo`. */
+export const SMALL_MUNICIPALITY = { flexjobbers: 40, companies: 12, months: 12, seed: 7, liveOpenings: false };
+
+export async function seedDemo(
+  db: Db,
+  now = new Date(),
+  generate: Omit<GenerateOptions, "staffIds"> = SMALL_MUNICIPALITY,
+): Promise<"seeded" | "exists"> {
   const exists = await db.selectFrom("users").select("id").where("email", "=", DEMO_LOGINS[0].email).executeTakeFirst();
   if (exists) return "exists";
   const ago = (days: number) => new Date(now.getTime() - days * DAY);
@@ -127,6 +135,9 @@ export async function seedDemo(db: Db, now = new Date()): Promise<"seeded" | "ex
     const revoked = await createInvitation(trx, { email: "rasmus.demo@example.dk", name: "Rasmus Rask", role: "flexjobber", invitedBy: admin.id, consultantId: staff.id }, ago(6));
     await trx.updateTable("invitations").set({ revokedAt: ago(5).toISOString() }).where("id", "=", revoked.invitation.id).execute();
   });
+  // A municipality around the hand-made demo: citizens, companies, login habits, statuses, hires, events.
+  const staffIds = (await db.selectFrom("users").select("id").where("role", "in", ["staff", "admin"]).execute()).map((u) => u.id);
+  await generateMunicipality(db, { ...generate, staffIds }, now);
   return "seeded";
 }
 
