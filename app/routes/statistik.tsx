@@ -1,15 +1,223 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { requireUser } from "~/auth/guard.server";
-import { ComingSoon } from "~/components/shell";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useId, type ReactNode } from "react";
+import { db } from "../../db/client.server";
+import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
+import { BarChart, LineChart } from "~/components/charts";
+import { TableRegion } from "~/components/table-region";
+import { dashboardTables, loadDashboard, type TableKey } from "~/stats/dashboard.server";
+import { bucketLabels, monthLabel } from "~/stats/format";
+import { dashboardSchema } from "~/stats/schemas";
+import { formatDate } from "~/utils/dates";
+import { formDataToObject, zodFieldErrors } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Statistik" }];
 
-// Staff and admins.
+// Staff and admins. Counts under 5 show as "< 5" for staff (only admins see them).
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ["staff", "admin"] });
-  return null;
+  const user = await requireUser(request, { roles: STAFF_ROLES });
+  const url = new URL(request.url);
+  const params = new FormData();
+  url.searchParams.forEach((value, key) => params.append(key, value));
+  const parsed = dashboardSchema.safeParse(formDataToObject(params));
+  const input = parsed.success ? parsed.data : {};
+  const d = await loadDashboard(db, { reference: input.dato, from: input.fra, to: input.til, baseline: input.basis });
+  const isAdmin = user.role === "admin";
+  const tables = dashboardTables(d, isAdmin);
+  const body = {
+    errors: parsed.success ? {} : zodFieldErrors(parsed.error),
+    d: {
+      reference: d.reference,
+      from: d.from,
+      to: d.to,
+      baseline: d.baseline,
+      shares: d.frequency.shares,
+      counted: d.frequency.counted,
+      windowStart: d.frequency.windowStart,
+      adoption: d.adoption.adoption,
+      funnel: { invited: d.adoption.invited, accepted: d.adoption.accepted, published: d.adoption.published },
+      change: d.change ? { ...d.change, fromLabel: monthLabel(d.change.fromMonth), toLabel: monthLabel(d.change.toMonth) } : null,
+      series: d.series.map((p) => ({ label: p.month.slice(2).replace("-", "/"), value: p.percent })),
+      weeks: d.weeks.map((w) => ({ label: w.week.slice(5), value: w.users })),
+    },
+    tables,
+    isAdmin,
+  };
+  return json(body, { status: parsed.success ? 200 : 400 });
 }
 
-export default function Page() {
-  return <ComingSoon title="Statistik" />;
+const pct = (v: number | null) => (v === null ? "–" : `${String(v).replace(".", ",")} %`);
+
+export default function Statistics() {
+  const { errors, d, tables } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const csv = (key: TableKey) => `/statistik/${key}.csv?${params.toString()}`;
+  return (
+    <>
+      <h1>Statistik</h1>
+      <Form method="get" className="card" aria-labelledby="pick-h">
+        <h2 id="pick-h">Vælg dato og periode</h2>
+        <div className="filters">
+          <DateField label="Skæringsdato (for hvor ofte man logger på)" name="dato" value={d.reference} error={errors.dato} />
+          <DateField label="Periode fra" name="fra" value={d.from} error={errors.fra} />
+          <DateField label="Periode til" name="til" value={d.to} error={errors.til} />
+          <DateField label="Ledighed: sammenlign med måned" name="basis" value={d.baseline} error={errors.basis} type="month" />
+        </div>
+        <p>
+          <button type="submit">Vis</button>
+        </p>
+      </Form>
+
+      <section aria-labelledby="facts-h" className="facts-box">
+        <h2 id="facts-h">Faktaboks</h2>
+        <ul>
+          <li>
+            {pct(d.adoption)} af de borgere, der er blevet inviteret, har oprettet en profil.
+          </li>
+          <li>{pct(d.shares.daily)} logger på mindst en gang om dagen</li>
+          <li>{pct(d.shares.weekly)} logger på mindst en gang om ugen</li>
+          <li>{pct(d.shares.fortnightly)} logger på mindst en gang hver 14. dag</li>
+          {d.change ? (
+            <li>
+              Ledigheden blandt fleksjobberne er gået fra {pct(d.change.from)} til {pct(d.change.to)} siden {d.change.fromLabel}.
+            </li>
+          ) : null}
+        </ul>
+      </section>
+
+      <Figure
+        id="frekvens"
+        title="Hvor ofte logger fleksjobberne på?"
+        formula={`Vi tæller fleksjobbere, der har haft konto i hele perioden fra ${formatDate(d.windowStart)} til ${formatDate(d.reference)} (28 dage), i alt ${d.counted}. Dagligt: logget på mindst 5 dage i hver af de fire uger. Ugentligt: ikke dagligt, men mindst én dag i hver uge. Hver 14. dag: mindst én dag i hver af de to 14-dages perioder. Resten: sjældnere. Andel = antal i gruppen ÷ alle talte.`}
+        csv={csv("frekvens")}
+        table={tables.frekvens}
+      >
+        <BarChart
+          title="Hvor ofte fleksjobberne logger på"
+          desc={(["daily", "weekly", "fortnightly", "rarely"] as const).map((b) => `${bucketLabels[b]}: ${pct(d.shares[b])}`).join(". ")}
+          bars={(["daily", "weekly", "fortnightly", "rarely"] as const).map((b) => ({ label: bucketLabels[b], value: d.shares[b], text: pct(d.shares[b]) }))}
+        />
+      </Figure>
+
+      <Figure
+        id="tilslutning"
+        title="Tilslutning"
+        formula="Invitationer til fleksjobbere sendt i perioden (ikke trukket tilbage) → heraf har oprettet konto → heraf har offentliggjort en profil mindst én gang. Tilslutning = offentliggjort ÷ inviteret."
+        csv={csv("tilslutning")}
+        table={tables.tilslutning}
+      >
+        <BarChart
+          title="Fra invitation til profil"
+          desc={`Inviteret ${d.funnel.invited}, konto ${d.funnel.accepted}, profil ${d.funnel.published}. Tilslutning ${pct(d.adoption)}.`}
+          bars={[
+            { label: "Inviteret", value: d.funnel.invited, text: String(tables.tilslutning.rows[0]![1]) },
+            { label: "Konto", value: d.funnel.accepted, text: String(tables.tilslutning.rows[1]![1]) },
+            { label: "Profil", value: d.funnel.published, text: String(tables.tilslutning.rows[2]![1]) },
+          ]}
+        />
+      </Figure>
+
+      <Figure
+        id="ledighed"
+        title="Ledighedsprocent"
+        formula="Ved hver månedsafslutning: ledige ÷ (ledige + i fleksjob) × 100. Alle fleksjobbere, som jobcentret har registreret, tæller med, også dem uden profil. Borgere med status andet (fx sygdom eller orlov) tæller ikke med."
+        csv={csv("ledighed")}
+        table={tables.ledighed}
+      >
+        <LineChart
+          title="Ledighedsprocent pr. måned"
+          desc={d.change ? `Fra ${pct(d.change.from)} i ${d.change.fromLabel} til ${pct(d.change.to)} i ${d.change.toLabel}.` : "Ingen data endnu."}
+          points={d.series}
+        />
+      </Figure>
+
+      <Figure
+        id="aktive"
+        title="Aktive fleksjobbere pr. uge"
+        formula="Antal forskellige fleksjobbere, der har været logget ind mindst én dag i ugen (mandag til søndag)."
+        csv={csv("aktive")}
+        table={tables.aktive}
+      >
+        <BarChart
+          title="Aktive fleksjobbere pr. uge"
+          desc={`${d.weeks.length} uger. Højeste: ${Math.max(0, ...d.weeks.map((w) => w.value))} aktive.`}
+          bars={d.weeks.slice(-12).map((w) => ({ label: `Uge fra ${w.label}`, value: w.value, text: String(w.value) }))}
+        />
+      </Figure>
+
+      <Figure
+        id="resultater"
+        title="Resultater fra platformen"
+        formula="Tal for perioden. En ansættelse via platformen tæller, når jobcentret har bekræftet den. Medianen er det midterste antal dage fra en borger første gang offentliggjorde sin profil til første ansættelse via platformen."
+        csv={csv("resultater")}
+        table={tables.resultater}
+      />
+    </>
+  );
 }
+
+function Figure({
+  id,
+  title,
+  formula,
+  csv,
+  table,
+  children,
+}: {
+  id: TableKey;
+  title: string;
+  formula: string;
+  csv: string;
+  table: { title: string; header: string[]; rows: string[][] };
+  children?: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={`${id}-h`} className="card">
+      <h2 id={`${id}-h`}>{title}</h2>
+      <p className="formula">Sådan regner vi: {formula}</p>
+      <div className="stat-grid">
+        {children ? <div>{children}</div> : null}
+        <div>
+          <TableRegion caption={table.title} head={table.header}>
+            {table.rows.map((r, i) => (
+              <tr key={i}>
+                {r.map((c, j) => (
+                  <td key={j}>{c}</td>
+                ))}
+              </tr>
+            ))}
+          </TableRegion>
+          <p>
+            <a href={csv} download>
+              Hent tabellen som CSV <span className="visually-hidden">({title})</span>
+            </a>
+          </p>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function DateField({ label, name, value, error, type = "date" }: { label: string; name: string; value: string; error?: string; type?: "date" | "month" }) {
+  const id = useId();
+  const [params] = useSearchParams();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type={type}
+        name={name}
+        defaultValue={params.get(name) ?? value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+

@@ -120,25 +120,35 @@ export interface UnemploymentPoint {
 
 /** Ledighedsprocent on a day: each flexjobber's latest status from on or before the day. */
 export async function ledighedsprocent(db: Db, day: string): Promise<UnemploymentPoint> {
-  const rows = await sql<{ status: string; n: number }>`
-    select status, count(*) as n from (
-      select s.status, row_number() over (partition by s.user_id order by s.from_date desc, s.id desc) as rn
+  return (await ledighedsprocentOn(db, [day]))[0]!;
+}
+
+/**
+ * The same for many days in one query: each status row holds from its
+ * from-date until the next row of the same person (LEAD over the history).
+ */
+export async function ledighedsprocentOn(db: Db, days: string[]): Promise<UnemploymentPoint[]> {
+  if (days.length === 0) return [];
+  const dayRows = sql.join(days.map((d) => sql`select ${d} as day`), sql` union all `);
+  const rows = await sql<{ day: string; status: string; n: number }>`
+    with days as (${dayRows}),
+    spans as (
+      select s.user_id, s.status, s.from_date,
+        lead(s.from_date) over (partition by s.user_id order by s.from_date, s.id) as next_from,
+        lead(s.id) over (partition by s.user_id order by s.from_date, s.id) as next_id
       from employment_statuses s
       join users u on u.id = s.user_id and u.role = 'flexjobber'
-      where s.from_date <= ${day}
-    ) latest
-    where rn = 1
-    group by status`.execute(db);
-  const count = (s: string) => Number(rows.rows.find((r) => r.status === s)?.n ?? 0);
-  const ledig = count("ledig");
-  const iFleksjob = count("i_fleksjob");
-  return {
-    day,
-    ledig,
-    iFleksjob,
-    andet: count("andet"),
-    percent: ledig + iFleksjob ? Math.round((1000 * ledig) / (ledig + iFleksjob)) / 10 : null,
-  };
+    )
+    select d.day, sp.status, count(*) as n
+    from days d
+    join spans sp on sp.from_date <= d.day and (sp.next_from is null or sp.next_from > d.day)
+    group by d.day, sp.status`.execute(db);
+  return days.map((day) => {
+    const count = (s: string) => Number(rows.rows.find((r) => r.day === day && r.status === s)?.n ?? 0);
+    const ledig = count("ledig");
+    const iFleksjob = count("i_fleksjob");
+    return { day, ledig, iFleksjob, andet: count("andet"), percent: ledig + iFleksjob ? Math.round((1000 * ledig) / (ledig + iFleksjob)) / 10 : null };
+  });
 }
 
 /** Last day of each month from `fromMonth` to `toMonth` ("YYYY-MM"), the current month ending on `today`. */
@@ -157,9 +167,9 @@ export function monthEnds(fromMonth: string, toMonth: string, today: string): { 
 }
 
 export async function ledighedsSeries(db: Db, fromMonth: string, toMonth: string, today: string): Promise<(UnemploymentPoint & { month: string })[]> {
-  const points = [];
-  for (const { month, day } of monthEnds(fromMonth, toMonth, today)) points.push({ month, ...(await ledighedsprocent(db, day)) });
-  return points;
+  const ends = monthEnds(fromMonth, toMonth, today);
+  const points = await ledighedsprocentOn(db, ends.map((e) => e.day));
+  return ends.map((e, i) => ({ month: e.month, ...points[i]! }));
 }
 
 /** Distinct active flexjobbers per week (Monday to Sunday) in the period. */

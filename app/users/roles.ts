@@ -39,7 +39,7 @@ const staffNav: NavItem[] = [
   { label: "Virksomheder", to: "/virksomheder", ready: true },
   { label: "Arrangementer", to: "/arrangementer", ready: true },
   { label: "Viden", to: "/viden", ready: true },
-  { label: "Statistik", to: "/statistik", ready: false },
+  { label: "Statistik", to: "/statistik", ready: true },
 ];
 
 export function navFor(user: { role: Role; isCompanyAdmin?: boolean }): NavItem[] {

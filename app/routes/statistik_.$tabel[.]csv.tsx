@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { db } from "../../db/client.server";
+import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
+import { dashboardTables, loadDashboard, TABLE_KEYS, type TableKey } from "~/stats/dashboard.server";
+import { dashboardSchema } from "~/stats/schemas";
+import { csvResponse, toCsv } from "~/utils/csv";
+import { formDataToObject } from "~/utils/forms.server";
+
+// Staff and admins: one of the dashboard's tables as CSV, for the same choices as the page.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { roles: STAFF_ROLES });
+  const key = params.tabel as TableKey;
+  if (!TABLE_KEYS.includes(key)) throw new Response("Tabellen findes ikke.", { status: 404 });
+  const url = new URL(request.url);
+  const form = new FormData();
+  url.searchParams.forEach((value, k) => form.append(k, value));
+  const parsed = dashboardSchema.safeParse(formDataToObject(form));
+  if (!parsed.success) throw new Response("Ugyldig dato.", { status: 400 });
+  const d = await loadDashboard(db, { reference: parsed.data.dato, from: parsed.data.fra, to: parsed.data.til, baseline: parsed.data.basis });
+  const table = dashboardTables(d, user.role === "admin")[key];
+  return csvResponse(toCsv(table.header, table.rows), `${key}-${d.reference}.csv`);
+}

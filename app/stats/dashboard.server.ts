@@ -1,0 +1,93 @@
+import type { Db } from "../../db/kysely";
+import { addDays, localDate } from "~/utils/dates";
+import { bucketLabels } from "./format";
+import { activeUsersPerWeek, adoptionFunnel, frequencyBuckets, ledighedsSeries, platformResults } from "./metrics.server";
+
+export interface DashboardInput {
+  reference?: string;
+  from?: string;
+  to?: string;
+  baseline?: string;
+}
+
+/** Everything "Statistik" shows, for the chosen reference day, period and baseline month. */
+export async function loadDashboard(db: Db, input: DashboardInput, now = new Date()) {
+  const today = localDate(now);
+  const reference = input.reference && input.reference <= today ? input.reference : today;
+  const to = input.to && input.to <= today ? input.to : today;
+  const from = input.from ?? `${addDays(to, -365).slice(0, 7)}-01`;
+  const baseline = input.baseline ?? (await firstStatusMonth(db)) ?? from.slice(0, 7);
+  const [frequency, adoption, series, weeks, results] = await Promise.all([
+    frequencyBuckets(db, reference),
+    adoptionFunnel(db, from, to),
+    ledighedsSeries(db, baseline, to.slice(0, 7), today),
+    activeUsersPerWeek(db, from, to),
+    platformResults(db, from, to),
+  ]);
+  const points = series.filter((p) => p.percent !== null);
+  const change = points.length > 0 ? { fromMonth: points[0]!.month, from: points[0]!.percent!, to: points.at(-1)!.percent!, toMonth: points.at(-1)!.month } : null;
+  return { today, reference, from, to, baseline, frequency, adoption, series, change, weeks, results };
+}
+
+export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
+
+/** The first month with any employment status, capped at three years back. */
+async function firstStatusMonth(db: Db): Promise<string | null> {
+  const row = await db.selectFrom("employmentStatuses").select((eb) => eb.fn.min("fromDate").as("first")).executeTakeFirst();
+  const first = row?.first ? String(row.first).slice(0, 7) : null;
+  const floor = addDays(localDate(), -3 * 365).slice(0, 7);
+  return first && first < floor ? floor : first;
+}
+
+/** Counts below 5 could point at a person: outside the admin role they show as "< 5" (DESIGN.md rule 7). */
+export function shownCount(n: number, isAdmin: boolean): string {
+  return !isAdmin && n > 0 && n < 5 ? "< 5" : String(n);
+}
+
+/** The tables behind each chart, as rows for the page and the CSV downloads. */
+export function dashboardTables(d: Dashboard, isAdmin: boolean) {
+  const pct = (v: number | null) => (v === null ? "" : `${String(v).replace(".", ",")} %`);
+  return {
+    frekvens: {
+      title: `Hvor ofte fleksjobberne logger på (28 dage til ${d.reference})`,
+      header: ["Gruppe", "Antal", "Andel"],
+      rows: (["daily", "weekly", "fortnightly", "rarely"] as const).map((b) => [bucketLabels[b], shownCount(d.frequency.counts[b], isAdmin), pct(d.frequency.shares[b])]),
+    },
+    tilslutning: {
+      title: `Tilslutning: inviterede ${d.from} til ${d.to}`,
+      header: ["Trin", "Antal"],
+      rows: [
+        ["Inviteret", shownCount(d.adoption.invited, isAdmin)],
+        ["Har oprettet konto", shownCount(d.adoption.accepted, isAdmin)],
+        ["Har offentliggjort en profil", shownCount(d.adoption.published, isAdmin)],
+      ],
+    },
+    ledighed: {
+      title: "Ledighedsprocent ved hver månedsafslutning",
+      header: ["Måned", "Dato", "Ledige", "I fleksjob", "Andet", "Ledighedsprocent"],
+      rows: d.series.map((p) => [p.month, p.day, shownCount(p.ledig, isAdmin), shownCount(p.iFleksjob, isAdmin), shownCount(p.andet, isAdmin), pct(p.percent)]),
+    },
+    aktive: {
+      title: `Aktive fleksjobbere pr. uge, ${d.from} til ${d.to}`,
+      header: ["Uge (mandag)", "Aktive fleksjobbere"],
+      rows: d.weeks.map((w) => [w.week, shownCount(w.users, isAdmin)]),
+    },
+    resultater: {
+      title: `Resultater fra platformen, ${d.from} til ${d.to}`,
+      header: ["Resultat", "Antal"],
+      rows: [
+        ["Forespørgsler fra virksomheder", shownCount(d.results.contactRequestsSent, isAdmin)],
+        ["… heraf sagt ja til", shownCount(d.results.contactRequestsAccepted, isAdmin)],
+        ["Interesse for opslag", shownCount(d.results.interestsSent, isAdmin)],
+        ["Samtaletråde startet", d.results.threadsStarted === null ? "Måles ikke endnu" : shownCount(d.results.threadsStarted, isAdmin)],
+        ["Ansættelser via platformen (bekræftet)", shownCount(d.results.hiresViaPlatform, isAdmin)],
+        ["Dage fra profil til første ansættelse (median)", d.results.medianDaysToFirstHire === null ? "–" : String(d.results.medianDaysToFirstHire)],
+        ["Tilmeldinger til arrangementer", shownCount(d.results.eventRegistrations, isAdmin)],
+        ["… heraf mødt op", shownCount(d.results.eventAttendance, isAdmin)],
+      ],
+    },
+  };
+}
+
+export type TableKey = keyof ReturnType<typeof dashboardTables>;
+export const TABLE_KEYS: TableKey[] = ["frekvens", "tilslutning", "ledighed", "aktive", "resultater"];

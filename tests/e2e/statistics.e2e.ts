@@ -1,0 +1,43 @@
+import fs from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, launchBrowser, login, newPage } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("statistics", () => {
+  it("staff open Statistik, change the reference date and download the frequency table as CSV", async (ctx) => {
+    const page = await newPage(browser, ctx);
+    await login(page, "medarbejder@demo.refleks.dk");
+    await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Statistik" }).click();
+    await page.waitForURL("**/statistik");
+    await page.getByRole("heading", { level: 2, name: "Faktaboks" }).waitFor();
+    await page.getByText(/logger på mindst en gang om dagen/).waitFor();
+    expect(await page.locator("svg[role=img]").count()).toBeGreaterThanOrEqual(3);
+    await expectAccessible(page);
+
+    const reference = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel("Skæringsdato (for hvor ofte man logger på)").fill(reference);
+    await page.getByRole("button", { name: "Vis" }).click();
+    await page.waitForURL(`**/statistik?dato=${reference}**`);
+    const frequency = page.getByRole("region", { name: /Hvor ofte fleksjobberne logger på \(28 dage til/ });
+    expect(await frequency.textContent()).toContain(reference);
+    await expectAccessible(page);
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Hent tabellen som CSV (Hvor ofte logger fleksjobberne på?)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`frekvens-${reference}.csv`);
+    const text = fs.readFileSync((await download.path())!, "utf8");
+    expect(text.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("Gruppe;Antal;Andel");
+    expect(text).toContain("Dagligt;");
+    expect(text).toContain("Sjældnere;");
+  });
+});

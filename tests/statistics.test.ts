@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../db/client.server";
+import * as page from "~/routes/statistik";
+import * as csv from "~/routes/statistik_.$tabel[.]csv";
+import { validateRequest } from "~/auth/session.server";
+import { createUser } from "./factories";
+import { get, run, sessionCookie } from "./http";
+
+describe("Statistik", () => {
+  it("hides counts under 5 from staff but not from admins, in the page and in the CSV", async () => {
+    const flex = await createUser(db, { role: "flexjobber", createdAt: "2020-01-01T00:00:00Z" });
+    await db.insertInto("activityDays").values({ userId: flex.id, day: "2026-01-10" }).execute();
+    const staff = await createUser(db, { role: "staff" });
+    const admin = await createUser(db, { role: "admin" });
+    const q = "?dato=2026-01-20&fra=2026-01-01&til=2026-01-31";
+    const staffPage = (await (await run(page.loader, get(`/statistik${q}`, await sessionCookie(staff.id)))).json()) as { tables: { frekvens: { rows: string[][] } } };
+    expect(staffPage.tables.frekvens.rows.find((r) => r[0] === "Sjældnere")?.[1]).toBe("< 5");
+    const adminPage = (await (await run(page.loader, get(`/statistik${q}`, await sessionCookie(admin.id)))).json()) as { tables: { frekvens: { rows: string[][] } } };
+    expect(adminPage.tables.frekvens.rows.find((r) => r[0] === "Sjældnere")?.[1]).toBe("1");
+
+    const file = await run(csv.loader, get(`/statistik/frekvens.csv${q}`, await sessionCookie(staff.id)), { tabel: "frekvens" });
+    expect(file.headers.get("Content-Type")).toContain("text/csv");
+    expect(file.headers.get("Content-Disposition")).toContain("frekvens-2026-01-20.csv");
+    const text = await file.text();
+    expect(text).toContain("Sjældnere;< 5;100 %");
+    expect((await run(csv.loader, get("/statistik/hemmelig.csv", await sessionCookie(staff.id)), { tabel: "hemmelig" })).status).toBe(404);
+  });
+
+  it("answers a bad date with a Danish message and a 400, and is closed to other roles", async () => {
+    const staff = await createUser(db, { role: "staff" });
+    const res = await run(page.loader, get("/statistik?dato=2026-13-45&fra=2026-02-01&til=2026-01-01", await sessionCookie(staff.id)));
+    expect(res.status).toBe(400);
+    const { errors } = (await res.json()) as { errors: Record<string, string> };
+    expect(errors.dato).toBe("Vælg en gyldig dato.");
+    expect(errors.til).toMatch(/efter/);
+    const company = await createUser(db, { role: "company" });
+    expect((await run(page.loader, get("/statistik", await sessionCookie(company.id)))).status).toBe(403);
+  });
+
+  it("marks an ActivityDay once per session per day", async () => {
+    const flex = await createUser(db, { role: "flexjobber" });
+    const cookie = await sessionCookie(flex.id);
+    for (let i = 0; i < 3; i++) expect(await validateRequest(get("/", cookie))).not.toBeNull();
+    const rows = await db.selectFrom("activityDays").selectAll().where("userId", "=", flex.id).execute();
+    expect(rows).toHaveLength(1);
+    const session = await db.selectFrom("sessions").select("activityDay").where("userId", "=", flex.id).executeTakeFirstOrThrow();
+    expect(session.activityDay).toBe(rows[0]!.day);
+  });
+});
