@@ -8,6 +8,7 @@ import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "../app/auth/consent-tex
 import { addDays, danishTimeToUtc, localDate } from "../app/utils/dates";
 import { fillProfile, type ProfileFixture } from "../tests/factories";
 import { saveOpening, publishOpening, closeOpening } from "../app/openings/openings.server";
+import { recordActivityDays } from "../app/stats/activity.server";
 
 /**
  * The demo municipality generator: a realistic, deterministic jobcenter for
@@ -287,9 +288,7 @@ async function generateActivity(db: Db, r: Rng, { today }: { today: string; staf
     const weekly = [...days].filter((_, k) => k % 5 === 0);
     for (const day of weekly) logins.push({ email: "", userId: u.id, succeeded: 1, createdAt: danishTimeToUtc(day, "09:15").toISOString() });
   }
-  for (let i = 0; i < rows.length; i += 1000) {
-    await db.insertInto("activityDays").values(rows.slice(i, i + 1000)).onConflict((oc) => oc.doNothing()).execute();
-  }
+  await recordActivityDays(db, rows);
   const emails = new Map((await db.selectFrom("users").select(["id", "email"]).where("role", "=", "flexjobber").execute()).map((u) => [u.id, u.email]));
   for (let i = 0; i < logins.length; i += 1000) {
     await db.insertInto("loginEvents").values(logins.slice(i, i + 1000).map((l) => ({ ...l, email: emails.get(l.userId) ?? "" }))).execute();

@@ -373,6 +373,12 @@ export interface ArticleReadTable {
   readAt: string;
 }
 
+/** Roll-up of ActivityDay by week (the Monday, "YYYY-MM-DD"). */
+export interface ActivityWeekTable {
+  week: string;
+  userId: string;
+}
+
 export interface Database {
   settings: SettingTable;
   users: UserTable;
@@ -402,6 +408,7 @@ export interface Database {
   articles: ArticleTable;
   articleReads: ArticleReadTable;
   activityDays: ActivityDayTable;
+  activityWeeks: ActivityWeekTable;
 }
 
 export type User = Selectable<UserTable>;

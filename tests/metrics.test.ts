@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db/client.server";
 import { createInvitation } from "~/auth/invitations.server";
 import { recordEmploymentStatus } from "~/employment/employment.server";
-import { markActivity } from "~/stats/activity.server";
+import { markActivity, recordActivityDays } from "~/stats/activity.server";
 import { activeUsersPerWeek, adoptionFunnel, frequencyBuckets, ledighedsprocent, ledighedsSeries, platformResults } from "~/stats/metrics.server";
 import { addDays } from "~/utils/dates";
 import { createCompany, createUser } from "./factories";
@@ -17,7 +17,7 @@ async function flexjobber(name: string, createdAt = OLD) {
   return createUser(db, { role: "flexjobber", name, createdAt });
 }
 async function active(userId: string, days: string[]) {
-  if (days.length) await db.insertInto("activityDays").values(days.map((day) => ({ userId, day }))).onConflict((oc) => oc.doNothing()).execute();
+  await recordActivityDays(db, days.map((day) => ({ userId, day })));
 }
 
 describe("login frequency buckets (28-day window, four 7-day blocks, two 14-day halves)", () => {

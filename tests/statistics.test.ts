@@ -3,13 +3,14 @@ import { db } from "../db/client.server";
 import * as page from "~/routes/statistik";
 import * as csv from "~/routes/statistik_.$tabel[.]csv";
 import { validateRequest } from "~/auth/session.server";
+import { recordActivityDays } from "~/stats/activity.server";
 import { createUser } from "./factories";
 import { get, run, sessionCookie } from "./http";
 
 describe("Statistik", () => {
   it("hides counts under 5 from staff but not from admins, in the page and in the CSV", async () => {
     const flex = await createUser(db, { role: "flexjobber", createdAt: "2020-01-01T00:00:00Z" });
-    await db.insertInto("activityDays").values({ userId: flex.id, day: "2026-01-10" }).execute();
+    await recordActivityDays(db, [{ userId: flex.id, day: "2026-01-10" }]);
     const staff = await createUser(db, { role: "staff" });
     const admin = await createUser(db, { role: "admin" });
     const q = "?dato=2026-01-20&fra=2026-01-01&til=2026-01-31";

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/kysely";
 import { addDays, danishTimeToUtc } from "~/utils/dates";
+import { weekOf } from "./activity.server";
 
 // The formulas of shared/METRICS.md, each one SQL aggregate over raw rows.
 // Days are Danish calendar days ("YYYY-MM-DD"); ActivityDay rows are already
@@ -173,15 +174,19 @@ export async function ledighedsSeries(db: Db, fromMonth: string, toMonth: string
 }
 
 /** Distinct active flexjobbers per week (Monday to Sunday) in the period. */
+// Reads the weekly roll-up (activity_weeks), kept in step with ActivityDay by recordActivityDays.
 export async function activeUsersPerWeek(db: Db, from: string, to: string): Promise<{ week: string; users: number }[]> {
-  const rows = await sql<{ week: string; users: number }>`
-    select date(a.day, '-6 days', 'weekday 1') as week, count(distinct a.user_id) as users
-    from activity_days a
-    join users u on u.id = a.user_id and u.role = 'flexjobber'
-    where a.day >= ${from} and a.day <= ${to}
-    group by week
-    order by week`.execute(db);
-  return rows.rows.map((r) => ({ week: r.week, users: Number(r.users) }));
+  const rows = await db
+    .selectFrom("activityWeeks as w")
+    .innerJoin("users as u", "u.id", "w.userId")
+    .select(["w.week", (eb) => eb.fn.countAll<number>().as("users")])
+    .where("u.role", "=", "flexjobber")
+    .where("w.week", ">=", weekOf(from))
+    .where("w.week", "<=", to)
+    .groupBy("w.week")
+    .orderBy("w.week")
+    .execute();
+  return rows.map((r) => ({ week: r.week, users: Number(r.users) }));
 }
 
 export interface PlatformResults {

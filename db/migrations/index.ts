@@ -5,6 +5,7 @@ import * as m0003 from "./0003_profiles";
 import * as m0004 from "./0004_openings";
 import * as m0005 from "./0005_events_content";
 import * as m0006 from "./0006_activity";
+import * as m0007 from "./0007_activity_weeks";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "0004_openings": m0004,
   "0005_events_content": m0005,
   "0006_activity": m0006,
+  "0007_activity_weeks": m0007,
 };
