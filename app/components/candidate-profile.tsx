@@ -1,3 +1,4 @@
+import { Fact, TagSection } from "./facts";
 import type { CompanyProfileView } from "~/profiles/company-view";
 import { formatDate } from "~/utils/dates";
 
@@ -24,8 +25,8 @@ export function CandidateProfile({ view }: { view: CompanyProfileView }) {
           <p className="prewrap">{view.summary}</p>
         </section>
       ) : null}
-      <Tags title="Kompetencer" items={view.competences} />
-      <Tags title="Certifikater og beviser" items={view.certificates} />
+      <TagSection title="Kompetencer" items={view.competences} />
+      <TagSection title="Certifikater og beviser" items={view.certificates} />
       {view.experiences.length > 0 ? (
         <section>
           <h2>Erfaring</h2>
@@ -51,33 +52,10 @@ export function CandidateProfile({ view }: { view: CompanyProfileView }) {
           </ul>
         </section>
       ) : null}
-      <Tags title="Ønskede brancher" items={view.industries} />
-      <Tags title="Slags job" items={view.jobTypes} />
-      <Tags title="Gode rammer for mig (skånebehov)" items={view.accommodations} />
+      <TagSection title="Ønskede brancher" items={view.industries} />
+      <TagSection title="Slags job" items={view.jobTypes} />
+      <TagSection title="Gode rammer for mig (skånebehov)" items={view.accommodations} />
       <p className="muted">Opdateret {formatDate(view.updatedAt)}</p>
     </article>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
-function Tags({ title, items }: { title: string; items: string[] }) {
-  if (items.length === 0) return null;
-  return (
-    <section>
-      <h2>{title}</h2>
-      <ul className="tags">
-        {items.map((t) => (
-          <li key={t}>{t}</li>
-        ))}
-      </ul>
-    </section>
   );
 }

@@ -1,3 +1,4 @@
+import { Fact, TagSection } from "./facts";
 import { flexibilityLabels } from "~/openings/options";
 import type { Flexibility } from "../../db/schema";
 import { formatDate } from "~/utils/dates";
@@ -45,32 +46,9 @@ export function OpeningView({ o }: { o: OpeningViewData }) {
           </ul>
         </section>
       ) : null}
-      <Tags title="Krævede kompetencer" items={o.required} />
-      <Tags title="Godt at have" items={o.wanted} />
-      <Tags title="Hensyn arbejdspladsen kan tage" items={o.offers} />
+      <TagSection title="Krævede kompetencer" items={o.required} />
+      <TagSection title="Godt at have" items={o.wanted} />
+      <TagSection title="Hensyn arbejdspladsen kan tage" items={o.offers} />
     </article>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
-function Tags({ title, items }: { title: string; items: string[] }) {
-  if (items.length === 0) return null;
-  return (
-    <section>
-      <h2>{title}</h2>
-      <ul className="tags">
-        {items.map((t) => (
-          <li key={t}>{t}</li>
-        ))}
-      </ul>
-    </section>
   );
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkboxList, optionalText, text, wholeNumber } from "~/utils/fields";
+import { checkboxList, optionalText, optionalWholeNumber, text, wholeNumber } from "~/utils/fields";
 import { FLEXIBILITIES, STAGES } from "./options";
 
 export const TITLE_MAX = 120;
@@ -88,8 +88,7 @@ export const jobActionSchema = z.discriminatedUnion("intent", [
   interestSchema,
 ]);
 
-const optionalWhole = (min: number, max: number, unit: string) =>
-  z.preprocess((v) => (v === "" ? undefined : v), wholeNumber("Skriv et tal.", { min, max, unit }).optional());
+const optionalWhole = (min: number, max: number, unit: string) => optionalWholeNumber({ min, max, unit });
 
 /** "Job" search (GET, Danish parameter names). */
 export const jobSearchSchema = z.object({

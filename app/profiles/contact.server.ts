@@ -2,6 +2,7 @@ import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { ContactRequestStatus } from "../../db/schema";
 import { visibleProfiles } from "./search.server";
+import { formatDate } from "~/utils/dates";
 
 /** After a no, the same company may not ask again for this long. */
 export const DECLINE_BLOCK_DAYS = 30;
@@ -75,6 +76,13 @@ export async function requestState(db: Db, companyId: number, profileUserId: str
   if (latest.status === "accepted") return { kind: "accepted" };
   const until = new Date(new Date(latest.answeredAt ?? latest.createdAt).getTime() + DECLINE_BLOCK_DAYS * DAY);
   return until > now ? { kind: "blocked", until: until.toISOString() } : { kind: "none" };
+}
+
+/** Why a new request cannot be sent now, in Danish for the company. */
+export function refusalText(state: Exclude<RequestState, { kind: "none" }>): string {
+  if (state.kind === "pending") return "I har allerede sendt en forespørgsel. Vent på svar.";
+  if (state.kind === "accepted") return "Borgeren har allerede sagt ja. Kontaktoplysningerne står ved borgeren.";
+  return `Borgeren har sagt nej tak. I kan spørge igen fra ${formatDate(state.until)}.`;
 }
 
 export type SendResult = { kind: "sent"; requestId: number } | "not_found" | Exclude<RequestState, { kind: "none" }>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkboxList, optionalText, text, wholeNumber } from "~/utils/fields";
+import { checkboxList, optionalText, optionalWholeNumber, text, wholeNumber } from "~/utils/fields";
 import { AVAILABILITIES, TERM_KINDS, TIMES_OF_DAY } from "./options";
 
 // One schema per form on the profile pages; the browser and the action use the same one.
@@ -118,8 +118,7 @@ export const reviewSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
-const optionalWhole = (min: number, max: number, unit: string) =>
-  z.preprocess((v) => (v === "" ? undefined : v), wholeNumber("Skriv et tal.", { min, max, unit }).optional());
+const optionalWhole = (min: number, max: number, unit: string) => optionalWholeNumber({ min, max, unit });
 
 const stringList = z.preprocess(
   (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useId } from "react";
+import { Pager } from "~/components/facts";
 import { db } from "../../db/client.server";
 import { normalizeTerm } from "../../db/vocabularies/terms";
 import { requireUser } from "~/auth/guard.server";
@@ -118,15 +119,7 @@ export default function FindCandidates() {
             ) : null}
           </article>
         ))}
-        {result && result.pages > 1 ? (
-          <nav aria-label="Sider" className="actions">
-            {result.page > 1 ? <Link to={pageLink(result.page - 1)}>Forrige side</Link> : null}
-            <span>
-              Side {result.page} af {result.pages}
-            </span>
-            {result.page < result.pages ? <Link to={pageLink(result.page + 1)}>Næste side</Link> : null}
-          </nav>
-        ) : null}
+        {result ? <Pager page={result.page} pages={result.pages} href={pageLink} /> : null}
       </section>
     </>
   );

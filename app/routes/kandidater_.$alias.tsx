@@ -5,7 +5,7 @@ import { requireCompanyUser } from "~/auth/guard.server";
 import { CandidateProfile } from "~/components/candidate-profile";
 import { FormError, SubmitButton, TextAreaField, useZodForm } from "~/components/form";
 import { loadCandidateForCompany } from "~/profiles/candidates.server";
-import { sendContactRequest } from "~/profiles/contact.server";
+import { refusalText, sendContactRequest } from "~/profiles/contact.server";
 import { noticeContactRequest } from "~/profiles/notices.server";
 import { contactRequestSchema } from "~/profiles/schemas";
 import { formatDate } from "~/utils/dates";
@@ -31,15 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const alias = params.alias ?? "";
   const result = await sendContactRequest(db, { companyId: user.companyId, sentBy: user.id, alias, message: parsed.data.message });
   if (result === "not_found") throw notFound();
-  if (result.kind !== "sent") {
-    const why =
-      result.kind === "pending"
-        ? "I har allerede sendt en forespørgsel. Vent på svar."
-        : result.kind === "accepted"
-          ? "Borgeren har allerede sagt ja. Kontaktoplysningerne står på siden."
-          : `Borgeren har sagt nej tak. I kan spørge igen fra ${formatDate(result.until)}.`;
-    return badRequest({}, why, 409);
-  }
+  if (result.kind !== "sent") return badRequest({}, refusalText(result), 409);
   await noticeContactRequest(db, result.requestId);
   return redirectWithMessage(`/kandidater/${encodeURIComponent(alias)}`, "forespoergsel-sendt");
 }

@@ -12,7 +12,7 @@ import { openingPlace, recommendCandidates } from "~/openings/job-search.server"
 import { openingStatusLabels, STAGES, stageLabels } from "~/openings/options";
 import { closeExpiredOpenings, closeOpening, copyOpening, openingViewData, publishOpening } from "~/openings/openings.server";
 import { openingActionSchema } from "~/openings/schemas";
-import { createContactRequest } from "~/profiles/contact.server";
+import { createContactRequest, refusalText } from "~/profiles/contact.server";
 import { noticeContactRequest } from "~/profiles/notices.server";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
@@ -68,15 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const interest = await companyInterest(db, change.interestId, user.companyId);
       if (!interest || interest.openingId !== id) return badRequest({}, "Kandidaten findes ikke på dette opslag.", 404);
       const result = await createContactRequest(db, { companyId: user.companyId, sentBy: user.id, profileUserId: interest.userId, message: change.message });
-      if (result.kind !== "sent") {
-        const why =
-          result.kind === "pending"
-            ? "I har allerede sendt en forespørgsel. Vent på svar."
-            : result.kind === "accepted"
-              ? "Kandidaten har allerede sagt ja. Kontaktoplysningerne står ved kandidaten."
-              : `Kandidaten har sagt nej tak. I kan spørge igen fra ${formatDate(result.until)}.`;
-        return badRequest({}, why, 409);
-      }
+      if (result.kind !== "sent") return badRequest({}, refusalText(result), 409);
       await noticeContactRequest(db, result.requestId);
       return redirectWithMessage(`/opslag/${id}`, "svar-sendt");
     }

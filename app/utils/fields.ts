@@ -62,3 +62,8 @@ export function email() {
 export function requiredCheckbox(message: string) {
   return z.preprocess((v) => v === true || v === "on" || v === "true", z.literal(true, { error: message }));
 }
+
+/** An optional whole number ("" counts as missing). */
+export function optionalWholeNumber({ min, max, unit }: { min: number; max: number; unit: string }) {
+  return z.preprocess((v) => (v === "" ? undefined : v), wholeNumber("Skriv et tal.", { min, max, unit }).optional());
+}
