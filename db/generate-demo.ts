@@ -176,14 +176,22 @@ export async function generateMunicipality(db: Db, options: GenerateOptions, now
     if (r.chance(0.06)) await db.updateTable("profiles").set({ hidden: 1 }).where("userId", "=", c.id).execute();
   }
 
-  // Employment: everyone registered from the start; about 8 % outside the labour force ("andet").
-  const labour = r.shuffle(citizens.map((c) => c.id));
+  // Employment: everyone registered from the start (hand-made demo citizens too); about 8 % outside the labour force ("andet").
+  const unregistered = await db
+    .selectFrom("users as u")
+    .select("u.id")
+    .where("u.role", "=", "flexjobber")
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("employmentStatuses as s").select("s.id").whereRef("s.userId", "=", "u.id"))))
+    .orderBy("u.id")
+    .execute();
+  const everyone = unregistered.map((u) => u.id);
+  const labour = r.shuffle([...everyone]);
   const outside = new Set(labour.splice(0, Math.round(labour.length * 0.08)));
   const target = (t: number) => (t <= 0 ? 21 : t < 0.375 ? 21 - (10 * t) / 0.375 : t < 0.5 ? 11 - (2 * (t - 0.375)) / 0.125 : 9 + 0.4 * Math.sin(t * 20));
   const statuses: { userId: string; status: EmploymentStatusValue; fromDate: string; source: "staff" | "platform"; hireId: number | null }[] = [];
   const ledig = new Set(labour.slice(0, Math.round(labour.length * 0.21)));
   const employed = new Set(labour.filter((id) => !ledig.has(id)));
-  for (const id of citizens.map((c) => c.id)) {
+  for (const id of everyone) {
     statuses.push({ userId: id, status: outside.has(id) ? "andet" : ledig.has(id) ? "ledig" : "i_fleksjob", fromDate: start, source: "staff", hireId: null });
   }
   const publishedIds = new Set(citizens.filter((c) => c.published).map((c) => c.id));

@@ -2,8 +2,6 @@ import { inTransaction, type Db } from "./kysely";
 import { createInvitation } from "../app/auth/invitations.server";
 import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "../app/auth/consent-texts";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser, fillProfile, type ProfileFixture } from "../tests/factories";
-import { recordEmploymentStatus } from "../app/employment/employment.server";
-import { localDate } from "../app/utils/dates";
 import { generateMunicipality, type GenerateOptions } from "./generate-demo";
 
 export const DEMO_PASSWORD = "refleks-demo";
@@ -121,12 +119,6 @@ export async function seedDemo(
         { ...fixture, approvedBy: staff.id },
       );
     }
-    // Everyone registered starts as ledig (unemployed) from the day they were invited.
-    const citizens = await trx.selectFrom("users").select(["id", "createdAt"]).where("role", "=", "flexjobber").execute();
-    for (const c of citizens) {
-      await recordEmploymentStatus(trx, { userId: c.id, status: "ledig", fromDate: localDate(new Date(c.createdAt)), source: "staff", recordedBy: staff.id }, ago(20));
-    }
-
     // Openings from the demo company: two published, one draft.
     for (const opening of DEMO_OPENINGS) await createOpening(trx, kitchen.id, opening, ago(opening.status === "draft" ? 1 : 6));
 

@@ -63,9 +63,9 @@ export function dashboardTables(d: Dashboard, isAdmin: boolean) {
       ],
     },
     ledighed: {
-      title: "Ledighedsprocent ved hver månedsafslutning",
-      header: ["Måned", "Dato", "Ledige", "I fleksjob", "Andet", "Ledighedsprocent"],
-      rows: d.series.map((p) => [p.month, p.day, shownCount(p.ledig, isAdmin), shownCount(p.iFleksjob, isAdmin), shownCount(p.andet, isAdmin), pct(p.percent)]),
+      title: "Ledighedsprocent ved hver månedsafslutning (indeværende måned: i dag)",
+      header: ["Måned", "Ledige", "I fleksjob", "Andet", "Ledighedsprocent"],
+      rows: d.series.map((p) => [p.month, shownCount(p.ledig, isAdmin), shownCount(p.iFleksjob, isAdmin), shownCount(p.andet, isAdmin), pct(p.percent)]),
     },
     aktive: {
       title: `Aktive fleksjobbere pr. uge, ${d.from} til ${d.to}`,
