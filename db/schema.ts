@@ -379,6 +379,12 @@ export interface ActivityWeekTable {
   userId: string;
 }
 
+/** Active flexjobbers per week, kept by a trigger on activity_weeks. */
+export interface ActivityWeekCountTable {
+  week: string;
+  flexjobbers: number;
+}
+
 export interface Database {
   settings: SettingTable;
   users: UserTable;
@@ -409,6 +415,7 @@ export interface Database {
   articleReads: ArticleReadTable;
   activityDays: ActivityDayTable;
   activityWeeks: ActivityWeekTable;
+  activityWeekCounts: ActivityWeekCountTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -174,19 +174,16 @@ export async function ledighedsSeries(db: Db, fromMonth: string, toMonth: string
 }
 
 /** Distinct active flexjobbers per week (Monday to Sunday) in the period. */
-// Reads the weekly roll-up (activity_weeks), kept in step with ActivityDay by recordActivityDays.
+// Reads the weekly counts a trigger keeps as ActivityDays are recorded (see migration 0007).
 export async function activeUsersPerWeek(db: Db, from: string, to: string): Promise<{ week: string; users: number }[]> {
   const rows = await db
-    .selectFrom("activityWeeks as w")
-    .innerJoin("users as u", "u.id", "w.userId")
-    .select(["w.week", (eb) => eb.fn.countAll<number>().as("users")])
-    .where("u.role", "=", "flexjobber")
-    .where("w.week", ">=", weekOf(from))
-    .where("w.week", "<=", to)
-    .groupBy("w.week")
-    .orderBy("w.week")
+    .selectFrom("activityWeekCounts")
+    .select(["week", "flexjobbers"])
+    .where("week", ">=", weekOf(from))
+    .where("week", "<=", to)
+    .orderBy("week")
     .execute();
-  return rows.map((r) => ({ week: r.week, users: Number(r.users) }));
+  return rows.map((r) => ({ week: r.week, users: r.flexjobbers }));
 }
 
 export interface PlatformResults {
