@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkboxList, optionalText, optionalWholeNumber, text, wholeNumber } from "~/utils/fields";
+import { checkboxList, hoursInOrder, hoursInOrderMessage, optionalPostcode, optionalText, optionalWholeNumber, text, wholeNumber } from "~/utils/fields";
 import { FLEXIBILITIES, STAGES } from "./options";
 
 export const TITLE_MAX = 120;
@@ -32,12 +32,7 @@ export const openingSchema = z
     hoursMax: wholeNumber("Skriv det højeste antal timer.", { min: 1, max: 37, unit: "timer" }),
     flexibility: z.enum(FLEXIBILITIES, { error: "Vælg hvor faste tiderne er." }),
     remote: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
-    postcode: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => (v ? v : undefined))
-      .refine((v) => v === undefined || /^\d{4}$/.test(v), "Et postnummer har 4 cifre, fx 2820."),
+    postcode: optionalPostcode(),
     industry: text("Vælg en branche.", 80),
     required: names,
     wanted: names,
@@ -45,14 +40,7 @@ export const openingSchema = z
     startDate: optionalDate("Skriv datoen som dd-mm-åååå."),
     deadline: optionalDate("Skriv datoen som dd-mm-åååå."),
   })
-  .refine((v) => v.hoursMin <= v.hoursMax, {
-    message: "Det højeste antal timer skal være mindst lige så stort som det laveste.",
-    path: ["hoursMax"],
-    when: ({ value }) => {
-      const v = value as { hoursMin?: unknown; hoursMax?: unknown };
-      return typeof v.hoursMin === "number" && typeof v.hoursMax === "number";
-    },
-  })
+  .refine(hoursInOrder, hoursInOrderMessage)
   .refine((v) => v.remote || v.postcode !== undefined, {
     message: "Skriv arbejdspladsens postnummer, eller sæt flueben ved hjemmefra.",
     path: ["postcode"],

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkboxList, optionalText, optionalWholeNumber, text, wholeNumber } from "~/utils/fields";
+import { checkboxList, hoursInOrder, hoursInOrderMessage, optionalPostcode, optionalText, optionalWholeNumber, text, wholeNumber } from "~/utils/fields";
 import { AVAILABILITIES, TERM_KINDS, TIMES_OF_DAY } from "./options";
 
 // One schema per form on the profile pages; the browser and the action use the same one.
@@ -74,14 +74,7 @@ export const wishesSchema = z
     maxCommuteKm: wholeNumber("Skriv hvor langt du vil rejse.", { min: 0, max: 300, unit: "km" }),
     availability: z.enum(AVAILABILITIES, { error: "Vælg en af mulighederne." }),
   })
-  .refine((v) => v.hoursMin <= v.hoursMax, {
-    message: "Det højeste antal timer skal være mindst lige så stort som det laveste.",
-    path: ["hoursMax"],
-    when: ({ value }) => {
-      const v = value as { hoursMin?: unknown; hoursMax?: unknown };
-      return typeof v.hoursMin === "number" && typeof v.hoursMax === "number";
-    },
-  });
+  .refine(hoursInOrder, hoursInOrderMessage);
 
 export const addAccommodationSchema = z.object({
   intent: z.literal("add"),
@@ -134,12 +127,7 @@ export const candidateSearchSchema = z
     branche: optionalText(80),
     timerFra: optionalWhole(1, HOURS_MAX_PER_WEEK, "timer"),
     timerTil: optionalWhole(1, HOURS_MAX_PER_WEEK, "timer"),
-    postnr: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => (v ? v : undefined))
-      .refine((v) => v === undefined || /^\d{4}$/.test(v), "Et postnummer har 4 cifre, fx 2820."),
+    postnr: optionalPostcode(),
     km: optionalWhole(1, 300, "km"),
     status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(AVAILABILITIES).optional()),
     sortering: z.preprocess((v) => (v === "" || v === undefined ? "relevance" : v), z.enum(["relevance", "newest"])),

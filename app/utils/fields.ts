@@ -67,3 +67,24 @@ export function requiredCheckbox(message: string) {
 export function optionalWholeNumber({ min, max, unit }: { min: number; max: number; unit: string }) {
   return z.preprocess((v) => (v === "" ? undefined : v), wholeNumber("Skriv et tal.", { min, max, unit }).optional());
 }
+
+/** An optional Danish postcode: "" counts as missing; otherwise 4 digits. */
+export function optionalPostcode() {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^\d{4}$/.test(v), "Et postnummer har 4 cifre, fx 2820.");
+}
+
+/** The "hours per week from–to" check: `.refine(hoursInOrder, hoursInOrderMessage)`, run even when other fields have errors. */
+export const hoursInOrder = (v: { hoursMin: number; hoursMax: number }) => v.hoursMin <= v.hoursMax;
+export const hoursInOrderMessage = {
+  message: "Det højeste antal timer skal være mindst lige så stort som det laveste.",
+  path: ["hoursMax"],
+  when: ({ value }: { value: unknown }) => {
+    const v = value as { hoursMin?: unknown; hoursMax?: unknown };
+    return typeof v.hoursMin === "number" && typeof v.hoursMax === "number";
+  },
+};

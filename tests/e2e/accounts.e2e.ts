@@ -1,18 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, linkFromOutbox, login, logout, newPage } from "./browser";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, linkFromOutbox, login, logout, newPage, useBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("foundation journeys", () => {
   it("staff invite a flexjobber, who accepts from the email link and lands on the flexjobber home (360 px wide)", async (ctx) => {
-    const page = await newPage(browser, ctx, { viewport: { width: 360, height: 780 } });
+    const page = await newPage(browser(), ctx, { viewport: { width: 360, height: 780 } });
     await login(page, "medarbejder@demo.refleks.dk");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Overblik");
     await expectAccessible(page);
@@ -66,7 +59,7 @@ describe("foundation journeys", () => {
   });
 
   it("a company asks for access, staff approve, and the company user logs in", async (ctx) => {
-    const page = await newPage(browser, ctx);
+    const page = await newPage(browser(), ctx);
     await page.goto("/");
     await expectAccessible(page);
     await page.getByRole("link", { name: "Bed om adgang" }).click();
@@ -109,7 +102,7 @@ describe("foundation journeys", () => {
   });
 
   it("every demo login works and lands on its role's start page", async (ctx) => {
-    const page = await newPage(browser, ctx);
+    const page = await newPage(browser(), ctx);
     const homes: [string, string][] = [
       ["admin@demo.refleks.dk", "Overblik"],
       ["medarbejder@demo.refleks.dk", "Overblik"],
@@ -125,7 +118,7 @@ describe("foundation journeys", () => {
   });
 
   it("forms work with JavaScript turned off: server messages next to the fields, then login and logout", async (ctx) => {
-    const page = await newPage(browser, ctx, { javaScriptEnabled: false });
+    const page = await newPage(browser(), ctx, { javaScriptEnabled: false });
     await page.goto("/login");
     await page.getByLabel("E-mail", { exact: true }).fill("ikke-en-mail");
     await page.getByRole("button", { name: "Log ind" }).click();
@@ -141,7 +134,7 @@ describe("foundation journeys", () => {
   });
 
   it("staff add a competence to the shared vocabulary", async (ctx) => {
-    const page = await newPage(browser, ctx);
+    const page = await newPage(browser(), ctx);
     await login(page, "medarbejder@demo.refleks.dk");
     await page.getByRole("link", { name: "Ret ordlister" }).click();
     await page.waitForURL("**/ordlister");
@@ -157,7 +150,7 @@ describe("foundation journeys", () => {
   });
 
   it("can be used with the keyboard: the skip link comes first and moves focus to the content", async (ctx) => {
-    const page = await newPage(browser, ctx);
+    const page = await newPage(browser(), ctx);
     await page.goto("/login");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Gå til indhold");

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
-import { expect, inject, type TestContext } from "vitest";
+import { afterAll, beforeAll, expect, inject, type TestContext } from "vitest";
 
 export const DEMO_PASSWORD = "refleks-demo";
 const ARTIFACTS = path.resolve("tests/e2e/artifacts");
@@ -74,4 +74,29 @@ export async function linkFromOutbox(to: string): Promise<string> {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`no email to ${to} in ${dir}`);
+}
+
+/** One browser for a test file: launched before its tests, closed after. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("browser not started");
+    return browser;
+  };
+}
+
+/** Waits for the green status message shown after an action. */
+export function flash(page: Page, text: string): Promise<void> {
+  return page.getByRole("status").getByText(text).waitFor();
+}
+
+/** Follows a link in the main menu. */
+export function openNav(page: Page, name: string): Promise<void> {
+  return page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name, exact: true }).click();
 }

@@ -1,31 +1,23 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, login, logout, newPage } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, flash, login, logout, newPage, openNav, useBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
-const status = (page: Page, text: string) => page.getByRole("status").getByText(text).waitFor();
-const nav = (page: Page, name: string) => page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name, exact: true }).click();
 const EVENT = "Kaffemøde på biblioteket";
 const ARTICLE = "Sådan forbereder du dig til en samtale";
 
 async function openEvent(page: Page) {
-  await nav(page, "Arrangementer");
+  await openNav(page, "Arrangementer");
   await page.getByRole("link", { name: EVENT }).click();
   await page.getByRole("heading", { level: 1, name: EVENT }).waitFor();
 }
 
 describe("jobcenter tools", () => {
   it("event with one place: the second sign-up waits, and moves up when the first cancels", async (ctx) => {
-    const page = await newPage(browser, ctx);
+    const page = await newPage(browser(), ctx);
     await login(page, "medarbejder@demo.refleks.dk");
-    await nav(page, "Arrangementer");
+    await openNav(page, "Arrangementer");
     await page.getByRole("link", { name: "Nyt arrangement" }).click();
     await page.waitForURL("**/arrangementer/ny");
     await expectAccessible(page);
@@ -36,7 +28,7 @@ describe("jobcenter tools", () => {
     await page.getByLabel("Sted (adresse)").fill("Hovedbiblioteket, mødelokale 2");
     await page.getByLabel("Antal pladser").fill("1");
     await page.getByRole("button", { name: "Opret arrangement" }).click();
-    await status(page, "Arrangementet er gemt.");
+    await flash(page, "Arrangementet er gemt.");
     await expectAccessible(page);
     await logout(page);
 
@@ -44,20 +36,20 @@ describe("jobcenter tools", () => {
     await openEvent(page);
     await expectAccessible(page);
     await page.getByRole("button", { name: "Tilmeld mig" }).click();
-    await status(page, "Du er tilmeldt. Vi sender en påmindelse dagen før.");
+    await flash(page, "Du er tilmeldt. Vi sender en påmindelse dagen før.");
     await logout(page);
 
     await login(page, "jamal.demo@example.dk");
     await openEvent(page);
     await page.getByRole("button", { name: "Skriv mig på ventelisten" }).click();
-    await status(page, "Der er fuldt. Du er på ventelisten og får besked, hvis du får en plads.");
+    await flash(page, "Der er fuldt. Du er på ventelisten og får besked, hvis du får en plads.");
     await page.getByText("Du er på venteliste", { exact: true }).waitFor();
     await logout(page);
 
     await login(page, "hanne.demo@example.dk");
     await openEvent(page);
     await page.getByRole("button", { name: "Meld fra" }).click();
-    await status(page, "Du er meldt fra.");
+    await flash(page, "Du er meldt fra.");
     await logout(page);
 
     await login(page, "jamal.demo@example.dk");
@@ -78,9 +70,9 @@ describe("jobcenter tools", () => {
   });
 
   it("staff publish an article with a video and captions; a flexjobber reads it", async (ctx) => {
-    const page = await newPage(browser, ctx);
+    const page = await newPage(browser(), ctx);
     await login(page, "medarbejder@demo.refleks.dk");
-    await nav(page, "Viden");
+    await openNav(page, "Viden");
     await page.getByRole("link", { name: "Ny artikel eller video" }).click();
     await page.waitForURL("**/viden/ny");
     await expectAccessible(page);
@@ -95,13 +87,13 @@ describe("jobcenter tools", () => {
     await page.getByLabel("Undertekster (WebVTT, .vtt)").setInputFiles({ name: "samtale.vtt", mimeType: "text/vtt", buffer: Buffer.from("WEBVTT\n\n00:00.000 --> 00:02.000\nVelkommen.\n") });
     await page.getByLabel("Udgivet").check();
     await page.getByRole("button", { name: "Gem" }).click();
-    await status(page, "Det er gemt.");
+    await flash(page, "Det er gemt.");
     await page.getByRole("heading", { level: 1, name: ARTICLE }).waitFor();
     await expectAccessible(page);
     await logout(page);
 
     await login(page, "hanne.demo@example.dk");
-    await nav(page, "Viden");
+    await openNav(page, "Viden");
     await page.getByRole("link", { name: "samtale", exact: true }).click();
     await page.getByRole("link", { name: ARTICLE }).click();
     await page.getByRole("heading", { level: 1, name: ARTICLE }).waitFor();
@@ -117,7 +109,7 @@ describe("jobcenter tools", () => {
     await logout(page);
 
     await login(page, "medarbejder@demo.refleks.dk");
-    await nav(page, "Viden");
+    await openNav(page, "Viden");
     await page.getByText(/Udgivet · Læst af 1/).waitFor();
   });
 });

@@ -1,25 +1,17 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, login, logout, newPage } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, flash, login, logout, newPage, openNav, useBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
-const status = (page: Page, text: string) => page.getByRole("status").getByText(text).waitFor();
-const nav = (page: Page, name: string) => page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name, exact: true }).click();
 const TITLE = "Pakkemedhjælper på lageret";
 
 describe("opening journey", () => {
   it("company posts → flexjobber finds it recommended with reasons → anonymous interest → company marks ansat → staff confirm → i fleksjob", async (ctx) => {
-    const page = await newPage(browser, ctx);
+    const page = await newPage(browser(), ctx);
 
     await login(page, "virksomhed@demo.refleks.dk");
-    await nav(page, "Opslag");
+    await openNav(page, "Opslag");
     await page.waitForURL("**/opslag");
     await expectAccessible(page);
     await page.getByRole("link", { name: "Nyt opslag" }).click();
@@ -39,11 +31,11 @@ describe("opening journey", () => {
     await page.locator("summary", { hasText: "Hensyn I kan tage" }).click();
     await page.getByRole("group", { name: "Hensyn arbejdspladsen kan tage" }).getByLabel("Ingen tunge løft", { exact: true }).check();
     await page.getByRole("button", { name: "Gem kladde" }).click();
-    await status(page, "Opslaget er gemt.");
+    await flash(page, "Opslaget er gemt.");
     await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Slå opslaget op" }).click();
-    await status(page, "Opslaget er slået op. Fleksjobberne kan nu finde det.");
+    await flash(page, "Opslaget er slået op. Fleksjobberne kan nu finde det.");
     await logout(page);
 
     // The flexjobber finds it under "Anbefalet til dig", with reasons, and says interested anonymously.
@@ -57,19 +49,19 @@ describe("opening journey", () => {
     await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Gem jobbet" }).click();
-    await status(page, "Jobbet er gemt under Gemte job.");
+    await flash(page, "Jobbet er gemt under Gemte job.");
     await page.getByRole("button", { name: "Jeg er interesseret" }).click();
     await page.getByText("Vælg om virksomheden må se dit navn.").waitFor();
     await page.getByLabel("Besked til virksomheden (frivilligt)").fill("Jeg har mange års erfaring fra lager.");
     await page.getByLabel("Nej, jeg vil være anonym indtil videre").check();
     await page.getByRole("button", { name: "Jeg er interesseret" }).click();
-    await status(page, "Tak! Virksomheden kan nu se, at du er interesseret.");
+    await flash(page, "Tak! Virksomheden kan nu se, at du er interesseret.");
     await page.getByText("Du er anonym for virksomheden.", { exact: false }).waitFor();
     await logout(page);
 
     // The company sees an anonymous interest and marks the candidate as hired.
     await login(page, "virksomhed@demo.refleks.dk");
-    await nav(page, "Opslag");
+    await openNav(page, "Opslag");
     await page.getByRole("link", { name: TITLE }).click();
     const interests = page.getByRole("region", { name: "Interesserede (1)" });
     await interests.getByText("Jeg har mange års erfaring fra lager.").waitFor();
@@ -77,17 +69,17 @@ describe("opening journey", () => {
     await expectAccessible(page);
     await interests.getByLabel(/^Trin for Fleksjobber/).selectOption("hired");
     await interests.getByRole("button", { name: "Gem trin" }).click();
-    await status(page, "Kandidatens trin er gemt.");
+    await flash(page, "Kandidatens trin er gemt.");
     await logout(page);
 
     // Staff confirm the hire; the citizen is now i fleksjob.
     await login(page, "medarbejder@demo.refleks.dk");
-    await nav(page, "Til bekræftelse");
+    await openNav(page, "Til bekræftelse");
     await page.waitForURL("**/bekraeft");
     await expectAccessible(page);
     await page.getByRole("article", { name: "Peter Poulsen" }).getByRole("button", { name: "Bekræft ansættelsen af Peter Poulsen" }).click();
-    await status(page, "Ansættelsen er bekræftet. Borgeren står nu som i fleksjob.");
-    await nav(page, "Borgere");
+    await flash(page, "Ansættelsen er bekræftet. Borgeren står nu som i fleksjob.");
+    await openNav(page, "Borgere");
     await page.getByRole("link", { name: "Peter Poulsen" }).click();
     await page.getByText(/^I fleksjob fra /).first().waitFor();
     await expectAccessible(page);

@@ -1,21 +1,15 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, login, logout, newPage } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, login, logout, newPage, useBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const h1 = (page: Page) => page.getByRole("heading", { level: 1 });
 const saved = (page: Page, text = "Det er gemt.") => page.getByRole("status").getByText(text).waitFor();
 
 describe("profile journey", () => {
   it("flexjobber fills in and publishes, previews; staff approve; a company finds the alias, asks, and sees the name after a yes", async (ctx) => {
-    const page = await newPage(browser, ctx, { viewport: { width: 360, height: 800 } });
+    const page = await newPage(browser(), ctx, { viewport: { width: 360, height: 800 } });
 
     // The flexjobber builds the profile, one step at a time.
     await login(page, "borger@demo.refleks.dk");
@@ -141,7 +135,7 @@ describe("profile journey", () => {
   });
 
   it("the profile forms work with JavaScript turned off: Danish messages from the server, then saved", async (ctx) => {
-    const page = await newPage(browser, ctx, { javaScriptEnabled: false });
+    const page = await newPage(browser(), ctx, { javaScriptEnabled: false });
     await login(page, "peter.demo@example.dk", undefined, { scan: false });
     await page.goto("/profil/oensker");
     await page.getByLabel("Fra (timer)").fill("12");
