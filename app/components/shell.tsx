@@ -79,16 +79,3 @@ function MainNav({ user }: { user: ShellUser }) {
     </nav>
   );
 }
-
-/** For areas that later issues build: says so plainly. */
-export function ComingSoon({ title }: { title: string }) {
-  return (
-    <>
-      <h1>{title}</h1>
-      <p>Kommer snart. Vi er ved at bygge denne del af platformen.</p>
-      <p>
-        <Link to="/">Tilbage til forsiden</Link>
-      </p>
-    </>
-  );
-}
