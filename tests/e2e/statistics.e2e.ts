@@ -33,4 +33,13 @@ describe("statistics", () => {
     expect(text).toContain("Dagligt;");
     expect(text).toContain("Sjældnere;");
   });
+
+  it("fits a 360 px wide screen without sideways scrolling (wide tables scroll in their own region)", async (ctx) => {
+    const page = await newPage(browser(), ctx, { viewport: { width: 360, height: 780 } });
+    await login(page, "medarbejder@demo.refleks.dk", undefined, { scan: false });
+    for (const path of ["/statistik", "/borgere", "/arrangementer", "/viden"]) {
+      await page.goto(path);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+    }
+  });
 });
