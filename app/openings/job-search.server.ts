@@ -9,6 +9,7 @@ import { visibleProfiles } from "~/profiles/search.server";
 import { toFtsQuery } from "~/profiles/search-index.server";
 import { hoursText } from "~/profiles/options";
 import { liveOpenings, loadOpenings, type OpeningDetails } from "./openings.server";
+import { withinKm } from "~/utils/distance.server";
 
 export const JOBS_PER_PAGE = 10;
 // Matching runs in JavaScript over the openings the SQL filters leave; this caps that set.
@@ -55,14 +56,9 @@ export async function searchJobs(db: Db, userId: string, filters: JobFilters, no
     query = query.where("o.hoursMin", "<=", p.hoursMax).where("o.hoursMax", ">=", p.hoursMin);
   }
   if (filters.withinCommute && p?.lat != null && p.lng != null && p.maxCommuteKm != null) {
-    const kmPerLng = 111.32 * Math.cos((p.lat * Math.PI) / 180);
+    const home = { lat: p.lat, lng: p.lng };
     const km = p.maxCommuteKm;
-    query = query.where((eb) =>
-      eb.or([
-        eb("o.remote", "=", 1),
-        sql<boolean>`((o.lat - ${p.lat}) * 110.57) * ((o.lat - ${p.lat}) * 110.57) + ((o.lng - ${p.lng}) * ${kmPerLng}) * ((o.lng - ${p.lng}) * ${kmPerLng}) <= ${km * km}`,
-      ]),
-    );
+    query = query.where((eb) => eb.or([eb("o.remote", "=", 1), withinKm("o", home, km)]));
   }
   const ids = (await query.select("o.id").orderBy("o.publishedAt", "desc").limit(MAX_SCORED).execute()).map((r) => r.id);
   const [openings, saved] = await Promise.all([

@@ -1,10 +1,11 @@
-import { sql, type SelectQueryBuilder } from "kysely";
+import { sql } from "kysely";
 import type { Db } from "../../db/kysely";
-import type { Availability, Database } from "../../db/schema";
+import type { Availability } from "../../db/schema";
 import { distanceKm, findPostcode } from "../../db/vocabularies/postcodes";
 import { toCompanyView, type CompanyProfileView } from "./company-view";
 import { loadProfileDetailsMany } from "./profile.server";
 import { toFtsQuery } from "./search-index.server";
+import { withinKm } from "~/utils/distance.server";
 
 export const CANDIDATES_PER_PAGE = 10;
 
@@ -33,8 +34,6 @@ export interface CandidateCard {
   distanceKm: number | null;
 }
 
-type ProfileQuery = SelectQueryBuilder<Database & { p: Database["profiles"] }, "p" | "profileFts", object>;
-
 /** Only approved, not paused profiles exist for companies. One place, used by every company-facing query. */
 export function visibleProfiles(db: Db) {
   return db.selectFrom("profiles as p").where("p.status", "=", "approved").where("p.hidden", "=", 0);
@@ -46,7 +45,7 @@ export async function searchCandidates(
   filters: CandidateFilters,
 ): Promise<{ cards: CandidateCard[]; total: number; page: number; pages: number }> {
   const match = filters.q ? toFtsQuery(filters.q) : null;
-  let query = visibleProfiles(db).innerJoin("profileFts", "profileFts.userId", "p.userId") as unknown as ProfileQuery;
+  let query = visibleProfiles(db).innerJoin("profileFts", "profileFts.userId", "p.userId");
   if (match) query = query.where(sql<boolean>`profile_fts match ${match}`);
   for (const normalized of filters.competences) query = query.where(hasTerm("competence", normalized));
   for (const normalized of filters.certificates) query = query.where(hasTerm("certificate", normalized));
@@ -56,14 +55,7 @@ export async function searchCandidates(
   if (filters.hoursMin !== undefined) query = query.where("p.hoursMax", ">=", filters.hoursMin);
   if (filters.hoursMax !== undefined) query = query.where("p.hoursMin", "<=", filters.hoursMax);
   const origin = filters.postcode ? findPostcode(filters.postcode) : null;
-  if (origin && filters.km !== undefined) {
-    // Flat-earth distance is exact enough inside Denmark and runs in plain SQL.
-    const kmPerLat = 110.57;
-    const kmPerLng = 111.32 * Math.cos((origin.lat * Math.PI) / 180);
-    query = query.where(
-      sql<boolean>`((p.lat - ${origin.lat}) * ${kmPerLat}) * ((p.lat - ${origin.lat}) * ${kmPerLat}) + ((p.lng - ${origin.lng}) * ${kmPerLng}) * ((p.lng - ${origin.lng}) * ${kmPerLng}) <= ${filters.km * filters.km}`,
-    );
-  }
+  if (origin && filters.km !== undefined) query = query.where(withinKm("p", origin, filters.km));
 
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const pages = Math.max(1, Math.ceil(total / CANDIDATES_PER_PAGE));

@@ -15,7 +15,7 @@ import { inviteFlexjobberSchema } from "~/users/schemas";
 import { listStaff } from "~/users/users.server";
 import { formatDate, localDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { badRequest, echoValues, parseForm, type FormFailure } from "~/utils/forms.server";
+import { badRequest, echoValues, parseFormData, type FormFailure } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Borgere" }];
 
@@ -28,10 +28,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: STAFF_ROLES });
-  const intent = (await request.clone().formData()).get("intent");
+  const formData = await request.formData();
   const staff = await listStaff(db);
-  if (intent === "register") {
-    const parsed = await parseForm(request, registerCitizenSchema);
+  if (formData.get("intent") === "register") {
+    const parsed = parseFormData(formData, registerCitizenSchema);
     if (!parsed.success) return parsed.response;
     const { consultantId, ...input } = parsed.data;
     if (consultantId && !staff.some((s) => s.id === consultantId)) {
@@ -41,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (result === "exists") return badRequest({ email: "Der findes allerede en borger eller bruger med denne e-mail." }, undefined, 409, echoValues(parsed.formData));
     return redirectWithMessage(`/borgere/${result.id}`, "borger-registreret");
   }
-  const parsed = await parseForm(request, inviteFlexjobberSchema);
+  const parsed = parseFormData(formData, inviteFlexjobberSchema);
   if (!parsed.success) return parsed.response;
   const { name, email, consultantId } = parsed.data;
   if (consultantId && !staff.some((s) => s.id === consultantId)) {

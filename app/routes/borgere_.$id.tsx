@@ -19,7 +19,7 @@ import { inviteAndRespond } from "~/users/invite.server";
 import { listStaff } from "~/users/users.server";
 import { formatDate, localDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { badRequest, parseForm } from "~/utils/forms.server";
+import { badRequest, parseFormData } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Borger" }];
 
@@ -60,9 +60,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const person = await getCitizen(db, params.id ?? "");
   if (!person) throw notFound();
   const back = `/borgere/${person.id}`;
-  const intent = (await request.clone().formData()).get("intent");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
   if (intent === "approve" || intent === "return") {
-    const parsed = await parseForm(request, reviewSchema);
+    const parsed = parseFormData(formData, reviewSchema);
     if (!parsed.success) return parsed.response;
     const review = parsed.data;
     if (review.userId !== person.id) return badRequest({}, "Siden passer ikke til profilen. Prøv igen.");
@@ -74,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await noticeProfileReviewed(db, person.id);
     return redirectWithMessage("/godkendelse", review.intent === "approve" ? "profil-godkendt" : "profil-retur");
   }
-  const parsed = await parseForm(request, citizenActionSchema);
+  const parsed = parseFormData(formData, citizenActionSchema);
   if (!parsed.success) return parsed.response;
   const change = parsed.data;
   switch (change.intent) {

@@ -16,10 +16,8 @@ export const meta: MetaFunction = () => [{ title: "Job" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["flexjobber"] });
   const url = new URL(request.url);
-  const params = new FormData();
-  url.searchParams.forEach((value, key) => params.append(key, value));
   const industries = (await listTerms(db, "industry")).map((t) => t.label);
-  const parsed = jobSearchSchema.safeParse(formDataToObject(params));
+  const parsed = jobSearchSchema.safeParse(formDataToObject(url.searchParams));
   if (!parsed.success) return json({ industries, errors: zodFieldErrors(parsed.error), result: null, searching: true }, { status: 400 });
   const f = parsed.data;
   const result = await searchJobs(db, user.id, {

@@ -17,8 +17,6 @@ export const meta: MetaFunction = () => [{ title: "Find kandidater" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ["company"] });
   const url = new URL(request.url);
-  const params = new FormData();
-  url.searchParams.forEach((value, key) => params.append(key, value));
   const [competences, certificates, industries] = await Promise.all([
     listTerms(db, "competence"),
     listTerms(db, "certificate"),
@@ -29,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     certificates: certificates.map((t) => t.label),
     industries: industries.map((t) => t.label),
   };
-  const parsed = candidateSearchSchema.safeParse(formDataToObject(params));
+  const parsed = candidateSearchSchema.safeParse(formDataToObject(url.searchParams));
   if (!parsed.success) {
     return json({ options, errors: zodFieldErrors(parsed.error), result: null }, { status: 400 });
   }

@@ -9,7 +9,7 @@ import { handleTermListPost, suggestionsFor } from "~/profiles/profile-actions.s
 import { ensureProfile, loadProfileDetails, updateWishes } from "~/profiles/profile.server";
 import { HOURS_MAX_PER_WEEK, wishesSchema } from "~/profiles/schemas";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { badRequest, echoValues, formDataToObject, zodFieldErrors } from "~/utils/forms.server";
+import { badRequest, echoValues, parseFormData } from "~/utils/forms.server";
 import { submittedList, submittedText } from "~/utils/submitted";
 
 export const meta: MetaFunction = () => [{ title: "Ønsker · Min profil" }];
@@ -42,8 +42,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get("intent") !== "wishes") {
     return handleTermListPost(db, user.id, formData, { kinds: KINDS, backTo: "/profil/oensker" });
   }
-  const parsed = wishesSchema.safeParse(formDataToObject(formData));
-  if (!parsed.success) return badRequest(zodFieldErrors(parsed.error), undefined, 400, echoValues(formData));
+  const parsed = parseFormData(formData, wishesSchema);
+  if (!parsed.success) return parsed.response;
   const result = await updateWishes(db, user.id, parsed.data);
   if (result === "unknown_postcode") {
     return badRequest({ postcode: "Vi kender ikke det postnummer. Tjek de 4 cifre." }, undefined, 400, echoValues(formData));

@@ -17,9 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Statistik" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: STAFF_ROLES });
   const url = new URL(request.url);
-  const params = new FormData();
-  url.searchParams.forEach((value, key) => params.append(key, value));
-  const parsed = dashboardSchema.safeParse(formDataToObject(params));
+  const parsed = dashboardSchema.safeParse(formDataToObject(url.searchParams));
   const input = parsed.success ? parsed.data : {};
   const d = await loadDashboard(db, { reference: input.dato, from: input.fra, to: input.til, baseline: input.basis });
   const isAdmin = user.role === "admin";

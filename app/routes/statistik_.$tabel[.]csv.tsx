@@ -12,9 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const key = params.tabel as TableKey;
   if (!TABLE_KEYS.includes(key)) throw new Response("Tabellen findes ikke.", { status: 404 });
   const url = new URL(request.url);
-  const form = new FormData();
-  url.searchParams.forEach((value, k) => form.append(k, value));
-  const parsed = dashboardSchema.safeParse(formDataToObject(form));
+  const parsed = dashboardSchema.safeParse(formDataToObject(url.searchParams));
   if (!parsed.success) throw new Response("Ugyldig dato.", { status: 400 });
   const d = await loadDashboard(db, { reference: parsed.data.dato, from: parsed.data.fra, to: parsed.data.til, baseline: parsed.data.basis });
   const table = dashboardTables(d, user.role === "admin")[key];

@@ -21,8 +21,8 @@ export function echoValues(formData: FormData): Record<string, string | string[]
   return values;
 }
 
-/** FormData → plain object; repeated names become arrays. */
-export function formDataToObject(formData: FormData): Record<string, unknown> {
+/** FormData (a post) or URLSearchParams (a GET form) → plain object; repeated names become arrays. */
+export function formDataToObject(formData: FormData | URLSearchParams): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value !== "string") continue;
@@ -41,12 +41,17 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return errors;
 }
 
+export type Parsed<S extends z.ZodType> =
+  | { success: true; data: z.output<S>; formData: FormData }
+  | { success: false; response: TypedResponse<FormFailure> };
+
 /** Parses a form post with the same zod schema the browser used. */
-export async function parseForm<S extends z.ZodType>(
-  request: Request,
-  schema: S,
-): Promise<{ success: true; data: z.output<S>; formData: FormData } | { success: false; response: TypedResponse<FormFailure> }> {
-  const formData = await request.formData();
+export async function parseForm<S extends z.ZodType>(request: Request, schema: S): Promise<Parsed<S>> {
+  return parseFormData(await request.formData(), schema);
+}
+
+/** The same, for a post already read (e.g. to choose the schema by its intent). */
+export function parseFormData<S extends z.ZodType>(formData: FormData, schema: S): Parsed<S> {
   const result = schema.safeParse(formDataToObject(formData));
   if (result.success) return { success: true, data: result.data, formData };
   return { success: false, response: badRequest(zodFieldErrors(result.error), undefined, 400, echoValues(formData)) };
