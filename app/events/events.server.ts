@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/kysely";
 import type { Event, RegistrationStatus, Role } from "../../db/schema";
-import { addDays, danishTimeToUtc, localDate } from "~/utils/dates";
+import { addDays, danishDaysToUtc, danishTimeToUtc, localDate } from "~/utils/dates";
 import { audiencesFor } from "./options";
 import type { EventInput } from "./schemas";
 
@@ -20,7 +20,7 @@ export function eventValues(input: EventInput) {
     audience: input.audience,
     capacity: input.capacity,
     // Sign-up closes at the end of the chosen Danish day.
-    signupDeadline: input.signupDeadline ? danishTimeToUtc(addDays(input.signupDeadline, 1), "00:00").toISOString() : null,
+    signupDeadline: input.signupDeadline ? danishDaysToUtc(input.signupDeadline).end : null,
   };
 }
 
@@ -72,8 +72,15 @@ export interface EventListItem {
   myStatus: RegistrationStatus | null;
 }
 
-/** Upcoming (not yet ended) events for this role's audiences, with counts and the user's own status. */
-export async function listEvents(db: Db, { role, userId, includePast = false }: { role: Role; userId: string; includePast?: boolean }, now = new Date()) {
+/**
+ * Upcoming (not yet ended) events for this role's audiences, with counts and
+ * the user's own status; or just one event (ended or not) with `eventId`.
+ */
+export async function listEvents(
+  db: Db,
+  { role, userId, eventId }: { role: Role; userId: string; eventId?: number },
+  now = new Date(),
+) {
   let query = db
     .selectFrom("events as e")
     .leftJoin("eventRegistrations as mine", (join) => join.onRef("mine.eventId", "=", "e.id").on("mine.userId", "=", userId))
@@ -94,7 +101,7 @@ export async function listEvents(db: Db, { role, userId, includePast = false }: 
     ])
     .where("e.audience", "in", audiencesFor(role))
     .orderBy("e.startsAt");
-  if (!includePast) query = query.where("e.endsAt", ">=", now.toISOString());
+  query = eventId === undefined ? query.where("e.endsAt", ">=", now.toISOString()) : query.where("e.id", "=", eventId);
   const rows = await query.execute();
   return rows.map((r) => ({ ...r, registered: r.registered ?? 0, waitlist: r.waitlist ?? 0 })) satisfies EventListItem[];
 }
@@ -182,8 +189,7 @@ export async function setAttendance(db: Db, input: { eventId: number; registrati
 /** Signed-up people of events that start on the next Danish day and have not been reminded. */
 export async function dueReminders(db: Db, now = new Date()) {
   const tomorrow = addDays(localDate(now), 1);
-  const from = danishTimeToUtc(tomorrow, "00:00").toISOString();
-  const to = danishTimeToUtc(addDays(tomorrow, 1), "00:00").toISOString();
+  const { start: from, end: to } = danishDaysToUtc(tomorrow);
   return db
     .selectFrom("eventRegistrations as r")
     .innerJoin("events as e", "e.id", "r.eventId")

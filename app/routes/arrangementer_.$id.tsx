@@ -28,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["flexjobber", "company", "staff", "admin"] });
   const event = await getEvent(db, Number(params.id));
   if (!event || !audiencesFor(user.role).includes(event.audience)) throw notFound();
-  const item = (await listEvents(db, { role: user.role, userId: user.id, includePast: true })).find((e) => e.id === event.id)!;
+  const [item] = await listEvents(db, { role: user.role, userId: user.id, eventId: event.id });
+  if (!item) throw notFound();
   const staff = isStaff(user);
   return json({
     event: { ...item, description: event.description, ended: event.endsAt < new Date().toISOString() },

@@ -16,7 +16,7 @@ export async function loadDashboard(db: Db, input: DashboardInput, now = new Dat
   const reference = input.reference && input.reference <= today ? input.reference : today;
   const to = input.to && input.to <= today ? input.to : today;
   const from = input.from ?? `${addDays(to, -365).slice(0, 7)}-01`;
-  const baseline = input.baseline ?? (await firstStatusMonth(db)) ?? from.slice(0, 7);
+  const baseline = input.baseline ?? (await firstStatusMonth(db, today)) ?? from.slice(0, 7);
   const [frequency, adoption, series, weeks, results] = await Promise.all([
     frequencyBuckets(db, reference),
     adoptionFunnel(db, from, to),
@@ -32,10 +32,10 @@ export async function loadDashboard(db: Db, input: DashboardInput, now = new Dat
 export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
 
 /** The first month with any employment status, capped at three years back. */
-async function firstStatusMonth(db: Db): Promise<string | null> {
+async function firstStatusMonth(db: Db, today: string): Promise<string | null> {
   const row = await db.selectFrom("employmentStatuses").select((eb) => eb.fn.min("fromDate").as("first")).executeTakeFirst();
   const first = row?.first ? String(row.first).slice(0, 7) : null;
-  const floor = addDays(localDate(), -3 * 365).slice(0, 7);
+  const floor = addDays(today, -3 * 365).slice(0, 7);
   return first && first < floor ? floor : first;
 }
 

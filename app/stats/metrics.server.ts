@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/kysely";
-import { addDays, danishTimeToUtc } from "~/utils/dates";
+import { addDays, danishDaysToUtc } from "~/utils/dates";
 import { weekOf } from "./activity.server";
 
 // The formulas of shared/METRICS.md, each one SQL aggregate over raw rows.
@@ -32,7 +32,7 @@ export async function frequencyBuckets(db: Db, reference: string, windowDays = 2
   const half2 = blockStart[2]!;
   // The account exists from when its invitation was used (or the user row was made, for seeded accounts).
   const accountSince = sql<string>`coalesce((select min(i.used_at) from invitations i where i.user_id = u.id and i.used_at is not null), u.created_at)`;
-  const windowStartUtc = danishTimeToUtc(start, "00:00").toISOString();
+  const windowStartUtc = danishDaysToUtc(start).start;
   const rows = await db
     .with("per_user", (qb) =>
       qb
@@ -103,8 +103,8 @@ export async function adoptionFunnel(db: Db, from: string, to: string): Promise<
     ])
     .where("i.role", "=", "flexjobber")
     .where("i.revokedAt", "is", null)
-    .where("i.createdAt", ">=", danishTimeToUtc(from, "00:00").toISOString())
-    .where("i.createdAt", "<", danishTimeToUtc(addDays(to, 1), "00:00").toISOString())
+    .where("i.createdAt", ">=", danishDaysToUtc(from, to).start)
+    .where("i.createdAt", "<", danishDaysToUtc(from, to).end)
     .executeTakeFirstOrThrow();
   const published = row.published ?? 0;
   return { from, to, invited: row.invited, accepted: row.accepted, published, adoption: row.invited ? Math.round((1000 * published) / row.invited) / 10 : null };
@@ -200,8 +200,7 @@ export interface PlatformResults {
 
 /** Results from the platform in the period (Danish days, both included). */
 export async function platformResults(db: Db, from: string, to: string): Promise<PlatformResults> {
-  const fromUtc = danishTimeToUtc(from, "00:00").toISOString();
-  const toUtc = danishTimeToUtc(addDays(to, 1), "00:00").toISOString();
+  const { start: fromUtc, end: toUtc } = danishDaysToUtc(from, to);
   const [requests, interests, hires, events, median] = await Promise.all([
     db
       .selectFrom("contactRequests")

@@ -48,3 +48,8 @@ export function danishTimeToUtc(day: string, time: string): Date {
   }
   return new Date(guess);
 }
+
+/** The UTC instants where Danish day `from` begins and Danish day `to` ends (both days included): [start, end). */
+export function danishDaysToUtc(from: string, to: string = from): { start: string; end: string } {
+  return { start: danishTimeToUtc(from, "00:00").toISOString(), end: danishTimeToUtc(addDays(to, 1), "00:00").toISOString() };
+}
