@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { AUDIENCES, audienceLabels } from "~/events/options";
 import { articleSchema } from "~/content/schemas";
 import type { FormFailure } from "~/utils/forms.server";
-import { submittedText } from "~/utils/submitted";
+import { submittedTexts } from "~/utils/submitted";
 import { FormError, RadioGroup, SelectField, SubmitButton, TextAreaField, TextField, useZodForm } from "./form";
 import { useId } from "react";
 
@@ -41,7 +41,7 @@ export function ArticleForm({
   media?: { hasVideo: boolean; hasCaptions: boolean };
 }) {
   const sent = failure?.values;
-  const v = Object.fromEntries(Object.entries(stored).map(([k, value]) => [k, submittedText(sent, k, value)])) as unknown as ArticleFormValues;
+  const v = submittedTexts(sent, stored);
   const { onSubmit, errorFor, register } = useZodForm(articleSchema, {
     serverErrors: failure?.errors,
     defaultValues: { ...v, kind: v.kind as "article" | "video", audience: v.audience as (typeof AUDIENCES)[number], status: v.status as "draft" | "published" },

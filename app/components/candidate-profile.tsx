@@ -1,5 +1,6 @@
 import { Fact, TagSection } from "./facts";
 import type { CompanyProfileView } from "~/profiles/company-view";
+import { experienceText } from "~/profiles/options";
 import { formatDate } from "~/utils/dates";
 
 /**
@@ -32,12 +33,7 @@ export function CandidateProfile({ view }: { view: CompanyProfileView }) {
           <h2>Erfaring</h2>
           <ul>
             {view.experiences.map((e, i) => (
-              <li key={i}>
-                {e.title}
-                {e.industry ? `, ${e.industry}` : ""}
-                {e.employer ? ` hos ${e.employer}` : ""}
-                {e.years !== null ? ` (${e.years} år)` : ""}
-              </li>
+              <li key={i}>{experienceText(e)}</li>
             ))}
           </ul>
         </section>

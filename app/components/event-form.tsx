@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { AUDIENCES, audienceLabels } from "~/events/options";
 import { eventSchema } from "~/events/schemas";
 import type { FormFailure } from "~/utils/forms.server";
-import { submittedText } from "~/utils/submitted";
+import { submittedTexts } from "~/utils/submitted";
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, useZodForm } from "./form";
 
 export interface EventFormValues {
@@ -34,7 +34,7 @@ export const emptyEvent: EventFormValues = {
 /** Staff create and edit events. Times are Danish local time. */
 export function EventForm({ stored, failure, submitLabel }: { stored: EventFormValues; failure?: FormFailure; submitLabel: string }) {
   const sent = failure?.values;
-  const v = Object.fromEntries(Object.entries(stored).map(([k, value]) => [k, submittedText(sent, k, value)])) as unknown as EventFormValues;
+  const v = submittedTexts(sent, stored);
   const { onSubmit, errorFor, register } = useZodForm(eventSchema, {
     serverErrors: failure?.errors,
     defaultValues: { ...v, audience: v.audience as (typeof AUDIENCES)[number] },

@@ -4,6 +4,7 @@ import type { ProfileTermKind } from "../../db/schema";
 import { termKindText } from "~/profiles/options";
 import { addTermSchema } from "~/profiles/schemas";
 import { SubmitButton, TextField, useZodForm } from "./form";
+import { RemoveItemForm } from "./remove-item-form";
 
 /**
  * One list on the profile (competences, certificates …): the items with a
@@ -38,14 +39,7 @@ export function TermListEditor({
           {items.map((item) => (
             <li key={item.id}>
               <span>{item.label}</span>
-              <Form method="post" className="push-right">
-                <input type="hidden" name="intent" value="remove" />
-                <input type="hidden" name="kind" value={kind} />
-                <input type="hidden" name="id" value={item.id} />
-                <button type="submit" className="link">
-                  Fjern <span className="visually-hidden">{item.label}</span>
-                </button>
-              </Form>
+              <RemoveItemForm id={item.id} label={item.label} fields={{ kind }} />
             </li>
           ))}
         </ul>

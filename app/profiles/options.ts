@@ -58,3 +58,8 @@ export function hoursText(min: number | null, max: number | null): string | null
   if (min === null || max === null) return null;
   return min === max ? `${min} timer om ugen` : `${min}–${max} timer om ugen`;
 }
+
+/** "Lagermedarbejder, Transport og lager hos Nordisk Fragt (9 år)": one line of work experience. */
+export function experienceText(e: { title: string; industry: string | null; employer: string | null; years: number | null }): string {
+  return `${e.title}${e.industry ? `, ${e.industry}` : ""}${e.employer ? ` hos ${e.employer}` : ""}${e.years !== null ? ` (${e.years} år)` : ""}`;
+}

@@ -3,6 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
 import { requireUser } from "~/auth/guard.server";
 import { RadioGroup, SubmitButton, TextField, useZodForm } from "~/components/form";
+import { RemoveItemForm } from "~/components/remove-item-form";
+import { experienceText } from "~/profiles/options";
 import { addItemProblem } from "~/profiles/profile-actions.server";
 import { addExperience, ensureProfile, loadProfileDetails, removeProfileItem, setShowEmployerNames } from "~/profiles/profile.server";
 import { employerNamesSchema, experienceFormSchema, experienceSchema } from "~/profiles/schemas";
@@ -62,19 +64,8 @@ export default function ExperiencePage() {
           <ul className="term-list">
             {experiences.map((e) => (
               <li key={e.id}>
-                <span>
-                  {e.title}
-                  {e.industry ? `, ${e.industry}` : ""}
-                  {e.employer ? ` hos ${e.employer}` : ""}
-                  {e.years !== null ? ` (${e.years} år)` : ""}
-                </span>
-                <Form method="post" className="push-right">
-                  <input type="hidden" name="intent" value="remove" />
-                  <input type="hidden" name="id" value={e.id} />
-                  <button type="submit" className="link">
-                    Fjern <span className="visually-hidden">{e.title}</span>
-                  </button>
-                </Form>
+                <span>{experienceText(e)}</span>
+                <RemoveItemForm id={e.id} label={e.title} />
               </li>
             ))}
           </ul>

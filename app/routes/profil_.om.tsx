@@ -7,7 +7,7 @@ import { ensureProfile, updateAbout } from "~/profiles/profile.server";
 import { aboutSchema, HEADLINE_MAX, SUMMARY_MAX } from "~/profiles/schemas";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
-import { submittedText } from "~/utils/submitted";
+import { submittedTexts } from "~/utils/submitted";
 
 export const meta: MetaFunction = () => [{ title: "Om dig · Min profil" }];
 
@@ -30,11 +30,7 @@ export default function About() {
   const stored = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sent = actionData?.values;
-  const values = {
-    headline: submittedText(sent, "headline", stored.headline),
-    summary: submittedText(sent, "summary", stored.summary),
-    birthDate: submittedText(sent, "birthDate", stored.birthDate),
-  };
+  const values = submittedTexts(sent, stored);
   const { onSubmit, errorFor, register } = useZodForm(aboutSchema, { serverErrors: actionData?.errors, defaultValues: values });
   return (
     <>

@@ -18,3 +18,8 @@ export function submittedList(values: Values, key: string, fallback: string[]): 
   const v = values[key];
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
+
+/** A form of text fields only: each field's typed value, or the stored one. */
+export function submittedTexts<T extends { [K in keyof T]: string }>(values: Values, stored: T): T {
+  return Object.fromEntries(Object.entries<string>(stored).map(([k, v]) => [k, submittedText(values, k, v)])) as T;
+}
