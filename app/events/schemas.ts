@@ -40,10 +40,10 @@ export const eventSchema = z
 
 export type EventInput = z.output<typeof eventSchema>;
 
-export const registrationSchema = z.object({ intent: z.enum(["signup", "cancel"]) });
-
-export const attendanceSchema = z.object({
-  intent: z.literal("attendance"),
-  registrationId: z.coerce.number().int().positive(),
-  attended: z.enum(["ja", "nej"]),
-});
+/** The buttons on an event's page: sign up or cancel (users), cancel the event or mark attendance (staff). */
+export const eventActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("signup") }),
+  z.object({ intent: z.literal("cancel") }),
+  z.object({ intent: z.literal("cancel-event") }),
+  z.object({ intent: z.literal("attendance"), registrationId: z.coerce.number().int().positive(), attended: z.enum(["ja", "nej"]) }),
+]);

@@ -1,6 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { db } from "../../db/client.server";
 import { isStaff, requireUser } from "~/auth/guard.server";
 import { FormError, SubmitButton } from "~/components/form";
@@ -8,6 +7,7 @@ import { TableRegion } from "~/components/table-region";
 import { cancelRegistration, getEvent, listEvents, listParticipants, setAttendance, signUp } from "~/events/events.server";
 import { cancelEventAndNotify, noticePromoted } from "~/events/notices.server";
 import { audienceLabels, audiencesFor, registrationLabels } from "~/events/options";
+import { eventActionSchema } from "~/events/schemas";
 import { formatDate, formatTime } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
@@ -15,13 +15,6 @@ import { badRequest, parseForm } from "~/utils/forms.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.event.title ?? "Arrangement" }];
 
 const notFound = () => new Response("Arrangementet findes ikke.", { status: 404 });
-
-const eventActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("signup") }),
-  z.object({ intent: z.literal("cancel") }),
-  z.object({ intent: z.literal("cancel-event") }),
-  z.object({ intent: z.literal("attendance"), registrationId: z.coerce.number().int().positive(), attended: z.enum(["ja", "nej"]) }),
-]);
 
 // Every signed-in role within the event's audience; staff also see and manage participants.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,25 +1,16 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
-import { z } from "zod";
 import { db } from "../../db/client.server";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { FormError } from "~/components/form";
 import { confirmHire, dismissHire, listHiresToConfirm } from "~/employment/employment.server";
+import { hireDecisionSchema } from "~/employment/schemas";
 import { formatDate, localDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Til bekræftelse" }];
-
-const hireSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("confirm"),
-    hireId: z.coerce.number().int().positive(),
-    fromDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Skriv datoen som dd-mm-åååå."),
-  }),
-  z.object({ intent: z.literal("dismiss"), hireId: z.coerce.number().int().positive() }),
-]);
 
 // Staff and admins: hires companies marked as "Ansat", waiting to be confirmed.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -29,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: STAFF_ROLES });
-  const parsed = await parseForm(request, hireSchema);
+  const parsed = await parseForm(request, hireDecisionSchema);
   if (!parsed.success) return parsed.response;
   const change = parsed.data;
   if (change.intent === "dismiss") {

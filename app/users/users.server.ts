@@ -54,15 +54,3 @@ export async function listCompanyUsers(db: Db, companyId: number) {
     .execute();
 }
 
-/** Flexjobbers with an account, with their profile's state, for "Borgere". */
-export async function listFlexjobbers(db: Db) {
-  return db
-    .selectFrom("users as u")
-    .leftJoin("profiles as p", "p.userId", "u.id")
-    .leftJoin("users as c", "c.id", "u.consultantId")
-    .select(["u.id", "u.name", "u.email", "c.name as consultantName", "p.status as profileStatus", "p.hidden"])
-    .where("u.role", "=", "flexjobber")
-    .orderBy("u.name")
-    .limit(500)
-    .execute();
-}
