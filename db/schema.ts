@@ -9,10 +9,14 @@ import type { VocabularyKind } from "./vocabularies/terms";
 export const ROLES = ["flexjobber", "company", "staff", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
-/** "registered": put on the list by staff, no account (cannot log in) until an invitation is accepted. */
-export type UserStatus = "active" | "suspended" | "registered";
+/**
+ * "registered": put on the list by staff, no account (cannot log in) until an invitation is accepted.
+ * "erased": the person is gone (name, contact, profile); the row keeps only what the statistics need.
+ */
+export type UserStatus = "active" | "suspended" | "registered" | "erased";
 export type CompanyStatus = "pending" | "approved" | "rejected" | "suspended";
-export type ConsentPurpose = "privacy_statement" | "health_data";
+/** profile_sharing: the flexjobber's consent to show the anonymised profile to companies (given on publishing). */
+export type ConsentPurpose = "privacy_statement" | "health_data" | "profile_sharing";
 
 export interface SettingTable {
   key: string;
@@ -31,6 +35,9 @@ export interface UserTable {
   isCompanyAdmin: number;
   consultantId: string | null;
   createdAt: string;
+  /** When the retention job warned that the unused account will be erased. */
+  retentionWarnedAt: Generated<string | null>;
+  erasedAt: Generated<string | null>;
 }
 
 /** Lucia's session table; expiresAt is in seconds since the epoch (the adapter's format). */
@@ -118,7 +125,7 @@ export type AuditAction = "profile_viewed_by_staff";
 
 /**
  * A flexjobber's competence profile. Visible to companies only when
- * status is "approved" and hidden is 0 (see visibleProfiles()).
+ * status is "approved" and hidden is 0, among other things (see visibleProfiles()).
  */
 export interface ProfileTable {
   userId: string;

@@ -31,6 +31,8 @@ export async function createUser(
     isCompanyAdmin: 0,
     consultantId: null,
     createdAt: new Date().toISOString(),
+    retentionWarnedAt: null,
+    erasedAt: null,
     ...rest,
     passwordHash: await hashPassword(password),
   };

@@ -16,7 +16,7 @@ import { get, post, run, sessionCookie } from "./http";
 import { sentEmails } from "./mocks/email-api";
 
 const search = (filters: Partial<CandidateFilters>) =>
-  searchCandidates(db, { competences: [], certificates: [], sort: "relevance", page: 1, ...filters });
+  searchCandidates(db, 0, { competences: [], certificates: [], sort: "relevance", page: 1, ...filters });
 const aliases = async (filters: Partial<CandidateFilters>) => (await search(filters)).cards.map((c) => c.alias);
 
 describe("full-text search over anonymised profiles", () => {

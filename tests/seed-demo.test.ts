@@ -30,7 +30,7 @@ describe("demo municipality", () => {
     expect(setting?.value).toBe("Jobcenter Demo");
 
     // Companies can find candidates; staff have one in the queue; the demo citizen starts from scratch.
-    const found = await searchCandidates(db, { competences: [], certificates: [], sort: "newest", page: 1 });
+    const found = await searchCandidates(db, 0, { competences: [], certificates: [], sort: "newest", page: 1 });
     expect(found.total).toBeGreaterThan(4);
     expect(await listProfilesToReview(db)).toHaveLength(1);
     const borger = await db.selectFrom("users").select("id").where("email", "=", "borger@demo.refleks.dk").executeTakeFirstOrThrow();

@@ -3,6 +3,11 @@
 
 export const PRIVACY_VERSION = "privatliv-2026-11";
 export const HEALTH_CONSENT_VERSION = "helbred-2026-11";
+export const SHARING_CONSENT_VERSION = "deling-2026-11";
+
+/** What a flexjobber agrees to by publishing the profile (recorded as the profile_sharing consent). */
+export const sharingConsentText =
+  "Når du offentliggør din profil, siger du ja til, at godkendte virksomheder kan se den uden dit navn og dine kontaktoplysninger. Du kan trække dit ja tilbage når som helst.";
 
 export const privacyAcceptText =
   "Jeg har læst, hvordan jobcentret behandler mine oplysninger på platformen.";

@@ -1,5 +1,5 @@
 import type { OpeningDetails } from "~/openings/openings.server";
-import type { ProfileDetails } from "~/profiles/profile.server";
+import type { ProfileDetails } from "~/profiles/profile-details";
 import { normalizeTerm } from "../../db/vocabularies/terms";
 import type { MatchOpening, MatchProfile } from "./score";
 

@@ -6,6 +6,7 @@ import { scoreMatch, type Match } from "~/matching/score";
 import { toCompanyView, type CompanyProfileView } from "~/profiles/company-view";
 import { revealedIdentities, type RevealedIdentity } from "~/profiles/contact.server";
 import { loadProfileDetailsMany } from "~/profiles/profile.server";
+import { isVisibleTo, visibleUserIds } from "~/profiles/visibility.server";
 import { liveOpenings, loadOpening } from "./openings.server";
 
 // Saved openings, "Jeg er interesseret", and what the company does with it.
@@ -38,7 +39,8 @@ export async function listSavedOpenings(db: Db, userId: string) {
     .execute();
 }
 
-export type InterestResult = "sent" | "already" | "not_found";
+/** not_visible: companies cannot see the flexjobber (no approved, shown profile), so they could not see the interest either. */
+export type InterestResult = "sent" | "already" | "not_found" | "not_visible";
 
 export async function expressInterest(
   db: Db,
@@ -47,6 +49,7 @@ export async function expressInterest(
 ): Promise<InterestResult> {
   const live = await liveOpenings(db, now).select("o.id").where("o.id", "=", input.openingId).executeTakeFirst();
   if (!live) return "not_found";
+  if (!(await isVisibleTo(db, input.userId))) return "not_visible";
   const at = now.toISOString();
   const result = await db
     .insertInto("interests")
@@ -74,43 +77,46 @@ export interface InterestRow {
   message: string | null;
   createdAt: string;
   alias: string;
-  /** The anonymised profile (null when the flexjobber has not started one). */
-  view: CompanyProfileView | null;
+  view: CompanyProfileView;
   /** Only when the flexjobber shared it, or said yes to a contact request. */
   identity: RevealedIdentity | null;
   match: Match | null;
 }
 
-/** The interests in one of the company's openings (closed ones too), anonymised unless shared. */
+/** The interests in one of the company's openings (closed ones too) from visible flexjobbers, anonymised unless shared. */
 export async function listInterestsForOpening(db: Db, openingId: number, companyId: number): Promise<InterestRow[]> {
   const opening = await loadOpening(db, openingId);
   if (!opening || opening.opening.companyId !== companyId) return [];
   const rows = await db
     .selectFrom("interests as i")
-    .leftJoin("profiles as p", "p.userId", "i.userId")
+    .innerJoin("profiles as p", "p.userId", "i.userId")
     .select(["i.id", "i.userId", "i.stage", "i.message", "i.createdAt", "p.alias"])
     .where("i.openingId", "=", openingId)
+    .where("i.userId", "in", visibleUserIds(db, companyId))
     .orderBy("i.id", "desc")
     .execute();
   const userIds = rows.map((r) => r.userId);
   const [details, identities] = await Promise.all([loadProfileDetailsMany(db, userIds), revealedIdentities(db, companyId, userIds)]);
   const forMatching = openingForMatching(opening);
-  return rows.map((r) => {
+  return rows.flatMap((r) => {
     const d = details.get(r.userId);
-    return {
-      id: r.id,
-      stage: r.stage,
-      message: r.message,
-      createdAt: r.createdAt,
-      alias: r.alias ?? "Fleksjobber uden profil",
-      view: d ? toCompanyView(d) : null,
-      identity: identities.get(r.userId) ?? null,
-      match: d ? scoreMatch(profileForMatching(d), forMatching, "company") : null,
-    };
+    if (!d) return [];
+    return [
+      {
+        id: r.id,
+        stage: r.stage,
+        message: r.message,
+        createdAt: r.createdAt,
+        alias: r.alias,
+        view: toCompanyView(d),
+        identity: identities.get(r.userId) ?? null,
+        match: scoreMatch(profileForMatching(d), forMatching, "company"),
+      },
+    ];
   });
 }
 
-/** The interest behind a company action, if it is in one of this company's openings. */
+/** The interest behind a company action, if it is in one of this company's openings and its flexjobber is visible. */
 export async function companyInterest(db: Db, interestId: number, companyId: number) {
   return db
     .selectFrom("interests as i")
@@ -118,6 +124,7 @@ export async function companyInterest(db: Db, interestId: number, companyId: num
     .select(["i.id", "i.userId", "i.openingId", "i.stage", "i.identityShared"])
     .where("i.id", "=", interestId)
     .where("o.companyId", "=", companyId)
+    .where("i.userId", "in", visibleUserIds(db, companyId))
     .executeTakeFirst();
 }
 

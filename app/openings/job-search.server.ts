@@ -4,8 +4,9 @@ import { postcodeLabel } from "../../db/vocabularies/postcodes";
 import { openingForMatching, profileForMatching } from "~/matching/adapters";
 import { scoreMatch, type Match } from "~/matching/score";
 import { toCompanyView, type CompanyProfileView } from "~/profiles/company-view";
-import { loadProfileDetails, loadProfileDetailsMany, type ProfileDetails } from "~/profiles/profile.server";
-import { visibleProfiles } from "~/profiles/search.server";
+import type { ProfileDetails } from "~/profiles/profile-details";
+import { loadProfileDetails, loadProfileDetailsMany } from "~/profiles/profile.server";
+import { visibleProfiles } from "~/profiles/visibility.server";
 import { toFtsQuery } from "~/profiles/search-index.server";
 import { hoursText } from "~/profiles/options";
 import { liveOpenings, loadOpenings, type OpeningDetails } from "./openings.server";
@@ -113,7 +114,7 @@ export interface CandidateMatch {
 
 /** "Anbefalede kandidater" for an opening: visible profiles ranked by the same engine, anonymised. */
 export async function recommendCandidates(db: Db, opening: OpeningDetails, limit = 10): Promise<CandidateMatch[]> {
-  const rows = await visibleProfiles(db).select("p.userId").orderBy("p.approvedAt", "desc").limit(MAX_SCORED).execute();
+  const rows = await visibleProfiles(db, opening.opening.companyId).select("p.userId").orderBy("p.approvedAt", "desc").limit(MAX_SCORED).execute();
   const details = await loadProfileDetailsMany(db, rows.map((r) => r.userId));
   const forMatching = openingForMatching(opening);
   return [...details.values()]

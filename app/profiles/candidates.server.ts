@@ -2,7 +2,7 @@ import type { Db } from "../../db/kysely";
 import { toCompanyView, type CompanyProfileView } from "./company-view";
 import { requestState, revealedIdentity, type RequestState, type RevealedIdentity } from "./contact.server";
 import { loadProfileDetails } from "./profile.server";
-import { visibleProfiles } from "./search.server";
+import { visibleProfiles } from "./visibility.server";
 import { recordProfileView } from "./views.server";
 
 export interface CandidatePage {
@@ -22,7 +22,7 @@ export async function loadCandidateForCompany(
   input: { alias: string; companyId: number; viewerId: string },
   now = new Date(),
 ): Promise<CandidatePage | null> {
-  const row = await visibleProfiles(db).select("p.userId").where("p.alias", "=", input.alias).executeTakeFirst();
+  const row = await visibleProfiles(db, input.companyId).select("p.userId").where("p.alias", "=", input.alias).executeTakeFirst();
   if (!row) return null;
   const details = await loadProfileDetails(db, row.userId);
   if (!details) return null;

@@ -1,4 +1,4 @@
-import type { ProfileDetails } from "./profile.server";
+import type { ProfileDetails } from "./profile-details";
 import { postcodeLabel } from "../../db/vocabularies/postcodes";
 import { ageBand, availabilityLabels, hoursText, timeOfDayLabels } from "./options";
 

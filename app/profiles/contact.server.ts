@@ -1,7 +1,7 @@
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { ContactRequestStatus } from "../../db/schema";
-import { visibleProfiles } from "./search.server";
+import { isVisibleTo, visibleProfiles, visibleUserIds } from "./visibility.server";
 import { formatDate } from "~/utils/dates";
 
 /** After a no, the same company may not ask again for this long. */
@@ -21,7 +21,8 @@ export async function revealedIdentity(db: Db, companyId: number, profileUserId:
 
 /**
  * Identity is revealed to a company only when the flexjobber said yes to its
- * contact request, or chose to share it with an interest in one of its openings.
+ * contact request, or chose to share it with an interest in one of its openings,
+ * and only while the flexjobber is visible to the company at all.
  */
 export async function revealedIdentities(db: Db, companyId: number, userIds: string[]): Promise<Map<string, RevealedIdentity>> {
   const out = new Map<string, RevealedIdentity>();
@@ -30,6 +31,7 @@ export async function revealedIdentities(db: Db, companyId: number, userIds: str
     .selectFrom("users as u")
     .select(["u.id", "u.name", "u.email", "u.phone"])
     .where("u.id", "in", userIds)
+    .where("u.id", "in", visibleUserIds(db, companyId))
     .where((eb) =>
       eb.or([
         eb.exists(
@@ -94,19 +96,20 @@ export async function sendContactRequest(
   now = new Date(),
 ): Promise<SendResult> {
   return inTransaction(db, async (trx) => {
-    const profile = await visibleProfiles(trx).select("p.userId").where("p.alias", "=", input.alias).executeTakeFirst();
+    const profile = await visibleProfiles(trx, input.companyId).select("p.userId").where("p.alias", "=", input.alias).executeTakeFirst();
     if (!profile) return "not_found";
-    return createContactRequest(trx, { ...input, profileUserId: profile.userId }, now);
+    return createContactRequest(trx, { companyId: input.companyId, sentBy: input.sentBy, message: input.message, profileUserId: profile.userId }, now);
   });
 }
 
-/** Asks one flexjobber (by id: the caller has checked the company may reach them). */
+/** Asks one flexjobber by id (e.g. one who showed interest), if they are visible to the company. */
 export async function createContactRequest(
   db: Db,
   input: { companyId: number; sentBy: string; profileUserId: string; message: string },
   now = new Date(),
-): Promise<Exclude<SendResult, "not_found">> {
+): Promise<SendResult> {
   return inTransaction(db, async (trx) => {
+    if (!(await isVisibleTo(trx, input.profileUserId, input.companyId))) return "not_found";
     const state = await requestState(trx, input.companyId, input.profileUserId, now);
     if (state.kind !== "none") return state;
     const { id } = await trx
@@ -173,7 +176,7 @@ export interface CompanyRequestRow {
   identity: RevealedIdentity | null;
 }
 
-/** The company's sent requests with their status; identity only on the accepted ones. */
+/** The company's sent requests to flexjobbers still visible to it; identity only on the accepted ones. */
 export async function listRequestsForCompany(db: Db, companyId: number): Promise<CompanyRequestRow[]> {
   const rows = await db
     .selectFrom("contactRequests as r")
@@ -181,6 +184,7 @@ export async function listRequestsForCompany(db: Db, companyId: number): Promise
     .innerJoin("users as u", "u.id", "r.profileUserId")
     .select(["r.id", "p.alias", "r.message", "r.status", "r.createdAt", "r.answeredAt", "u.name", "u.email", "u.phone"])
     .where("r.companyId", "=", companyId)
+    .where("r.profileUserId", "in", visibleUserIds(db, companyId))
     .orderBy("r.id", "desc")
     .execute();
   return rows.map(({ name, email, phone, ...r }) => ({

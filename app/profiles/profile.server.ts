@@ -1,28 +1,14 @@
 import { randomInt } from "node:crypto";
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
-import type { Accommodation, Experience, Profile, ProfileTermKind, ProfileUpdate } from "../../db/schema";
+import type { Profile, ProfileTermKind, ProfileUpdate } from "../../db/schema";
 import { findPostcode } from "../../db/vocabularies/postcodes";
 import { normalizeTerm } from "../../db/vocabularies/terms";
 import { checkPublishable } from "./completeness";
 import { TERM_KINDS, termKindText, type TimeOfDay } from "./options";
 import { indexProfile } from "./search-index.server";
-
-export interface ProfileItem {
-  id: number;
-  label: string;
-}
-
-/** Everything on one flexjobber's profile, as the flexjobber sees it. */
-export interface ProfileDetails {
-  profile: Profile;
-  timesOfDay: TimeOfDay[];
-  terms: Record<ProfileTermKind, ProfileItem[]>;
-  experiences: Experience[];
-  accommodations: Accommodation[];
-  /** Active explicit consent to show skånebehov (GDPR art. 9). */
-  healthConsent: boolean;
-}
+import { SHARING_CONSENT_VERSION } from "~/auth/consent-texts";
+import type { ProfileDetails, ProfileItem } from "./profile-details";
 
 export const MAX_ITEMS_PER_LIST = 30;
 
@@ -335,8 +321,9 @@ export async function publishProfile(db: Db, userId: string, now = new Date()): 
   await changeProfile(
     db,
     userId,
-    (trx) =>
-      trx
+    async (trx) => {
+      await giveSharingConsent(trx, userId, at);
+      await trx
         .updateTable("profiles")
         .set((eb) => ({
           status: "pending",
@@ -346,10 +333,61 @@ export async function publishProfile(db: Db, userId: string, now = new Date()): 
           firstPublishedAt: eb.fn.coalesce("firstPublishedAt", eb.val(at)),
         }))
         .where("userId", "=", userId)
-        .execute(),
+        .execute();
+    },
     now,
   );
   return "submitted";
+}
+
+async function giveSharingConsent(trx: Db, userId: string, at: string): Promise<void> {
+  const active = await trx
+    .selectFrom("consents")
+    .select("id")
+    .where("userId", "=", userId)
+    .where("purpose", "=", "profile_sharing")
+    .where("withdrawnAt", "is", null)
+    .executeTakeFirst();
+  if (!active) {
+    await trx.insertInto("consents").values({ userId, purpose: "profile_sharing", textVersion: SHARING_CONSENT_VERSION, givenAt: at, withdrawnAt: null }).execute();
+  }
+}
+
+/** Whether the flexjobber currently lets companies see the (anonymised) profile. */
+export async function hasSharingConsent(db: Db, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("consents")
+    .select("id")
+    .where("userId", "=", userId)
+    .where("purpose", "=", "profile_sharing")
+    .where("withdrawnAt", "is", null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Gives again or withdraws (GDPR art. 7(3)) the consent to show the profile
+ * to companies. Withdrawn, the flexjobber disappears for every company at
+ * once: search, interests, requests and revealed identities (visibleProfiles).
+ */
+export async function setSharingConsent(db: Db, userId: string, give: boolean, now = new Date()): Promise<void> {
+  await changeProfile(
+    db,
+    userId,
+    async (trx) => {
+      const at = now.toISOString();
+      if (give) await giveSharingConsent(trx, userId, at);
+      else
+        await trx
+          .updateTable("consents")
+          .set({ withdrawnAt: at })
+          .where("userId", "=", userId)
+          .where("purpose", "=", "profile_sharing")
+          .where("withdrawnAt", "is", null)
+          .execute();
+    },
+    now,
+  );
 }
 
 /** Pausing hides the profile from every company search and page at once; resuming shows it again. */

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/kysely";
 import { searchableText, toCompanyView } from "./company-view";
-import type { ProfileDetails } from "./profile.server";
+import type { ProfileDetails } from "./profile-details";
 
 /**
  * Replaces the profile's row in the FTS5 index with its anonymised text.

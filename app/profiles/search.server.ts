@@ -5,6 +5,7 @@ import { distanceKm, findPostcode } from "../../db/vocabularies/postcodes";
 import { toCompanyView, type CompanyProfileView } from "./company-view";
 import { loadProfileDetailsMany } from "./profile.server";
 import { toFtsQuery } from "./search-index.server";
+import { visibleProfiles } from "./visibility.server";
 import { withinKm } from "~/utils/distance.server";
 
 export const CANDIDATES_PER_PAGE = 10;
@@ -34,18 +35,14 @@ export interface CandidateCard {
   distanceKm: number | null;
 }
 
-/** Only approved, not paused profiles exist for companies. One place, used by every company-facing query. */
-export function visibleProfiles(db: Db) {
-  return db.selectFrom("profiles as p").where("p.status", "=", "approved").where("p.hidden", "=", 0);
-}
-
 /** "Find kandidater": full-text plus filters over anonymised profiles, a page at a time. */
 export async function searchCandidates(
   db: Db,
+  companyId: number,
   filters: CandidateFilters,
 ): Promise<{ cards: CandidateCard[]; total: number; page: number; pages: number }> {
   const match = filters.q ? toFtsQuery(filters.q) : null;
-  let query = visibleProfiles(db).innerJoin("profileFts", "profileFts.userId", "p.userId");
+  let query = visibleProfiles(db, companyId).innerJoin("profileFts", "profileFts.userId", "p.userId");
   if (match) query = query.where(sql<boolean>`profile_fts match ${match}`);
   for (const normalized of filters.competences) query = query.where(hasTerm("competence", normalized));
   for (const normalized of filters.certificates) query = query.where(hasTerm("certificate", normalized));

@@ -11,12 +11,14 @@ import { stageLabels } from "~/openings/options";
 import { liveOpenings, loadOpening, openingViewData } from "~/openings/openings.server";
 import { interestSchema, jobActionSchema } from "~/openings/schemas";
 import { loadProfileDetails } from "~/profiles/profile.server";
+import { isVisibleTo } from "~/profiles/visibility.server";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.view.title ?? "Job" }];
 
+const NOT_VISIBLE_TEXT = "Virksomheder kan kun se din interesse, når din profil er godkendt og synlig.";
 const notFound = () => new Response("Jobbet findes ikke, eller fristen er overskredet.", { status: 404 });
 
 // Flexjobbers only. Live openings, plus closed ones the flexjobber saved or answered.
@@ -24,12 +26,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["flexjobber"] });
   const id = Number(params.id);
   if (!Number.isInteger(id) || id <= 0) throw notFound();
-  const [details, live, interest, saved, profile] = await Promise.all([
+  const [details, live, interest, saved, profile, visible] = await Promise.all([
     loadOpening(db, id),
     liveOpenings(db).select("o.id").where("o.id", "=", id).executeTakeFirst(),
     interestFor(db, user.id, id),
     db.selectFrom("savedOpenings").select("openingId").where("userId", "=", user.id).where("openingId", "=", id).executeTakeFirst(),
     loadProfileDetails(db, user.id),
+    isVisibleTo(db, user.id),
   ]);
   if (!details || (!live && !interest && !saved) || details.opening.status === "draft") throw notFound();
   const card = toJobCard(details, profile, saved !== undefined);
@@ -39,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     view: openingViewData(details, openingPlace(details)),
     match: profile ? card.match : null,
     saved: saved !== undefined,
+    visible,
     interest: interest ? { stage: interest.stage, identityShared: interest.identityShared === 1, createdAt: interest.createdAt } : null,
   });
 }
@@ -60,12 +64,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = await expressInterest(db, { userId: user.id, openingId: id, message: change.message, shareIdentity: change.shareIdentity === "ja" });
   if (result === "not_found") throw notFound();
+  if (result === "not_visible") return badRequest({}, NOT_VISIBLE_TEXT, 409);
   if (result === "already") return badRequest({}, "Du har allerede sagt, at du er interesseret.", 409);
   return redirectWithMessage(`/job/${id}`, "interesse-sendt");
 }
 
 export default function Job() {
-  const { id, live, view, match, saved, interest } = useLoaderData<typeof loader>();
+  const { id, live, view, match, saved, interest, visible } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -105,6 +110,14 @@ export default function Job() {
             Sendt {formatDate(interest.createdAt)}.{" "}
             {interest.identityShared ? "Virksomheden kan se dit navn og dine kontaktoplysninger." : "Du er anonym for virksomheden."} Status:{" "}
             {stageLabels[interest.stage]}.
+          </p>
+          {visible ? null : <p>Din profil er ikke synlig lige nu, så virksomheden kan ikke se din interesse.</p>}
+        </section>
+      ) : live && !visible ? (
+        <section aria-labelledby="int-h" className="card">
+          <h2 id="int-h">Vil du vise interesse?</h2>
+          <p>
+            {NOT_VISIBLE_TEXT} <Link to="/profil">Gå til din profil</Link>
           </p>
         </section>
       ) : live ? (

@@ -4,7 +4,7 @@ import { useId } from "react";
 import { Pager } from "~/components/facts";
 import { db } from "../../db/client.server";
 import { normalizeTerm } from "../../db/vocabularies/terms";
-import { requireUser } from "~/auth/guard.server";
+import { requireCompanyUser } from "~/auth/guard.server";
 import { AVAILABILITIES, availabilityLabels } from "~/profiles/options";
 import { candidateSearchSchema } from "~/profiles/schemas";
 import { searchCandidates } from "~/profiles/search.server";
@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Find kandidater" }];
 
 // Company users only. Returns anonymised cards: never a name or contact detail.
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ["company"] });
+  const user = await requireCompanyUser(request);
   const url = new URL(request.url);
   const [competences, certificates, industries] = await Promise.all([
     listTerms(db, "competence"),
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return json({ options, errors: zodFieldErrors(parsed.error), result: null }, { status: 400 });
   }
   const f = parsed.data;
-  const result = await searchCandidates(db, {
+  const result = await searchCandidates(db, user.companyId, {
     q: f.q,
     competences: f.kompetence.map(normalizeTerm),
     certificates: f.certifikat.map(normalizeTerm),

@@ -68,6 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const interest = await companyInterest(db, change.interestId, user.companyId);
       if (!interest || interest.openingId !== id) return badRequest({}, "Kandidaten findes ikke på dette opslag.", 404);
       const result = await createContactRequest(db, { companyId: user.companyId, sentBy: user.id, profileUserId: interest.userId, message: change.message });
+      if (result === "not_found") return badRequest({}, "Kandidaten findes ikke på dette opslag.", 404);
       if (result.kind !== "sent") return badRequest({}, refusalText(result), 409);
       await noticeContactRequest(db, result.requestId);
       return redirectWithMessage(`/opslag/${id}`, "svar-sendt");

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/kysely";
 import { completeness } from "~/profiles/completeness";
 import { loadProfileDetails } from "~/profiles/profile.server";
-import { visibleProfiles } from "~/profiles/search.server";
+import { visibleProfiles, visibleUserIds } from "~/profiles/visibility.server";
 import { listSavedOpenings } from "~/openings/interests.server";
 import { searchJobs } from "~/openings/job-search.server";
 import { listCompanyOpenings } from "~/openings/openings.server";
@@ -34,11 +34,12 @@ export async function flexjobberHome(db: Db, userId: string) {
 /** The company's start page: how many it can find, and how its requests stand. */
 export async function companyHome(db: Db, companyId: number) {
   const [visible, requests, openings] = await Promise.all([
-    visibleProfiles(db).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    visibleProfiles(db, companyId).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
     db
       .selectFrom("contactRequests")
       .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
       .where("companyId", "=", companyId)
+      .where("profileUserId", "in", visibleUserIds(db, companyId))
       .groupBy("status")
       .execute(),
     listCompanyOpenings(db, companyId),

@@ -6,6 +6,7 @@ import * as m0004 from "./0004_openings";
 import * as m0005 from "./0005_events_content";
 import * as m0006 from "./0006_activity";
 import * as m0007 from "./0007_activity_weeks";
+import * as m0008 from "./0008_consent_retention";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "0005_events_content": m0005,
   "0006_activity": m0006,
   "0007_activity_weeks": m0007,
+  "0008_consent_retention": m0008,
 };

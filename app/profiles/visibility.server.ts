@@ -1,0 +1,45 @@
+import type { Db } from "../../db/kysely";
+
+/**
+ * The one visibility rule: which flexjobbers exist for companies. Every
+ * company-facing read of a flexjobber (search, candidate page,
+ * recommendations, interests, contact requests, revealed identities, counts)
+ * goes through here; a new one must too.
+ *
+ * A flexjobber is visible while
+ * - the account is active (not suspended, not erased),
+ * - the profile is approved by staff and not paused,
+ * - the consent to show the profile to companies is given and not withdrawn.
+ * (When flexjobbers can block a company, the block belongs here as well,
+ * which is why the company is part of the signature.)
+ */
+export function visibleProfiles(db: Db, _forCompanyId?: number) {
+  return db
+    .selectFrom("profiles as p")
+    .where("p.status", "=", "approved")
+    .where("p.hidden", "=", 0)
+    .where((eb) =>
+      eb.and([
+        eb.exists(eb.selectFrom("users as vu").select("vu.id").whereRef("vu.id", "=", "p.userId").where("vu.status", "=", "active")),
+        eb.exists(
+          eb
+            .selectFrom("consents as vc")
+            .select("vc.id")
+            .whereRef("vc.userId", "=", "p.userId")
+            .where("vc.purpose", "=", "profile_sharing")
+            .where("vc.withdrawnAt", "is", null),
+        ),
+      ]),
+    );
+}
+
+/** The user ids of visible flexjobbers, as a subquery: `.where("x.userId", "in", visibleUserIds(db, companyId))`. */
+export function visibleUserIds(db: Db, forCompanyId?: number) {
+  return visibleProfiles(db, forCompanyId).select("p.userId");
+}
+
+/** Whether one flexjobber is visible to a company now. */
+export async function isVisibleTo(db: Db, userId: string, forCompanyId?: number): Promise<boolean> {
+  const row = await visibleUserIds(db, forCompanyId).where("p.userId", "=", userId).executeTakeFirst();
+  return row !== undefined;
+}
