@@ -7,6 +7,7 @@ import { appUrl } from "~/env.server";
 import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "./consent-texts";
 import { normalizeEmail } from "./login.server";
 import { hashPassword } from "./password.server";
+import { companyMayJoin } from "./standing.server";
 
 export const INVITATION_DAYS = 14;
 
@@ -129,7 +130,7 @@ export interface AcceptInput {
 
 export type AcceptResult =
   | { status: "ok"; userId: string; role: Role }
-  | { status: "unknown" | "used" | "expired" | "revoked" | "email_taken" };
+  | { status: "unknown" | "used" | "expired" | "revoked" | "email_taken" | "company_closed" };
 
 /** Turns an open invitation into an account, with the consents given, in one transaction. */
 export async function acceptInvitation(db: Db, token: string, input: AcceptInput, now = new Date()): Promise<AcceptResult> {
@@ -138,6 +139,7 @@ export async function acceptInvitation(db: Db, token: string, input: AcceptInput
     const found = await lookupInvitation(trx, token, now);
     if (found.state !== "open") return { status: found.state };
     const inv = found.invitation;
+    if (!(await companyMayJoin(trx, inv.companyId))) return { status: "company_closed" };
     if (await emailHasAccount(trx, inv.email)) return { status: "email_taken" };
 
     const at = now.toISOString();

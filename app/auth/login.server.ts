@@ -1,5 +1,6 @@
 import type { Db } from "../../db/kysely";
 import { DUMMY_HASH, verifyPassword } from "./password.server";
+import { accountInGoodStanding } from "./standing.server";
 
 export const LOGIN_LIMIT = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 
@@ -62,6 +63,6 @@ export async function attemptLogin(db: Db, rawEmail: string, password: string, n
     .values({ email, userId: user?.id ?? null, succeeded: succeeded ? 1 : 0, createdAt: now.toISOString() })
     .execute();
   if (!user || !succeeded) return { status: "invalid" };
-  if (user.status !== "active") return { status: "suspended" };
+  if (!(await accountInGoodStanding(db, user.id))) return { status: "suspended" };
   return { status: "ok", userId: user.id };
 }

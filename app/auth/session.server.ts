@@ -3,6 +3,7 @@ import type { Session, User } from "lucia";
 import { db } from "../../db/client.server";
 import { markActivity } from "~/stats/activity.server";
 import { lucia } from "./lucia.server";
+import { accountInGoodStanding } from "./standing.server";
 
 export type SessionUser = User;
 
@@ -11,14 +12,17 @@ export interface Auth {
   session: Session;
 }
 
-/** The signed-in user of this request, or null. Suspended accounts count as signed out. */
+/**
+ * The signed-in user of this request, or null. A suspended or erased account,
+ * or one whose company is suspended, is signed out at once (every session ends).
+ */
 export async function validateRequest(request: Request): Promise<Auth | null> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (!sessionId) return null;
   const { session, user } = await lucia.validateSession(sessionId);
   if (!session || !user) return null;
-  if (user.status !== "active") {
-    await lucia.invalidateSession(session.id);
+  if (!(await accountInGoodStanding(db, user.id))) {
+    await lucia.invalidateUserSessions(user.id);
     return null;
   }
   await markActivity(db, session, user.id);

@@ -131,8 +131,9 @@ export async function listCompaniesWithCounts(db: Db) {
 }
 
 /**
- * Suspending stops the company's users from logging in (their sessions end)
- * and hides its openings; reactivating undoes both.
+ * Suspending stops the company's users from logging in (their sessions end),
+ * revokes its open invitations and hides its openings; reactivating undoes
+ * all but the invitations (send new ones).
  */
 export async function setCompanySuspended(db: Db, companyId: number, suspended: boolean): Promise<string[]> {
   return inTransaction(db, async (trx) => {
@@ -143,7 +144,16 @@ export async function setCompanySuspended(db: Db, companyId: number, suspended: 
       .where("status", "=", suspended ? "approved" : "suspended")
       .executeTakeFirst();
     if (result.numUpdatedRows === 0n) return [];
-    await trx.updateTable("users").set({ status: suspended ? "suspended" : "active" }).where("companyId", "=", companyId).execute();
+    await trx.updateTable("users").set({ status: suspended ? "suspended" : "active" }).where("companyId", "=", companyId).where("status", "!=", "erased").execute();
+    if (suspended) {
+      await trx
+        .updateTable("invitations")
+        .set({ revokedAt: new Date().toISOString() })
+        .where("companyId", "=", companyId)
+        .where("usedAt", "is", null)
+        .where("revokedAt", "is", null)
+        .execute();
+    }
     const users = await trx.selectFrom("users").select("id").where("companyId", "=", companyId).execute();
     return users.map((u) => u.id);
   });

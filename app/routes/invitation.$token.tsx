@@ -15,9 +15,9 @@ import { badRequest, parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitation" }];
 
-type ClosedState = Exclude<InvitationLookup["state"], "open"> | "email_taken";
+type ClosedState = Exclude<InvitationLookup["state"], "open"> | "email_taken" | "company_closed";
 
-const closedStatus: Record<ClosedState, number> = { unknown: 404, used: 410, expired: 410, revoked: 410, email_taken: 409 };
+const closedStatus: Record<ClosedState, number> = { unknown: 404, used: 410, expired: 410, revoked: 410, email_taken: 409, company_closed: 403 };
 
 function closed(state: ClosedState) {
   return json({ state, invitation: null }, { status: closedStatus[state] });
@@ -57,6 +57,10 @@ const closedTexts: Record<ClosedState, { title: string; text: string }> = {
   revoked: {
     title: "Invitationen virker ikke længere",
     text: "Jobcentret har sendt en nyere invitation eller trukket denne tilbage. Brug linket i den nyeste e-mail, eller kontakt jobcentret.",
+  },
+  company_closed: {
+    title: "Invitationen virker ikke længere",
+    text: "Virksomheden har ikke adgang til platformen lige nu. Kontakt jobcentret, hvis du har spørgsmål.",
   },
   email_taken: {
     title: "Du har allerede en konto",
