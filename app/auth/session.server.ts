@@ -64,8 +64,39 @@ export async function endAllSessions(userId: string): Promise<void> {
   await lucia.invalidateUserSessions(userId);
 }
 
-/** Only local paths: "/profil" yes, "//evil.example" and "https://…" no. */
+const OWN_ORIGIN = "http://refleks.invalid";
+// Browsers drop tabs and newlines from URLs and read "\" as "/": any of them
+// can turn "/\t/evil.example" into "//evil.example". A Location header with
+// a newline is a 500 besides.
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f\\]/;
+
+/**
+ * Only paths on this site: "/profil" yes; "//x", "/\\x", "/%09/x", "https:x",
+ * "javascript:…" and the same encoded once or twice no. Decided by parsing
+ * against our own origin and comparing origins, then the normalized path is used.
+ */
 export function safeRedirect(to: string | null | undefined, fallback = "/"): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/")) return fallback;
+  // Checked as given and after each round of decoding, until nothing changes.
+  let decoded = to;
+  for (let round = 0; ; round++) {
+    if (UNSAFE_CHARACTERS.test(decoded) || decoded.startsWith("//")) return fallback;
+    let next: string;
+    try {
+      next = decodeURIComponent(decoded);
+    } catch {
+      return fallback;
+    }
+    if (next === decoded) break;
+    if (round === 5) return fallback;
+    decoded = next;
+  }
+  let url: URL;
+  try {
+    url = new URL(to, OWN_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== OWN_ORIGIN) return fallback;
+  return url.pathname + url.search + url.hash;
 }
