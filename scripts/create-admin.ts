@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { databasePath, openDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
-import { createInvitation, emailHasAccount, invitationUrl, INVITATION_DAYS } from "../app/auth/invitations.server";
+import { createInvitation, emailTakenFor, invitationUrl, INVITATION_DAYS } from "../app/auth/invitations.server";
 import { PASSWORD_MIN } from "../app/auth/schemas";
 import { createUser } from "../tests/factories";
 
@@ -34,7 +34,7 @@ if (values.password !== undefined && values.password.length < PASSWORD_MIN) {
 const { db } = openDatabase(databasePath());
 try {
   await prepareDatabase(db);
-  if (await emailHasAccount(db, email)) throw new Error(`Der findes allerede en bruger med e-mailen ${email}.`);
+  if (await emailTakenFor(db, email, "admin")) throw new Error(`Der findes allerede en bruger med e-mailen ${email}.`);
   if (values.password) {
     await createUser(db, { role: "admin", email, name, password: values.password });
     console.log(`Administratoren ${email} er oprettet. Log ind på /login.`);

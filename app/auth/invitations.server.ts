@@ -29,20 +29,60 @@ export function invitationUrl(token: string): string {
   return `${appUrl()}/invitation/${token}`;
 }
 
-/** A user who can log in (or is suspended). Citizens staff only registered have no account yet. */
-export async function emailHasAccount(db: Db, email: string): Promise<boolean> {
+/**
+ * The email is taken for an invitation of this role: by an account (active,
+ * suspended), or by a citizen staff registered when the invitation is not the
+ * one that turns that registration into an account.
+ */
+export async function emailTakenFor(db: Db, email: string, role: Role): Promise<boolean> {
   const row = await db
     .selectFrom("users")
-    .select("id")
+    .select(["status", "role"])
     .where("email", "=", normalizeEmail(email))
-    .where("status", "!=", "registered")
     .executeTakeFirst();
-  return Boolean(row);
+  if (!row) return false;
+  return row.status !== "registered" || row.role !== role;
+}
+
+type InvitationKind = Pick<Invitation, "role" | "companyId">;
+
+/**
+ * Invitations belong to their sender: the jobcenter's (citizens, staff) or
+ * one company's colleagues. A new invitation replaces only an open one of the
+ * same kind from the same sender.
+ */
+export function sameKindAndSender(a: InvitationKind, b: InvitationKind): boolean {
+  const group = (role: Role) => (role === "admin" ? "staff" : role);
+  return group(a.role) === group(b.role) && a.companyId === b.companyId;
+}
+
+/** Why this email cannot be invited now, or null: an account, or another sender's open invitation. */
+export async function invitationConflict(
+  db: Db,
+  input: Pick<InvitationInput, "email" | "role" | "companyId">,
+  now = new Date(),
+): Promise<"account" | "other_invitation" | null> {
+  if (await emailTakenFor(db, input.email, input.role)) return "account";
+  const open = await openInvitations(db, input.email, now);
+  const kind = { role: input.role, companyId: input.companyId ?? null };
+  return open.some((inv) => !sameKindAndSender(inv, kind)) ? "other_invitation" : null;
+}
+
+async function openInvitations(db: Db, email: string, now: Date) {
+  return db
+    .selectFrom("invitations")
+    .select(["id", "role", "companyId"])
+    .where("email", "=", normalizeEmail(email))
+    .where("usedAt", "is", null)
+    .where("revokedAt", "is", null)
+    .where("expiresAt", ">", now.toISOString())
+    .execute();
 }
 
 /**
  * Creates a one-time invitation and returns its token (only the hash is stored).
- * Older open invitations for the same email are revoked, so only the newest link works.
+ * Older open invitations of the same kind and sender for the same email are
+ * revoked, so only the newest link works; others are left alone.
  */
 export async function createInvitation(
   db: Db,
@@ -52,13 +92,11 @@ export async function createInvitation(
   const token = randomBytes(32).toString("base64url");
   const email = normalizeEmail(input.email);
   const invitation = await inTransaction(db, async (trx) => {
-    await trx
-      .updateTable("invitations")
-      .set({ revokedAt: now.toISOString() })
-      .where("email", "=", email)
-      .where("usedAt", "is", null)
-      .where("revokedAt", "is", null)
-      .execute();
+    const kind = { role: input.role, companyId: input.companyId ?? null };
+    const replaced = (await openInvitations(trx, email, now)).filter((inv) => sameKindAndSender(inv, kind)).map((inv) => inv.id);
+    if (replaced.length > 0) {
+      await trx.updateTable("invitations").set({ revokedAt: now.toISOString() }).where("id", "in", replaced).execute();
+    }
     return trx
       .insertInto("invitations")
       .values({
@@ -140,7 +178,7 @@ export async function acceptInvitation(db: Db, token: string, input: AcceptInput
     if (found.state !== "open") return { status: found.state };
     const inv = found.invitation;
     if (!(await companyMayJoin(trx, inv.companyId))) return { status: "company_closed" };
-    if (await emailHasAccount(trx, inv.email)) return { status: "email_taken" };
+    if (await emailTakenFor(trx, inv.email, inv.role)) return { status: "email_taken" };
 
     const at = now.toISOString();
     // A citizen staff registered earlier keeps their row (and status history); it becomes an account.

@@ -21,7 +21,12 @@ export async function hashPassword(password: string): Promise<string> {
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [kind, n, r, p, salt, key] = stored.split("$");
-  if (kind !== "scrypt" || !salt || !key) return false;
+  if (kind !== "scrypt" || !salt || !key) {
+    // No password set (a registered citizen, an erased account): the same
+    // hashing work as a wrong password, so the time taken reveals nothing.
+    await verifyPassword(password, DUMMY_HASH);
+    return false;
+  }
   const expected = Buffer.from(key, "base64");
   const actual = await scrypt(password, Buffer.from(salt, "base64"), { N: Number(n), r: Number(r), p: Number(p) });
   return actual.length === expected.length && timingSafeEqual(actual, expected);

@@ -40,6 +40,23 @@ export function invitationEmail({
   };
 }
 
+/** Sent instead of an invitation when the email already has an account or another open invitation. */
+export function alreadyInvitedEmail({ to, inviterName }: { to: string; inviterName: string }): EmailMessage {
+  const brand = env.BRAND_NAME;
+  return {
+    to,
+    subject: `Invitation til ${brand}`,
+    text: [
+      "Hej",
+      "",
+      `${inviterName} har prøvet at invitere dig til ${brand}. Du har allerede en konto eller en invitation med denne e-mail, så vi har ikke sendt en ny.`,
+      "",
+      `Log ind på ${appUrl()}/login, eller brug linket i den invitation, du har fået.`,
+      "Har du spørgsmål, så kontakt jobcentret.",
+    ].join("\n"),
+  };
+}
+
 export function companyRejectedEmail({ contactName, contactEmail, companyName, note }: {
   contactName: string;
   contactEmail: string;

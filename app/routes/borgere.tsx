@@ -47,15 +47,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (consultantId && !staff.some((s) => s.id === consultantId)) {
     return badRequest({ consultantId: "Vælg en rådgiver fra listen." });
   }
-  // Everyone invited is on the citizen list from now on, account or not.
-  const registered = await registerCitizen(db, { name, email, consultantId, staffId: user.id });
-  if (registered === "exists") {
-    const row = await db.selectFrom("users").select(["status", "role"]).where("email", "=", email).executeTakeFirst();
-    if (row?.status !== "registered" || row.role !== "flexjobber") {
-      return badRequest({ email: "Der findes allerede en bruger med denne e-mail." }, undefined, 409);
-    }
-  }
-  return inviteAndRespond(db, { name, email, role: "flexjobber", invitedBy: user.id, consultantId }, "/borgere");
+  return inviteAndRespond(db, { name, email, role: "flexjobber", invitedBy: user.id, consultantId }, "/borgere", {
+    inviterMayKnow: true,
+    // Everyone invited is on the citizen list from now on, account or not
+    // (an email registered already is the citizen's own row: "exists" is fine).
+    beforeSending: async () => void (await registerCitizen(db, { name, email, consultantId, staffId: user.id })),
+  });
 }
 
 export default function Citizens() {

@@ -91,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithMessage(back, "borger-gemt");
     case "resend":
       if (person.status !== "registered") return badRequest({}, "Borgeren har allerede en konto.", 409);
-      return inviteAndRespond(db, { name: person.name, email: person.email, role: "flexjobber", invitedBy: staff.id, consultantId: person.consultantId ?? undefined }, back);
+      return inviteAndRespond(db, { name: person.name, email: person.email, role: "flexjobber", invitedBy: staff.id, consultantId: person.consultantId ?? undefined }, back, { inviterMayKnow: true });
     case "revoke": {
       const invitation = await latestInvitation(db, person.email);
       if (!invitation || invitationState(invitation) !== "open") return badRequest({}, "Der er ingen åben invitation.", 409);

@@ -29,6 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
     db,
     { ...parsed.data, role: "company", invitedBy: user.id, companyId: user.companyId, isCompanyAdmin: false },
     "/kolleger",
+    { inviterMayKnow: false },
   );
 }
 

@@ -30,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: ["admin"] });
   const parsed = await parseForm(request, inviteStaffSchema);
   if (!parsed.success) return parsed.response;
-  return inviteAndRespond(db, { ...parsed.data, invitedBy: user.id }, "/medarbejdere");
+  return inviteAndRespond(db, { ...parsed.data, invitedBy: user.id }, "/medarbejdere", { inviterMayKnow: true });
 }
 
 export default function Staff() {
