@@ -11,6 +11,8 @@ import { databasePath, openDatabase } from "./db/kysely";
 import { prepareDatabase } from "./db/prepare";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./db/seed-demo";
 import { env } from "./app/env.server";
+import { contentSecurityPolicy, newNonce } from "./app/security/csp.server";
+import { isCrossSitePost } from "./app/security/origin.server";
 
 /** Migrates, seeds what an empty database needs, and tells whether the demo logins exist. */
 async function openAndPrepare(): Promise<boolean> {
@@ -35,18 +37,6 @@ const SECURITY_HEADERS: Record<string, string> = {
   "Referrer-Policy": "same-origin",
   "X-Frame-Options": "DENY",
   "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
-  "Content-Security-Policy": [
-    "default-src 'self'",
-    // Remix inlines its hydration data; a nonce would be stricter (see README).
-    "script-src 'self' 'unsafe-inline'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    `connect-src 'self'${env.NODE_ENV === "development" ? " ws:" : ""}`,
-    "frame-ancestors 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "object-src 'none'",
-  ].join("; "),
 };
 
 async function main() {
@@ -56,11 +46,15 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
+  // Behind a reverse proxy, TRUST_PROXY tells express which X-Forwarded-For hops to believe (for rate limits).
+  if (env.TRUST_PROXY) app.set("trust proxy", env.TRUST_PROXY);
   app.use((req, res, next) => {
+    const nonce = newNonce();
+    res.locals.cspNonce = nonce;
     res.set(SECURITY_HEADERS);
+    res.set("Content-Security-Policy", contentSecurityPolicy(nonce, { development: env.NODE_ENV === "development" }));
     // Cross-site form posts are refused (SameSite=Lax cookies cover most, this covers the rest).
-    const origin = req.get("origin");
-    if (!["GET", "HEAD", "OPTIONS"].includes(req.method) && origin && new URL(origin).host !== req.get("host")) {
+    if (isCrossSitePost(req.method, req.get("origin"), req.get("host"))) {
       res.status(403).type("text/plain").send("Forespørgslen kom fra en anden side og er afvist.");
       return;
     }
@@ -68,7 +62,14 @@ async function main() {
   });
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: build.mode }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: build.mode,
+      getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? "unknown" }),
+    }),
+  );
 
   const server = app.listen(env.PORT, () => {
     console.log(`${env.BRAND_NAME} kører på http://localhost:${env.PORT}`);

@@ -5,13 +5,19 @@ import { requestCompanyAccess } from "~/companies/companies.server";
 import { companyAccessSchema } from "~/companies/schemas";
 import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { badRequest, parseForm } from "~/utils/forms.server";
+import { Honeypot } from "~/components/honeypot";
+import { honeypotFilled } from "~/security/honeypot";
+import { clientIp, enforceRateLimit, LIMITS } from "~/security/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Bed om adgang for virksomheder" }];
 
 // Public: companies ask for access here; staff decide.
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
+  await enforceRateLimit([{ limit: LIMITS.publicFormIp, key: clientIp(context) }], { record: true });
   const parsed = await parseForm(request, companyAccessSchema);
   if (!parsed.success) return parsed.response;
+  // A bot filled in the trap: it is told what a person would be, nothing is stored.
+  if (honeypotFilled(parsed.formData)) return redirect("/adgang/tak");
   const result = await requestCompanyAccess(db, parsed.data);
   if (result.status === "cvr_taken") {
     return badRequest(
@@ -51,6 +57,7 @@ export default function CompanyAccess() {
           registration={register("phone")}
           error={errorFor("phone")}
         />
+        <Honeypot />
         <FormError message={actionData?.formError} />
         <div>
           <SubmitButton pendingText="Sender …">Send anmodning</SubmitButton>

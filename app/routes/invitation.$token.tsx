@@ -12,6 +12,9 @@ import { startSession } from "~/auth/session.server";
 import { CheckboxField, FormError, RadioGroup, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { roleLabels } from "~/users/roles";
 import { badRequest, parseForm } from "~/utils/forms.server";
+import { Honeypot } from "~/components/honeypot";
+import { honeypotFilled } from "~/security/honeypot";
+import { clientIp, enforceRateLimit, LIMITS } from "~/security/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitation" }];
 
@@ -31,13 +34,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return json({ state: "open" as const, invitation: { name, email, role } });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  await enforceRateLimit([{ limit: LIMITS.publicFormIp, key: clientIp(context) }], { record: true });
   const token = params.token ?? "";
   const found = await lookupInvitation(db, token);
   if (found.state !== "open") return closed(found.state);
   const isFlexjobber = found.invitation.role === "flexjobber";
   const parsed = await parseForm(request, isFlexjobber ? acceptFlexjobberInvitationSchema : acceptInvitationSchema);
   if (!parsed.success) return parsed.response;
+  if (honeypotFilled(parsed.formData)) return badRequest({}, "Formularen kunne ikke sendes. Prøv igen.", 400);
   const healthConsent = "healthConsent" in parsed.data && parsed.data.healthConsent === "ja";
   const result = await acceptInvitation(db, token, { password: parsed.data.password, healthConsent });
   if (result.status !== "ok") return closed(result.status);
@@ -130,6 +135,8 @@ function AcceptForm({
     schema as typeof acceptFlexjobberInvitationSchema,
     { serverErrors },
   );
+  const actionData = useActionData<typeof action>();
+  const formError = actionData && "formError" in actionData ? actionData.formError : undefined;
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
       <div className="field">
@@ -178,7 +185,8 @@ function AcceptForm({
           ))}
         </RadioGroup>
       ) : null}
-      <FormError message={serverErrors?.form} />
+      <Honeypot />
+      <FormError message={formError ?? serverErrors?.form} />
       <div>
         <SubmitButton pendingText="Opretter konto …">Opret min konto</SubmitButton>
       </div>

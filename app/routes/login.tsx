@@ -1,14 +1,24 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { attemptLogin } from "~/auth/login.server";
+import { attemptLogin, normalizeEmail } from "~/auth/login.server";
+import { Honeypot } from "~/components/honeypot";
+import { honeypotFilled } from "~/security/honeypot";
+import { clientIp, enforceRateLimit, LIMITS, rateLimiter } from "~/security/rate-limit.server";
 import { loginSchema } from "~/auth/schemas";
 import { safeRedirect, startSession, validateRequest } from "~/auth/session.server";
 import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { db } from "../../db/client.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
-import { formatTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Log ind" }];
+
+function loginLimits(ip: string, email: string) {
+  return [
+    { limit: LIMITS.loginIp, key: ip },
+    { limit: LIMITS.loginIpAccount, key: `${ip} ${email}` },
+    { limit: LIMITS.loginAccount, key: email },
+  ];
+}
 
 // Public.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,24 +27,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+const WRONG_LOGIN = "E-mail eller adgangskode passer ikke. Prøv igen.";
+
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, loginSchema);
   if (!parsed.success) return parsed.response;
+  if (honeypotFilled(parsed.formData)) return badRequest({}, WRONG_LOGIN, 401);
   const { email, password, redirectTo } = parsed.data;
+  const limits = loginLimits(clientIp(context), normalizeEmail(email));
+  await enforceRateLimit(limits, { record: false });
   const result = await attemptLogin(db, email, password);
+  // Only failures count: a shared office address can sign in all day.
+  if (result.status !== "ok") rateLimiter.record(limits);
   switch (result.status) {
     case "ok":
       return startSession(result.userId, safeRedirect(redirectTo));
-    case "locked":
-      return badRequest(
-        {},
-        `For mange forkerte forsøg. Af sikkerhedshensyn kan du først prøve igen kl. ${formatTime(result.until)}.`,
-        429,
-      );
     case "suspended":
       return badRequest({}, "Din adgang er sat på pause. Kontakt jobcentret, hvis du har spørgsmål.", 403);
     case "invalid":
-      return badRequest({}, "E-mail eller adgangskode passer ikke. Prøv igen.", 401);
+      return badRequest({}, WRONG_LOGIN, 401);
   }
 }
 
@@ -55,6 +66,7 @@ export default function Login() {
           registration={register("password")}
           error={errorFor("password")}
         />
+        <Honeypot />
         <FormError message={actionData?.formError} />
         <div>
           <SubmitButton pendingText="Logger ind …">Log ind</SubmitButton>

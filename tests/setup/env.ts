@@ -11,6 +11,8 @@ process.env.UPLOADS_DIR = path.join(dir, "uploads");
 process.env.APP_URL = "http://refleks.test";
 process.env.EMAIL_API_URL = "https://email.test/send";
 process.env.EMAIL_API_KEY = "test-key";
+// The growing delay of the rate limits, in steps of 1 ms (the rule is the same, the tests stay fast).
+process.env.RATE_LIMIT_DELAY_STEP_MS = "1";
 
 const { db } = await import("../../db/client.server");
 const { prepareDatabase } = await import("../../db/prepare");

@@ -1,0 +1,117 @@
+import { json } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
+
+/**
+ * Rate limits for the doors anyone can knock on (/login, /adgang,
+ * /invitation/*, password forms): per IP and per account. Below `free` hits
+ * in the window nothing happens; above it each request waits a little longer
+ * (a growing delay); at `max` the answer is 429 with Retry-After.
+ *
+ * Kept in memory: one server process serves a municipality (SQLite), and a
+ * restart forgetting the counts is harmless. See docs/decisions/006.
+ */
+export interface Limit {
+  /** Prefix of the keys this limit counts ("login-ip", …). */
+  name: string;
+  windowMs: number;
+  free: number;
+  max: number;
+}
+
+const MINUTE = 60_000;
+
+export const LIMITS = {
+  /** Failed logins from one address (an office behind one IP has room). */
+  loginIp: { name: "login-ip", windowMs: 15 * MINUTE, free: 10, max: 50 },
+  /** Failed logins for one account from one address: the guessing case. */
+  loginIpAccount: { name: "login-ip-account", windowMs: 15 * MINUTE, free: 3, max: 10 },
+  /**
+   * Failed logins for one account from anywhere: slowed, and only stopped at
+   * a level no person reaches, so no one can lock someone else out cheaply.
+   */
+  loginAccount: { name: "login-account", windowMs: 60 * MINUTE, free: 5, max: 200 },
+  /** Posts to the other public forms from one address. */
+  publicFormIp: { name: "public-form-ip", windowMs: 15 * MINUTE, free: 10, max: 30 },
+} satisfies Record<string, Limit>;
+
+/** The delay doubles per try over the free ones, up to this many steps (8 s at the default 250 ms). */
+const MAX_DELAY_STEPS = 32;
+
+export interface Verdict {
+  /** Wait this long before answering (0: not at all). */
+  delayMs: number;
+  /** Refuse with 429 for this many seconds (0: allowed). */
+  retryAfterSeconds: number;
+}
+
+export class RateLimiter {
+  private hits = new Map<string, number[]>();
+
+  constructor(private readonly delayStepMs = 250) {}
+
+  /** The verdict for these limits and keys now, before recording anything. */
+  assess(checks: { limit: Limit; key: string }[], now = Date.now()): Verdict {
+    let delayMs = 0;
+    let retryAfterSeconds = 0;
+    for (const { limit, key } of checks) {
+      const recent = this.recent(limit, key, now);
+      if (recent.length >= limit.max) {
+        const freeAt = recent[recent.length - limit.max]! + limit.windowMs;
+        retryAfterSeconds = Math.max(retryAfterSeconds, Math.ceil((freeAt - now) / 1000));
+      } else if (recent.length >= limit.free) {
+        // 1, 2, 4, 8 … steps, capped.
+        const over = recent.length - limit.free;
+        delayMs = Math.max(delayMs, this.delayStepMs * Math.min(MAX_DELAY_STEPS, 2 ** over));
+      }
+    }
+    return { delayMs, retryAfterSeconds };
+  }
+
+  record(checks: { limit: Limit; key: string }[], now = Date.now()): void {
+    for (const { limit, key } of checks) {
+      const recent = this.recent(limit, key, now);
+      recent.push(now);
+      this.hits.set(`${limit.name}:${key}`, recent);
+    }
+    if (this.hits.size > 50_000) this.prune(now);
+  }
+
+  private recent(limit: Limit, key: string, now: number): number[] {
+    return (this.hits.get(`${limit.name}:${key}`) ?? []).filter((t) => t > now - limit.windowMs);
+  }
+
+  private prune(now: number): void {
+    const longest = Math.max(...Object.values(LIMITS).map((l) => l.windowMs));
+    for (const [key, times] of this.hits) if (!times.some((t) => t > now - longest)) this.hits.delete(key);
+  }
+}
+
+export const rateLimiter = new RateLimiter(Number(process.env.RATE_LIMIT_DELAY_STEP_MS ?? 250));
+
+/** The client's address, as the HTTP server put it in the load context. */
+export function clientIp(context: AppLoadContext | undefined): string {
+  const ip = (context as { clientIp?: unknown } | undefined)?.clientIp;
+  return typeof ip === "string" && ip ? ip : "unknown";
+}
+
+/** The Danish 429 every limited form answers with. */
+export function tooManyRequests(retryAfterSeconds: number) {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return json(
+    { errors: {}, formError: `For mange forsøg på kort tid. Vent ${minutes} ${minutes === 1 ? "minut" : "minutter"}, og prøv så igen.` },
+    { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
+  );
+}
+
+/**
+ * Applies the limits before an action does its work: throws the 429 when a
+ * limit is reached, otherwise waits out the growing delay. Records the hit
+ * when `record` is set (public forms count every post; login counts failures
+ * afterwards with `rateLimiter.record`).
+ */
+export async function enforceRateLimit(checks: { limit: Limit; key: string }[], { record }: { record: boolean }): Promise<void> {
+  const verdict = rateLimiter.assess(checks);
+  if (verdict.retryAfterSeconds > 0) throw tooManyRequests(verdict.retryAfterSeconds);
+  if (record) rateLimiter.record(checks);
+  if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
+}

@@ -1,0 +1,56 @@
+import { describe, expect, inject, it } from "vitest";
+import { newPage, useBrowser } from "./browser";
+
+// Browser hardening, checked on the real server's responses.
+
+const browser = useBrowser();
+
+function cspOf(res: Response): Map<string, string> {
+  const header = res.headers.get("Content-Security-Policy") ?? "";
+  return new Map(header.split(";").map((d) => d.trim().split(/\s+(.*)/s).slice(0, 2) as [string, string]));
+}
+
+describe("Content-Security-Policy", () => {
+  it("carries a fresh nonce that every script in the page has, and no 'unsafe-inline' for scripts", async () => {
+    const base = inject("baseUrl");
+    const first = await fetch(`${base}/login`);
+    const second = await fetch(`${base}/login`);
+    const csp = cspOf(first);
+    const scriptSrc = csp.get("script-src") ?? "";
+    const nonce = scriptSrc.match(/'nonce-([^']+)'/)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(scriptSrc).toContain("'strict-dynamic'");
+    expect(scriptSrc).not.toContain("unsafe-inline");
+    expect(csp.get("object-src")).toBe("'none'");
+    expect(csp.get("base-uri")).toBe("'none'");
+    expect(csp.get("frame-ancestors")).toBe("'none'");
+    expect(cspOf(second).get("script-src")).not.toBe(scriptSrc);
+
+    const html = await first.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(1);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+
+  it("lets Remix hydrate: a client-side check runs before anything is sent, and no CSP violation is reported", async (ctx) => {
+    const page = await newPage(browser(), ctx);
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await page.goto("/login");
+    await page.getByRole("button", { name: "Log ind" }).click();
+    // Only the browser-side zod check shows this without a request.
+    await expect.poll(() => page.getByText("Skriv din adgangskode.").isVisible()).toBe(true);
+    expect(page.url()).toMatch(/\/login$/);
+    expect(violations).toEqual([]);
+  });
+
+  it("answers a cross-site post, also from 'Origin: null', with 403 and not 500", async () => {
+    const base = inject("baseUrl");
+    for (const origin of ["null", "https://evil.example"]) {
+      const res = await fetch(`${base}/login`, { method: "POST", headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" }, body: "email=a%40b.dk&password=x" });
+      expect(res.status).toBe(403);
+    }
+  });
+});

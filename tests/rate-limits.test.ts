@@ -1,0 +1,105 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { describe, expect, it } from "vitest";
+import { db } from "../db/client.server";
+import * as login from "~/routes/login";
+import * as access from "~/routes/adgang";
+import { LIMITS, RateLimiter } from "~/security/rate-limit.server";
+import { isCrossSitePost } from "~/security/origin.server";
+import { createUser } from "./factories";
+import { post } from "./http";
+
+// Rate limits per IP and per account instead of a lock per email; a honeypot
+// on the public forms; cross-site posts refused without a 500.
+
+let ips = 0;
+const newIp = () => `198.51.100.${++ips}`;
+
+async function call(handler: (args: ActionFunctionArgs) => unknown, request: Request, ip: string): Promise<Response> {
+  try {
+    const result = await handler({ request, params: {}, context: { clientIp: ip } });
+    return result instanceof Response ? result : Response.json(result);
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+describe("the growing delay", () => {
+  it("waits longer for each try over the free ones, then refuses until the window has passed", () => {
+    const limiter = new RateLimiter(100);
+    const limit = { name: "t", windowMs: 60_000, free: 2, max: 5 };
+    const check = [{ limit, key: "k" }];
+    const t0 = 1_000_000;
+    const delays: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const verdict = limiter.assess(check, t0 + i);
+      expect(verdict.retryAfterSeconds).toBe(0);
+      delays.push(verdict.delayMs);
+      limiter.record(check, t0 + i);
+    }
+    expect(delays).toEqual([0, 0, 100, 200, 400]);
+    expect(limiter.assess(check, t0 + 10).retryAfterSeconds).toBe(60);
+    expect(limiter.assess(check, t0 + 60_001).retryAfterSeconds).toBe(0);
+  });
+});
+
+describe("login rate limits", () => {
+  it("a guesser from one address gets 429 with Retry-After and a Danish message, even with the right password", async () => {
+    const user = await createUser(db, { role: "flexjobber" });
+    const ip = newIp();
+    for (let i = 0; i < LIMITS.loginIpAccount.max; i++) {
+      expect((await call(login.action, post("/login", { email: user.email, password: `gæt nummer ${i}` }), ip)).status).toBe(401);
+    }
+    const blocked = await call(login.action, post("/login", { email: user.email, password: user.password }), ip);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(await blocked.json()).toMatchObject({ formError: expect.stringMatching(/For mange forsøg/) });
+  });
+
+  it("does not lock the person out: from another address the right password still works", async () => {
+    const user = await createUser(db, { role: "flexjobber" });
+    const attacker = newIp();
+    for (let i = 0; i < LIMITS.loginIpAccount.max + 2; i++) {
+      await call(login.action, post("/login", { email: user.email, password: "forkert forkert" }), attacker);
+    }
+    const owner = await call(login.action, post("/login", { email: user.email, password: user.password }), newIp());
+    expect(owner.status).toBe(302);
+  });
+
+  it("stops one address trying many accounts", async () => {
+    const ip = newIp();
+    let last = 0;
+    for (let i = 0; i <= LIMITS.loginIp.max; i++) {
+      last = (await call(login.action, post("/login", { email: `nogen${i}@example.dk`, password: "forkert forkert" }), ip)).status;
+    }
+    expect(last).toBe(429);
+  });
+});
+
+describe("public forms", () => {
+  it("a filled-in honeypot stores nothing but looks like success to the bot", async () => {
+    const form = { companyName: "Bot ApS", cvr: "12345678", contactName: "Bot", email: "bot@example.dk", phone: "", hjemmeside: "http://spam.example" };
+    const res = await call(access.action, post("/adgang", form), newIp());
+    expect(res.status).toBe(302);
+    expect(await db.selectFrom("companies").select("id").where("cvr", "=", "12345678").execute()).toEqual([]);
+  });
+
+  it("limits access requests per address", async () => {
+    const ip = newIp();
+    const statuses: number[] = [];
+    for (let i = 0; i <= LIMITS.publicFormIp.max; i++) statuses.push((await call(access.action, post("/adgang", { companyName: "" }), ip)).status);
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.slice(0, LIMITS.publicFormIp.max).every((s) => s === 400)).toBe(true);
+  });
+});
+
+describe("cross-site posts", () => {
+  it("refuses other origins and 'Origin: null' without throwing, and lets same-site and GETs through", () => {
+    expect(isCrossSitePost("POST", "null", "refleks.test")).toBe(true);
+    expect(isCrossSitePost("POST", "https://evil.example", "refleks.test")).toBe(true);
+    expect(isCrossSitePost("POST", "not a url", "refleks.test")).toBe(true);
+    expect(isCrossSitePost("POST", "http://refleks.test", "refleks.test")).toBe(false);
+    expect(isCrossSitePost("POST", undefined, "refleks.test")).toBe(false);
+    expect(isCrossSitePost("GET", "null", "refleks.test")).toBe(false);
+  });
+});
