@@ -27,6 +27,33 @@ describe("Statistik", () => {
     expect((await run(csv.loader, get("/statistik/hemmelig.csv", await sessionCookie(staff.id)), { tabel: "hemmelig" })).status).toBe(404);
   });
 
+  it("sends no count between 1 and 4 to staff in ?_data or a CSV, whatever a client renders", async () => {
+    const staffUser = await createUser(db, { role: "staff" });
+    // Three invited citizens, two of them active in the week: every count is small.
+    for (let i = 0; i < 3; i++) {
+      const flex = await createUser(db, { role: "flexjobber", createdAt: "2025-12-01T10:00:00Z" });
+      if (i < 2) await recordActivityDays(db, [{ userId: flex.id, day: "2026-01-12" }]);
+    }
+    const q = "?dato=2026-01-20&fra=2026-01-01&til=2026-01-31";
+    const cookie = await sessionCookie(staffUser.id);
+    const res = await run(page.loader, get(`/statistik${q}`, cookie));
+    const data = (await res.json()) as { d: Record<string, unknown>; tables: Record<string, { rows: string[][] }> };
+    const counts: unknown[] = [];
+    const d = data.d as { counted: unknown; funnel: Record<string, unknown>; weeks: { value: unknown }[]; shares: Record<string, unknown> };
+    counts.push(d.counted, ...Object.values(d.funnel), ...d.weeks.map((w) => w.value));
+    for (const c of counts) expect(c === null || c === 0 || (typeof c === "number" && c >= 5)).toBe(true);
+    expect(d.weeks.some((w) => w.value === null)).toBe(true);
+    // A share of a small group gives the count away as well.
+    if (d.counted === null) expect(Object.values(d.shares).every((s) => s === null)).toBe(true);
+    for (const table of Object.values(data.tables)) {
+      for (const row of table.rows) for (const cell of row.slice(1)) expect(cell).not.toMatch(/^[1-4]$/);
+    }
+    for (const key of ["frekvens", "tilslutning", "ledighed", "aktive", "resultater"]) {
+      const file = await (await run(csv.loader, get(`/statistik/${key}.csv${q}`, cookie), { tabel: key })).text();
+      for (const line of file.split(/\r?\n/).slice(1)) for (const cell of line.split(";").slice(1)) expect(cell).not.toMatch(/^[1-4]$/);
+    }
+  });
+
   it("answers a bad date with a Danish message and a 400, and is closed to other roles", async () => {
     const staff = await createUser(db, { role: "staff" });
     const res = await run(page.loader, get("/statistik?dato=2026-13-45&fra=2026-02-01&til=2026-01-01", await sessionCookie(staff.id)));

@@ -5,8 +5,8 @@ import { db } from "../../db/client.server";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { BarChart, LineChart } from "~/components/charts";
 import { TableRegion } from "~/components/table-region";
-import { dashboardTables, loadDashboard, type TableKey } from "~/stats/dashboard.server";
-import { bucketLabels, monthLabel } from "~/stats/format";
+import { countText, dashboardForViewer, dashboardTables, loadDashboard, type TableKey } from "~/stats/dashboard.server";
+import { bucketLabels } from "~/stats/format";
 import { dashboardSchema } from "~/stats/schemas";
 import { formatDate } from "~/utils/dates";
 import { formDataToObject, zodFieldErrors } from "~/utils/forms.server";
@@ -24,20 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const tables = dashboardTables(d, isAdmin);
   const body = {
     errors: parsed.success ? {} : zodFieldErrors(parsed.error),
-    d: {
-      reference: d.reference,
-      from: d.from,
-      to: d.to,
-      baseline: d.baseline,
-      shares: d.frequency.shares,
-      counted: d.frequency.counted,
-      windowStart: d.frequency.windowStart,
-      adoption: d.adoption.adoption,
-      funnel: { invited: d.adoption.invited, accepted: d.adoption.accepted, published: d.adoption.published },
-      change: d.change ? { ...d.change, fromLabel: monthLabel(d.change.fromMonth), toLabel: monthLabel(d.change.toMonth) } : null,
-      series: d.series.map((p) => ({ label: p.month.slice(2).replace("-", "/"), value: p.percent })),
-      weeks: d.weeks.map((w) => ({ label: w.week.slice(5), value: w.users })),
-    },
+    d: dashboardForViewer(d, isAdmin),
     tables,
     isAdmin,
   };
@@ -86,14 +73,14 @@ export default function Statistics() {
       <Figure
         id="frekvens"
         title="Hvor ofte logger fleksjobberne på?"
-        formula={`Vi tæller fleksjobbere, der har haft konto i hele perioden fra ${formatDate(d.windowStart)} til ${formatDate(d.reference)} (28 dage), i alt ${d.counted}. Dagligt: logget på mindst 5 dage i hver af de fire uger. Ugentligt: ikke dagligt, men mindst én dag i hver uge. Hver 14. dag: mindst én dag i hver af de to 14-dages perioder. Resten: sjældnere. Andel = antal i gruppen ÷ alle talte.`}
+        formula={`Vi tæller fleksjobbere, der har haft konto i hele perioden fra ${formatDate(d.windowStart)} til ${formatDate(d.reference)} (28 dage), i alt ${countText(d.counted)}. Dagligt: logget på mindst 5 dage i hver af de fire uger. Ugentligt: ikke dagligt, men mindst én dag i hver uge. Hver 14. dag: mindst én dag i hver af de to 14-dages perioder. Resten: sjældnere. Andel = antal i gruppen ÷ alle talte.`}
         csv={csv("frekvens")}
         table={tables.frekvens}
       >
         <BarChart
           title="Hvor ofte fleksjobberne logger på"
           desc={(["daily", "weekly", "fortnightly", "rarely"] as const).map((b) => `${bucketLabels[b]}: ${pct(d.shares[b])}`).join(". ")}
-          bars={(["daily", "weekly", "fortnightly", "rarely"] as const).map((b) => ({ label: bucketLabels[b], value: d.shares[b], text: pct(d.shares[b]) }))}
+          bars={(["daily", "weekly", "fortnightly", "rarely"] as const).map((b) => ({ label: bucketLabels[b], value: d.shares[b] ?? 0, text: pct(d.shares[b]) }))}
         />
       </Figure>
 
@@ -106,11 +93,11 @@ export default function Statistics() {
       >
         <BarChart
           title="Fra invitation til profil"
-          desc={`Inviteret ${d.funnel.invited}, konto ${d.funnel.accepted}, profil ${d.funnel.published}. Tilslutning ${pct(d.adoption)}.`}
+          desc={`Inviteret ${countText(d.funnel.invited)}, konto ${countText(d.funnel.accepted)}, profil ${countText(d.funnel.published)}. Tilslutning ${pct(d.adoption)}.`}
           bars={[
-            { label: "Inviteret", value: d.funnel.invited, text: String(tables.tilslutning.rows[0]![1]) },
-            { label: "Konto", value: d.funnel.accepted, text: String(tables.tilslutning.rows[1]![1]) },
-            { label: "Profil", value: d.funnel.published, text: String(tables.tilslutning.rows[2]![1]) },
+            { label: "Inviteret", value: d.funnel.invited ?? 0, text: String(tables.tilslutning.rows[0]![1]) },
+            { label: "Konto", value: d.funnel.accepted ?? 0, text: String(tables.tilslutning.rows[1]![1]) },
+            { label: "Profil", value: d.funnel.published ?? 0, text: String(tables.tilslutning.rows[2]![1]) },
           ]}
         />
       </Figure>
@@ -138,8 +125,8 @@ export default function Statistics() {
       >
         <BarChart
           title="Aktive fleksjobbere pr. uge"
-          desc={`${d.weeks.length} uger. Højeste: ${Math.max(0, ...d.weeks.map((w) => w.value))} aktive.`}
-          bars={d.weeks.slice(-12).map((w) => ({ label: `Uge fra ${w.label}`, value: w.value, text: String(w.value) }))}
+          desc={`${d.weeks.length} uger. Højeste: ${Math.max(0, ...d.weeks.map((w) => w.value ?? 0))} aktive.`}
+          bars={d.weeks.slice(-12).map((w) => ({ label: `Uge fra ${w.label}`, value: w.value ?? 0, text: countText(w.value) }))}
         />
       </Figure>
 

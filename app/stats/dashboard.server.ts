@@ -1,6 +1,6 @@
 import type { Db } from "../../db/kysely";
 import { addDays, localDate } from "~/utils/dates";
-import { bucketLabels } from "./format";
+import { bucketLabels, monthLabel } from "./format";
 import { activeUsersPerWeek, adoptionFunnel, frequencyBuckets, ledighedsSeries, platformResults } from "./metrics.server";
 
 export interface DashboardInput {
@@ -39,9 +39,50 @@ async function firstStatusMonth(db: Db, today: string): Promise<string | null> {
   return first && first < floor ? floor : first;
 }
 
-/** Counts below 5 could point at a person: outside the admin role they show as "< 5" (DESIGN.md rule 7). */
+/**
+ * Counts below 5 could point at a person: outside the admin role they are
+ * removed from the data itself (null, shown as "< 5"), not only from the
+ * screen, so the rule holds whatever a client renders (DESIGN.md rule 7).
+ */
+export function maskedCount(n: number, isAdmin: boolean): number | null {
+  return !isAdmin && n > 0 && n < 5 ? null : n;
+}
+
 export function shownCount(n: number, isAdmin: boolean): string {
-  return !isAdmin && n > 0 && n < 5 ? "< 5" : String(n);
+  return countText(maskedCount(n, isAdmin));
+}
+
+export function countText(n: number | null): string {
+  return n === null ? "< 5" : String(n);
+}
+
+/**
+ * The dashboard as the page's loader sends it. Shares and medians computed
+ * from a masked count are masked with it (METRICS.md).
+ */
+export function dashboardForViewer(d: Dashboard, isAdmin: boolean) {
+  const counted = maskedCount(d.frequency.counted, isAdmin);
+  const shares = Object.fromEntries(
+    Object.entries(d.frequency.shares).map(([bucket, share]) => [bucket, counted === null ? null : share]),
+  ) as Record<keyof Dashboard["frequency"]["shares"], number | null>;
+  return {
+    reference: d.reference,
+    from: d.from,
+    to: d.to,
+    baseline: d.baseline,
+    shares,
+    counted,
+    windowStart: d.frequency.windowStart,
+    adoption: maskedCount(d.adoption.invited, isAdmin) === null ? null : d.adoption.adoption,
+    funnel: {
+      invited: maskedCount(d.adoption.invited, isAdmin),
+      accepted: maskedCount(d.adoption.accepted, isAdmin),
+      published: maskedCount(d.adoption.published, isAdmin),
+    },
+    change: d.change ? { ...d.change, fromLabel: monthLabel(d.change.fromMonth), toLabel: monthLabel(d.change.toMonth) } : null,
+    series: d.series.map((p) => ({ label: p.month.slice(2).replace("-", "/"), value: p.percent })),
+    weeks: d.weeks.map((w) => ({ label: w.week.slice(5), value: maskedCount(w.users, isAdmin) })),
+  };
 }
 
 /** The tables behind each chart, as rows for the page and the CSV downloads. */
@@ -81,7 +122,10 @@ export function dashboardTables(d: Dashboard, isAdmin: boolean) {
         ["Interesse for opslag", shownCount(d.results.interestsSent, isAdmin)],
         ["Samtaletråde startet", d.results.threadsStarted === null ? "Måles ikke endnu" : shownCount(d.results.threadsStarted, isAdmin)],
         ["Ansættelser via platformen (bekræftet)", shownCount(d.results.hiresViaPlatform, isAdmin)],
-        ["Dage fra profil til første ansættelse (median)", d.results.medianDaysToFirstHire === null ? "–" : String(d.results.medianDaysToFirstHire)],
+        [
+          "Dage fra profil til første ansættelse (median)",
+          d.results.medianDaysToFirstHire === null ? "–" : maskedCount(d.results.hiresViaPlatform, isAdmin) === null ? "< 5 ansættelser" : String(d.results.medianDaysToFirstHire),
+        ],
         ["Tilmeldinger til arrangementer", shownCount(d.results.eventRegistrations, isAdmin)],
         ["… heraf mødt op", shownCount(d.results.eventAttendance, isAdmin)],
       ],
