@@ -16,6 +16,8 @@ const schema = z.object({
   MAX_VIDEO_MB: z.coerce.number().int().positive().default(300),
   /** Cookies get `Secure` when the site is served over https (the default in production). */
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  /** Accounts unused this long are warned by email, and erased 30 days later unless used (npm run retention). */
+  RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
   /** express "trust proxy" (e.g. "loopback" or "1") when a reverse proxy sets X-Forwarded-For. */
   TRUST_PROXY: z.string().optional(),
 });

@@ -14,6 +14,8 @@ export function openDatabase(file: string): { sqlite: SQLite.Database; db: Db } 
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  // Deleted rows are overwritten, not left in free pages: erasure means erased.
+  sqlite.pragma("secure_delete = ON");
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: sqlite }),
     plugins: [new CamelCasePlugin()],

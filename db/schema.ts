@@ -121,7 +121,7 @@ export type ProfileStatus = "draft" | "pending" | "returned" | "approved";
 export type Availability = "seeking" | "open_to_change" | "not_seeking";
 export type ProfileTermKind = "competence" | "certificate" | "education" | "industry" | "job_type";
 export type ContactRequestStatus = "pending" | "accepted" | "declined";
-export type AuditAction = "profile_viewed_by_staff";
+export type AuditAction = "profile_viewed_by_staff" | "account_erased" | "colleague_removed";
 
 /**
  * A flexjobber's competence profile. Visible to companies only when

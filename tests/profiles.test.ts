@@ -110,8 +110,9 @@ describe("skånebehov", () => {
     await setHealthConsent(db, user.id, false, HEALTH_CONSENT_VERSION);
     expect((await view()).accommodations).toEqual([]);
     expect(await aliases({ q: "løft" })).not.toContain(profile.alias);
-    const item = await db.selectFrom("accommodations").select("id").where("userId", "=", user.id).executeTakeFirstOrThrow();
-    expect(await setAccommodationVisible(db, user.id, item.id, true)).toBe("needs_consent");
+    // Withdrawing deletes them (GDPR art. 7(3)): nothing is kept to show later.
+    expect(await db.selectFrom("accommodations").select("id").where("userId", "=", user.id).execute()).toEqual([]);
+    expect(await setAccommodationVisible(db, user.id, 1, true)).toBe("needs_consent");
   });
 });
 

@@ -51,10 +51,10 @@ export async function startSession(userId: string, redirectTo: string): Promise<
   });
 }
 
-export async function endSession(request: Request): Promise<Response> {
+export async function endSession(request: Request, to = "/login?besked=logget-ud"): Promise<Response> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (sessionId) await lucia.invalidateSession(sessionId);
-  return redirect("/login?besked=logget-ud", {
+  return redirect(to, {
     headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() },
   });
 }

@@ -99,6 +99,7 @@ export async function listCitizens(db: Db, now = new Date()): Promise<CitizenRow
         .as("invitation"),
     ])
     .where("u.role", "=", "flexjobber")
+    .where("u.status", "!=", "erased")
     .orderBy("u.name")
     .execute();
   return rows.map((r) => ({
@@ -130,6 +131,7 @@ export async function getCitizen(db: Db, id: string) {
     .select(["u.id", "u.name", "u.email", "u.phone", "u.status", "u.consultantId", "c.name as consultantName"])
     .where("u.id", "=", id)
     .where("u.role", "=", "flexjobber")
+    .where("u.status", "!=", "erased")
     .executeTakeFirst();
 }
 

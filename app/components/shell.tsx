@@ -51,6 +51,7 @@ export function Shell({ user, brand, children }: { user: ShellUser | null; brand
       <footer className="site-footer">
         <div className="site-footer-inner">
           <Link to="/privatliv">Sådan passer vi på dine oplysninger</Link>
+          {user ? <Link to="/mine-data">Mine data</Link> : null}
           <Link to="/tilgaengelighed">Tilgængelighed</Link>
         </div>
       </footer>

@@ -57,6 +57,24 @@ export function alreadyInvitedEmail({ to, inviterName }: { to: string; inviterNa
   };
 }
 
+export function retentionWarningEmail({ to, name, months, eraseOn }: { to: string; name: string; months: number; eraseOn: string }): EmailMessage {
+  const brand = env.BRAND_NAME;
+  return {
+    to,
+    subject: `Vil du beholde din konto på ${brand}?`,
+    text: [
+      `Hej ${name}`,
+      "",
+      `Du har ikke brugt ${brand} i ${months} måneder. For at passe på dine oplysninger sletter vi konti, der ikke bliver brugt.`,
+      "",
+      `Vil du beholde din konto, så log ind før ${formatDate(eraseOn)}: ${appUrl()}/login`,
+      `Gør du ikke det, sletter vi din konto og dine oplysninger den ${formatDate(eraseOn)}.`,
+      "",
+      "Har du spørgsmål, så kontakt jobcentret.",
+    ].join("\n"),
+  };
+}
+
 export function companyRejectedEmail({ contactName, contactEmail, companyName, note }: {
   contactName: string;
   contactEmail: string;

@@ -278,7 +278,7 @@ export async function setAccommodationVisible(db: Db, userId: string, id: number
   });
 }
 
-/** Gives or withdraws the explicit consent for skånebehov; withdrawing hides every item at once. */
+/** Gives or withdraws the explicit consent for skånebehov; withdrawing deletes every item at once (GDPR art. 7(3), 9). */
 export async function setHealthConsent(db: Db, userId: string, give: boolean, version: string, now = new Date()): Promise<void> {
   await changeProfile(
     db,
@@ -296,7 +296,7 @@ export async function setHealthConsent(db: Db, userId: string, give: boolean, ve
           .where("purpose", "=", "health_data")
           .where("withdrawnAt", "is", null)
           .execute();
-        await trx.updateTable("accommodations").set({ visibleToCompanies: 0 }).where("userId", "=", userId).execute();
+        await trx.deleteFrom("accommodations").where("userId", "=", userId).execute();
       }
     },
     now,

@@ -6,7 +6,10 @@ import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { getCitizen, latestInvitation, loadCitizenForStaff, setConsultant } from "~/citizens/citizens.server";
 import { citizenActionSchema } from "~/citizens/schemas";
 import { CandidateProfile } from "~/components/candidate-profile";
-import { FormError, SubmitButton, TextAreaField, useZodForm } from "~/components/form";
+import { CheckboxField, FormError, SubmitButton, TextAreaField, useZodForm } from "~/components/form";
+import { writeAudit } from "~/audit/audit.server";
+import { eraseUser } from "~/privacy/erasure.server";
+import { eraseAccountSchema } from "~/privacy/schemas";
 import { invitationStateLabels } from "~/components/invitation-table";
 import { employmentHistory, recordEmploymentStatus } from "~/employment/employment.server";
 import { employmentStatusLabels } from "~/employment/options";
@@ -74,6 +77,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!done) return badRequest({}, "Profilen venter ikke længere på godkendelse.", 409);
     await noticeProfileReviewed(db, person.id);
     return redirectWithMessage("/godkendelse", review.intent === "approve" ? "profil-godkendt" : "profil-retur");
+  }
+  if (intent === "delete-account") {
+    // The citizen asked at the jobcenter: the same erasure as "Slet min konto", written in the audit log.
+    const parsed = parseFormData(formData, eraseAccountSchema);
+    if (!parsed.success) return parsed.response;
+    await eraseUser(db, person.id);
+    await writeAudit(db, { actorId: staff.id, action: "account_erased", subjectUserId: person.id });
+    return redirectWithMessage("/borgere", "borger-slettet");
   }
   const parsed = parseFormData(formData, citizenActionSchema);
   if (!parsed.success) return parsed.response;
@@ -275,6 +286,31 @@ export default function CitizenPage() {
       ) : (
         <p>Borgeren har ikke lavet en profil endnu.</p>
       )}
+
+      <EraseCitizen name={person.name} />
     </>
+  );
+}
+
+function EraseCitizen({ name }: { name: string }) {
+  const actionData = useActionData<typeof action>();
+  const { onSubmit, errorFor, register } = useZodForm(eraseAccountSchema, { serverErrors: actionData?.errors, defaultValues: { intent: "delete-account" } });
+  return (
+    <section aria-labelledby="erase-h" className="card">
+      <h2 id="erase-h">Slet borgerens konto og oplysninger</h2>
+      <p>
+        Brug det, når borgeren beder om at blive slettet. Navn, kontaktoplysninger, profil og beskeder slettes med det samme.
+        Historikken som ledig eller i fleksjob gemmes til statistikken uden navn. Det bliver skrevet i logbogen.
+      </p>
+      <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
+        <input type="hidden" name="intent" value="delete-account" />
+        <CheckboxField label={`Ja, slet ${name} nu. Borgeren har bedt om det.`} registration={register("confirm")} error={errorFor("confirm")} />
+        <div>
+          <SubmitButton className="danger" pendingText="Sletter …">
+            Slet borgeren
+          </SubmitButton>
+        </div>
+      </Form>
+    </section>
   );
 }

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
+import type { AuditAction } from "../../db/schema";
 import { requireUser } from "~/auth/guard.server";
 import { TableRegion } from "~/components/table-region";
 import { listAudit } from "~/audit/audit.server";
@@ -8,7 +9,11 @@ import { formatDate, formatTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Logbog" }];
 
-const actionLabels = { profile_viewed_by_staff: "Så borgerens profil" } as const;
+const actionLabels: Record<AuditAction, string> = {
+  profile_viewed_by_staff: "Så borgerens profil",
+  account_erased: "Slettede borgerens konto og oplysninger",
+  colleague_removed: "Fjernede en kollegas konto",
+};
 
 // Admins only: who at the jobcenter looked at whose profile.
 export async function loader({ request }: LoaderFunctionArgs) {

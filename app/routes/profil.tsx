@@ -5,7 +5,8 @@ import { requireUser } from "~/auth/guard.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { completeness } from "~/profiles/completeness";
 import { profileStatusLabels } from "~/profiles/options";
-import { ensureProfile, loadProfileDetails, publishProfile, setProfileHidden } from "~/profiles/profile.server";
+import { ensureProfile, hasSharingConsent, loadProfileDetails, publishProfile, setProfileHidden } from "~/profiles/profile.server";
+import { isVisibleTo } from "~/profiles/visibility.server";
 import { visibilitySchema } from "~/profiles/schemas";
 import { recentProfileViewers } from "~/profiles/views.server";
 import { redirectWithMessage } from "~/utils/flash.server";
@@ -35,6 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     returnReason: profile.returnReason,
     completeness: completeness(details),
     viewers: await recentProfileViewers(db, user.id),
+    visible: await isVisibleTo(db, user.id),
+    sharing: await hasSharingConsent(db, user.id),
   });
 }
 
@@ -55,9 +58,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MyProfile() {
-  const { alias, status, hidden, returnReason, completeness: done, viewers } = useLoaderData<typeof loader>();
+  const { alias, status, hidden, returnReason, completeness: done, viewers, visible, sharing } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const visibleToCompanies = status === "approved" && !hidden;
+
   return (
     <>
       <h1>Min profil</h1>
@@ -70,8 +73,14 @@ export default function MyProfile() {
         <p>
           {profileStatusLabels[status]}
           {hidden ? ". Sat på pause: virksomhederne kan ikke se den." : ""}
-          {visibleToCompanies ? ". Virksomhederne kan finde den." : ""}
+          {visible ? ". Virksomhederne kan finde den." : ""}
         </p>
+        {status === "approved" && !sharing ? (
+          <p>
+            Du har trukket dit samtykke til at vise profilen tilbage, så virksomhederne kan ikke se den.{" "}
+            <Link to="/mine-data">Vis den igen under Mine data</Link>.
+          </p>
+        ) : null}
         {status === "returned" && returnReason ? (
           <div className="notice error">
             <p>
@@ -127,6 +136,14 @@ export default function MyProfile() {
           {viewers.count === 0
             ? "Ingen virksomheder har set din profil den sidste uge."
             : `${viewers.count} ${viewers.count === 1 ? "virksomhed har" : "virksomheder har"} set din profil den sidste uge: ${viewers.companies.join(", ")}.`}
+        </p>
+      </section>
+
+      <section aria-labelledby="data-h" className="card">
+        <h2 id="data-h">Dine data</h2>
+        <p>
+          Hent en kopi af dine oplysninger, træk et samtykke tilbage, eller slet din konto under{" "}
+          <Link to="/mine-data">Mine data</Link>.
         </p>
       </section>
 

@@ -87,7 +87,7 @@ export default function Accommodations() {
           {healthConsent ? (
             <>
               <p>
-                <strong>Du har givet samtykke.</strong>
+                <strong>Du har givet samtykke.</strong> Trækker du det tilbage, sletter vi dine skånebehov med det samme.
               </p>
               <SubmitButton name="intent" value="withdraw-consent" className="secondary" pendingText="Gemmer …">
                 Træk mit samtykke tilbage

@@ -32,7 +32,7 @@ export async function frequencyBuckets(db: Db, reference: string, windowDays = 2
   const half2 = blockStart[2]!;
   // The account exists from when its invitation was used (or the user row was made, for seeded accounts).
   const accountSince = sql<string>`coalesce((select min(i.used_at) from invitations i where i.user_id = u.id and i.used_at is not null), u.created_at)`;
-  const windowStartUtc = danishDaysToUtc(start).start;
+  const { start: windowStartUtc, end: windowEndUtc } = danishDaysToUtc(start, reference);
   const rows = await db
     .with("per_user", (qb) =>
       qb
@@ -56,7 +56,8 @@ export async function frequencyBuckets(db: Db, reference: string, windowDays = 2
           eb.fn.sum<number>(eb.case().when("a.day", ">=", half2).then(1).else(0).end()).as("h1"),
         ])
         .where("u.role", "=", "flexjobber")
-        .where("u.status", "=", "active")
+        // Erased after the window still counts for it: erasure must not rewrite past statistics.
+        .where((eb) => eb.or([eb("u.status", "=", "active"), eb.and([eb("u.status", "=", "erased"), eb("u.erasedAt", ">=", windowEndUtc)])]))
         // "Had the account during the whole window": it existed when the window's first Danish day began.
         .where(accountSince, "<=", windowStartUtc)
         .groupBy("u.id"),

@@ -50,6 +50,7 @@ export async function listCompanyUsers(db: Db, companyId: number) {
     .selectFrom("users")
     .select(["id", "name", "email", "isCompanyAdmin"])
     .where("companyId", "=", companyId)
+    .where("status", "!=", "erased")
     .orderBy("name")
     .execute();
 }
