@@ -1,6 +1,6 @@
 import type { Db } from "../../db/kysely";
 import { addDays, localDate } from "~/utils/dates";
-import { bucketLabels, monthLabel } from "./format";
+import { bucketLabels, countText, monthLabel } from "./format";
 import { activeUsersPerWeek, adoptionFunnel, frequencyBuckets, ledighedsSeries, platformResults } from "./metrics.server";
 
 export interface DashboardInput {
@@ -52,9 +52,6 @@ export function shownCount(n: number, isAdmin: boolean): string {
   return countText(maskedCount(n, isAdmin));
 }
 
-export function countText(n: number | null): string {
-  return n === null ? "< 5" : String(n);
-}
 
 /**
  * The dashboard as the page's loader sends it. Shares and medians computed
