@@ -8,6 +8,7 @@ import { checkPublishable } from "./completeness";
 import { TERM_KINDS, termKindText, type TimeOfDay } from "./options";
 import { indexProfile } from "./search-index.server";
 import { SHARING_CONSENT_VERSION } from "~/auth/consent-texts";
+import { giveConsent, hasConsent, withdrawConsent } from "~/privacy/consents.server";
 import type { ProfileDetails, ProfileItem } from "./profile-details";
 
 export const MAX_ITEMS_PER_LIST = 30;
@@ -40,14 +41,7 @@ export async function ensureProfile(db: Db, userId: string, now = new Date()): P
 }
 
 export async function hasHealthConsent(db: Db, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom("consents")
-    .select("id")
-    .where("userId", "=", userId)
-    .where("purpose", "=", "health_data")
-    .where("withdrawnAt", "is", null)
-    .executeTakeFirst();
-  return row !== undefined;
+  return hasConsent(db, userId, "health_data");
 }
 
 /** Loads full details for many profiles with one query per table (no N+1). */
@@ -284,18 +278,10 @@ export async function setHealthConsent(db: Db, userId: string, give: boolean, ve
     db,
     userId,
     async (trx) => {
-      const at = now.toISOString();
       if (give) {
-        if (await hasHealthConsent(trx, userId)) return;
-        await trx.insertInto("consents").values({ userId, purpose: "health_data", textVersion: version, givenAt: at, withdrawnAt: null }).execute();
+        await giveConsent(trx, { userId, purpose: "health_data", textVersion: version }, now);
       } else {
-        await trx
-          .updateTable("consents")
-          .set({ withdrawnAt: at })
-          .where("userId", "=", userId)
-          .where("purpose", "=", "health_data")
-          .where("withdrawnAt", "is", null)
-          .execute();
+        await withdrawConsent(trx, userId, "health_data", now);
         await trx.deleteFrom("accommodations").where("userId", "=", userId).execute();
       }
     },
@@ -322,7 +308,7 @@ export async function publishProfile(db: Db, userId: string, now = new Date()): 
     db,
     userId,
     async (trx) => {
-      await giveSharingConsent(trx, userId, at);
+      await giveConsent(trx, { userId, purpose: "profile_sharing", textVersion: SHARING_CONSENT_VERSION }, now);
       await trx
         .updateTable("profiles")
         .set((eb) => ({
@@ -340,29 +326,9 @@ export async function publishProfile(db: Db, userId: string, now = new Date()): 
   return "submitted";
 }
 
-async function giveSharingConsent(trx: Db, userId: string, at: string): Promise<void> {
-  const active = await trx
-    .selectFrom("consents")
-    .select("id")
-    .where("userId", "=", userId)
-    .where("purpose", "=", "profile_sharing")
-    .where("withdrawnAt", "is", null)
-    .executeTakeFirst();
-  if (!active) {
-    await trx.insertInto("consents").values({ userId, purpose: "profile_sharing", textVersion: SHARING_CONSENT_VERSION, givenAt: at, withdrawnAt: null }).execute();
-  }
-}
-
 /** Whether the flexjobber currently lets companies see the (anonymised) profile. */
 export async function hasSharingConsent(db: Db, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom("consents")
-    .select("id")
-    .where("userId", "=", userId)
-    .where("purpose", "=", "profile_sharing")
-    .where("withdrawnAt", "is", null)
-    .executeTakeFirst();
-  return row !== undefined;
+  return hasConsent(db, userId, "profile_sharing");
 }
 
 /**
@@ -374,18 +340,10 @@ export async function setSharingConsent(db: Db, userId: string, give: boolean, n
   await changeProfile(
     db,
     userId,
-    async (trx) => {
-      const at = now.toISOString();
-      if (give) await giveSharingConsent(trx, userId, at);
-      else
-        await trx
-          .updateTable("consents")
-          .set({ withdrawnAt: at })
-          .where("userId", "=", userId)
-          .where("purpose", "=", "profile_sharing")
-          .where("withdrawnAt", "is", null)
-          .execute();
-    },
+    (trx) =>
+      give
+        ? giveConsent(trx, { userId, purpose: "profile_sharing", textVersion: SHARING_CONSENT_VERSION }, now)
+        : withdrawConsent(trx, userId, "profile_sharing", now),
     now,
   );
 }

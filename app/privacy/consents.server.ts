@@ -1,0 +1,32 @@
+import type { Db } from "../../db/kysely";
+import type { ConsentPurpose } from "../../db/schema";
+
+// Consents are rows with a given and a withdrawn date, never deleted while the
+// account lives: they are the record of what the person said yes to, and when.
+
+export async function hasConsent(db: Db, userId: string, purpose: ConsentPurpose): Promise<boolean> {
+  const row = await db
+    .selectFrom("consents")
+    .select("id")
+    .where("userId", "=", userId)
+    .where("purpose", "=", purpose)
+    .where("withdrawnAt", "is", null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Records the consent unless it is already given. */
+export async function giveConsent(db: Db, input: { userId: string; purpose: ConsentPurpose; textVersion: string }, now = new Date()): Promise<void> {
+  if (await hasConsent(db, input.userId, input.purpose)) return;
+  await db.insertInto("consents").values({ ...input, givenAt: now.toISOString(), withdrawnAt: null }).execute();
+}
+
+export async function withdrawConsent(db: Db, userId: string, purpose: ConsentPurpose, now = new Date()): Promise<void> {
+  await db
+    .updateTable("consents")
+    .set({ withdrawnAt: now.toISOString() })
+    .where("userId", "=", userId)
+    .where("purpose", "=", purpose)
+    .where("withdrawnAt", "is", null)
+    .execute();
+}
