@@ -13,6 +13,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./db/seed-demo";
 import { env } from "./app/env.server";
 import { contentSecurityPolicy, newNonce } from "./app/security/csp.server";
 import { isCrossSitePost } from "./app/security/origin.server";
+import { sweepIncomingUploads } from "./app/content/uploads.server";
 
 /** Migrates, seeds what an empty database needs, and tells whether the demo logins exist. */
 async function openAndPrepare(): Promise<boolean> {
@@ -41,6 +42,8 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 async function main() {
   const hasDemo = await openAndPrepare();
+  const swept = sweepIncomingUploads();
+  if (swept > 0) console.log(`Fjernede ${swept} halve uploads fra sidste kørsel.`);
   const buildPath = path.resolve("build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 

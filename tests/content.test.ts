@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client.server";
 import * as newArticle from "~/routes/viden_.ny";
@@ -110,5 +112,70 @@ describe("articles and videos", () => {
     // Flexjobbers cannot post.
     const flex = await createUser(db, { role: "flexjobber" });
     expect((await run(newArticle.action, multipart(videoFields, {}, await sessionCookie(flex.id)))).status).toBe(403);
+  });
+});
+
+describe("uploads clean up after themselves", () => {
+  const uploads = () => {
+    const dir = process.env.UPLOADS_DIR!;
+    const files: string[] = [];
+    const walk = (d: string) => {
+      if (!fs.existsSync(d)) return;
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) e.isDirectory() ? walk(path.join(d, e.name)) : files.push(path.join(d, e.name));
+    };
+    walk(dir);
+    return files.sort();
+  };
+
+  /** A multipart body that sends the fields and half a video, then breaks off as an aborted browser would. */
+  function abortedUpload(cookie: string, { error }: { error: boolean }): Request {
+    const boundary = "----afbrudt";
+    const head = Object.entries(videoFields)
+      .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+      .join("");
+    const encoder = new TextEncoder();
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode(`${head}--${boundary}\r\nContent-Disposition: form-data; name="video"; filename="klip.mp4"\r\nContent-Type: video/mp4\r\n\r\n`));
+        controller.enqueue(MP4);
+        if (error) controller.error(new Error("connection reset"));
+        else controller.close();
+      },
+    });
+    return new Request(`${BASE}/viden/ny`, {
+      method: "POST",
+      body: stream,
+      headers: { Cookie: cookie, "Content-Type": `multipart/form-data; boundary=${boundary}` },
+      duplex: "half",
+    } as RequestInit);
+  }
+
+  it("an aborted or cut-off multipart upload answers 400 and leaves no file in UPLOADS_DIR", async () => {
+    const staff = await createUser(db, { role: "staff" });
+    const cookie = await sessionCookie(staff.id);
+    const before = uploads();
+    for (const error of [true, false]) {
+      const res = await run(newArticle.action, abortedUpload(cookie, { error }));
+      expect(res.status).toBe(400);
+      expect(uploads()).toEqual(before);
+    }
+  });
+
+  it("a failed upload (no captions) and a too long text field leave no file, and each part gets its own message", async () => {
+    const staff = await createUser(db, { role: "staff" });
+    const cookie = await sessionCookie(staff.id);
+    const before = uploads();
+    const noCaptions = await run(newArticle.action, multipart(videoFields, { video: new File([MP4], "klip.mp4", { type: "video/mp4" }) }, cookie));
+    expect(noCaptions.status).toBe(400);
+    expect(uploads()).toEqual(before);
+    const long = await run(
+      newArticle.action,
+      multipart({ ...videoFields, transcript: "ord ".repeat(60_000) }, { video: new File([MP4], "klip.mp4", { type: "video/mp4" }) }, cookie),
+    );
+    expect(long.status).toBe(400);
+    const { errors } = (await long.json()) as { errors: Record<string, string> };
+    expect(errors.transcript).toMatch(/Teksten er for lang/);
+    expect(errors.video).toBeUndefined();
+    expect(uploads()).toEqual(before);
   });
 });

@@ -7,37 +7,80 @@ import {
   unstable_composeUploadHandlers,
   unstable_createFileUploadHandler,
   unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   NodeOnDiskFile,
 } from "@remix-run/node";
 import { env } from "~/env.server";
+import { readMultipartFormData, type FieldErrors } from "~/utils/forms.server";
 
 const FILE_FIELDS = ["video", "captions"];
+const MAX_TEXT_PART = 200_000;
 
 export function uploadsDir(): string {
   return path.resolve(env.UPLOADS_DIR);
 }
 
-/** Reads a multipart form: text fields in memory, the video and caption files to UPLOADS_DIR. */
-export async function parseUploadForm(request: Request): Promise<{ formData: FormData } | { tooLarge: true }> {
-  fs.mkdirSync(uploadsDir(), { recursive: true });
+/** Where files land while their request is still running; moved out only when it succeeds. */
+function incomingDir(): string {
+  return path.join(uploadsDir(), ".incoming");
+}
+
+/** At start no request is running: whatever is left in the incoming folder is from a crash. */
+export function sweepIncomingUploads(): number {
+  const dir = incomingDir();
+  if (!fs.existsSync(dir)) return 0;
+  const names = fs.readdirSync(dir);
+  for (const name of names) fs.rmSync(path.join(dir, name), { force: true, recursive: true });
+  return names.length;
+}
+
+export type UploadForm =
+  | { ok: true; formData: FormData; /** Removes this request's files that were not committed. */ cleanUp: () => void }
+  | { ok: false; errors: FieldErrors };
+
+/**
+ * Reads a multipart form: text fields in memory, the video and caption files
+ * to a temporary folder. A part that is too big gets its own message; a
+ * failed, aborted or cut-off upload leaves no file behind.
+ */
+export async function parseUploadForm(request: Request): Promise<UploadForm> {
+  fs.mkdirSync(incomingDir(), { recursive: true });
+  const written: string[] = [];
+  const cleanUp = () => {
+    for (const name of written) fs.rmSync(path.join(incomingDir(), name), { force: true });
+  };
   const handler = unstable_composeUploadHandlers(
     unstable_createFileUploadHandler({
-      directory: uploadsDir(),
+      directory: incomingDir(),
       maxPartSize: env.MAX_VIDEO_MB * 1024 * 1024,
       avoidFileConflicts: true,
       // Our own random names: the uploader's file name never reaches the disk.
-      file: () => randomBytes(12).toString("hex"),
+      file: () => {
+        const name = randomBytes(12).toString("hex");
+        written.push(name);
+        return name;
+      },
       filter: ({ name }) => FILE_FIELDS.includes(name),
     }),
-    unstable_createMemoryUploadHandler({ maxPartSize: 200_000 }),
+    unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART }),
   );
   try {
-    return { formData: await unstable_parseMultipartFormData(request, handler) };
+    return { ok: true, formData: await readMultipartFormData(request, handler), cleanUp };
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { tooLarge: true };
+    cleanUp();
+    if (error instanceof MaxPartSizeExceededError) {
+      const field = error.field;
+      const message = FILE_FIELDS.includes(field) ? `Filen er for stor. Højst ${env.MAX_VIDEO_MB} MB.` : "Teksten er for lang. Gør den kortere.";
+      return { ok: false, errors: { [field]: message } };
+    }
     throw error;
   }
+}
+
+/** Moves an uploaded file from the temporary folder into place; returns its stored name. */
+export function commitUpload(file: NodeOnDiskFile): string {
+  const name = path.basename(file.getFilePath());
+  fs.renameSync(file.getFilePath(), path.join(uploadsDir(), name));
+  return name;
 }
 
 export function uploadedFile(formData: FormData, name: string): NodeOnDiskFile | null {
@@ -56,11 +99,6 @@ export async function sniffVideoType(file: NodeOnDiskFile): Promise<"video/mp4" 
 export async function isWebVtt(file: NodeOnDiskFile): Promise<boolean> {
   const head = (await file.slice(0, 16).text()).replace(/^\uFEFF/, "");
   return /^WEBVTT(\s|$)/.test(head);
-}
-
-/** The stored name (never a path from the outside). */
-export function storedName(file: NodeOnDiskFile): string {
-  return path.basename(file.getFilePath());
 }
 
 export function removeUpload(name: string | null | undefined): void {

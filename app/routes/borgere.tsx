@@ -15,7 +15,7 @@ import { inviteFlexjobberSchema } from "~/users/schemas";
 import { listStaff } from "~/users/users.server";
 import { formatDate, localDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { badRequest, echoValues, parseFormData, type FormFailure } from "~/utils/forms.server";
+import { badRequest, echoValues, parseFormData, readFormData, type FormFailure } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Borgere" }];
 
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: STAFF_ROLES });
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const staff = await listStaff(db);
   if (formData.get("intent") === "register") {
     const parsed = parseFormData(formData, registerCitizenSchema);

@@ -22,7 +22,7 @@ import { inviteAndRespond } from "~/users/invite.server";
 import { listStaff } from "~/users/users.server";
 import { formatDate, localDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { badRequest, parseFormData } from "~/utils/forms.server";
+import { badRequest, parseFormData, readFormData } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Borger" }];
 
@@ -63,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const person = await getCitizen(db, params.id ?? "");
   if (!person) throw notFound();
   const back = `/borgere/${person.id}`;
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "approve" || intent === "return") {
     const parsed = parseFormData(formData, reviewSchema);

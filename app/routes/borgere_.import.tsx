@@ -1,4 +1,4 @@
-import { json, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { db } from "../../db/client.server";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
@@ -8,6 +8,7 @@ import { TableRegion } from "~/components/table-region";
 import { employmentStatusLabels } from "~/employment/options";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
+import { readMultipartFormData } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Importér borgere" }];
 
@@ -25,9 +26,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireUser(request, { roles: STAFF_ROLES });
   let formData: FormData;
   try {
-    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_BYTES }));
-  } catch {
-    return json<ActionData>({ formError: "Filen er for stor. Højst 2 MB." }, { status: 400 });
+    formData = await readMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_BYTES }));
+  } catch (error) {
+    if (!(error instanceof MaxPartSizeExceededError)) throw error;
+    return json<ActionData>({ formError: "Filen er for stor. Højst 2 MB." }, { status: 413 });
   }
   const file = formData.get("file");
   const pasted = formData.get("csv");

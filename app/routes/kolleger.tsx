@@ -7,7 +7,7 @@ import { InvitationTable } from "~/components/invitation-table";
 import { inviteAndRespond } from "~/users/invite.server";
 import { inviteColleagueSchema } from "~/users/schemas";
 import { listCompanyUsers, listInvitations } from "~/users/users.server";
-import { badRequest, parseFormData } from "~/utils/forms.server";
+import { badRequest, parseFormData, readFormData } from "~/utils/forms.server";
 import { writeAudit } from "~/audit/audit.server";
 import { CheckboxField, FormError, SubmitButton, useZodForm } from "~/components/form";
 import { eraseUser } from "~/privacy/erasure.server";
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCompanyAdmin(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "remove") {
     const removal = parseFormData(formData, removeColleagueSchema);
     if (!removal.success) return removal.response;

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
+import { readFormData } from "~/utils/forms.server";
 import { requireUser } from "~/auth/guard.server";
 import { TermListEditor } from "~/components/term-list-editor";
 import { handleTermListPost, suggestionsFor } from "~/profiles/profile-actions.server";
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: ["flexjobber"] });
-  return handleTermListPost(db, user.id, await request.formData(), { kinds: KINDS, backTo: "/profil/kompetencer" });
+  return handleTermListPost(db, user.id, await readFormData(request), { kinds: KINDS, backTo: "/profil/kompetencer" });
 }
 
 export default function Competences() {

@@ -9,7 +9,7 @@ import { handleTermListPost, suggestionsFor } from "~/profiles/profile-actions.s
 import { ensureProfile, loadProfileDetails, updateWishes } from "~/profiles/profile.server";
 import { HOURS_MAX_PER_WEEK, wishesSchema } from "~/profiles/schemas";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { badRequest, echoValues, parseFormData } from "~/utils/forms.server";
+import { badRequest, echoValues, parseFormData, readFormData } from "~/utils/forms.server";
 import { submittedList, submittedText } from "~/utils/submitted";
 
 export const meta: MetaFunction = () => [{ title: "Ønsker · Min profil" }];
@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: ["flexjobber"] });
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") !== "wishes") {
     return handleTermListPost(db, user.id, formData, { kinds: KINDS, backTo: "/profil/oensker" });
   }

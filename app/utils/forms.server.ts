@@ -1,4 +1,4 @@
-import { json, type TypedResponse } from "@remix-run/node";
+import { json, MaxPartSizeExceededError, unstable_parseMultipartFormData, type TypedResponse, type UploadHandler } from "@remix-run/node";
 import type { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
@@ -45,9 +45,55 @@ export type Parsed<S extends z.ZodType> =
   | { success: true; data: z.output<S>; formData: FormData }
   | { success: false; response: TypedResponse<FormFailure> };
 
+const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+/** The media type of the request body ("multipart/form-data"), lower case, without parameters. */
+export function bodyType(request: Request): string {
+  return (request.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+/** The 4xx every action answers a body it cannot read with (the error page shows the message). */
+export function unreadableBody(status: 400 | 413 | 415, message?: string): Response {
+  const text =
+    message ??
+    (status === 415
+      ? "Siden kan kun modtage udfyldte formularer. Gå tilbage, og send formularen igen."
+      : "Formularen kom ikke helt frem. Gå tilbage, og send den igen.");
+  return json({ message: text }, { status });
+}
+
+/**
+ * The one form reader every action uses: a body that is not a form (JSON,
+ * plain text, nothing) is a 415, a malformed or cut-off one a 400; either way
+ * thrown before anything is written.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  if (!FORM_TYPES.includes(bodyType(request))) throw unreadableBody(415);
+  try {
+    return await request.formData();
+  } catch {
+    throw unreadableBody(400);
+  }
+}
+
+/**
+ * The same for file uploads: only multipart bodies; a too large part throws
+ * MaxPartSizeExceededError (the caller says which field), anything else that
+ * breaks the body (malformed, cut off, aborted) is a 400.
+ */
+export async function readMultipartFormData(request: Request, handler: UploadHandler): Promise<FormData> {
+  if (bodyType(request) !== "multipart/form-data") throw unreadableBody(415);
+  try {
+    return await unstable_parseMultipartFormData(request, handler);
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) throw error;
+    throw unreadableBody(400);
+  }
+}
+
 /** Parses a form post with the same zod schema the browser used. */
 export async function parseForm<S extends z.ZodType>(request: Request, schema: S): Promise<Parsed<S>> {
-  return parseFormData(await request.formData(), schema);
+  return parseFormData(await readFormData(request), schema);
 }
 
 /** The same, for a post already read (e.g. to choose the schema by its intent). */
