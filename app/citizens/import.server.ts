@@ -4,7 +4,7 @@ import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { EmploymentStatusValue } from "../../db/schema";
 import { normalizeEmail } from "~/auth/login.server";
-import { localDate } from "~/utils/dates";
+import { FIRST_DAY, isCalendarDay, LAST_DAY, localDate } from "~/utils/dates";
 import { registerCitizen } from "./citizens.server";
 import { STATUS_WORDS } from "./options";
 
@@ -48,9 +48,8 @@ function parseDay(raw: string): string | null {
   if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (dk) [d, m, y] = [Number(dk[1]), Number(dk[2]), Number(dk[3])];
   else return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
+  const day = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  return isCalendarDay(day) && day >= FIRST_DAY && day <= LAST_DAY ? day : null;
 }
 
 export async function previewImport(db: Db, csv: string, now = new Date()): Promise<ImportPreview> {

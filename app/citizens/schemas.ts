@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { email, text } from "~/utils/fields";
+import { day as dayField, email, text } from "~/utils/fields";
 
-const day = z.string({ error: "Vælg en dato." }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Vælg en dato.");
+/** Status history: from 1990 (older history belongs in the municipality's own systems). */
+const day = dayField("Vælg en dato, der findes.", { min: "1990-01-01", rangeMessage: "Vælg en dato fra 1990 og frem." });
 
 /** Register a citizen without sending an invitation (e.g. before they are ready). */
 export const registerCitizenSchema = z.object({

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { optionalText, text, wholeNumber } from "~/utils/fields";
+import { day as dayField, optionalDay, optionalText, text, wholeNumber } from "~/utils/fields";
 import { AUDIENCES } from "./options";
 
-const day = (message: string) => z.string({ error: message }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, message);
+const day = (message: string) => dayField(message, { min: "2000-01-01", rangeMessage: "Vælg en dato fra år 2000 og frem." });
 const clock = (message: string) => z.string({ error: message }).trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, message);
 
 /** Create and edit an event (times are Danish local time). */
@@ -17,12 +17,7 @@ export const eventSchema = z
     onlineUrl: optionalText(500).refine((v) => v === undefined || /^https:\/\/[^\s<>"]+$/.test(v), "Skriv et link, der starter med https://"),
     audience: z.enum(AUDIENCES, { error: "Vælg hvem arrangementet er for." }),
     capacity: wholeNumber("Skriv hvor mange der kan være med.", { min: 1, max: 1000, unit: "pladser" }),
-    signupDeadline: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => (v ? v : undefined))
-      .refine((v) => v === undefined || /^\d{4}-\d{2}-\d{2}$/.test(v), "Vælg en dato."),
+    signupDeadline: optionalDay({ message: "Vælg en dato, der findes.", min: "2000-01-01", rangeMessage: "Vælg en dato fra år 2000 og frem." }),
   })
   .refine((v) => v.endTime > v.startTime, {
     message: "Sluttidspunktet skal være efter starttidspunktet.",

@@ -1,18 +1,12 @@
 import { z } from "zod";
-import { checkboxList, hoursInOrder, hoursInOrderMessage, optionalPostcode, optionalText, optionalWholeNumber, text, wholeNumber } from "~/utils/fields";
+import { optionalDay, checkboxList, hoursInOrder, hoursInOrderMessage, optionalPostcode, optionalText, optionalWholeNumber, text, wholeNumber } from "~/utils/fields";
 import { FLEXIBILITIES, STAGES } from "./options";
 
 export const TITLE_MAX = 120;
 export const DESCRIPTION_MAX = 4000;
 export const MAX_TASKS = 15;
 
-const optionalDate = (message: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), message);
+const optionalDate = (message: string) => optionalDay({ message, min: "2000-01-01", rangeMessage: "Vælg en dato fra år 2000 og frem." });
 
 const names = z.preprocess(
   (v) => (v === undefined || v === false ? [] : Array.isArray(v) ? v : [v]),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDay } from "~/utils/dates";
 import { checkboxList, hoursInOrder, hoursInOrderMessage, optionalPostcode, optionalText, optionalWholeNumber, text, wholeNumber } from "~/utils/fields";
 import { AVAILABILITIES, TERM_KINDS, TIMES_OF_DAY } from "./options";
 
@@ -21,10 +22,8 @@ export const aboutSchema = z.object({
 });
 
 function isPlausibleBirthDate(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) return false;
-  const year = d.getUTCFullYear();
+  if (!isCalendarDay(v)) return false;
+  const year = Number(v.slice(0, 4));
   return year >= 1940 && year <= new Date().getUTCFullYear() - 15;
 }
 

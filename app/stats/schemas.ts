@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { optionalDay, optionalMonth } from "~/utils/fields";
 
-const day = (message: string) =>
-  z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message).refine((v) => !Number.isNaN(Date.parse(v)), message).optional());
-const month = (message: string) => z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, message).optional());
+// Statistics reach back to 2010 at most: a series is one query term per month.
+const STATS_FROM = "2010-01-01";
+const day = (message: string) => optionalDay({ message, min: STATS_FROM, rangeMessage: "Vælg en dato fra 2010 og frem." });
+const month = (message: string) => optionalMonth(message, { min: STATS_FROM.slice(0, 7), max: "2100-12", rangeMessage: "Vælg en måned fra januar 2010 og frem." });
 
 /** The pickers on "Statistik" (GET, Danish names). Missing values fall back to defaults. */
 export const dashboardSchema = z

@@ -1,14 +1,34 @@
 // Dates are stored in UTC and shown in Danish local time.
 const TIME_ZONE = "Europe/Copenhagen";
 
+// A stored value that is not a date is shown as it is, never thrown: one bad
+// row must not take a page down for everyone.
 export function formatTime(date: Date | string): string {
-  return new Intl.DateTimeFormat("da-DK", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" }).format(new Date(date));
+  const d = new Date(date);
+  if (Number.isNaN(d.getTime())) return String(date);
+  return new Intl.DateTimeFormat("da-DK", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" }).format(d);
 }
 
 export function formatDate(date: Date | string): string {
-  return new Intl.DateTimeFormat("da-DK", { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric" }).format(
-    new Date(date),
-  );
+  const d = new Date(date);
+  if (Number.isNaN(d.getTime())) return String(date);
+  return new Intl.DateTimeFormat("da-DK", { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric" }).format(d);
+}
+
+/** The calendar days the platform accepts anywhere (birth dates, statuses, events, deadlines). */
+export const FIRST_DAY = "1900-01-01";
+export const LAST_DAY = "2100-12-31";
+
+/** "YYYY-MM-DD" that is a real day of the calendar ("2026-02-30" is not). */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** "YYYY-MM" with a month from 01 to 12. */
+export function isCalendarMonth(value: string): boolean {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
 }
 
 /** The calendar day in Denmark as "YYYY-MM-DD" (deadlines and statuses are local days). */

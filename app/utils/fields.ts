@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIRST_DAY, isCalendarDay, isCalendarMonth, LAST_DAY } from "./dates";
 
 // Zod building blocks with Danish messages, shared by every form schema
 // (and so by react-hook-form in the browser and the action on the server).
@@ -88,3 +89,58 @@ export const hoursInOrderMessage = {
     return typeof v.hoursMin === "number" && typeof v.hoursMax === "number";
   },
 };
+
+export interface DayRange {
+  /** Earliest day allowed ("YYYY-MM-DD"); FIRST_DAY by default. */
+  min?: string;
+  /** Latest day allowed; LAST_DAY by default. */
+  max?: string;
+  /** The message when the day is outside the range. */
+  rangeMessage?: string;
+}
+
+const dayFormatMessage = "Skriv en dato, der findes, fx 24-03-2026.";
+
+function dayInRange(message: string, { min = FIRST_DAY, max = LAST_DAY, rangeMessage }: DayRange) {
+  return z
+    .string({ error: message })
+    .trim()
+    .min(1, message)
+    .refine(isCalendarDay, message)
+    .refine((v) => !isCalendarDay(v) || (v >= min && v <= max), rangeMessage ?? "Datoen ligger uden for det mulige.");
+}
+
+/**
+ * The one date field of every form and URL parameter: a calendar day
+ * ("2026-02-30" and "2024-99-99" are refused) within a sensible range.
+ */
+export function day(message: string, range: DayRange = {}) {
+  return dayInRange(message, range);
+}
+
+/** The same, optional ("" or missing counts as no date). */
+export function optionalDay(range: DayRange & { message?: string } = {}) {
+  const message = range.message ?? dayFormatMessage;
+  return z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string()
+      .trim()
+      .refine(isCalendarDay, message)
+      .refine((v) => !isCalendarDay(v) || (v >= (range.min ?? FIRST_DAY) && v <= (range.max ?? LAST_DAY)), range.rangeMessage ?? "Datoen ligger uden for det mulige.")
+      .optional(),
+  );
+}
+
+/** An optional month ("YYYY-MM") within a range of months. */
+export function optionalMonth(message: string, { min, max, rangeMessage }: { min: string; max: string; rangeMessage: string }) {
+  return z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string()
+      .trim()
+      .refine(isCalendarMonth, message)
+      .refine((v) => !isCalendarMonth(v) || (v >= min && v <= max), rangeMessage)
+      .optional(),
+  );
+}

@@ -7,6 +7,7 @@ import * as m0005 from "./0005_events_content";
 import * as m0006 from "./0006_activity";
 import * as m0007 from "./0007_activity_weeks";
 import * as m0008 from "./0008_consent_retention";
+import * as m0009 from "./0009_real_dates";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "0006_activity": m0006,
   "0007_activity_weeks": m0007,
   "0008_consent_retention": m0008,
+  "0009_real_dates": m0009,
 };
