@@ -14,12 +14,14 @@ import { env } from "./app/env.server";
 import { contentSecurityPolicy, newNonce } from "./app/security/csp.server";
 import { isCrossSitePost } from "./app/security/origin.server";
 import { sweepIncomingUploads } from "./app/content/uploads.server";
+import { rebuildSearchIndexesIfStale } from "./app/search/reindex.server";
 
 /** Migrates, seeds what an empty database needs, and tells whether the demo logins exist. */
 async function openAndPrepare(): Promise<boolean> {
   const { db } = openDatabase(databasePath());
   try {
     await prepareDatabase(db);
+    if (await rebuildSearchIndexesIfStale(db)) console.log("Søgeindekset er bygget om.");
     const users = await db.selectFrom("users").select("id").limit(1).execute();
     if (users.length === 0 && process.env.SEED_DEMO !== "false") {
       await seedDemo(db);

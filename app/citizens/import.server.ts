@@ -83,7 +83,6 @@ export async function previewImport(db: Db, csv: string, now = new Date()): Prom
     const problems: string[] = [];
     if (!name) problems.push("Navn mangler.");
     else if (name.length > 200) problems.push("Navnet er for langt.");
-    else if (/<\s*\/?\s*[a-z!?]/i.test(name)) problems.push("Navnet må ikke indeholde koder.");
     if (!email) problems.push("E-mail mangler.");
     else if (!emailCheck.safeParse(email).success) problems.push(`"${email}" er ikke en gyldig e-mail.`);
     else if (seen.has(email)) problems.push(`Samme e-mail som linje ${seen.get(email)}.`);

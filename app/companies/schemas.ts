@@ -5,7 +5,8 @@ export const companyAccessSchema = z.object({
   companyName: text("Skriv virksomhedens navn."),
   cvr: z
     .string({ error: "Skriv CVR-nummeret." })
-    .transform((v) => v.replace(/[\s-]/g, ""))
+    // "DK12345678", "12 34 56 78" and "12-34-56-78" are all the same CVR number.
+    .transform((v) => v.trim().replace(/^dk[\s-]*/i, "").replace(/[\s.-]/g, ""))
     .pipe(z.string().min(1, "Skriv CVR-nummeret.").regex(/^\d{8}$/, "CVR-nummeret skal være 8 cifre, fx 12345678.")),
   contactName: text("Skriv navnet på kontaktpersonen."),
   email: email(),

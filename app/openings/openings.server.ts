@@ -6,8 +6,9 @@ import { normalizeTerm } from "../../db/vocabularies/terms";
 import type { Term } from "~/matching/score";
 import type { FieldErrors } from "~/utils/forms.server";
 import { localDate } from "~/utils/dates";
-import { hoursText } from "~/profiles/options";
+import { hoursNumber, hoursText } from "~/profiles/options";
 import { listTerms } from "~/vocabularies/vocabularies.server";
+import { encodeSearchText } from "~/profiles/search-index.server";
 import type { OpeningInput } from "./schemas";
 
 export interface OpeningDetails {
@@ -173,7 +174,7 @@ async function vocabularyTerms(db: Db, kind: "industry" | "competence" | "accomm
 }
 
 /** Rewrites the opening's row in the FTS5 index (same transaction as the change). */
-async function indexOpening(trx: Db, id: number): Promise<void> {
+export async function indexOpening(trx: Db, id: number): Promise<void> {
   const d = await loadOpening(trx, id);
   await trx.deleteFrom("openingFts").where("openingId", "=", id).execute();
   if (!d) return;
@@ -187,7 +188,7 @@ async function indexOpening(trx: Db, id: number): Promise<void> {
     ...d.wanted.map((t) => t.label),
     ...d.offers.map((t) => t.label),
   ].join("\n");
-  await trx.insertInto("openingFts").values({ openingId: id, body }).execute();
+  await trx.insertInto("openingFts").values({ openingId: id, body: encodeSearchText(body) }).execute();
 }
 
 export type StatusChange = "ok" | "deadline_passed" | "not_allowed";
@@ -305,8 +306,8 @@ export function openingFormValues(d: OpeningDetails) {
     title: o.title,
     description: o.description,
     tasks: d.tasks.join("\n"),
-    hoursMin: String(o.hoursMin),
-    hoursMax: String(o.hoursMax),
+    hoursMin: hoursNumber(o.hoursMin),
+    hoursMax: hoursNumber(o.hoursMax),
     flexibility: o.flexibility,
     remote: o.remote === 1,
     postcode: o.postcode ?? "",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalDay, checkboxList, hoursInOrder, hoursInOrderMessage, optionalPostcode, optionalText, optionalWholeNumber, text, wholeNumber } from "~/utils/fields";
+import { hours, optionalDay, checkboxList, hoursInOrder, hoursInOrderMessage, optionalPostcode, optionalText, optionalWholeNumber, text, wholeNumber } from "~/utils/fields";
 import { FLEXIBILITIES, STAGES } from "./options";
 
 export const TITLE_MAX = 120;
@@ -22,8 +22,8 @@ export const openingSchema = z
       .transform((v) => (v ?? "").split(/\r?\n/).map((line) => line.trim()).filter(Boolean))
       .refine((lines) => lines.length <= MAX_TASKS, `Skriv højst ${MAX_TASKS} opgaver.`)
       .refine((lines) => lines.every((l) => l.length <= 120), "Hver opgave må højst have 120 tegn."),
-    hoursMin: wholeNumber("Skriv det laveste antal timer.", { min: 1, max: 37, unit: "timer" }),
-    hoursMax: wholeNumber("Skriv det højeste antal timer.", { min: 1, max: 37, unit: "timer" }),
+    hoursMin: hours("Skriv det laveste antal timer.", { min: 1, max: 37 }),
+    hoursMax: hours("Skriv det højeste antal timer.", { min: 1, max: 37 }),
     flexibility: z.enum(FLEXIBILITIES, { error: "Vælg hvor faste tiderne er." }),
     remote: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
     postcode: optionalPostcode(),

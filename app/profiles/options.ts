@@ -54,9 +54,14 @@ export function ageBand(birthDate: string | null, today = new Date()): string | 
   return `${low}–${low + 9} år`;
 }
 
+/** 7.5 → "7,5": hours as Danes write them (and as the hours fields read them back). */
+export function hoursNumber(h: number): string {
+  return String(h).replace(".", ",");
+}
+
 export function hoursText(min: number | null, max: number | null): string | null {
   if (min === null || max === null) return null;
-  return min === max ? `${min} timer om ugen` : `${min}–${max} timer om ugen`;
+  return min === max ? `${hoursNumber(min)} timer om ugen` : `${hoursNumber(min)}–${hoursNumber(max)} timer om ugen`;
 }
 
 /** "Lagermedarbejder, Transport og lager hos Nordisk Fragt (9 år)": one line of work experience. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isCalendarDay } from "~/utils/dates";
-import { checkboxList, hoursInOrder, hoursInOrderMessage, optionalPostcode, optionalText, optionalWholeNumber, text, wholeNumber } from "~/utils/fields";
+import { hours, optionalHours, checkboxList, hoursInOrder, hoursInOrderMessage, optionalPostcode, optionalText, optionalWholeNumber, text, wholeNumber } from "~/utils/fields";
 import { AVAILABILITIES, TERM_KINDS, TIMES_OF_DAY } from "./options";
 
 // One schema per form on the profile pages; the browser and the action use the same one.
@@ -62,8 +62,8 @@ export const experienceFormSchema = z.discriminatedUnion("intent", [experienceSc
 /** "Ønsker": hours, times of day, where, availability. */
 export const wishesSchema = z
   .object({
-    hoursMin: wholeNumber("Skriv det laveste antal timer.", { min: 1, max: HOURS_MAX_PER_WEEK, unit: "timer" }),
-    hoursMax: wholeNumber("Skriv det højeste antal timer.", { min: 1, max: HOURS_MAX_PER_WEEK, unit: "timer" }),
+    hoursMin: hours("Skriv det laveste antal timer.", { min: 1, max: HOURS_MAX_PER_WEEK }),
+    hoursMax: hours("Skriv det højeste antal timer.", { min: 1, max: HOURS_MAX_PER_WEEK }),
     timesOfDay: checkboxList(TIMES_OF_DAY),
     postcode: z
       .string({ error: "Skriv dit postnummer." })
@@ -124,8 +124,8 @@ export const candidateSearchSchema = z
     kompetence: stringList,
     certifikat: stringList,
     branche: optionalText(80),
-    timerFra: optionalWhole(1, HOURS_MAX_PER_WEEK, "timer"),
-    timerTil: optionalWhole(1, HOURS_MAX_PER_WEEK, "timer"),
+    timerFra: optionalHours({ min: 1, max: HOURS_MAX_PER_WEEK }),
+    timerTil: optionalHours({ min: 1, max: HOURS_MAX_PER_WEEK }),
     postnr: optionalPostcode(),
     km: optionalWhole(1, 300, "km"),
     status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(AVAILABILITIES).optional()),

@@ -4,7 +4,7 @@ import { db } from "../../db/client.server";
 import { requireUser } from "~/auth/guard.server";
 import { CheckboxList, SelectField, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { TermListEditor } from "~/components/term-list-editor";
-import { AVAILABILITIES, availabilityLabels, TIMES_OF_DAY, timeOfDayLabels } from "~/profiles/options";
+import { AVAILABILITIES, availabilityLabels, hoursNumber, TIMES_OF_DAY, timeOfDayLabels } from "~/profiles/options";
 import { handleTermListPost, suggestionsFor } from "~/profiles/profile-actions.server";
 import { ensureProfile, loadProfileDetails, updateWishes } from "~/profiles/profile.server";
 import { HOURS_MAX_PER_WEEK, wishesSchema } from "~/profiles/schemas";
@@ -24,8 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const p = details?.profile;
   return json({
     wishes: {
-      hoursMin: p?.hoursMin?.toString() ?? "",
-      hoursMax: p?.hoursMax?.toString() ?? "",
+      hoursMin: p?.hoursMin != null ? hoursNumber(p.hoursMin) : "",
+      hoursMax: p?.hoursMax != null ? hoursNumber(p.hoursMax) : "",
       timesOfDay: details?.timesOfDay ?? [],
       postcode: p?.postcode ?? "",
       maxCommuteKm: p?.maxCommuteKm?.toString() ?? "",

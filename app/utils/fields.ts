@@ -4,19 +4,16 @@ import { FIRST_DAY, isCalendarDay, isCalendarMonth, LAST_DAY } from "./dates";
 // Zod building blocks with Danish messages, shared by every form schema
 // (and so by react-hook-form in the browser and the action on the server).
 
-// Plain-text fields never take markup: "<b>" or "<script>" is almost always a
-// paste accident or an attack, and we would rather say so than store it.
-// (Everything is rendered escaped anyway.)
-const MARKUP = /<\s*\/?\s*[a-z!?]/i;
-const NO_MARKUP = "Teksten må ikke indeholde koder som <script>. Skriv almindelig tekst.";
+// Plain text takes anything a person writes ("arbejder < ca. 20 timer", "<3"):
+// React escapes every text it shows, Markdown is sanitised, emails are plain
+// text. Only the length is limited.
 
 export function text(emptyMessage: string, max = 200) {
   return z
     .string({ error: emptyMessage })
     .trim()
     .min(1, emptyMessage)
-    .max(max, `Teksten er for lang. Højst ${max} tegn.`)
-    .refine((v) => !MARKUP.test(v), NO_MARKUP);
+    .max(max, `Teksten er for lang. Højst ${max} tegn.`);
 }
 
 export function optionalText(max = 200) {
@@ -24,7 +21,6 @@ export function optionalText(max = 200) {
     .string()
     .trim()
     .max(max, `Teksten er for lang. Højst ${max} tegn.`)
-    .refine((v) => !MARKUP.test(v), NO_MARKUP)
     .optional()
     .transform((v) => (v ? v : undefined));
 }
@@ -49,14 +45,62 @@ export function checkboxList<T extends readonly [string, ...string[]]>(values: T
   );
 }
 
+/**
+ * An email as Danes write it, Danish letters too (søren@ærø.dk): trimmed,
+ * lower case, NFC. The domain must be a real host name once written in
+ * ASCII (punycode), which the browser's and Node's URL parser both do.
+ */
+export function isEmail(value: string): boolean {
+  const at = value.lastIndexOf("@");
+  if (at < 1 || at === value.length - 1) return false;
+  const local = value.slice(0, at);
+  const domain = value.slice(at + 1);
+  if (local.length > 64 || /[\s@<>()[\]\\,;:"]/u.test(local) || local.startsWith(".") || local.endsWith(".") || local.includes("..")) return false;
+  let ascii: string;
+  try {
+    ascii = new URL(`http://${domain}`).hostname;
+  } catch {
+    return false;
+  }
+  return /^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.(xn--[a-z0-9-]+|[a-z]{2,63})$/.test(ascii) && ascii.length <= 253;
+}
+
 export function email() {
   return z
     .string({ error: "Skriv en e-mail." })
     .trim()
     .min(1, "Skriv en e-mail.")
     .max(254, "E-mailen er for lang.")
-    .email("Skriv en gyldig e-mail, fx navn@eksempel.dk.")
-    .transform((v) => v.toLowerCase());
+    .transform((v) => v.normalize("NFC").toLowerCase())
+    .refine(isEmail, "Skriv en gyldig e-mail, fx navn@eksempel.dk.");
+}
+
+/** Hours a week as people write them: "7", "7,5", "7.5 timer", "7½". Quarter hours at the finest. */
+export function hours(emptyMessage: string, { min, max }: { min: number; max: number }) {
+  return z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : parseHours(v)) : v),
+    z
+      .number({ error: emptyMessage })
+      .refine((n) => Number.isInteger(n * 4), "Skriv timerne som et tal, fx 7 eller 7,5.")
+      .refine((n) => n >= min, `Skriv mindst ${min} timer.`)
+      .refine((n) => n <= max, `Skriv højst ${max} timer.`),
+  );
+}
+
+export function optionalHours(range: { min: number; max: number }) {
+  return z.preprocess((v) => (v === "" ? undefined : v), hours("Skriv timerne som et tal, fx 7 eller 7,5.", range).optional());
+}
+
+/** "7,5 timer" → 7.5; NaN when it is not a number of hours. */
+export function parseHours(raw: string): number {
+  const cleaned = raw
+    .trim()
+    .toLowerCase()
+    .replace(/\s*(timer|time|t)\.?\s*(om|pr\.?|per)?\s*(ugen|uge)?$/u, "")
+    .replace("½", ".5")
+    .replace(",", ".")
+    .replace(/\s+/g, "");
+  return /^\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : Number.NaN;
 }
 
 /** A checkbox that must be ticked. Accepts "on" (a plain form post) or true (react-hook-form). */

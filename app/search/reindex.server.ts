@@ -1,0 +1,32 @@
+import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
+import { indexOpening } from "~/openings/openings.server";
+import { loadProfileDetailsMany } from "~/profiles/profile.server";
+import { indexProfile } from "~/profiles/search-index.server";
+
+/**
+ * Bumped whenever what the full-text indexes hold changes (2: C++, C# and
+ * .NET kept whole). The server rebuilds both indexes on start when the
+ * database was indexed by an older version.
+ */
+export const SEARCH_INDEX_VERSION = "2";
+const KEY = "search_index_version";
+
+export async function rebuildSearchIndexesIfStale(db: Db): Promise<boolean> {
+  const row = await db.selectFrom("settings").select("value").where("key", "=", KEY).executeTakeFirst();
+  if (row?.value === SEARCH_INDEX_VERSION) return false;
+  await inTransaction(db, async (trx) => {
+    const profiles = await trx.selectFrom("profiles").select("userId").execute();
+    for (let i = 0; i < profiles.length; i += 500) {
+      const details = await loadProfileDetailsMany(trx, profiles.slice(i, i + 500).map((p) => p.userId));
+      for (const d of details.values()) await indexProfile(trx, d);
+    }
+    for (const { id } of await trx.selectFrom("openings").select("id").execute()) await indexOpening(trx, id);
+    await trx
+      .insertInto("settings")
+      .values({ key: KEY, value: SEARCH_INDEX_VERSION })
+      .onConflict((oc) => oc.column("key").doUpdateSet({ value: SEARCH_INDEX_VERSION }))
+      .execute();
+  });
+  return true;
+}
