@@ -130,31 +130,58 @@ export async function listCompaniesWithCounts(db: Db) {
     .execute();
 }
 
+export type SuspendResult =
+  | { status: "ok"; userIds: string[] }
+  | { status: "not_found" }
+  /** Reactivating would give two live companies one CVR: staff choose. */
+  | { status: "cvr_in_use"; other: { id: number; name: string; status: CompanyStatus; createdAt: string } };
+
 /**
  * Suspending stops the company's users from logging in (their sessions end),
  * revokes its open invitations and hides its openings; reactivating undoes
- * all but the invitations (send new ones).
+ * all but the invitations (send new ones). A company that asked again with
+ * the same CVR while suspended is a conflict staff resolve: with
+ * `mergePendingRequest` the new request is rejected as merged into this one.
  */
-export async function setCompanySuspended(db: Db, companyId: number, suspended: boolean): Promise<string[]> {
+export async function setCompanySuspended(
+  db: Db,
+  companyId: number,
+  suspended: boolean,
+  { staffId, mergePendingRequest = false }: { staffId?: string; mergePendingRequest?: boolean } = {},
+  now = new Date(),
+): Promise<SuspendResult> {
   return inTransaction(db, async (trx) => {
-    const result = await trx
-      .updateTable("companies")
-      .set({ status: suspended ? "suspended" : "approved" })
-      .where("id", "=", companyId)
-      .where("status", "=", suspended ? "approved" : "suspended")
-      .executeTakeFirst();
-    if (result.numUpdatedRows === 0n) return [];
+    const company = await trx.selectFrom("companies").select(["id", "cvr", "name"]).where("id", "=", companyId).where("status", "=", suspended ? "approved" : "suspended").executeTakeFirst();
+    if (!company) return { status: "not_found" as const };
+    if (!suspended) {
+      const other = await trx
+        .selectFrom("companies")
+        .select(["id", "name", "status", "createdAt"])
+        .where("cvr", "=", company.cvr)
+        .where("id", "!=", companyId)
+        .where("status", "in", ["pending", "approved"])
+        .executeTakeFirst();
+      if (other && !(mergePendingRequest && other.status === "pending")) return { status: "cvr_in_use" as const, other };
+      if (other) {
+        await trx
+          .updateTable("companies")
+          .set({ status: "rejected", decidedBy: staffId ?? null, decidedAt: now.toISOString(), decisionNote: `Lagt sammen med ${company.name}, som er åbnet igen.` })
+          .where("id", "=", other.id)
+          .execute();
+      }
+    }
+    await trx.updateTable("companies").set({ status: suspended ? "suspended" : "approved" }).where("id", "=", companyId).execute();
     await trx.updateTable("users").set({ status: suspended ? "suspended" : "active" }).where("companyId", "=", companyId).where("status", "!=", "erased").execute();
     if (suspended) {
       await trx
         .updateTable("invitations")
-        .set({ revokedAt: new Date().toISOString() })
+        .set({ revokedAt: now.toISOString() })
         .where("companyId", "=", companyId)
         .where("usedAt", "is", null)
         .where("revokedAt", "is", null)
         .execute();
     }
     const users = await trx.selectFrom("users").select("id").where("companyId", "=", companyId).execute();
-    return users.map((u) => u.id);
+    return { status: "ok" as const, userIds: users.map((u) => u.id) };
   });
 }

@@ -16,7 +16,12 @@ export const companyAccessSchema = z.object({
 export const companyDecisionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("approve"), companyId: z.coerce.number().int().positive() }),
   z.object({ intent: z.literal("suspend"), companyId: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal("reactivate"), companyId: z.coerce.number().int().positive() }),
+  z.object({
+    intent: z.literal("reactivate"),
+    companyId: z.coerce.number().int().positive(),
+    /** "ja": a newer request from the same CVR is rejected as merged into this company. */
+    merge: z.literal("ja").optional(),
+  }),
   z.object({
     intent: z.literal("reject"),
     companyId: z.coerce.number().int().positive(),

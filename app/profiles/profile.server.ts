@@ -97,10 +97,18 @@ function parseTimesOfDay(json: string): TimeOfDay[] {
  * the change, stamps updatedAt and re-indexes the searchable text, so search
  * never shows what the profile no longer says.
  */
-async function changeProfile<T>(db: Db, userId: string, change: (trx: Db) => Promise<T>, now = new Date()): Promise<T> {
+async function changeProfile<T>(
+  db: Db,
+  userId: string,
+  change: (trx: Db) => Promise<T>,
+  now = new Date(),
+  /** Whether the result means something changed; a refused duplicate leaves updatedAt alone. */
+  changed: (result: T) => boolean = () => true,
+): Promise<T> {
   return inTransaction(db, async (trx) => {
     await ensureProfile(trx, userId, now);
     const result = await change(trx);
+    if (!changed(result)) return result;
     await trx.updateTable("profiles").set({ updatedAt: now.toISOString() }).where("userId", "=", userId).execute();
     const details = await loadProfileDetails(trx, userId);
     if (details) await indexProfile(trx, details);
@@ -123,6 +131,7 @@ export async function updateAbout(
 }
 
 export type AddItemResult = "added" | "duplicate" | "not_in_list" | "too_many";
+const wasAdded = (r: AddItemResult) => r === "added";
 
 /** Adds to a list; a label that matches the shared vocabulary is stored as that term. */
 export async function addProfileTerm(db: Db, userId: string, kind: ProfileTermKind, label: string): Promise<AddItemResult> {
@@ -155,7 +164,7 @@ export async function addProfileTerm(db: Db, userId: string, kind: ProfileTermKi
       .onConflict((oc) => oc.columns(["userId", "kind", "normalized"]).doNothing())
       .executeTakeFirst();
     return inserted.numInsertedOrUpdatedRows === 0n ? "duplicate" : "added";
-  });
+  }, undefined, wasAdded);
 }
 
 async function countItems(trx: Db, table: "profileTerms" | "experiences" | "accommodations", userId: string, kind?: ProfileTermKind) {
@@ -178,10 +187,16 @@ export async function removeProfileItem(
   table: "profileTerms" | "experiences" | "accommodations",
   id: number,
 ): Promise<boolean> {
-  return changeProfile(db, userId, async (trx) => {
-    const result = await trx.deleteFrom(table).where("id", "=", id).where("userId", "=", userId).executeTakeFirst();
-    return result.numDeletedRows > 0n;
-  });
+  return changeProfile(
+    db,
+    userId,
+    async (trx) => {
+      const result = await trx.deleteFrom(table).where("id", "=", id).where("userId", "=", userId).executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+    undefined,
+    (removed) => removed,
+  );
 }
 
 export async function addExperience(
@@ -190,6 +205,17 @@ export async function addExperience(
   input: { title: string; industry?: string; employer?: string; years?: number },
 ): Promise<AddItemResult> {
   return changeProfile(db, userId, async (trx) => {
+    // The same line twice (a double click on "Tilføj") would show twice to companies.
+    const same = await trx
+      .selectFrom("experiences")
+      .select("id")
+      .where("userId", "=", userId)
+      .where((eb) => eb(eb.fn("lower", ["title"]), "=", input.title.toLowerCase()))
+      .where("industry", "is", input.industry ?? null)
+      .where((eb) => eb(eb.fn("lower", ["employer"]), "is", input.employer?.toLowerCase() ?? null))
+      .where("years", "is", input.years ?? null)
+      .executeTakeFirst();
+    if (same) return "duplicate";
     if ((await countItems(trx, "experiences", userId)) >= MAX_ITEMS_PER_LIST) return "too_many";
     await trx
       .insertInto("experiences")
@@ -202,8 +228,8 @@ export async function addExperience(
         createdAt: new Date().toISOString(),
       })
       .execute();
-    return "added";
-  });
+    return "added" as const;
+  }, undefined, wasAdded);
 }
 
 export async function setShowEmployerNames(db: Db, userId: string, show: boolean): Promise<void> {
@@ -256,7 +282,7 @@ export async function addAccommodation(db: Db, userId: string, label: string): P
       .onConflict((oc) => oc.columns(["userId", "normalized"]).doNothing())
       .executeTakeFirst();
     return inserted.numInsertedOrUpdatedRows === 0n ? "duplicate" : "added";
-  });
+  }, undefined, wasAdded);
 }
 
 export async function setAccommodationVisible(db: Db, userId: string, id: number, visible: boolean): Promise<"saved" | "not_found" | "needs_consent"> {

@@ -32,13 +32,29 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return parsed.response;
   const decision = parsed.data;
   if (decision.intent === "suspend" || decision.intent === "reactivate") {
-    const users = await setCompanySuspended(db, decision.companyId, decision.intent === "suspend");
-    if (users.length === 0 && decision.intent === "suspend") {
-      const exists = await db.selectFrom("companies").select("status").where("id", "=", decision.companyId).executeTakeFirst();
-      if (exists?.status !== "suspended") return badRequest({}, "Virksomheden findes ikke, eller den er ikke godkendt.", 409);
+    const suspend = decision.intent === "suspend";
+    const result = await setCompanySuspended(db, decision.companyId, suspend, {
+      staffId: user.id,
+      mergePendingRequest: decision.intent === "reactivate" && decision.merge === "ja",
+    });
+    if (result.status === "not_found") {
+      return badRequest({}, suspend ? "Virksomheden findes ikke, eller den er ikke godkendt." : "Virksomheden findes ikke, eller den er ikke spærret.", 409);
     }
-    if (decision.intent === "suspend") await Promise.all(users.map(endAllSessions));
-    return redirectWithMessage("/virksomheder", decision.intent === "suspend" ? "virksomhed-spaerret" : "virksomhed-genaabnet");
+    if (result.status === "cvr_in_use") {
+      return json(
+        {
+          errors: {},
+          formError:
+            result.other.status === "pending"
+              ? `Der er kommet en ny anmodning fra samme CVR-nummer (${result.other.name}, ${formatDate(result.other.createdAt)}).`
+              : `${result.other.name} har allerede adgang med samme CVR-nummer. Spær den først, hvis denne virksomhed skal åbnes igen.`,
+          conflict: { companyId: decision.companyId, other: result.other },
+        },
+        { status: 409 },
+      );
+    }
+    if (suspend) await Promise.all(result.userIds.map(endAllSessions));
+    return redirectWithMessage("/virksomheder", suspend ? "virksomhed-spaerret" : "virksomhed-genaabnet");
   }
   try {
     const result =
@@ -63,6 +79,22 @@ export default function Companies() {
     <>
       <h1>Virksomheder</h1>
       <FormError message={actionData?.formError ?? actionData?.errors?.note} />
+      {actionData && "conflict" in actionData && actionData.conflict.other.status === "pending" ? (
+        <section aria-labelledby="conflict-h" className="card">
+          <h2 id="conflict-h">Samme CVR-nummer to gange</h2>
+          <p>
+            Vil I åbne den spærrede virksomhed igen, bliver den nye anmodning fra {actionData.conflict.other.name} afvist og lagt
+            sammen med den. Vil I hellere behandle den nye anmodning, så godkend eller afvis den herunder.
+          </p>
+          <Form method="post" className="actions">
+            <input type="hidden" name="companyId" value={actionData.conflict.companyId} />
+            <input type="hidden" name="merge" value="ja" />
+            <button type="submit" name="intent" value="reactivate">
+              Åbn igen og læg den nye anmodning sammen med den
+            </button>
+          </Form>
+        </section>
+      ) : null}
       <section aria-labelledby="queue-h">
         <h2 id="queue-h">Venter på godkendelse ({pending.length})</h2>
         {pending.length === 0 ? <p>Ingen virksomheder venter lige nu.</p> : null}
