@@ -392,6 +392,26 @@ export interface ActivityWeekCountTable {
   flexjobbers: number;
 }
 
+export type EmailStatus = "pending" | "sending" | "sent" | "failed";
+export type EmailKind = "invitation" | "company_decision" | "notice";
+
+export interface EmailQueueTable {
+  id: Generated<number>;
+  toAddress: string;
+  subject: string;
+  /** Blanked once sent. */
+  body: string;
+  kind: EmailKind;
+  invitationId: number | null;
+  companyId: number | null;
+  status: Generated<EmailStatus>;
+  attempts: Generated<number>;
+  nextAttemptAt: string;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
 export interface Database {
   settings: SettingTable;
   users: UserTable;
@@ -423,6 +443,7 @@ export interface Database {
   activityDays: ActivityDayTable;
   activityWeeks: ActivityWeekTable;
   activityWeekCounts: ActivityWeekCountTable;
+  emailQueue: EmailQueueTable;
 }
 
 export type User = Selectable<UserTable>;

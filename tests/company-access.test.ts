@@ -6,6 +6,7 @@ import * as invitation from "~/routes/invitation.$token";
 import { createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 import { failNextEmail, linkIn, sentEmails } from "./mocks/email-api";
+import { deliverDueEmails } from "~/email/email.server";
 
 const request = (fields: Partial<Record<string, string>> = {}) =>
   post("/adgang", {
@@ -93,19 +94,23 @@ describe("company access request", () => {
     expect((await run(access.action, request({ cvr: "16180339", email: "nej@example.dk" }))).status).toBe(302);
   });
 
-  it("keeps the request in the queue when the invitation email cannot be sent", async () => {
+  it("saves the approval and queues the invitation when the email cannot be sent; a later round sends it once", async () => {
     const staff = await createUser(db, { role: "staff" });
     const cookie = await sessionCookie(staff.id);
     await run(access.action, request({ cvr: "14142135", email: "fejl@example.dk" }));
     const company = await db.selectFrom("companies").selectAll().where("cvr", "=", "14142135").executeTakeFirstOrThrow();
     failNextEmail();
     const res = await run(companiesPage.action, post("/virksomheder", { intent: "approve", companyId: String(company.id) }, cookie));
-    expect(res.status).toBe(502);
-    expect(await res.json()).toMatchObject({ formError: expect.stringMatching(/kunne ikke sendes/) });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/virksomheder?besked=beslutning-mail-venter");
     const after = await db.selectFrom("companies").select("status").where("id", "=", company.id).executeTakeFirstOrThrow();
-    expect(after.status).toBe("pending");
+    expect(after.status).toBe("approved");
     const open = await db.selectFrom("invitations").select("revokedAt").where("email", "=", "fejl@example.dk").execute();
-    expect(open.every((i) => i.revokedAt !== null)).toBe(true);
+    expect(open.map((i) => i.revokedAt)).toEqual([null]);
+    expect(sentEmails.filter((m) => m.to === "fejl@example.dk")).toHaveLength(0);
+    await deliverDueEmails(db, new Date(Date.now() + 10 * 60_000));
+    await deliverDueEmails(db, new Date(Date.now() + 20 * 60_000));
+    expect(sentEmails.filter((m) => m.to === "fejl@example.dk")).toHaveLength(1);
   });
 
   it("answers nonsense decisions with 400", async () => {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { inTransaction, type Db } from "../../db/kysely";
 import type { Invitation, Role } from "../../db/schema";
-import { sendEmail } from "~/email/email.server";
+import { deliverQueued, queueEmail } from "~/email/email.server";
 import { invitationEmail } from "~/email/messages.server";
 import { appUrl } from "~/env.server";
 import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "./consent-texts";
@@ -117,19 +117,31 @@ export async function createInvitation(
   return { invitation, token };
 }
 
-/** Creates the invitation and emails the link. If the email cannot be sent, the invitation is revoked. */
-export async function sendInvitation(db: Db, input: InvitationInput, now = new Date()): Promise<Invitation> {
-  const { invitation, token } = await createInvitation(db, input, now);
-  const companyName = invitation.companyId
-    ? (await db.selectFrom("companies").select("name").where("id", "=", invitation.companyId).executeTakeFirst())?.name
-    : undefined;
-  try {
-    await sendEmail(invitationEmail({ invitation, url: invitationUrl(token), companyName, validDays: INVITATION_DAYS }));
-  } catch (error) {
-    await revokeInvitation(db, invitation.id, now);
-    throw error;
-  }
-  return invitation;
+/** Creates the invitation and queues the email with its link, in one transaction (the caller's, if any). */
+export async function queueInvitation(db: Db, input: InvitationInput, now = new Date()): Promise<{ invitation: Invitation; emailId: number }> {
+  return inTransaction(db, async (trx) => {
+    const { invitation, token } = await createInvitation(trx, input, now);
+    const companyName = invitation.companyId
+      ? (await trx.selectFrom("companies").select("name").where("id", "=", invitation.companyId).executeTakeFirst())?.name
+      : undefined;
+    const emailId = await queueEmail(
+      trx,
+      invitationEmail({ invitation, url: invitationUrl(token), companyName, validDays: INVITATION_DAYS }),
+      { kind: "invitation", invitationId: invitation.id, companyId: invitation.companyId ?? undefined },
+      now,
+    );
+    return { invitation, emailId };
+  });
+}
+
+/**
+ * Creates the invitation and sends the link. When the mail system is down the
+ * invitation stays open and its email waits in the queue (retried, and
+ * staff can resend it); `sent` says which happened.
+ */
+export async function sendInvitation(db: Db, input: InvitationInput, now = new Date()): Promise<{ invitation: Invitation; sent: boolean }> {
+  const { invitation, emailId } = await queueInvitation(db, input, now);
+  return { invitation, sent: (await deliverQueued(db, [emailId], now)) === 1 };
 }
 
 export async function revokeInvitation(db: Db, id: number, now = new Date()): Promise<void> {

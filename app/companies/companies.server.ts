@@ -2,8 +2,8 @@ import type { z } from "zod";
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { Company, CompanyStatus } from "../../db/schema";
-import { sendInvitation } from "~/auth/invitations.server";
-import { sendEmail } from "~/email/email.server";
+import { queueInvitation } from "~/auth/invitations.server";
+import { deliverQueued, queueEmail } from "~/email/email.server";
 import { companyRejectedEmail } from "~/email/messages.server";
 import type { companyAccessSchema } from "./schemas";
 
@@ -48,7 +48,8 @@ export async function listCompanies(db: Db, status: CompanyStatus): Promise<Comp
     .execute();
 }
 
-export type DecisionResult = "ok" | "not_pending";
+/** email_waiting: the decision is saved, its email is in the queue (retried; staff can resend it). */
+export type DecisionResult = "ok" | "email_waiting" | "not_pending";
 
 async function decide(db: Db, companyId: number, status: CompanyStatus, staffId: string, note: string | null, now: Date) {
   return db
@@ -60,29 +61,20 @@ async function decide(db: Db, companyId: number, status: CompanyStatus, staffId:
     .executeTakeFirst();
 }
 
-/** Approves a pending company and invites its contact person as the company's admin user. */
+/**
+ * Approves a pending company and invites its contact person as the company's
+ * admin user: the decision and the queued invitation email are saved
+ * together; "email_waiting" when the mail system could not take it yet.
+ */
 export async function approveCompany(db: Db, companyId: number, staffId: string, now = new Date()): Promise<DecisionResult> {
-  const company = await decide(db, companyId, "approved", staffId, null, now);
-  if (!company) return "not_pending";
-  try {
-    await sendInvitation(
-      db,
-      {
-        email: company.contactEmail,
-        name: company.contactName,
-        role: "company",
-        invitedBy: staffId,
-        companyId: company.id,
-        isCompanyAdmin: true,
-      },
-      now,
-    );
-  } catch (error) {
-    // No invitation went out, so the request goes back in the queue.
-    await db.updateTable("companies").set({ status: "pending", decidedBy: null, decidedAt: null }).where("id", "=", companyId).execute();
-    throw error;
-  }
-  return "ok";
+  const queued = await inTransaction(db, async (trx) => {
+    const company = await decide(trx, companyId, "approved", staffId, null, now);
+    if (!company) return null;
+    const input = { email: company.contactEmail, name: company.contactName, role: "company" as const, invitedBy: staffId, companyId: company.id, isCompanyAdmin: true };
+    return (await queueInvitation(trx, input, now)).emailId;
+  });
+  if (queued === null) return "not_pending";
+  return (await deliverQueued(db, [queued], now)) === 1 ? "ok" : "email_waiting";
 }
 
 export async function rejectCompany(
@@ -92,17 +84,14 @@ export async function rejectCompany(
   note: string | undefined,
   now = new Date(),
 ): Promise<DecisionResult> {
-  const company = await decide(db, companyId, "rejected", staffId, note ?? null, now);
-  if (!company) return "not_pending";
-  await sendEmail(
-    companyRejectedEmail({
-      contactName: company.contactName,
-      contactEmail: company.contactEmail,
-      companyName: company.name,
-      note: company.decisionNote,
-    }),
-  );
-  return "ok";
+  const queued = await inTransaction(db, async (trx) => {
+    const company = await decide(trx, companyId, "rejected", staffId, note ?? null, now);
+    if (!company) return null;
+    const message = companyRejectedEmail({ contactName: company.contactName, contactEmail: company.contactEmail, companyName: company.name, note: company.decisionNote });
+    return queueEmail(trx, message, { kind: "company_decision", companyId: company.id }, now);
+  });
+  if (queued === null) return "not_pending";
+  return (await deliverQueued(db, [queued], now)) === 1 ? "ok" : "email_waiting";
 }
 
 export async function getCompany(db: Db, id: number): Promise<Company | undefined> {

@@ -1,59 +1,156 @@
-import fs from "node:fs/promises";
-import path from "node:path";
-import { env } from "~/env.server";
+import type { Db } from "../../db/kysely";
+import type { EmailKind } from "../../db/schema";
+import { EmailError, transmit, type EmailMessage } from "./transport.server";
 
-export interface EmailMessage {
-  to: string;
-  subject: string;
-  text: string;
+export { EmailError, type EmailMessage };
+
+/** Tries before an email is left for staff to resend, and the wait before the first retry (doubling after). */
+export const MAX_ATTEMPTS = 5;
+const FIRST_RETRY_MS = 60_000;
+/** A "sending" row older than this was cut off by a crash: staff decide, so nothing is sent twice. */
+const STUCK_MS = 10 * 60_000;
+
+export interface QueueMeta {
+  kind: EmailKind;
+  invitationId?: number;
+  companyId?: number;
 }
-
-export class EmailError extends Error {}
 
 /**
- * Sends one transactional email. With EMAIL_API_KEY set it POSTs JSON to
- * EMAIL_API_URL; without it (development, demo) the message is written to
- * OUTBOX_DIR and its first link is logged, so invitations can be followed locally.
+ * Puts an email in the queue. Call it with the transaction of the change that
+ * causes the email, so both are saved or neither; then `deliverQueued` after
+ * the commit (or leave it to the server's worker).
  */
-export async function sendEmail(message: EmailMessage): Promise<void> {
-  if (env.EMAIL_API_KEY) return postToApi(message, env.EMAIL_API_KEY);
-  return writeToOutbox(message);
+export async function queueEmail(db: Db, message: EmailMessage, meta: QueueMeta, now = new Date()): Promise<number> {
+  const row = await db
+    .insertInto("emailQueue")
+    .values({
+      toAddress: message.to,
+      subject: message.subject,
+      body: message.text,
+      kind: meta.kind,
+      invitationId: meta.invitationId ?? null,
+      companyId: meta.companyId ?? null,
+      nextAttemptAt: now.toISOString(),
+      lastError: null,
+      createdAt: now.toISOString(),
+      sentAt: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
-async function postToApi(message: EmailMessage, key: string): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(env.EMAIL_API_URL, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json", Authorization: `Bearer ${key}` },
-      body: JSON.stringify({ from: env.EMAIL_FROM, to: message.to, subject: message.subject, text: message.text }),
-    });
-  } catch (cause) {
-    throw new EmailError(`email API unreachable: ${String(cause)}`);
+/**
+ * Sends the queued emails now (after the commit). Each is claimed first, so
+ * two callers never send the same email; a failure schedules a retry with
+ * backoff, and after MAX_ATTEMPTS the email waits for staff ("Ikke sendt").
+ * Returns how many were sent.
+ */
+export async function deliverQueued(db: Db, ids: number[], now = new Date()): Promise<number> {
+  let sent = 0;
+  for (const id of ids) {
+    const claimed = await db
+      .updateTable("emailQueue")
+      .set({ status: "sending", nextAttemptAt: now.toISOString() })
+      .where("id", "=", id)
+      .where("status", "=", "pending")
+      .returning(["toAddress", "subject", "body", "attempts"])
+      .executeTakeFirst();
+    if (!claimed) continue;
+    try {
+      await transmit({ to: claimed.toAddress, subject: claimed.subject, text: claimed.body });
+      await db.updateTable("emailQueue").set({ status: "sent", sentAt: new Date().toISOString(), body: "", lastError: null, attempts: claimed.attempts + 1 }).where("id", "=", id).execute();
+      sent++;
+    } catch (error) {
+      if (!(error instanceof EmailError)) throw error;
+      const attempts = claimed.attempts + 1;
+      const giveUp = attempts >= MAX_ATTEMPTS;
+      console.warn(`[email] "${claimed.subject}" not sent (attempt ${attempts}): ${error.message}`);
+      await db
+        .updateTable("emailQueue")
+        .set({
+          status: giveUp ? "failed" : "pending",
+          attempts,
+          lastError: error.message,
+          nextAttemptAt: new Date(now.getTime() + FIRST_RETRY_MS * 2 ** (attempts - 1)).toISOString(),
+        })
+        .where("id", "=", id)
+        .execute();
+    }
   }
-  if (!response.ok) throw new EmailError(`email API answered ${response.status}`);
+  return sent;
 }
 
-async function writeToOutbox(message: EmailMessage): Promise<void> {
-  await fs.mkdir(env.OUTBOX_DIR, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const safeTo = message.to.replace(/[^a-z0-9@._-]/gi, "_");
-  const file = path.join(env.OUTBOX_DIR, `${stamp}-${safeTo}.json`);
-  await fs.writeFile(file, JSON.stringify({ from: env.EMAIL_FROM, ...message }, null, 2));
-  const link = message.text.match(/https?:\/\/\S+/)?.[0];
-  console.log(`[outbox] "${message.subject}" to ${message.to}${link ? `: ${link}` : ""}`);
+/** The worker's round: every email whose time has come; a crash-stuck one goes to staff. */
+export async function deliverDueEmails(db: Db, now = new Date()): Promise<number> {
+  await db
+    .updateTable("emailQueue")
+    .set({ status: "failed", lastError: "Afbrudt under afsendelse. Tjek om modtageren har fået den, før du sender igen." })
+    .where("status", "=", "sending")
+    .where("nextAttemptAt", "<", new Date(now.getTime() - STUCK_MS).toISOString())
+    .execute();
+  const due = await db
+    .selectFrom("emailQueue")
+    .select("id")
+    .where("status", "=", "pending")
+    .where("nextAttemptAt", "<=", now.toISOString())
+    .orderBy("id")
+    .limit(50)
+    .execute();
+  return deliverQueued(db, due.map((r) => r.id), now);
+}
+
+/** Queues and tries at once; for use outside a transaction. Never throws for a mail outage. */
+export async function sendEmail(db: Db, message: EmailMessage, meta: QueueMeta): Promise<{ sent: boolean }> {
+  const id = await queueEmail(db, message, meta);
+  return { sent: (await deliverQueued(db, [id])) === 1 };
 }
 
 /**
  * For heads-up emails ("a company wants to talk to you"): the action they
- * follow has already happened and is visible on the platform, so a failed
- * send is logged, not shown to the user as an error.
+ * follow has already happened and is visible on the platform; the queue
+ * retries a failed send, so the user is not told about it.
  */
-export async function sendNotice(message: EmailMessage): Promise<void> {
-  try {
-    await sendEmail(message);
-  } catch (error) {
-    if (!(error instanceof EmailError)) throw error;
-    console.warn(`[email] notice "${message.subject}" to ${message.to} not sent: ${error.message}`);
-  }
+export async function sendNotice(db: Db, message: EmailMessage): Promise<void> {
+  await sendEmail(db, message, { kind: "notice" });
+}
+
+/** Staff's "Prøv igen": a failed or waiting email is sent now. */
+export async function retryEmail(db: Db, id: number): Promise<"sent" | "not_sent" | "not_found"> {
+  const reset = await db
+    .updateTable("emailQueue")
+    .set({ status: "pending", nextAttemptAt: new Date().toISOString() })
+    .where("id", "=", id)
+    .where("status", "in", ["failed", "pending"])
+    .executeTakeFirst();
+  if (reset.numUpdatedRows === 0n) return "not_found";
+  return (await deliverQueued(db, [id])) === 1 ? "sent" : "not_sent";
+}
+
+/** What staff see on "Udgående e-mails": everything not sent yet that has been tried. */
+export async function listUnsentEmails(db: Db) {
+  return db
+    .selectFrom("emailQueue")
+    .select(["id", "toAddress", "subject", "kind", "status", "attempts", "lastError", "createdAt", "nextAttemptAt"])
+    .where((eb) => eb.or([eb("status", "=", "failed"), eb.and([eb("status", "in", ["pending", "sending"]), eb("attempts", ">", 0)])]))
+    .orderBy("id", "desc")
+    .limit(200)
+    .execute();
+}
+
+/** Starts the server's delivery worker; returns a stop function. */
+export function startEmailWorker(db: Db, everyMs = 15_000): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    deliverDueEmails(db)
+      .catch((error: unknown) => console.error("[email] worker round failed", error))
+      .finally(() => {
+        running = false;
+      });
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

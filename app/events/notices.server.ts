@@ -9,20 +9,20 @@ export async function noticePromoted(db: Db, eventId: number, userIds: string[])
   const event = await getEvent(db, eventId);
   if (!event || userIds.length === 0) return;
   const people = await db.selectFrom("users").select(["email", "name"]).where("id", "in", userIds).execute();
-  for (const p of people) await sendNotice(eventPromotedEmail({ to: p.email, name: p.name, title: event.title, startsAt: event.startsAt, eventId }));
+  for (const p of people) await sendNotice(db, eventPromotedEmail({ to: p.email, name: p.name, title: event.title, startsAt: event.startsAt, eventId }));
 }
 
 export async function cancelEventAndNotify(db: Db, eventId: number): Promise<void> {
   const event = await getEvent(db, eventId);
   if (!event) return;
-  for (const p of await cancelEvent(db, eventId)) await sendNotice(eventCancelledEmail({ to: p.email, name: p.name, title: event.title, startsAt: event.startsAt }));
+  for (const p of await cancelEvent(db, eventId)) await sendNotice(db, eventCancelledEmail({ to: p.email, name: p.name, title: event.title, startsAt: event.startsAt }));
 }
 
 /** `npm run reminders`: one email per sign-up for events tomorrow; each person is reminded once. */
 export async function sendReminders(db: Db, now = new Date()): Promise<number> {
   const due = await dueReminders(db, now);
   for (const r of due) {
-    await sendNotice(eventReminderEmail({ to: r.email, name: r.name, title: r.title, startsAt: r.startsAt, where: r.place ?? r.onlineUrl ?? "", eventId: r.eventId }));
+    await sendNotice(db, eventReminderEmail({ to: r.email, name: r.name, title: r.title, startsAt: r.startsAt, where: r.place ?? r.onlineUrl ?? "", eventId: r.eventId }));
     await markReminded(db, r.id, now);
   }
   return due.length;

@@ -70,6 +70,7 @@ export async function eraseUser(db: Db, userId: string, now = new Date()): Promi
       .set({ email: placeholderEmail, name: ERASED_NAME })
       .where((eb) => eb.or([eb("userId", "=", userId), eb("email", "=", oldEmail)]))
       .execute();
+    await trx.deleteFrom("emailQueue").where((eb) => eb(eb.fn("lower", ["toAddress"]), "=", oldEmail)).execute();
     await trx
       .updateTable("loginEvents")
       .set({ email: placeholderEmail })

@@ -52,7 +52,7 @@ export async function runRetention(db: Db, { months, now = new Date() }: { month
         if ((await eraseUser(db, a.id, now)) === "erased") result.erased++;
       }
     } else if (lastUse < unusedSince) {
-      await sendNotice(retentionWarningEmail({ to: a.email, name: a.name, months, eraseOn: addDays(today, RETENTION_GRACE_DAYS) }));
+      await sendNotice(db, retentionWarningEmail({ to: a.email, name: a.name, months, eraseOn: addDays(today, RETENTION_GRACE_DAYS) }));
       await db.updateTable("users").set({ retentionWarnedAt: now.toISOString() }).where("id", "=", a.id).execute();
       result.warned++;
     }

@@ -14,7 +14,7 @@ export async function noticeContactRequest(db: Db, requestId: number): Promise<v
     .select(["u.email", "u.name", "c.name as companyName"])
     .where("r.id", "=", requestId)
     .executeTakeFirst();
-  if (row) await sendNotice(contactRequestEmail({ to: row.email, name: row.name, companyName: row.companyName }));
+  if (row) await sendNotice(db, contactRequestEmail({ to: row.email, name: row.name, companyName: row.companyName }));
 }
 
 /** To the company user who asked: the answer, by alias only (identity is on the platform). */
@@ -27,7 +27,7 @@ export async function noticeContactAnswer(db: Db, requestId: number): Promise<vo
     .where("r.id", "=", requestId)
     .executeTakeFirst();
   if (row && row.status !== "pending") {
-    await sendNotice(contactAnsweredEmail({ to: row.email, name: row.name, alias: row.alias, accepted: row.status === "accepted" }));
+    await sendNotice(db, contactAnsweredEmail({ to: row.email, name: row.name, alias: row.alias, accepted: row.status === "accepted" }));
   }
 }
 
@@ -39,5 +39,5 @@ export async function noticeProfileReviewed(db: Db, userId: string): Promise<voi
     .where("p.userId", "=", userId)
     .executeTakeFirst();
   if (!row || (row.status !== "approved" && row.status !== "returned")) return;
-  await sendNotice(profileReviewedEmail({ to: row.email, name: row.name, approved: row.status === "approved", reason: row.returnReason ?? undefined }));
+  await sendNotice(db, profileReviewedEmail({ to: row.email, name: row.name, approved: row.status === "approved", reason: row.returnReason ?? undefined }));
 }

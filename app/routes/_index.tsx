@@ -142,6 +142,14 @@ export default function Index() {
       return (
         <>
           <h1>Overblik</h1>
+          {data.overview.unsentEmails > 0 ? (
+            <div className="notice error" role="alert">
+              <p>
+                <strong>{data.overview.unsentEmails}</strong> {data.overview.unsentEmails === 1 ? "e-mail er" : "e-mails er"} ikke sendt.{" "}
+                <Link to="/e-mails">Se udgående e-mails</Link>
+              </p>
+            </div>
+          ) : null}
           <div className="cards">
             <section className="card" aria-labelledby="companies-h">
               <h2 id="companies-h">Virksomheder</h2>

@@ -8,7 +8,6 @@ import { endAllSessions } from "~/auth/session.server";
 import { companyDecisionSchema } from "~/companies/schemas";
 import { FormError, SubmitButton } from "~/components/form";
 import { TableRegion } from "~/components/table-region";
-import { EmailError } from "~/email/email.server";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
@@ -56,19 +55,14 @@ export async function action({ request }: ActionFunctionArgs) {
     if (suspend) await Promise.all(result.userIds.map(endAllSessions));
     return redirectWithMessage("/virksomheder", suspend ? "virksomhed-spaerret" : "virksomhed-genaabnet");
   }
-  try {
-    const result =
-      decision.intent === "approve"
-        ? await approveCompany(db, decision.companyId, user.id)
-        : await rejectCompany(db, decision.companyId, user.id, decision.note);
-    if (result === "not_pending") {
-      return badRequest({}, "Anmodningen er allerede behandlet. Siden er opdateret.", 409);
-    }
-  } catch (error) {
-    if (!(error instanceof EmailError)) throw error;
-    console.error(error);
-    return badRequest({}, "E-mailen kunne ikke sendes lige nu. Prøv igen om lidt.", 502);
+  const result =
+    decision.intent === "approve"
+      ? await approveCompany(db, decision.companyId, user.id)
+      : await rejectCompany(db, decision.companyId, user.id, decision.note);
+  if (result === "not_pending") {
+    return badRequest({}, "Anmodningen er allerede behandlet. Siden er opdateret.", 409);
   }
+  if (result === "email_waiting") return redirectWithMessage("/virksomheder", "beslutning-mail-venter");
   return redirectWithMessage("/virksomheder", decision.intent === "approve" ? "virksomhed-godkendt" : "virksomhed-afvist");
 }
 

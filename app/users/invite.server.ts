@@ -1,7 +1,7 @@
 import type { TypedResponse } from "@remix-run/node";
 import type { Db } from "../../db/kysely";
 import { invitationConflict, sendInvitation, type InvitationInput } from "~/auth/invitations.server";
-import { EmailError, sendNotice } from "~/email/email.server";
+import { sendNotice } from "~/email/email.server";
 import { alreadyInvitedEmail } from "~/email/messages.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, type FormFailure } from "~/utils/forms.server";
@@ -24,19 +24,14 @@ export async function inviteAndRespond(
   { inviterMayKnow, beforeSending }: { inviterMayKnow: boolean; beforeSending?: () => Promise<void> },
 ): Promise<TypedResponse<FormFailure> | TypedResponse<never>> {
   const conflict = await invitationConflict(db, input);
-  try {
-    if (conflict && inviterMayKnow) return badRequest({ email: conflictText[conflict] }, undefined, 409);
-    if (conflict) {
-      const company = input.companyId ? await db.selectFrom("companies").select("name").where("id", "=", input.companyId).executeTakeFirst() : undefined;
-      await sendNotice(alreadyInvitedEmail({ to: input.email, inviterName: company?.name ?? "En virksomhed" }));
-    } else {
-      await beforeSending?.();
-      await sendInvitation(db, input);
-    }
-  } catch (error) {
-    if (!(error instanceof EmailError)) throw error;
-    console.error(error);
-    return badRequest({}, "E-mailen kunne ikke sendes lige nu. Prøv igen om lidt.", 502);
+  if (conflict && inviterMayKnow) return badRequest({ email: conflictText[conflict] }, undefined, 409);
+  if (conflict) {
+    const company = input.companyId ? await db.selectFrom("companies").select("name").where("id", "=", input.companyId).executeTakeFirst() : undefined;
+    await sendNotice(db, alreadyInvitedEmail({ to: input.email, inviterName: company?.name ?? "En virksomhed" }));
+    return redirectWithMessage(successPath, "invitation-sendt") as TypedResponse<never>;
   }
-  return redirectWithMessage(successPath, "invitation-sendt") as TypedResponse<never>;
+  await beforeSending?.();
+  const { sent } = await sendInvitation(db, input);
+  // Not sent yet: the invitation is saved and its email retried; staff see it under "Udgående e-mails".
+  return redirectWithMessage(successPath, sent ? "invitation-sendt" : "invitation-venter") as TypedResponse<never>;
 }

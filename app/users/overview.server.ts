@@ -2,7 +2,7 @@ import type { Db } from "../../db/kysely";
 
 /** The numbers on the staff start page. */
 export async function staffOverview(db: Db, now = new Date()) {
-  const [pending, flexjobbers, open, profiles, hires] = await Promise.all([
+  const [pending, flexjobbers, open, profiles, hires, unsent] = await Promise.all([
     db.selectFrom("companies").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "pending").executeTakeFirstOrThrow(),
     db
       .selectFrom("users")
@@ -24,6 +24,18 @@ export async function staffOverview(db: Db, now = new Date()) {
       .where("confirmedAt", "is", null)
       .where("cancelledAt", "is", null)
       .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("emailQueue")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where((eb) => eb.or([eb("status", "=", "failed"), eb.and([eb("status", "=", "pending"), eb("attempts", ">", 0)])]))
+      .executeTakeFirstOrThrow(),
   ]);
-  return { pendingCompanies: pending.n, flexjobbers: flexjobbers.n, openInvitations: open.n, profilesToReview: profiles.n, hiresToConfirm: hires.n };
+  return {
+    pendingCompanies: pending.n,
+    flexjobbers: flexjobbers.n,
+    openInvitations: open.n,
+    profilesToReview: profiles.n,
+    hiresToConfirm: hires.n,
+    unsentEmails: unsent.n,
+  };
 }

@@ -2,6 +2,10 @@
 // and the layout shows the Danish text, so reloading never re-posts.
 export const flashMessages = {
   "invitation-sendt": "Invitationen er sendt.",
+  "invitation-venter": "Invitationen er gemt, men e-mailen kunne ikke sendes lige nu. Vi prøver igen automatisk. Du kan følge den under Udgående e-mails.",
+  "beslutning-mail-venter": "Beslutningen er gemt, men e-mailen kunne ikke sendes lige nu. Vi prøver igen automatisk. Du kan følge den under Udgående e-mails.",
+  "email-sendt": "E-mailen er sendt.",
+  "email-ikke-sendt": "E-mailen kunne stadig ikke sendes. Vi prøver igen senere.",
   "virksomhed-godkendt": "Virksomheden er godkendt. Kontaktpersonen har fået en invitation.",
   "virksomhed-afvist": "Anmodningen er afvist. Kontaktpersonen har fået besked.",
   "ordliste-gemt": "Ordlisten er gemt.",

@@ -8,6 +8,7 @@ import * as m0006 from "./0006_activity";
 import * as m0007 from "./0007_activity_weeks";
 import * as m0008 from "./0008_consent_retention";
 import * as m0009 from "./0009_real_dates";
+import * as m0010 from "./0010_email_queue";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "0007_activity_weeks": m0007,
   "0008_consent_retention": m0008,
   "0009_real_dates": m0009,
+  "0010_email_queue": m0010,
 };

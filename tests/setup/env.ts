@@ -13,6 +13,8 @@ process.env.EMAIL_API_URL = "https://email.test/send";
 process.env.EMAIL_API_KEY = "test-key";
 // The growing delay of the rate limits, in steps of 1 ms (the rule is the same, the tests stay fast).
 process.env.RATE_LIMIT_DELAY_STEP_MS = "1";
+// A hanging email API gives up after this long (10 s in production).
+process.env.EMAIL_TIMEOUT_MS = "300";
 
 const { db } = await import("../../db/client.server");
 const { prepareDatabase } = await import("../../db/prepare");
