@@ -8,6 +8,8 @@ declare module "@remix-run/node" {
     cspNonce?: string;
     /** The client's address, for rate limits. */
     clientIp?: string;
+    /** Shown on the error page and written in every log line of this request. */
+    requestId?: string;
   }
 }
 export {};

@@ -2,12 +2,15 @@
  * The production (and dev) HTTP server: migrates the database, seeds the demo
  * municipality into an empty database, adds security headers and serves Remix.
  */
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
-import { databasePath, openDatabase } from "./db/kysely";
+import { databasePath, openDatabase, serverPidFile } from "./db/kysely";
 import { prepareDatabase } from "./db/prepare";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./db/seed-demo";
 import { env } from "./app/env.server";
@@ -15,6 +18,9 @@ import { contentSecurityPolicy, newNonce } from "./app/security/csp.server";
 import { isCrossSitePost } from "./app/security/origin.server";
 import { sweepIncomingUploads } from "./app/content/uploads.server";
 import { rebuildSearchIndexesIfStale } from "./app/search/reindex.server";
+import { startEmailWorker } from "./app/email/email.server";
+import { checkHealth } from "./app/ops/health.server";
+import { logInfo } from "./app/ops/log.server";
 
 /** Migrates, seeds what an empty database needs, and tells whether the demo logins exist. */
 async function openAndPrepare(): Promise<boolean> {
@@ -48,12 +54,25 @@ async function main() {
   if (swept > 0) console.log(`Fjernede ${swept} halve uploads fra sidste kørsel.`);
   const buildPath = path.resolve("build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  // The server's own connection: health checks and the email worker.
+  const { db, sqlite } = openDatabase(databasePath());
+  const stopEmailWorker = startEmailWorker(db);
+  const logRequests = env.NODE_ENV === "production";
 
   const app = express();
   app.disable("x-powered-by");
   // Behind a reverse proxy, TRUST_PROXY tells express which X-Forwarded-For hops to believe (for rate limits).
   if (env.TRUST_PROXY) app.set("trust proxy", env.TRUST_PROXY);
   app.use((req, res, next) => {
+    const requestId = randomUUID();
+    const started = performance.now();
+    res.locals.requestId = requestId;
+    res.set("X-Request-Id", requestId);
+    if (logRequests) {
+      res.on("finish", () => {
+        logInfo("request", { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started) });
+      });
+    }
     const nonce = newNonce();
     res.locals.cspNonce = nonce;
     res.set(SECURITY_HEADERS);
@@ -65,6 +84,12 @@ async function main() {
     }
     next();
   });
+  // For the operator's monitoring: no session, no personal data.
+  app.get("/healthz", (_req, res) => {
+    checkHealth(db, { databaseFile: databasePath(), uploadsDir: path.resolve(env.UPLOADS_DIR) })
+      .then((health) => res.status(health.ok ? 200 : 503).json(health))
+      .catch(() => res.status(503).json({ ok: false }));
+  });
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.all(
@@ -72,11 +97,16 @@ async function main() {
     createRequestHandler({
       build,
       mode: build.mode,
-      getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? "unknown" }),
+      getLoadContext: (req, res) => ({
+        cspNonce: String(res.locals.cspNonce),
+        clientIp: req.ip ?? "unknown",
+        requestId: String(res.locals.requestId),
+      }),
     }),
   );
 
   const server = app.listen(env.PORT, () => {
+    fs.writeFileSync(serverPidFile(), String(process.pid));
     console.log(`${env.BRAND_NAME} kører på http://localhost:${env.PORT}`);
     if (hasDemo) {
       console.log(`\nDemo-logins (adgangskode: ${DEMO_PASSWORD}):`);
@@ -85,9 +115,31 @@ async function main() {
     }
     if (env.NODE_ENV === "development") void broadcastDevReady(build);
   });
-  const stop = () => server.close(() => process.exit(0));
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  // Idle keep-alive connections close after 5 s, so a shutdown never waits on them long.
+  server.keepAliveTimeout = 5_000;
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopper; færdiggør igangværende forespørgsler.`);
+    stopEmailWorker();
+    // Stop accepting, let requests in flight finish, drop idle keep-alive connections now
+    // and any still open after 10 s.
+    server.close(() => {
+      fs.rmSync(serverPidFile(), { force: true });
+      void db.destroy().finally(() => {
+        if (sqlite.open) sqlite.close();
+        process.exit(0);
+      });
+    });
+    // Connections that finish their last request become idle: close them as they do.
+    server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 200).unref();
+    setTimeout(() => server.closeAllConnections(), 10_000).unref();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
 }
 
 main().catch((error) => {

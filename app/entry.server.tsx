@@ -1,11 +1,36 @@
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
+import {
+  createReadableStreamFromReadable,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type EntryContext,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
+import { sessionUserId } from "~/auth/session.server";
+import { logError } from "~/ops/log.server";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * Every unexpected error of a loader, action or render, as one JSON line with
+ * the request id the user sees on the error page. Thrown Responses (404, 403,
+ * 400 …) are answers, not errors, and aborted requests are not logged.
+ */
+export async function handleError(error: unknown, { request, params, context }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  const url = new URL(request.url);
+  logError("unexpected error", error, {
+    requestId: context.requestId,
+    route: url.pathname,
+    params,
+    method: request.method,
+    userId: await sessionUserId(request),
+  });
+}
 
 export default function handleRequest(
   request: Request,
@@ -40,7 +65,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logError("render error", error, { requestId: loadContext.requestId, route: new URL(request.url).pathname });
         },
       },
     );

@@ -21,12 +21,12 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.brand ?? "Refleks" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await validateRequest(request);
   const user: ShellUser | null = auth
     ? { name: auth.user.name, role: auth.user.role, isCompanyAdmin: auth.user.isCompanyAdmin }
     : null;
-  return json({ user, brand: env.BRAND_NAME }, { headers: sessionCookieHeaders(request, auth) });
+  return json({ user, brand: env.BRAND_NAME, requestId: context.requestId ?? null }, { headers: sessionCookieHeaders(request, auth) });
 }
 
 // The root loader also renews the session cookie, so it runs on every navigation.
@@ -76,13 +76,18 @@ export function ErrorBoundary() {
       title = "Det kunne vi ikke";
       text = typeof error.data?.message === "string" ? error.data.message : text;
     }
-  } else {
-    console.error(error);
   }
+  // Unexpected errors are logged on the server (entry.server.tsx handleError) with this id.
+  const requestId = !isRouteErrorResponse(error) || error.status >= 500 ? data?.requestId : null;
   return (
     <Shell user={data?.user ?? null} brand={data?.brand ?? "Refleks"}>
       <h1>{title}</h1>
       <p>{text}</p>
+      {requestId ? (
+        <p className="muted">
+          Fejlkode: <code>{requestId}</code>. Nævn den, hvis du kontakter jobcentret.
+        </p>
+      ) : null}
       <p>
         <Link to="/">Gå til forsiden</Link>
       </p>

@@ -27,6 +27,11 @@ export function databasePath(): string {
   return process.env.DATABASE_PATH || "./data/app.sqlite";
 }
 
+/** Where the running server writes its pid, beside the database, so `npm run restore` can refuse while it runs. */
+export function serverPidFile(file = databasePath()): string {
+  return path.join(path.dirname(path.resolve(file)), "server.pid");
+}
+
 /** Runs fn in a transaction, or inside the caller's when db already is one (kysely does not nest). */
 export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? fn(db) : db.transaction().execute(fn);

@@ -29,6 +29,18 @@ export async function validateRequest(request: Request): Promise<Auth | null> {
   return { user, session };
 }
 
+/** The user id behind the request's session cookie, without renewing or marking anything (for error logs). */
+export async function sessionUserId(request: Request): Promise<string | null> {
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (!sessionId) return null;
+  try {
+    const row = await db.selectFrom("sessions").select("userId").where("id", "=", sessionId).executeTakeFirst();
+    return row?.userId ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Headers that keep the browser's cookie in step with the session: a renewed
  * cookie when lucia extended the session, a blank one when the cookie is stale.

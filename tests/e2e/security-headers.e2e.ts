@@ -54,3 +54,14 @@ describe("Content-Security-Policy", () => {
     }
   });
 });
+
+describe("operations", () => {
+  it("GET /healthz answers 200 with JSON and no session, and every response carries a request id", async () => {
+    const base = inject("baseUrl");
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, checks: { database: true, migrations: true } });
+    expect(res.headers.get("Set-Cookie")).toBeNull();
+    expect((await fetch(`${base}/login`)).headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -1,0 +1,19 @@
+// `npm run backup -- <file>`: a consistent copy of the database while the app runs.
+import { databasePath } from "../db/kysely";
+import { backupDatabase, verifyBackup } from "../db/backup";
+
+const target = process.argv[2];
+if (!target) {
+  console.error("Brug: npm run backup -- <fil>, fx npm run backup -- /backup/refleks-$(date +%F).sqlite");
+  process.exit(2);
+}
+let shown = -1;
+await backupDatabase(databasePath(), target, (done, total) => {
+  const pct = total ? Math.floor((100 * done) / total) : 100;
+  if (pct >= shown + 10 || pct === 100) {
+    shown = pct;
+    process.stdout.write(`\rSikkerhedskopi: ${pct} %`);
+  }
+});
+verifyBackup(target);
+console.log(`\nSikkerhedskopien er gemt og kontrolleret: ${target}`);
