@@ -11,7 +11,7 @@ const schema = z.object({
   EMAIL_API_KEY: z.string().optional(),
   EMAIL_FROM: z.string().default("Refleks <noreply@refleks.local>"),
   /** The municipality's mail relay, e.g. smtp://user:pass@relay.kommune.dk:587 (used before the HTTP API when set). */
-  SMTP_URL: z.string().url().optional(),
+  SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
   /** How long one delivery may take before it counts as failed (and is retried later). */
   EMAIL_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   OUTBOX_DIR: z.string().default("./data/outbox"),
