@@ -9,6 +9,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { openDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
@@ -248,14 +249,27 @@ const staffUsers = users.filter((u) => u.role === "staff");
 const pool: LoadUser[] = [];
 for (let c = 0; c < CONNECTIONS; c++) pool.push(c % 10 < 6 ? flex[c % flex.length]! : c % 10 < 9 ? companies[c % companies.length]! : staffUsers[c % staffUsers.length]!);
 let nextClient = 0;
+// Time per kind of request, to see what limits the whole.
+const byStep = new Map<string, number[]>();
+const stepName = (s: Step) => `${s.method} ${s.path.replace(/\/\d+$/, "/:id").replace(/\/kandidater\/x$/, "/kandidater/:alias").replace(/\?.*$/, "")}`;
 const withCounting = (steps: Step[]) =>
-  steps.map((s) => ({
-    ...s,
-    onResponse: (status: number) => {
-      count(status);
-      s.onResponse?.(status);
-    },
-  }));
+  steps.map((s) => {
+    let started = 0;
+    return {
+      ...s,
+      setupRequest: (req: Step) => {
+        started = performance.now();
+        return s.setupRequest ? s.setupRequest(req) : req;
+      },
+      onResponse: (status: number) => {
+        count(status);
+        const list = byStep.get(stepName(s)) ?? [];
+        list.push(performance.now() - started);
+        byStep.set(stepName(s), list);
+        s.onResponse?.(status);
+      },
+    };
+  });
 const latencies: number[] = [];
 const result = await new Promise<autocannon.Result>((resolve, reject) => {
   const instance = autocannon({
@@ -341,6 +355,13 @@ const summary = {
   serverFailures,
   writes,
   problems: problems.length,
+  perRequest: Object.fromEntries(
+    [...byStep].map(([name, list]) => {
+      const sorted = [...list].sort((a, b) => a - b);
+      const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
+      return [name, { n: sorted.length, p50: at(50), p95: at(95) }];
+    }),
+  ),
 };
 console.log(JSON.stringify(summary, null, 2));
 if (problems.length > 0) console.log(problems.slice(0, 20).join("\n"));

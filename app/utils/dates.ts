@@ -1,18 +1,25 @@
 // Dates are stored in UTC and shown in Danish local time.
 const TIME_ZONE = "Europe/Copenhagen";
 
+// Made once: building an Intl.DateTimeFormat costs far more than using one
+// (it was a tenth of the server's time under load).
+const timeFormat = new Intl.DateTimeFormat("da-DK", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" });
+const dateFormat = new Intl.DateTimeFormat("da-DK", { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric" });
+const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+const clockFormat = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
 // A stored value that is not a date is shown as it is, never thrown: one bad
 // row must not take a page down for everyone.
 export function formatTime(date: Date | string): string {
   const d = new Date(date);
   if (Number.isNaN(d.getTime())) return String(date);
-  return new Intl.DateTimeFormat("da-DK", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" }).format(d);
+  return timeFormat.format(d);
 }
 
 export function formatDate(date: Date | string): string {
   const d = new Date(date);
   if (Number.isNaN(d.getTime())) return String(date);
-  return new Intl.DateTimeFormat("da-DK", { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric" }).format(d);
+  return dateFormat.format(d);
 }
 
 /** The calendar days the platform accepts anywhere (birth dates, statuses, events, deadlines). */
@@ -33,7 +40,7 @@ export function isCalendarMonth(value: string): boolean {
 
 /** The calendar day in Denmark as "YYYY-MM-DD" (deadlines and statuses are local days). */
 export function localDate(date: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+  return dayFormat.format(date);
 }
 
 /** "YYYY-MM-DD" plus n days. */
@@ -46,7 +53,7 @@ export function addDays(day: string, n: number): string {
 /** Wall-clock parts in Denmark of an instant: { day: "YYYY-MM-DD", time: "HH:MM" }. */
 export function localParts(date: Date | string): { day: string; time: string } {
   const d = new Date(date);
-  const time = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
+  const time = clockFormat.format(d);
   return { day: localDate(d), time };
 }
 
