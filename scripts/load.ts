@@ -6,7 +6,6 @@
 // lost and no duplicated writes. Prints throughput and p50/p95/p99.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -15,6 +14,7 @@ import { openDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
 import { createEvent } from "../app/events/events.server";
 import { createCompany, createOpening, createUser, fillProfile, TEST_PASSWORD } from "../tests/factories";
+import { freePort } from "../tests/free-port";
 
 const DURATION_S = Number(process.env.LOAD_SECONDS ?? 40);
 const CONNECTIONS = 50;
@@ -27,16 +27,6 @@ const EVENT_CAPACITY = 20;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "refleks-load-"));
 const dbFile = path.join(dir, "load.sqlite");
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 interface Flexjobber {
   role: "flexjobber";
