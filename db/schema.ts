@@ -393,7 +393,7 @@ export interface ActivityWeekCountTable {
 }
 
 export type EmailStatus = "pending" | "sending" | "sent" | "failed";
-export type EmailKind = "invitation" | "company_decision" | "notice";
+export type EmailKind = "invitation" | "company_decision" | "notice" | "password_reset";
 
 export interface EmailQueueTable {
   id: Generated<number>;
@@ -410,6 +410,16 @@ export interface EmailQueueTable {
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+}
+
+export interface PasswordResetTable {
+  id: Generated<number>;
+  userId: string;
+  /** sha-256 of the token in the link; the token itself is never stored. */
+  tokenHash: string;
+  expiresAt: string;
+  usedAt: string | null;
+  createdAt: string;
 }
 
 export interface Database {
@@ -444,6 +454,7 @@ export interface Database {
   activityWeeks: ActivityWeekTable;
   activityWeekCounts: ActivityWeekCountTable;
   emailQueue: EmailQueueTable;
+  passwordResets: PasswordResetTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -29,6 +29,14 @@ const mismatch = {
   },
 };
 
+/** "Glemt adgangskode?": only the email. */
+export const forgotPasswordSchema = z.object({ email: email() });
+
+/** Choosing a new password from a reset link. */
+export const resetPasswordSchema = z
+  .object({ password: newPassword.password, passwordConfirm: newPassword.passwordConfirm })
+  .refine(passwordsMatch, mismatch);
+
 /** Accepting an invitation as a company user or staff member. */
 export const acceptInvitationSchema = z.object(newPassword).refine(passwordsMatch, mismatch);
 

@@ -75,6 +75,22 @@ export function retentionWarningEmail({ to, name, months, eraseOn }: { to: strin
   };
 }
 
+export function passwordResetEmail({ to, name, url, validMinutes }: { to: string; name: string; url: string; validMinutes: number }): EmailMessage {
+  return {
+    to,
+    subject: `Vælg en ny adgangskode til ${env.BRAND_NAME}`,
+    text: [
+      `Hej ${name}`,
+      "",
+      "Du (eller nogen, der kender din e-mail) har bedt om en ny adgangskode. Åbn linket herunder og vælg en ny:",
+      url,
+      "",
+      `Linket virker i ${validMinutes} minutter og kan kun bruges én gang.`,
+      "Har du ikke bedt om det, kan du se bort fra denne e-mail. Din adgangskode er ikke ændret.",
+    ].join("\n"),
+  };
+}
+
 export function companyRejectedEmail({ contactName, contactEmail, companyName, note }: {
   contactName: string;
   contactEmail: string;

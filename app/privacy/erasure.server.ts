@@ -32,6 +32,7 @@ export async function eraseUser(db: Db, userId: string, now = new Date()): Promi
       .where("id", "=", userId)
       .execute();
     await trx.deleteFrom("sessions").where("userId", "=", userId).execute();
+    await trx.deleteFrom("passwordResets").where("userId", "=", userId).execute();
 
     // The profile's content goes; its row keeps the dates adoption counts.
     await trx.deleteFrom("profileTerms").where("userId", "=", userId).execute();

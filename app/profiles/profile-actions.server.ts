@@ -1,4 +1,4 @@
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import type { Db } from "../../db/kysely";
 import type { ProfileTermKind } from "../../db/schema";
 import { listTerms } from "~/vocabularies/vocabularies.server";
@@ -38,7 +38,7 @@ export async function handleTermListPost(
   const change = parsed.data;
   if (change.intent === "remove") {
     await removeProfileItem(db, userId, "profileTerms", change.id);
-    return redirect(backTo);
+    return redirectWithMessage(backTo, "fjernet");
   }
   if (!kinds.includes(change.kind)) return json({ errors: { label: "Vælg en liste." }, kind }, { status: 400 });
   const problem = addItemProblem(await addProfileTerm(db, userId, change.kind, change.label));

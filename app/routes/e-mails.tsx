@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Udgående e-mails" }];
 
 const retrySchema = z.object({ emailId: z.coerce.number().int().positive() });
 
-const kindLabels = { invitation: "Invitation", company_decision: "Svar til virksomhed", notice: "Besked" } as const;
+const kindLabels = { invitation: "Invitation", company_decision: "Svar til virksomhed", notice: "Besked", password_reset: "Ny adgangskode" } as const;
 
 // Staff and admins: emails the mail system has not taken yet (never their text: an invitation link is a key).
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -68,14 +68,16 @@ export default function Login() {
         />
         <Honeypot />
         <FormError message={actionData?.formError} />
+        <p>
+          <Link to="/glemt-adgangskode">Glemt adgangskode?</Link>
+        </p>
         <div>
           <SubmitButton pendingText="Logger ind …">Log ind</SubmitButton>
         </div>
       </Form>
       <h2>Har du ikke en konto?</h2>
       <p>
-        Refleks er lukket. Fleksjobbere får en invitation fra jobcentret. Har du glemt din adgangskode, så kontakt
-        jobcentret.
+        Refleks er lukket. Fleksjobbere får en invitation fra jobcentret.
       </p>
       <p>
         Er du en virksomhed? <Link to="/adgang">Bed om adgang</Link>.

@@ -33,6 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const change = parsed.data;
   if (change.intent === "remove") {
     await removeProfileItem(db, user.id, "experiences", change.id);
+    return redirectWithMessage("/profil/erfaring", "fjernet");
   } else if (change.intent === "employer-names") {
     await setShowEmployerNames(db, user.id, change.showEmployerNames === "ja");
   } else {

@@ -49,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case "remove":
       await removeProfileItem(db, user.id, "accommodations", change.id);
-      break;
+      return redirectWithMessage("/profil/skaanebehov", "fjernet");
     case "visibility": {
       const result = await setAccommodationVisible(db, user.id, change.id, change.visible === "ja");
       if (result === "needs_consent") return badRequest({}, "Giv først samtykke øverst på siden. Så kan du vise skånebehov for virksomheder.");

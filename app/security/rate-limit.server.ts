@@ -30,6 +30,8 @@ export const LIMITS = {
    * a level no person reaches, so no one can lock someone else out cheaply.
    */
   loginAccount: { name: "login-account", windowMs: 60 * MINUTE, free: 5, max: 200 },
+  /** Reset links asked for one account: a few an hour, so no one can flood an inbox. */
+  resetAccount: { name: "reset-account", windowMs: 60 * MINUTE, free: 3, max: 5 },
   /** Posts to the other public forms from one address. */
   publicFormIp: { name: "public-form-ip", windowMs: 15 * MINUTE, free: 10, max: 30 },
 } satisfies Record<string, Limit>;

@@ -9,6 +9,7 @@ import * as m0007 from "./0007_activity_weeks";
 import * as m0008 from "./0008_consent_retention";
 import * as m0009 from "./0009_real_dates";
 import * as m0010 from "./0010_email_queue";
+import * as m0011 from "./0011_password_resets";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "0008_consent_retention": m0008,
   "0009_real_dates": m0009,
   "0010_email_queue": m0010,
+  "0011_password_resets": m0011,
 };

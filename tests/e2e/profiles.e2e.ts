@@ -161,5 +161,10 @@ describe("profile journey", () => {
     await page.getByRole("region", { name: "Certifikater og beviser" }).getByRole("button", { name: "Tilføj" }).click();
     await page.getByRole("region", { name: "Certifikater og beviser" }).getByText("Den står allerede på listen.").waitFor();
     expect(await page.getByRole("button", { name: "Fjern Hygiejnebevis" }).count()).toBe(1);
+    // Removed with the keyboard alone, and confirmed.
+    await page.getByRole("button", { name: "Fjern Hygiejnebevis" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").getByText("Det er fjernet fra din profil.").waitFor();
+    expect(await page.getByRole("button", { name: "Fjern Hygiejnebevis" }).count()).toBe(0);
   });
 });

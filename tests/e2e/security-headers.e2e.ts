@@ -65,3 +65,16 @@ describe("operations", () => {
     expect((await fetch(`${base}/login`)).headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe("first load", () => {
+  it("compresses pages and scripts, and caches fingerprinted assets for a year", async () => {
+    const base = inject("baseUrl");
+    const page = await fetch(`${base}/login`, { headers: { "Accept-Encoding": "gzip" } });
+    expect(page.headers.get("Content-Encoding")).toBe("gzip");
+    const script = (await page.text()).match(/\/build\/[^"']+\.js/)?.[0];
+    expect(script).toBeTruthy();
+    const asset = await fetch(`${base}${script}`, { headers: { "Accept-Encoding": "gzip" } });
+    expect(asset.headers.get("Content-Encoding")).toBe("gzip");
+    expect(asset.headers.get("Cache-Control")).toMatch(/max-age=31536000.*immutable/);
+  });
+});
