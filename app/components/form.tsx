@@ -21,7 +21,9 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   const submit = useSubmit();
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema),
-    mode: "onTouched",
+    // No red text while someone only tabs through: check on submit, then as they correct.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
     defaultValues,
   });
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {

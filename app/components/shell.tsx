@@ -1,5 +1,5 @@
-import { Form, Link, NavLink, useSearchParams } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Form, Link, NavLink, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useState, type ReactNode } from "react";
 import type { Role } from "../../db/schema";
 import { navFor, roleLabels } from "~/users/roles";
 import { flashText } from "~/utils/flash";
@@ -12,7 +12,7 @@ export interface ShellUser {
 
 export function Shell({ user, brand, children }: { user: ShellUser | null; brand: string; children: ReactNode }) {
   const [params] = useSearchParams();
-  const message = flashText(params.get("besked"));
+  const message = useFlash(flashText(params.get("besked")));
   return (
     <>
       <a className="skip-link" href="#indhold">
@@ -79,4 +79,19 @@ function MainNav({ user }: { user: ShellUser }) {
       </ul>
     </nav>
   );
+}
+
+/**
+ * The status message from "?besked=", until the user sends the next form: a
+ * form that fails stays on the same address, and "Det er gemt." must not stand
+ * beside its error. A new address (the redirect after a success) shows anew.
+ */
+function useFlash(message: string | null): string | null {
+  const location = useLocation();
+  const navigation = useNavigation();
+  const [hiddenFor, setHiddenFor] = useState<string | null>(null);
+  useEffect(() => {
+    if (navigation.state === "submitting") setHiddenFor(location.key);
+  }, [navigation.state, location.key]);
+  return hiddenFor === location.key ? null : message;
 }

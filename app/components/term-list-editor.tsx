@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
 import { useId } from "react";
 import type { ProfileTermKind } from "../../db/schema";
 import { termKindText } from "~/profiles/options";
@@ -24,11 +24,6 @@ export function TermListEditor({
 }) {
   const text = termKindText[kind];
   const headingId = useId();
-  const listId = useId();
-  const { onSubmit, errorFor, register } = useZodForm(addTermSchema, {
-    serverErrors: error ? { label: error } : undefined,
-    defaultValues: { intent: "add", kind },
-  });
   return (
     <section aria-labelledby={headingId} className="card">
       <h2 id={headingId}>{text.title}</h2>
@@ -44,31 +39,46 @@ export function TermListEditor({
           ))}
         </ul>
       )}
-      <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
-        <input type="hidden" name="intent" value="add" />
-        <input type="hidden" name="kind" value={kind} />
-        <TextField
-          label={text.add}
-          hint={text.hint}
-          registration={register("label")}
-          error={errorFor("label")}
-          list={suggestions.length > 0 ? listId : undefined}
-          autoComplete="off"
-          maxLength={80}
-        />
-        {suggestions.length > 0 ? (
-          <datalist id={listId}>
-            {suggestions.map((s) => (
-              <option key={s} value={s} />
-            ))}
-          </datalist>
-        ) : null}
-        <div>
-          <SubmitButton className="secondary" pendingText="Tilføjer …">
-            Tilføj
-          </SubmitButton>
-        </div>
-      </Form>
+      {/* A new item remounts the add box: the field is empty again, so "Tilføj" twice adds one. */}
+      <AddTermForm key={items.map((i) => i.id).join(",")} kind={kind} suggestions={suggestions} error={error} />
     </section>
+  );
+}
+
+function AddTermForm({ kind, suggestions, error }: { kind: ProfileTermKind; suggestions: string[]; error?: string }) {
+  const text = termKindText[kind];
+  const listId = useId();
+  // Posting to the bare path drops "?besked=…", so "Det er gemt." and an error never show together.
+  const { pathname } = useLocation();
+  const { onSubmit, errorFor, register } = useZodForm(addTermSchema, {
+    serverErrors: error ? { label: error } : undefined,
+    defaultValues: { intent: "add", kind },
+  });
+  return (
+    <Form method="post" action={pathname} className="stack" onSubmit={onSubmit} noValidate>
+      <input type="hidden" name="intent" value="add" />
+      <input type="hidden" name="kind" value={kind} />
+      <TextField
+        label={text.add}
+        hint={text.hint}
+        registration={register("label")}
+        error={errorFor("label")}
+        list={suggestions.length > 0 ? listId : undefined}
+        autoComplete="off"
+        maxLength={80}
+      />
+      {suggestions.length > 0 ? (
+        <datalist id={listId}>
+          {suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      ) : null}
+      <div>
+        <SubmitButton className="secondary" pendingText="Tilføjer …">
+          Tilføj
+        </SubmitButton>
+      </div>
+    </Form>
   );
 }

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { db } from "../../db/client.server";
 import { requireUser } from "~/auth/guard.server";
 import { RadioGroup, SubmitButton, TextField, useZodForm } from "~/components/form";
@@ -46,8 +46,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ExperiencePage() {
   const { experiences, showEmployerNames, industries } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const add = useZodForm(experienceSchema, { serverErrors: actionData?.errors, defaultValues: { intent: "add" } });
   const names = useZodForm(employerNamesSchema, {
     defaultValues: { intent: "employer-names", showEmployerNames: showEmployerNames ? "ja" : "nej" },
   });
@@ -73,33 +71,8 @@ export default function ExperiencePage() {
         )}
       </section>
 
-      <section aria-labelledby="add-h" className="card">
-        <h2 id="add-h">Tilføj erfaring</h2>
-        <Form method="post" className="stack" onSubmit={add.onSubmit} noValidate>
-          <input type="hidden" name="intent" value="add" />
-          <TextField label="Stilling" hint="Fx &quot;Lagermedarbejder&quot;." registration={add.register("title")} error={add.errorFor("title")} maxLength={80} />
-          <TextField
-            label="Branche (frivilligt)"
-            registration={add.register("industry")}
-            error={add.errorFor("industry")}
-            list="industry-options"
-            autoComplete="off"
-            maxLength={80}
-          />
-          <datalist id="industry-options">
-            {industries.map((i) => (
-              <option key={i} value={i} />
-            ))}
-          </datalist>
-          <TextField label="Arbejdsgiver (frivilligt)" registration={add.register("employer")} error={add.errorFor("employer")} maxLength={80} />
-          <TextField label="Antal år (frivilligt)" inputMode="numeric" registration={add.register("years")} error={add.errorFor("years")} />
-          <div>
-            <SubmitButton pendingText="Tilføjer …">
-              Tilføj
-            </SubmitButton>
-          </div>
-        </Form>
-      </section>
+      {/* A new line remounts the add form: empty fields, so "Tilføj" twice adds one. */}
+      <AddExperience key={experiences.map((e) => e.id).join(",")} industries={industries} />
 
       <section aria-labelledby="names-h" className="card">
         <h2 id="names-h">Arbejdsgivernavne</h2>
@@ -126,5 +99,41 @@ export default function ExperiencePage() {
         <Link to="/profil/oensker">Videre til Ønsker</Link>
       </p>
     </>
+  );
+}
+
+function AddExperience({ industries }: { industries: string[] }) {
+  const actionData = useActionData<typeof action>();
+  // Posting to the bare path drops "?besked=…", so "Det er gemt." and an error never show together.
+  const { pathname } = useLocation();
+  const add = useZodForm(experienceSchema, { serverErrors: actionData?.errors, defaultValues: { intent: "add" } });
+  return (
+      <section aria-labelledby="add-h" className="card">
+        <h2 id="add-h">Tilføj erfaring</h2>
+        <Form method="post" action={pathname} className="stack" onSubmit={add.onSubmit} noValidate>
+          <input type="hidden" name="intent" value="add" />
+          <TextField label="Stilling" hint="Fx &quot;Lagermedarbejder&quot;." registration={add.register("title")} error={add.errorFor("title")} maxLength={80} />
+          <TextField
+            label="Branche (frivilligt)"
+            registration={add.register("industry")}
+            error={add.errorFor("industry")}
+            list="industry-options"
+            autoComplete="off"
+            maxLength={80}
+          />
+          <datalist id="industry-options">
+            {industries.map((i) => (
+              <option key={i} value={i} />
+            ))}
+          </datalist>
+          <TextField label="Arbejdsgiver (frivilligt)" registration={add.register("employer")} error={add.errorFor("employer")} maxLength={80} />
+          <TextField label="Antal år (frivilligt)" inputMode="numeric" registration={add.register("years")} error={add.errorFor("years")} />
+          <div>
+            <SubmitButton pendingText="Tilføjer …">
+              Tilføj
+            </SubmitButton>
+          </div>
+        </Form>
+      </section>
   );
 }

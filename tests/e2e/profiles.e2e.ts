@@ -43,6 +43,24 @@ describe("profile journey", () => {
     }
     // Matched to the shared vocabulary's spelling.
     await competences.getByRole("button", { name: "Fjern Lagerarbejde", exact: true }).waitFor();
+    // After "Tilføj" the field is empty again, so a second press adds nothing.
+    expect(await competences.getByLabel("Tilføj en kompetence").inputValue()).toBe("");
+
+    // Tabbing through an empty form shows no error; "Tilføj" twice adds one line.
+    await page.goto("/profil/erfaring");
+    await page.getByLabel("Stilling", { exact: true }).focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press("Tab");
+    expect(await page.locator(".field-error").count()).toBe(0);
+    await page.getByLabel("Stilling", { exact: true }).fill("Dyrepasser");
+    await page.getByRole("button", { name: "Tilføj", exact: true }).click();
+    await saved(page);
+    expect(await page.getByLabel("Stilling", { exact: true }).inputValue()).toBe("");
+    // The same line again: only the server's "already there", never together with "Det er gemt.".
+    await page.getByLabel("Stilling", { exact: true }).fill("dyrepasser");
+    await page.getByRole("button", { name: "Tilføj", exact: true }).click();
+    await page.getByText("Den står allerede på listen.").waitFor();
+    expect(await page.getByRole("button", { name: "Fjern Dyrepasser" }).count()).toBe(1);
+    expect(await page.getByText("Det er gemt.").count()).toBe(0);
 
     await page.goto("/profil/oensker");
     await expectAccessible(page);
