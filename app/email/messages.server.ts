@@ -91,6 +91,20 @@ export function passwordResetEmail({ to, name, url, validMinutes }: { to: string
   };
 }
 
+export function newJobEmail({ to, name }: { to: string; name: string }): EmailMessage {
+  return {
+    to,
+    subject: "Tillykke med jobbet",
+    text: [
+      `Hej ${name}`,
+      "",
+      `Jobcentret har registreret, at du er ansat i et fleksjob. Tillykke!`,
+      `Vi har sat din profil på ${env.BRAND_NAME} på pause, så virksomhederne ikke kontakter dig om andre job.`,
+      `Vil du stadig kunne findes, så log ind og tryk "Vis min profil igen" under Min profil: ${appUrl()}/profil`,
+    ].join("\n"),
+  };
+}
+
 export function companyRejectedEmail({ contactName, contactEmail, companyName, note }: {
   contactName: string;
   contactEmail: string;

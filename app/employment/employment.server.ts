@@ -2,6 +2,7 @@ import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { EmploymentSource, EmploymentStatusValue } from "../../db/schema";
 import { localDate } from "~/utils/dates";
+import { pauseForNewJob } from "~/profiles/profile.server";
 
 // EmploymentStatus history (ledig / i_fleksjob / andet from a date) and the
 // hires from the platform that staff confirm into it.
@@ -66,6 +67,8 @@ export async function confirmHire(
       { userId: hire.userId, status: "i_fleksjob", fromDate: input.fromDate, source: "platform", recordedBy: input.staffId, hireId: hire.id },
       now,
     );
+    const profile = await trx.selectFrom("profiles").select("userId").where("userId", "=", hire.userId).executeTakeFirst();
+    if (profile) await pauseForNewJob(trx, hire.userId, now);
     return "confirmed";
   });
 }

@@ -112,9 +112,23 @@ export interface CandidateMatch {
   match: Match;
 }
 
-/** "Anbefalede kandidater" for an opening: visible profiles ranked by the same engine, anonymised. */
+/**
+ * "Anbefalede kandidater" for an opening: visible profiles ranked by the same
+ * engine, anonymised; never someone already hired for this opening.
+ */
 export async function recommendCandidates(db: Db, opening: OpeningDetails, limit = 10): Promise<CandidateMatch[]> {
-  const rows = await visibleProfiles(db, opening.opening.companyId).select("p.userId").orderBy("p.approvedAt", "desc").limit(MAX_SCORED).execute();
+  const rows = await visibleProfiles(db, opening.opening.companyId)
+    .select("p.userId")
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom("hires as h").select("h.id").whereRef("h.userId", "=", "p.userId").where("h.openingId", "=", opening.opening.id).where("h.cancelledAt", "is", null),
+        ),
+      ),
+    )
+    .orderBy("p.approvedAt", "desc")
+    .limit(MAX_SCORED)
+    .execute();
   const details = await loadProfileDetailsMany(db, rows.map((r) => r.userId));
   const forMatching = openingForMatching(opening);
   return [...details.values()]

@@ -374,6 +374,20 @@ export async function setSharingConsent(db: Db, userId: string, give: boolean, n
   );
 }
 
+/**
+ * A confirmed hire ends the search: the profile is paused and set to "not
+ * seeking", so no company contacts her about other jobs. She can show it
+ * again from "Min profil" (she is told so).
+ */
+export async function pauseForNewJob(db: Db, userId: string, now = new Date()): Promise<void> {
+  await changeProfile(
+    db,
+    userId,
+    (trx) => trx.updateTable("profiles").set({ hidden: 1, availability: "not_seeking" }).where("userId", "=", userId).execute(),
+    now,
+  );
+}
+
 /** Pausing hides the profile from every company search and page at once; resuming shows it again. */
 export async function setProfileHidden(db: Db, userId: string, hidden: boolean): Promise<void> {
   await changeProfile(db, userId, (trx) =>

@@ -9,6 +9,7 @@ import { hireDecisionSchema } from "~/employment/schemas";
 import { formatDate, localDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+import { noticeNewJob } from "~/employment/notices.server";
 
 export const meta: MetaFunction = () => [{ title: "Til bekræftelse" }];
 
@@ -29,6 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const result = await confirmHire(db, { hireId: change.hireId, staffId: user.id, fromDate: change.fromDate });
   if (result === "not_found") return badRequest({}, "Ansættelsen er allerede behandlet.", 409);
+  await noticeNewJob(db, change.hireId);
   return redirectWithMessage("/bekraeft", "ansaettelse-bekraeftet");
 }
 

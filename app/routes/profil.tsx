@@ -37,6 +37,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     completeness: completeness(details),
     viewers: await recentProfileViewers(db, user.id),
     visible: await isVisibleTo(db, user.id),
+    // Paused because staff confirmed a job: she is asked whether to stay visible.
+    newJob:
+      profile.hidden === 1 &&
+      (await db.selectFrom("hires").select("id").where("userId", "=", user.id).where("confirmedAt", "is not", null).where("cancelledAt", "is", null).executeTakeFirst()) !== undefined,
     sharing: await hasSharingConsent(db, user.id),
   });
 }
@@ -58,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MyProfile() {
-  const { alias, status, hidden, returnReason, completeness: done, viewers, visible, sharing } = useLoaderData<typeof loader>();
+  const { alias, status, hidden, returnReason, completeness: done, viewers, visible, sharing, newJob } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
 
   return (
@@ -68,6 +72,15 @@ export default function MyProfile() {
         Virksomhederne ser dig som <strong>{alias}</strong>. De ser ikke dit navn, før du selv siger ja.
       </p>
 
+      {newJob ? (
+        <section aria-labelledby="job-h" className="card">
+          <h2 id="job-h">Tillykke med jobbet</h2>
+          <p>
+            Vi har sat din profil på pause, så virksomhederne ikke kontakter dig om andre job. Vil du stadig kunne findes, så
+            tryk &quot;Vis min profil igen&quot; herunder.
+          </p>
+        </section>
+      ) : null}
       <section aria-labelledby="status-h" className="card">
         <h2 id="status-h">Status</h2>
         <p>
