@@ -6,6 +6,8 @@ import { cancelRegistration, createEvent, getEvent, listParticipants, signUp, du
 import { eventToIcs } from "~/events/ics";
 import type { EventInput } from "~/events/schemas";
 import { createUser } from "./factories";
+import * as eventsPage from "~/routes/arrangementer";
+import { get, run, sessionCookie } from "./http";
 
 const base: EventInput = {
   title: "Kaffemøde for fleksjobbere",
@@ -105,5 +107,20 @@ describe("events", () => {
     const emails = async (at: Date) => (await dueReminders(db, at)).filter((r) => r.eventId === id).map((r) => r.email);
     expect(await emails(new Date("2027-03-09T10:00:00Z"))).toEqual(["husk@example.dk"]);
     expect(await emails(new Date("2027-03-08T10:00:00Z"))).toEqual([]);
+  });
+});
+
+describe("Tidligere arrangementer", () => {
+  it("staff find past events (newest first) with how much attendance is recorded; others see only coming ones", async () => {
+    const staff = await createUser(db, { role: "staff" });
+    const past = await createEvent(db, { ...base, title: "Sommerkaffe", day: "2026-06-10", capacity: 5 }, staff.id, new Date("2026-06-01T09:00:00Z"));
+    const flex = await createUser(db, { role: "flexjobber" });
+    await signUp(db, { eventId: past, userId: flex.id, role: "flexjobber" }, new Date("2026-06-02T09:00:00Z"));
+    const page = (await (await run(eventsPage.loader, get("/arrangementer", await sessionCookie(staff.id)))).json()) as {
+      past: { title: string; registered: number; marked: number }[];
+    };
+    expect(page.past.find((e) => e.title === "Sommerkaffe")).toMatchObject({ registered: 1, marked: 0 });
+    const forFlex = (await (await run(eventsPage.loader, get("/arrangementer", await sessionCookie(flex.id)))).json()) as { past: unknown[] };
+    expect(forFlex.past).toEqual([]);
   });
 });

@@ -67,6 +67,8 @@ export interface EventListItem {
   capacity: number;
   registered: number;
   waitlist: number;
+  /** Registrations whose attendance staff have marked. */
+  marked: number;
   cancelledAt: string | null;
   signupDeadline: string | null;
   myStatus: RegistrationStatus | null;
@@ -78,7 +80,7 @@ export interface EventListItem {
  */
 export async function listEvents(
   db: Db,
-  { role, userId, eventId }: { role: Role; userId: string; eventId?: number },
+  { role, userId, eventId, past = false }: { role: Role; userId: string; eventId?: number; /** Ended events, newest first (staff record attendance there). */ past?: boolean },
   now = new Date(),
 ) {
   let query = db
@@ -98,12 +100,15 @@ export async function listEvents(
       "mine.status as myStatus",
       eb.selectFrom("eventRegistrations as r").select((x) => x.fn.countAll<number>().as("n")).whereRef("r.eventId", "=", "e.id").where("r.status", "=", "registered").as("registered"),
       eb.selectFrom("eventRegistrations as r").select((x) => x.fn.countAll<number>().as("n")).whereRef("r.eventId", "=", "e.id").where("r.status", "=", "waitlist").as("waitlist"),
+      eb.selectFrom("eventRegistrations as r").select((x) => x.fn.countAll<number>().as("n")).whereRef("r.eventId", "=", "e.id").where("r.attended", "is not", null).as("marked"),
     ])
     .where("e.audience", "in", audiencesFor(role))
-    .orderBy("e.startsAt");
-  query = eventId === undefined ? query.where("e.endsAt", ">=", now.toISOString()) : query.where("e.id", "=", eventId);
+    .orderBy("e.startsAt", past ? "desc" : "asc");
+  if (eventId !== undefined) query = query.where("e.id", "=", eventId);
+  else if (past) query = query.where("e.endsAt", "<", now.toISOString()).limit(50);
+  else query = query.where("e.endsAt", ">=", now.toISOString());
   const rows = await query.execute();
-  return rows.map((r) => ({ ...r, registered: r.registered ?? 0, waitlist: r.waitlist ?? 0 })) satisfies EventListItem[];
+  return rows.map((r) => ({ ...r, registered: r.registered ?? 0, waitlist: r.waitlist ?? 0, marked: r.marked ?? 0 })) satisfies EventListItem[];
 }
 
 export type SignUpResult = "registered" | "waitlist" | "already" | "closed" | "not_found";

@@ -11,11 +11,16 @@ export const meta: MetaFunction = () => [{ title: "Arrangementer" }];
 // Every signed-in role; each sees the events for its audience (staff see all).
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["flexjobber", "company", "staff", "admin"] });
-  return json({ events: await listEvents(db, { role: user.role, userId: user.id }), staff: isStaff(user) });
+  const staff = isStaff(user);
+  return json({
+    events: await listEvents(db, { role: user.role, userId: user.id }),
+    past: staff ? await listEvents(db, { role: user.role, userId: user.id, past: true }) : [],
+    staff,
+  });
 }
 
 export default function Events() {
-  const { events, staff } = useLoaderData<typeof loader>();
+  const { events, past, staff } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Arrangementer</h1>
@@ -49,6 +54,22 @@ export default function Events() {
           </article>
         );
       })}
+      {staff && past.length > 0 ? (
+        <section aria-labelledby="past-h">
+          <h2 id="past-h">Tidligere arrangementer</h2>
+          <p>Registrér, hvem der kom. Det tæller med i statistikken.</p>
+          <ul className="term-list">
+            {past.map((e) => (
+              <li key={e.id}>
+                <span>
+                  <Link to={`/arrangementer/${e.id}`}>{e.title}</Link> · {formatDate(e.startsAt)}
+                  {e.cancelledAt ? " · Aflyst" : ` · fremmøde registreret for ${e.marked} af ${e.registered}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }
