@@ -199,9 +199,23 @@ describe("interests, outcomes and hires", () => {
     const weaker = await createFlexjobberWithProfile(db, {}, { competences: ["Salg"], hours: [20, 30] });
     const paused = await createFlexjobberWithProfile(db, {}, { competences: ["Køkkenhjælp"], hours: [8, 15] });
     await setProfileHidden(db, paused.user.id, true);
-    const data = (await (await run(openingPage.loader, get(`/opslag/${id}`, cookie), { id: String(id) })).json()) as { candidates: { alias: string }[] };
+    const data = (await (await run(openingPage.loader, get(`/opslag/${id}?kandidater=50`, cookie), { id: String(id) })).json()) as { candidates: { alias: string }[] };
     const aliases = data.candidates.map((c) => c.alias);
+    expect(aliases).toContain(weaker.profile.alias);
     expect(aliases.indexOf(best.profile.alias)).toBeLessThan(aliases.indexOf(weaker.profile.alias));
     expect(aliases).not.toContain(paused.profile.alias);
+  });
+
+  it("shows recommended candidates five at a time, and a bad 'kandidater' parameter is simply five", async () => {
+    const { company, cookie } = await companyWithUser("Fem ApS");
+    const { id } = await createOpening(db, company.id, { required: ["Køkkenhjælp"] });
+    for (let i = 0; i < 7; i++) await createFlexjobberWithProfile(db, {}, { competences: ["Køkkenhjælp"] });
+    const page = async (q: string) =>
+      (await (await run(openingPage.loader, get(`/opslag/${id}${q}`, cookie), { id: String(id) })).json()) as { candidates: unknown[]; moreCandidates: number | null };
+    const first = await page("");
+    expect(first.candidates).toHaveLength(5);
+    expect(first.moreCandidates).toBe(10);
+    expect((await page("?kandidater=10")).candidates.length).toBeGreaterThanOrEqual(7);
+    expect((await page("?kandidater=abc")).candidates).toHaveLength(5);
   });
 });

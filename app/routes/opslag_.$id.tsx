@@ -18,6 +18,8 @@ import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
 
+const CANDIDATE_STEP = 5;
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.view.title ?? "Opslag" }];
 
 // Company users, only for their own company's openings (another company's → 403).
@@ -25,16 +27,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCompanyUser(request);
   await closeExpiredOpenings(db);
   const details = await requireOwnOpening(params.id, user.companyId);
+  // Recommended candidates come five at a time ("Vis flere"), at most 50.
+  const asked = Number(new URL(request.url).searchParams.get("kandidater"));
+  const shown = Number.isInteger(asked) && asked > 0 ? Math.min(50, Math.ceil(asked / CANDIDATE_STEP) * CANDIDATE_STEP) : CANDIDATE_STEP;
   const [interests, candidates] = await Promise.all([
     listInterestsForOpening(db, details.opening.id, user.companyId),
-    recommendCandidates(db, details),
+    recommendCandidates(db, details, shown + 1),
   ]);
   return json({
     id: details.opening.id,
     status: details.opening.status,
     view: openingViewData(details, openingPlace(details)),
     interests,
-    candidates: candidates.map((c) => ({ alias: c.alias, headline: c.view.headline, hours: c.view.hours, area: c.view.area, match: c.match })),
+    candidates: candidates.slice(0, shown).map((c) => ({ alias: c.alias, headline: c.view.headline, hours: c.view.hours, area: c.view.area, match: c.match })),
+    moreCandidates: candidates.length > shown && shown < 50 ? shown + CANDIDATE_STEP : null,
   });
 }
 
@@ -77,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OpeningPage() {
-  const { id, status, view, interests, candidates } = useLoaderData<typeof loader>();
+  const { id, status, view, interests, candidates, moreCandidates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -106,6 +112,11 @@ export default function OpeningPage() {
         </SubmitButton>
       </Form>
 
+      <section aria-labelledby="preview-h">
+        <h2 id="preview-h">Opslaget, som fleksjobberne ser det</h2>
+        <OpeningView o={view} />
+      </section>
+
       <section aria-labelledby="interests-h">
         <h2 id="interests-h">Interesserede ({interests.length})</h2>
         {interests.length === 0 ? <p>Ingen har sagt, at de er interesserede endnu.</p> : null}
@@ -132,12 +143,15 @@ export default function OpeningPage() {
             <MatchReasons match={c.match} limit={4} />
           </article>
         ))}
+        {moreCandidates ? (
+          <p>
+            <Link to={`?kandidater=${moreCandidates}#candidates-h`} preventScrollReset>
+              Vis flere kandidater
+            </Link>
+          </p>
+        ) : null}
       </section>
 
-      <section aria-labelledby="preview-h">
-        <h2 id="preview-h">Sådan ser fleksjobberne opslaget</h2>
-        <OpeningView o={view} />
-      </section>
     </>
   );
 }
