@@ -18,5 +18,5 @@ export const healthConsentText = [
   "Dine skånebehov siger noget om dit helbred. Derfor spørger vi om dit samtykke, før du kan skrive dem på din profil.",
   "Du bestemmer selv, hvilke skånebehov virksomhederne kan se. Skriv hvad du har brug for, fx \"kan ikke løfte tungt\". Skriv ikke diagnoser.",
   "Det er frivilligt. Hvis du siger nej, eller trækker dit samtykke tilbage senere, påvirker det aldrig din ledighedsydelse, din jobplan eller giver dig sanktioner.",
-  "Du kan trække samtykket tilbage når som helst under \"Min profil\".",
+  "Du kan trække samtykket tilbage når som helst under \"Mine data\" eller på siden Skånebehov under \"Min profil\". Så sletter vi dine skånebehov.",
 ];

@@ -124,9 +124,11 @@ export async function queueInvitation(db: Db, input: InvitationInput, now = new 
     const companyName = invitation.companyId
       ? (await trx.selectFrom("companies").select("name").where("id", "=", invitation.companyId).executeTakeFirst())?.name
       : undefined;
+    const inviter = input.invitedBy ? await trx.selectFrom("users").select(["name", "role"]).where("id", "=", input.invitedBy).executeTakeFirst() : undefined;
+    const colleagueName = inviter?.role === "company" ? inviter.name : undefined;
     const emailId = await queueEmail(
       trx,
-      invitationEmail({ invitation, url: invitationUrl(token), companyName, validDays: INVITATION_DAYS }),
+      invitationEmail({ invitation, url: invitationUrl(token), companyName, colleagueName, validDays: INVITATION_DAYS }),
       { kind: "invitation", invitationId: invitation.id, companyId: invitation.companyId ?? undefined },
       now,
     );

@@ -9,17 +9,22 @@ export function invitationEmail({
   invitation,
   url,
   companyName,
+  colleagueName,
   validDays,
 }: {
   invitation: Pick<Invitation, "email" | "name" | "role">;
   url: string;
   validDays: number;
   companyName?: string;
+  /** Set when a colleague in the company (not the jobcenter) sent it. */
+  colleagueName?: string;
 }): EmailMessage {
   const brand = env.BRAND_NAME;
   const why: Record<Invitation["role"], string> = {
     flexjobber: `Jobcentret inviterer dig til ${brand}. Her kan du lave en profil, så virksomheder kan se, hvad du kan. Du bestemmer selv, hvad de ser. Det er frivilligt at være med.`,
-    company: `${companyName ?? "Jeres virksomhed"} har fået adgang til ${brand}. Her kan I finde fleksjobbere og slå job op.`,
+    company: colleagueName
+      ? `Din kollega ${colleagueName} har inviteret dig til at bruge ${brand} for ${companyName ?? "jeres virksomhed"}. Her kan I finde fleksjobbere og slå job op.`
+      : `${companyName ?? "Jeres virksomhed"} har fået adgang til ${brand}. Her kan I finde fleksjobbere og slå job op.`,
     staff: `Du er oprettet som medarbejder på ${brand}.`,
     admin: `Du er oprettet som administrator på ${brand}.`,
   };
@@ -101,6 +106,20 @@ export function newJobEmail({ to, name }: { to: string; name: string }): EmailMe
       `Jobcentret har registreret, at du er ansat i et fleksjob. Tillykke!`,
       `Vi har sat din profil på ${env.BRAND_NAME} på pause, så virksomhederne ikke kontakter dig om andre job.`,
       `Vil du stadig kunne findes, så log ind og tryk "Vis min profil igen" under Min profil: ${appUrl()}/profil`,
+    ].join("\n"),
+  };
+}
+
+/** To the company: someone showed interest. Never who (the interest is anonymous unless shared, and then it is on the platform). */
+export function newInterestEmail({ to, name, openingTitle, openingId }: { to: string; name: string; openingTitle: string; openingId: number }): EmailMessage {
+  return {
+    to,
+    subject: `Ny interesse for "${openingTitle}"`,
+    text: [
+      `Hej ${name}`,
+      "",
+      `En fleksjobber har sagt, at de er interesserede i jeres opslag "${openingTitle}".`,
+      `Se interessen og svar på ${env.BRAND_NAME}: ${appUrl()}/opslag/${openingId}`,
     ].join("\n"),
   };
 }

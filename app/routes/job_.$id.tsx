@@ -6,6 +6,7 @@ import { FormError, RadioGroup, SubmitButton, TextAreaField, useZodForm } from "
 import { MatchReasons } from "~/components/match-reasons";
 import { OpeningView } from "~/components/opening-view";
 import { expressInterest, interestFor, saveForLater, unsave } from "~/openings/interests.server";
+import { noticeNewInterest } from "~/openings/notices.server";
 import { openingPlace, toJobCard } from "~/openings/job-search.server";
 import { stageLabels } from "~/openings/options";
 import { liveOpenings, loadOpening, openingViewData } from "~/openings/openings.server";
@@ -66,6 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result === "not_found") throw notFound();
   if (result === "not_visible") return badRequest({}, NOT_VISIBLE_TEXT, 409);
   if (result === "already") return badRequest({}, "Du har allerede sagt, at du er interesseret.", 409);
+  await noticeNewInterest(db, id);
   return redirectWithMessage(`/job/${id}`, "interesse-sendt");
 }
 
