@@ -7,9 +7,10 @@ import {
   privacyAcceptText,
 } from "~/auth/consent-texts";
 import { acceptInvitation, lookupInvitation, type InvitationLookup } from "~/auth/invitations.server";
-import { acceptFlexjobberInvitationSchema, acceptInvitationSchema, PASSWORD_MIN } from "~/auth/schemas";
+import { acceptFlexjobberInvitationSchema, acceptInvitationSchema } from "~/auth/schemas";
 import { startSession } from "~/auth/session.server";
-import { CheckboxField, FormError, RadioGroup, SubmitButton, TextField, useZodForm } from "~/components/form";
+import { CheckboxField, FormError, RadioGroup, SubmitButton, useZodForm } from "~/components/form";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { roleLabels } from "~/users/roles";
 import { badRequest, parseForm } from "~/utils/forms.server";
 import { Honeypot } from "~/components/honeypot";
@@ -144,20 +145,10 @@ function AcceptForm({
           <strong>Din e-mail:</strong> {email}
         </span>
       </div>
-      <TextField
+      <NewPasswordFields
         label="Vælg en adgangskode"
-        hint={`Mindst ${PASSWORD_MIN} tegn. Gerne et par ord med mellemrum.`}
-        type="password"
-        autoComplete="new-password"
-        registration={register("password")}
-        error={errorFor("password")}
-      />
-      <TextField
-        label="Skriv adgangskoden igen"
-        type="password"
-        autoComplete="new-password"
-        registration={register("passwordConfirm")}
-        error={errorFor("passwordConfirm")}
+        password={{ registration: register("password"), error: errorFor("password") }}
+        confirm={{ registration: register("passwordConfirm"), error: errorFor("passwordConfirm") }}
       />
       <CheckboxField
         label={

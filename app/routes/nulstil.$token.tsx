@@ -2,8 +2,9 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
 import { lookupPasswordReset, resetPassword } from "~/auth/password-reset.server";
-import { PASSWORD_MIN, resetPasswordSchema } from "~/auth/schemas";
-import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
+import { resetPasswordSchema } from "~/auth/schemas";
+import { FormError, SubmitButton, useZodForm } from "~/components/form";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { Honeypot } from "~/components/honeypot";
 import { honeypotFilled } from "~/security/honeypot";
 import { clientIp, enforceRateLimit, LIMITS } from "~/security/rate-limit.server";
@@ -58,15 +59,11 @@ export default function ResetPassword() {
     <>
       <h1>Vælg en ny adgangskode</h1>
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
-        <TextField
+        <NewPasswordFields
           label="Ny adgangskode"
-          hint={`Mindst ${PASSWORD_MIN} tegn. Gerne et par ord med mellemrum.`}
-          type="password"
-          autoComplete="new-password"
-          registration={register("password")}
-          error={errorFor("password")}
+          password={{ registration: register("password"), error: errorFor("password") }}
+          confirm={{ registration: register("passwordConfirm"), error: errorFor("passwordConfirm") }}
         />
-        <TextField label="Skriv adgangskoden igen" type="password" autoComplete="new-password" registration={register("passwordConfirm")} error={errorFor("passwordConfirm")} />
         <Honeypot />
         <FormError message={actionData && "formError" in actionData ? actionData.formError : undefined} />
         <div>
