@@ -29,6 +29,8 @@ const companyNav: NavItem[] = [
   { label: "Find kandidater", to: "/kandidater", ready: true },
   { label: "Beskeder", to: "/beskeder", ready: true },
   { label: "Arrangementer", to: "/arrangementer", ready: true },
+  // Staff choose per article whether it is for flexjobbers, companies or both.
+  { label: "Viden", to: "/viden", ready: true },
 ];
 
 const staffNav: NavItem[] = [

@@ -98,7 +98,7 @@ describe("foundation journeys", () => {
     await login(page, "sofie@solsikken.example", "solsikker i marken");
     await page.getByText("Du er logget ind for Solsikken ApS.").waitFor();
     const nav = page.getByRole("navigation", { name: "Hovedmenu" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Forside", "Opslag", "Find kandidater", "Beskeder", "Arrangementer", "Kolleger"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Forside", "Opslag", "Find kandidater", "Beskeder", "Arrangementer", "Viden", "Kolleger"]);
   });
 
   it("every demo login works and lands on its role's start page", async (ctx) => {
