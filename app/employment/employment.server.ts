@@ -73,6 +73,18 @@ export async function confirmHire(
   });
 }
 
+/** Whether staff have confirmed a hire of this flexjobber (and not undone it). */
+export async function hasConfirmedHire(db: Db, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("hires")
+    .select("id")
+    .where("userId", "=", userId)
+    .where("confirmedAt", "is not", null)
+    .where("cancelledAt", "is", null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Staff found the hire did not happen (e.g. marked by mistake). */
 export async function dismissHire(db: Db, hireId: number, now = new Date()): Promise<boolean> {
   const result = await db

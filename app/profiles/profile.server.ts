@@ -352,6 +352,16 @@ export async function publishProfile(db: Db, userId: string, now = new Date()): 
   return "submitted";
 }
 
+/** The flexjobber's consents as "Mine data" shows them; `published`: a profile was ever published (so sharing can be given again). */
+export async function consentChoices(db: Db, userId: string): Promise<{ health: boolean; sharing: boolean; published: boolean }> {
+  const [profile, health, sharing] = await Promise.all([
+    db.selectFrom("profiles").select("firstPublishedAt").where("userId", "=", userId).executeTakeFirst(),
+    hasHealthConsent(db, userId),
+    hasSharingConsent(db, userId),
+  ]);
+  return { health, sharing, published: Boolean(profile?.firstPublishedAt) };
+}
+
 /** Whether the flexjobber currently lets companies see the (anonymised) profile. */
 export async function hasSharingConsent(db: Db, userId: string): Promise<boolean> {
   return hasConsent(db, userId, "profile_sharing");

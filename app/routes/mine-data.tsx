@@ -7,7 +7,7 @@ import { HEALTH_CONSENT_VERSION } from "~/auth/consent-texts";
 import { CheckboxField, FormError, SubmitButton, useZodForm } from "~/components/form";
 import { eraseUser } from "~/privacy/erasure.server";
 import { eraseAccountSchema, myDataActionSchema } from "~/privacy/schemas";
-import { hasHealthConsent, hasSharingConsent, setHealthConsent, setSharingConsent } from "~/profiles/profile.server";
+import { consentChoices, setHealthConsent, setSharingConsent } from "~/profiles/profile.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 
@@ -17,9 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Mine data" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (user.role !== "flexjobber") return json({ role: user.role, consents: null });
-  const profile = await db.selectFrom("profiles").select(["firstPublishedAt"]).where("userId", "=", user.id).executeTakeFirst();
-  const [health, sharing] = await Promise.all([hasHealthConsent(db, user.id), hasSharingConsent(db, user.id)]);
-  return json({ role: user.role, consents: { health, sharing, published: Boolean(profile?.firstPublishedAt) } });
+  return json({ role: user.role, consents: await consentChoices(db, user.id) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {

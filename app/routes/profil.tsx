@@ -11,6 +11,7 @@ import { visibilitySchema } from "~/profiles/schemas";
 import { recentProfileViewers } from "~/profiles/views.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+import { hasConfirmedHire } from "~/employment/employment.server";
 
 export const meta: MetaFunction = () => [{ title: "Min profil" }];
 
@@ -38,9 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     viewers: await recentProfileViewers(db, user.id),
     visible: await isVisibleTo(db, user.id),
     // Paused because staff confirmed a job: she is asked whether to stay visible.
-    newJob:
-      profile.hidden === 1 &&
-      (await db.selectFrom("hires").select("id").where("userId", "=", user.id).where("confirmedAt", "is not", null).where("cancelledAt", "is", null).executeTakeFirst()) !== undefined,
+    newJob: profile.hidden === 1 && (await hasConfirmedHire(db, user.id)),
     sharing: await hasSharingConsent(db, user.id),
   });
 }
