@@ -128,15 +128,25 @@ export async function retryEmail(db: Db, id: number): Promise<"sent" | "not_sent
   return (await deliverQueued(db, [id])) === 1 ? "sent" : "not_sent";
 }
 
-/** What staff see on "Udgående e-mails": everything not sent yet that has been tried. */
-export async function listUnsentEmails(db: Db) {
+/** The emails staff should know about: failed, or not sent yet after a try. One rule for the list and the count on Overblik. */
+function unsentEmails(db: Db) {
   return db
     .selectFrom("emailQueue")
+    .where((eb) => eb.or([eb("status", "=", "failed"), eb.and([eb("status", "in", ["pending", "sending"]), eb("attempts", ">", 0)])]));
+}
+
+/** What staff see on "Udgående e-mails". */
+export async function listUnsentEmails(db: Db) {
+  return unsentEmails(db)
     .select(["id", "toAddress", "subject", "kind", "status", "attempts", "lastError", "createdAt", "nextAttemptAt"])
-    .where((eb) => eb.or([eb("status", "=", "failed"), eb.and([eb("status", "in", ["pending", "sending"]), eb("attempts", ">", 0)])]))
     .orderBy("id", "desc")
     .limit(200)
     .execute();
+}
+
+export async function countUnsentEmails(db: Db): Promise<number> {
+  const row = await unsentEmails(db).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return row.n;
 }
 
 /** Starts the server's delivery worker; returns a stop function. */

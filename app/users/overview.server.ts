@@ -1,4 +1,5 @@
 import type { Db } from "../../db/kysely";
+import { countUnsentEmails } from "~/email/email.server";
 
 /** The numbers on the staff start page. */
 export async function staffOverview(db: Db, now = new Date()) {
@@ -24,11 +25,7 @@ export async function staffOverview(db: Db, now = new Date()) {
       .where("confirmedAt", "is", null)
       .where("cancelledAt", "is", null)
       .executeTakeFirstOrThrow(),
-    db
-      .selectFrom("emailQueue")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where((eb) => eb.or([eb("status", "=", "failed"), eb.and([eb("status", "=", "pending"), eb("attempts", ">", 0)])]))
-      .executeTakeFirstOrThrow(),
+    countUnsentEmails(db),
   ]);
   return {
     pendingCompanies: pending.n,
@@ -36,6 +33,6 @@ export async function staffOverview(db: Db, now = new Date()) {
     openInvitations: open.n,
     profilesToReview: profiles.n,
     hiresToConfirm: hires.n,
-    unsentEmails: unsent.n,
+    unsentEmails: unsent,
   };
 }
