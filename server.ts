@@ -28,7 +28,8 @@ async function openAndPrepare(): Promise<boolean> {
   const { db } = openDatabase(databasePath());
   try {
     await prepareDatabase(db);
-    if (await rebuildSearchIndexesIfStale(db)) console.log("Søgeindekset er bygget om.");
+    const reindexed = await rebuildSearchIndexesIfStale(db);
+    if (reindexed > 0) console.log(`Søgeindekset er bygget om (${reindexed} profiler og opslag).`);
     const users = await db.selectFrom("users").select("id").limit(1).execute();
     if (users.length === 0 && process.env.SEED_DEMO !== "false") {
       await seedDemo(db);

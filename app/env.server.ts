@@ -22,6 +22,8 @@ const schema = z.object({
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   /** Accounts unused this long are warned by email, and erased 30 days later unless used (npm run retention). */
   RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+  /** The first step of the growing delay on the login and public forms (tests use 1). */
+  RATE_LIMIT_DELAY_STEP_MS: z.coerce.number().int().min(0).default(250),
   /** express "trust proxy" (e.g. "loopback" or "1") when a reverse proxy sets X-Forwarded-For. */
   TRUST_PROXY: z.string().optional(),
 });

@@ -12,21 +12,23 @@ import { indexProfile } from "~/profiles/search-index.server";
 export const SEARCH_INDEX_VERSION = "2";
 const KEY = "search_index_version";
 
-export async function rebuildSearchIndexesIfStale(db: Db): Promise<boolean> {
+/** Returns how many profiles and openings were indexed again (0 when current, or nothing to index). */
+export async function rebuildSearchIndexesIfStale(db: Db): Promise<number> {
   const row = await db.selectFrom("settings").select("value").where("key", "=", KEY).executeTakeFirst();
-  if (row?.value === SEARCH_INDEX_VERSION) return false;
-  await inTransaction(db, async (trx) => {
+  if (row?.value === SEARCH_INDEX_VERSION) return 0;
+  return inTransaction(db, async (trx) => {
     const profiles = await trx.selectFrom("profiles").select("userId").execute();
     for (let i = 0; i < profiles.length; i += 500) {
       const details = await loadProfileDetailsMany(trx, profiles.slice(i, i + 500).map((p) => p.userId));
       for (const d of details.values()) await indexProfile(trx, d);
     }
-    for (const { id } of await trx.selectFrom("openings").select("id").execute()) await indexOpening(trx, id);
+    const openings = await trx.selectFrom("openings").select("id").execute();
+    for (const { id } of openings) await indexOpening(trx, id);
     await trx
       .insertInto("settings")
       .values({ key: KEY, value: SEARCH_INDEX_VERSION })
       .onConflict((oc) => oc.column("key").doUpdateSet({ value: SEARCH_INDEX_VERSION }))
       .execute();
+    return profiles.length + openings.length;
   });
-  return true;
 }

@@ -1,5 +1,6 @@
 import { json } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
+import { env } from "~/env.server";
 
 /**
  * Rate limits for the doors anyone can knock on (/login, /adgang,
@@ -88,7 +89,7 @@ export class RateLimiter {
   }
 }
 
-export const rateLimiter = new RateLimiter(Number(process.env.RATE_LIMIT_DELAY_STEP_MS ?? 250));
+export const rateLimiter = new RateLimiter(env.RATE_LIMIT_DELAY_STEP_MS);
 
 /** The client's address, as the HTTP server put it in the load context. */
 export function clientIp(context: AppLoadContext | undefined): string {
