@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // Parsed once at start-up; a bad setting stops the server with a clear message.
 const schema = z.object({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { email, requiredCheckbox } from "~/utils/fields";
 
 export const PASSWORD_MIN = 10;

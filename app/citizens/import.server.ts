@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { z } from "zod";
+import * as z from "zod";
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { EmploymentStatusValue } from "../../db/schema";

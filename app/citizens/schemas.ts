@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { day as dayField, email, text } from "~/utils/fields";
 
 /** Status history: from 1990 (older history belongs in the municipality's own systems). */

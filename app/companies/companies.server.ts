@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { Company, CompanyStatus } from "../../db/schema";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { email, optionalText, text } from "~/utils/fields";
 
 export const companyAccessSchema = z.object({

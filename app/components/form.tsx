@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useNavigation, useSubmit } from "@remix-run/react";
 import { useId, type InputHTMLAttributes, type ReactNode } from "react";
 import { useForm, type DefaultValues, type FieldValues, type UseFormRegisterReturn } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "zod";
 
 type FieldErrors = Record<string, string>;
 

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import type { z } from "zod";
+import type * as z from "zod";
 import { FormError, SelectField, SubmitButton, TextField, useZodForm } from "./form";
 
 type InviteValues = Record<string, string | undefined>;

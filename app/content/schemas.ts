@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { optionalText, text } from "~/utils/fields";
 import { AUDIENCES } from "~/events/options";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { day as dayField, optionalDay, optionalText, text, wholeNumber } from "~/utils/fields";
 import { AUDIENCES } from "./options";
 

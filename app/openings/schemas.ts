@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { hours, optionalDay, checkboxList, hoursInOrder, hoursInOrderMessage, optionalPostcode, optionalText, optionalWholeNumber, text, wholeNumber } from "~/utils/fields";
 import { FLEXIBILITIES, STAGES } from "./options";
 

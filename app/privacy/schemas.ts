@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { requiredCheckbox } from "~/utils/fields";
 
 const confirm = requiredCheckbox("Sæt kryds for at bekræfte, at du vil slette.");

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isCalendarDay } from "~/utils/dates";
 import { hours, optionalHours, checkboxList, hoursInOrder, hoursInOrderMessage, optionalPostcode, optionalText, optionalWholeNumber, text, wholeNumber } from "~/utils/fields";
 import { AVAILABILITIES, TERM_KINDS, TIMES_OF_DAY } from "./options";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { optionalDay, optionalMonth } from "~/utils/fields";
 
 // Statistics reach back to 2010 at most: a series is one query term per month.

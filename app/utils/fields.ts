@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { FIRST_DAY, isCalendarDay, isCalendarMonth, LAST_DAY } from "./dates";
 
 // Zod building blocks with Danish messages, shared by every form schema

@@ -1,5 +1,5 @@
 import { json, MaxPartSizeExceededError, unstable_parseMultipartFormData, type TypedResponse, type UploadHandler } from "@remix-run/node";
-import type { z } from "zod";
+import type * as z from "zod";
 
 export type FieldErrors = Record<string, string>;
 

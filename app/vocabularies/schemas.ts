@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { VOCABULARY_KINDS } from "../../db/vocabularies/terms";
 import { text } from "~/utils/fields";
 
