@@ -288,6 +288,8 @@ export interface InterestTable {
   stage: InterestStage;
   createdAt: string;
   updatedAt: string;
+  /** The flexjobber took it back: companies no longer see it; statistics still count it as sent. */
+  withdrawnAt: string | null;
 }
 
 export interface HireTable {
@@ -393,7 +395,7 @@ export interface ActivityWeekCountTable {
 }
 
 export type EmailStatus = "pending" | "sending" | "sent" | "failed";
-export type EmailKind = "invitation" | "company_decision" | "notice" | "password_reset";
+export type EmailKind = "invitation" | "company_decision" | "notice" | "password_reset" | "email_change";
 
 export interface EmailQueueTable {
   id: Generated<number>;
@@ -419,6 +421,25 @@ export interface PasswordResetTable {
   tokenHash: string;
   expiresAt: string;
   usedAt: string | null;
+  createdAt: string;
+}
+
+export interface EmailChangeTable {
+  id: Generated<number>;
+  userId: string;
+  newEmail: string;
+  /** sha-256 of the token in the link sent to the new address. */
+  tokenHash: string;
+  expiresAt: string;
+  usedAt: string | null;
+  createdAt: string;
+}
+
+/** A company's shortlist of candidates for one of its openings. */
+export interface ShortlistEntryTable {
+  openingId: number;
+  profileUserId: string;
+  addedBy: string | null;
   createdAt: string;
 }
 
@@ -455,6 +476,8 @@ export interface Database {
   activityWeekCounts: ActivityWeekCountTable;
   emailQueue: EmailQueueTable;
   passwordResets: PasswordResetTable;
+  emailChanges: EmailChangeTable;
+  shortlistEntries: ShortlistEntryTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -116,13 +116,38 @@ describe("openings", () => {
     const home = await createOpening(db, company.id, { title: "Kundeservice hjemmefra", remote: true, postcode: undefined, industry: "Handel og service", required: ["Kundeservice"] });
     const all = await searchJobs(db, user.id, filters());
     expect(all.cards[0]!.id).toBe(good.id);
-    expect(all.cards[0]!.match.reasons.map((r) => r.text)).toContain("Du har 1 af 1 krævede kompetencer");
+    expect(all.cards[0]!.match?.reasons.map((r) => r.text)).toContain("Du har 1 af 1 krævede kompetencer");
     const ids = async (f: Partial<JobFilters>) => (await searchJobs(db, user.id, filters(f))).cards.map((c) => c.id).sort();
     expect(await ids({ fitsHours: true })).toEqual([good.id, home.id].sort());
     expect(await ids({ withinCommute: true })).toEqual([good.id, home.id].sort());
     expect(await ids({ remoteOnly: true })).toEqual([home.id]);
     expect(await ids({ industry: "Hotel, restaurant og kantine" })).toEqual([good.id, far.id].sort());
     expect((await searchJobs(db, user.id, filters({ sort: "newest" }))).cards[0]!.id).toBe(home.id);
+  });
+});
+
+describe("recommendations for a new profile", () => {
+  it("without competences there are no scores, only the newest openings; with a few, missing ones are suggestions", async () => {
+    const { company } = await companyWithUser();
+    const older = await createOpening(db, company.id, { title: "Lager", required: ["Sortering"] });
+    await new Promise((r) => setTimeout(r, 5));
+    const newer = await createOpening(db, company.id, { title: "Kantine", required: ["Opvask", "Køkkenhjælp"] });
+    const { user: empty } = await createFlexjobberWithProfile(db, {}, { competences: [] });
+    const none = await searchJobs(db, empty.id, filters());
+    expect(none.strength).toBe("empty");
+    expect(none.cards.every((c) => c.match === null)).toBe(true);
+    const mine = none.cards.filter((c) => c.id === older.id || c.id === newer.id).map((c) => c.id);
+    expect(mine).toEqual([newer.id, older.id]);
+
+    const { user: thin } = await createFlexjobberWithProfile(db, {}, { competences: ["Opvask"] });
+    const few = await searchJobs(db, thin.id, filters());
+    expect(few.strength).toBe("thin");
+    const kantine = few.cards.find((c) => c.id === newer.id)!;
+    expect(kantine.match?.reasons).toContainEqual({ text: "Jobbet kræver Køkkenhjælp. Kan du det, så tilføj det til din profil", good: false, tip: true });
+    expect(kantine.match?.reasons.filter((r) => !r.good && !r.tip).map((r) => r.text)).not.toContainEqual(expect.stringMatching(/kompetence/));
+
+    const { user: full } = await createFlexjobberWithProfile(db);
+    expect((await searchJobs(db, full.id, filters())).strength).toBe("enough");
   });
 });
 

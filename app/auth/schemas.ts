@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { email, requiredCheckbox } from "~/utils/fields";
+import { email, optionalPhone, requiredCheckbox } from "~/utils/fields";
 
 export const PASSWORD_MIN = 10;
 
@@ -47,3 +47,18 @@ export const acceptFlexjobberInvitationSchema = z
     healthConsent: z.enum(["ja", "nej"], { error: "Vælg ja eller nej." }),
   })
   .refine(passwordsMatch, mismatch);
+
+const currentPassword = z.string({ error: "Skriv din nuværende adgangskode." }).min(1, "Skriv din nuværende adgangskode.").max(200);
+
+/** "Min konto": the phone number companies see after a yes. */
+export const phoneSchema = z.object({ intent: z.literal("phone"), phone: optionalPhone() });
+
+/** "Min konto": a new email, confirmed by a link to it before it counts. */
+export const changeEmailSchema = z.object({ intent: z.literal("email"), newEmail: email(), emailPassword: currentPassword });
+
+/** "Min konto": a new password. */
+export const changePasswordSchema = z
+  .object({ intent: z.literal("password"), currentPassword, password: newPassword.password, passwordConfirm: newPassword.passwordConfirm })
+  .refine(passwordsMatch, mismatch);
+
+export const accountActionSchema = z.discriminatedUnion("intent", [phoneSchema, changeEmailSchema, changePasswordSchema]);

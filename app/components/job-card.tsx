@@ -14,7 +14,7 @@ export function JobCardView({ card: c }: { card: JobCard }) {
         {[c.companyName, c.hours, c.place, c.deadline ? `Frist ${formatDate(c.deadline)}` : null].filter(Boolean).join(" · ")}
         {c.saved ? " · Gemt" : ""}
       </p>
-      {c.match.reasons.length > 0 ? <MatchReasons match={c.match} limit={6} /> : null}
+      {c.match && c.match.reasons.length > 0 ? <MatchReasons match={c.match} limit={6} /> : null}
     </article>
   );
 }

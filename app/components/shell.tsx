@@ -25,9 +25,9 @@ export function Shell({ user, brand, children }: { user: ShellUser | null; brand
           </Link>
           {user ? (
             <div className="who">
-              <span>
-                {user.name} <span className="visually-hidden">({roleLabels[user.role]})</span>
-              </span>
+              <Link to="/min-konto">
+                {user.name} <span className="visually-hidden">({roleLabels[user.role]}): Min konto</span>
+              </Link>
               <Form method="post" action="/logout">
                 <button type="submit" className="link">
                   Log ud
@@ -59,11 +59,27 @@ export function Shell({ user, brand, children }: { user: ShellUser | null; brand
   );
 }
 
+/**
+ * The main menu. On a phone it folds behind "Menu" (with the current page
+ * named beside it), so a long staff menu does not fill the screen; without
+ * JavaScript it is simply shown.
+ */
 function MainNav({ user }: { user: ShellUser }) {
+  const location = useLocation();
+  const [open, setOpen] = useState(false);
+  useEffect(() => setOpen(false), [location.key]);
+  const items = navFor(user);
+  const current = items.find((i) => (i.to === "/" ? location.pathname === "/" : location.pathname.startsWith(i.to)));
   return (
-    <nav className="main-nav" aria-label="Hovedmenu">
-      <ul>
-        {navFor(user).map((item) => (
+    <nav className={open ? "main-nav open" : "main-nav"} aria-label="Hovedmenu">
+      <div className="menu-bar">
+        <button type="button" className="menu-toggle" aria-expanded={open} aria-controls="hovedmenu" onClick={() => setOpen(!open)}>
+          Menu
+        </button>
+        {current ? <span className="menu-current">{current.label}</span> : null}
+      </div>
+      <ul id="hovedmenu">
+        {items.map((item) => (
           <li key={item.to}>
             {item.ready ? (
               <NavLink to={item.to} end={item.to === "/"}>

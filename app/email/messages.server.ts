@@ -96,6 +96,43 @@ export function passwordResetEmail({ to, name, url, validMinutes }: { to: string
   };
 }
 
+export function confirmEmailChangeEmail({ to, name, url, validMinutes }: { to: string; name: string; url: string; validMinutes: number }): EmailMessage {
+  return {
+    to,
+    subject: `Bekræft din nye e-mail til ${env.BRAND_NAME}`,
+    text: [
+      `Hej ${name}`,
+      "",
+      `Du har bedt om at bruge denne e-mail til ${env.BRAND_NAME}. Åbn linket herunder for at bekræfte:`,
+      url,
+      "",
+      `Linket virker i ${validMinutes} minutter. Indtil du bekræfter, bruger du din gamle e-mail, når du logger ind.`,
+      "Har du ikke bedt om det, kan du se bort fra denne e-mail.",
+    ].join("\n"),
+  };
+}
+
+export function emailChangedNotice({ to, name, newEmail }: { to: string; name: string; newEmail: string }): EmailMessage {
+  return {
+    to,
+    subject: `Din e-mail til ${env.BRAND_NAME} er ændret`,
+    text: [
+      `Hej ${name}`,
+      "",
+      `Din konto bruger nu e-mailen ${newEmail}. Du logger ind med den fremover.`,
+      "Var det ikke dig, så kontakt jobcentret hurtigst muligt.",
+    ].join("\n"),
+  };
+}
+
+export function passwordChangedNotice({ to, name }: { to: string; name: string }): EmailMessage {
+  return {
+    to,
+    subject: `Din adgangskode til ${env.BRAND_NAME} er skiftet`,
+    text: [`Hej ${name}`, "", "Din adgangskode er lige blevet skiftet.", "Var det ikke dig, så vælg en ny under \"Glemt adgangskode?\" og kontakt jobcentret."].join("\n"),
+  };
+}
+
 export function newJobEmail({ to, name }: { to: string; name: string }): EmailMessage {
   return {
     to,

@@ -29,8 +29,10 @@ describe("scoreMatch", () => {
     expect(all).toEqual({ score: 100, reasons: [{ text: "Du har 2 af 2 krævede kompetencer", good: true }] });
     const none = scoreMatch(blankProfile, opening, "flexjobber");
     expect(none.score).toBe(0);
-    expect(none.reasons).toEqual([
-      { text: "Du har 0 af 2 krævede kompetencer", good: false },
+    // To the flexjobber a missing competence is something to add, not a failure.
+    expect(none.reasons).toEqual([{ text: "Jobbet kræver Lagerarbejde, Pakning. Kan du det, så tilføj det til din profil", good: false, tip: true }]);
+    expect(scoreMatch(blankProfile, opening, "company").reasons).toEqual([
+      { text: "Har 0 af 2 krævede kompetencer", good: false },
       { text: "Mangler: Lagerarbejde, Pakning", good: false },
     ]);
     // 1 of 1 required (2 points) + 0 of 2 wanted (0 of 2 points) = 2/4.

@@ -41,6 +41,11 @@ export interface Reason {
   text: string;
   /** true counts for the match, false against it. */
   good: boolean;
+  /**
+   * Something the flexjobber could add to her profile (a missing competence):
+   * shown as a suggestion, not as a failure.
+   */
+  tip?: true;
 }
 
 export interface Match {
@@ -80,16 +85,21 @@ function competencePart(profile: MatchProfile, opening: MatchOpening, audience: 
   const wantHit = wanted.filter((t) => has(profile.competences, t));
   // Required competences weigh double.
   const fit = (2 * reqHit.length + wantHit.length) / (2 * required.length + wanted.length);
-  const you = audience === "flexjobber" ? "Du har" : "Har";
   const reasons: Reason[] = [];
-  if (required.length > 0) {
-    reasons.push({ text: `${you} ${reqHit.length} af ${required.length} krævede kompetencer`, good: reqHit.length === required.length });
-    const missing = required.filter((t) => !has(profile.competences, t)).map((t) => t.label);
-    if (missing.length > 0) reasons.push({ text: `Mangler: ${missing.join(", ")}`, good: false });
+  const missing = required.filter((t) => !has(profile.competences, t)).map((t) => t.label);
+  if (audience === "company") {
+    if (required.length > 0) {
+      reasons.push({ text: `Har ${reqHit.length} af ${required.length} krævede kompetencer`, good: reqHit.length === required.length });
+      if (missing.length > 0) reasons.push({ text: `Mangler: ${missing.join(", ")}`, good: false });
+    }
+    if (wanted.length > 0) reasons.push({ text: `Har ${wantHit.length} af ${wanted.length} ønskede kompetencer`, good: wantHit.length > 0 });
+    return { weight: WEIGHTS.competences, fit, reasons };
   }
-  if (wanted.length > 0) {
-    reasons.push({ text: `${you} ${wantHit.length} af ${wanted.length} ønskede kompetencer`, good: wantHit.length > 0 });
-  }
+  // To the flexjobber, what she lacks is what she could add, not a failure.
+  if (reqHit.length > 0) reasons.push({ text: `Du har ${reqHit.length} af ${required.length} krævede kompetencer`, good: true });
+  if (missing.length > 0) reasons.push({ text: `Jobbet kræver ${missing.join(", ")}. Kan du det, så tilføj det til din profil`, good: false, tip: true });
+  if (wantHit.length > 0) reasons.push({ text: `Du har ${wantHit.length} af ${wanted.length} ønskede kompetencer`, good: true });
+  else if (wanted.length > 0) reasons.push({ text: `Gerne også: ${wanted.map((t) => t.label).join(", ")}`, good: false, tip: true });
   return { weight: WEIGHTS.competences, fit, reasons };
 }
 

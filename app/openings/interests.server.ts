@@ -62,13 +62,66 @@ export async function expressInterest(
       createdAt: at,
       updatedAt: at,
     })
-    .onConflict((oc) => oc.columns(["openingId", "userId"]).doNothing())
+    // An interest taken back may be given again: it starts over as new.
+    .onConflict((oc) =>
+      oc
+        .columns(["openingId", "userId"])
+        .doUpdateSet({ message: input.message ?? null, identityShared: input.shareIdentity ? 1 : 0, stage: "new", updatedAt: at, withdrawnAt: null })
+        .where("interests.withdrawnAt", "is not", null),
+    )
     .executeTakeFirst();
   return result.numInsertedOrUpdatedRows === 0n ? "already" : "sent";
 }
 
+/** The flexjobber's own interest in an opening, unless she took it back. */
 export async function interestFor(db: Db, userId: string, openingId: number) {
-  return db.selectFrom("interests").selectAll().where("userId", "=", userId).where("openingId", "=", openingId).executeTakeFirst();
+  return db
+    .selectFrom("interests")
+    .selectAll()
+    .where("userId", "=", userId)
+    .where("openingId", "=", openingId)
+    .where("withdrawnAt", "is", null)
+    .executeTakeFirst();
+}
+
+/** "Mine interesser": the openings she said she is interested in, newest first, with where each stands. */
+export async function listMyInterests(db: Db, userId: string) {
+  return db
+    .selectFrom("interests as i")
+    .innerJoin("openings as o", "o.id", "i.openingId")
+    .innerJoin("companies as c", "c.id", "o.companyId")
+    .select(["i.id", "i.openingId", "o.title", "o.status as openingStatus", "c.name as companyName", "i.stage", "i.identityShared", "i.createdAt", "i.updatedAt"])
+    .where("i.userId", "=", userId)
+    .where("i.withdrawnAt", "is", null)
+    .orderBy("i.createdAt", "desc")
+    .orderBy("i.id", "desc")
+    .execute();
+}
+
+export type WithdrawResult = "withdrawn" | "not_found" | "hired";
+
+/**
+ * The flexjobber takes an interest back: the company no longer sees it (nor,
+ * through it, her name), and a hire the company marked but staff have not
+ * confirmed is cancelled. A confirmed hire cannot be taken back here.
+ */
+export async function withdrawInterest(db: Db, userId: string, interestId: number, now = new Date()): Promise<WithdrawResult> {
+  return inTransaction(db, async (trx) => {
+    const interest = await trx
+      .selectFrom("interests")
+      .select(["id"])
+      .where("id", "=", interestId)
+      .where("userId", "=", userId)
+      .where("withdrawnAt", "is", null)
+      .executeTakeFirst();
+    if (!interest) return "not_found";
+    const hire = await trx.selectFrom("hires").select(["id", "confirmedAt"]).where("interestId", "=", interest.id).where("cancelledAt", "is", null).executeTakeFirst();
+    if (hire?.confirmedAt) return "hired";
+    const at = now.toISOString();
+    if (hire) await trx.updateTable("hires").set({ cancelledAt: at }).where("id", "=", hire.id).execute();
+    await trx.updateTable("interests").set({ withdrawnAt: at, updatedAt: at }).where("id", "=", interest.id).execute();
+    return "withdrawn";
+  });
 }
 
 export interface InterestRow {
@@ -92,6 +145,7 @@ export async function listInterestsForOpening(db: Db, openingId: number, company
     .innerJoin("profiles as p", "p.userId", "i.userId")
     .select(["i.id", "i.userId", "i.stage", "i.message", "i.createdAt", "p.alias"])
     .where("i.openingId", "=", openingId)
+    .where("i.withdrawnAt", "is", null)
     .where("i.userId", "in", visibleUserIds(db, companyId))
     .orderBy("i.id", "desc")
     .execute();
@@ -124,6 +178,7 @@ export async function companyInterest(db: Db, interestId: number, companyId: num
     .select(["i.id", "i.userId", "i.openingId", "i.stage", "i.identityShared"])
     .where("i.id", "=", interestId)
     .where("o.companyId", "=", companyId)
+    .where("i.withdrawnAt", "is", null)
     .where("i.userId", "in", visibleUserIds(db, companyId))
     .executeTakeFirst();
 }

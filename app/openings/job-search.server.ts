@@ -38,13 +38,28 @@ export interface JobCard {
   place: string;
   deadline: string | null;
   publishedAt: string | null;
-  match: Match;
+  /** null while the profile has no competences: a score would only say "0 %". */
+  match: Match | null;
   saved: boolean;
+}
+
+/**
+ * How much the matching engine has to go on. "empty": no competences, so no
+ * scores (newest openings instead); "thin": a few, so scores come with an
+ * invitation to add more.
+ */
+export type ProfileStrength = "empty" | "thin" | "enough";
+const THIN_BELOW = 3;
+
+export function profileStrength(profile: ProfileDetails | null): ProfileStrength {
+  const n = profile?.terms.competence.length ?? 0;
+  return n === 0 ? "empty" : n < THIN_BELOW ? "thin" : "enough";
 }
 
 /** "Job" for a flexjobber: live openings only, filtered in SQL, ranked by the matching engine. */
 export async function searchJobs(db: Db, userId: string, filters: JobFilters, now = new Date()) {
   const details = await loadProfileDetails(db, userId);
+  const strength = profileStrength(details);
   const p = details?.profile;
   const match = filters.q ? toFtsQuery(filters.q) : null;
 
@@ -71,17 +86,18 @@ export async function searchJobs(db: Db, userId: string, filters: JobFilters, no
     const o = openings.get(id);
     return o ? [toJobCard(o, details, savedIds.has(id))] : [];
   });
-  cards.sort(compareBy(filters.sort));
+  cards.sort(compareBy(strength === "empty" && filters.sort === "match" ? "newest" : filters.sort));
   const pages = Math.max(1, Math.ceil(cards.length / JOBS_PER_PAGE));
   const page = Math.min(Math.max(1, filters.page), pages);
-  return { cards: cards.slice((page - 1) * JOBS_PER_PAGE, page * JOBS_PER_PAGE), total: cards.length, page, pages, hasProfile: details !== null };
+  return { cards: cards.slice((page - 1) * JOBS_PER_PAGE, page * JOBS_PER_PAGE), total: cards.length, page, pages, hasProfile: details !== null, strength };
 }
 
 function compareBy(sort: JobFilters["sort"]) {
   return (a: JobCard, b: JobCard) => {
-    if (sort === "deadline") return (a.deadline ?? "9999").localeCompare(b.deadline ?? "9999") || b.match.score - a.match.score;
+    const byScore = (b.match?.score ?? 0) - (a.match?.score ?? 0);
+    if (sort === "deadline") return (a.deadline ?? "9999").localeCompare(b.deadline ?? "9999") || byScore;
     if (sort === "newest") return (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "");
-    return b.match.score - a.match.score || (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "");
+    return byScore || (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "");
   };
 }
 
@@ -95,7 +111,7 @@ export function toJobCard(o: OpeningDetails, profile: ProfileDetails | null, sav
     place: openingPlace(o),
     deadline: o.opening.deadline,
     publishedAt: o.opening.publishedAt,
-    match: profile ? scoreMatch(profileForMatching(profile), openingForMatching(o), "flexjobber") : { score: 0, reasons: [] },
+    match: profile && profileStrength(profile) !== "empty" ? scoreMatch(profileForMatching(profile), openingForMatching(o), "flexjobber") : null,
     saved,
   };
 }

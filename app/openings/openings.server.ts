@@ -249,7 +249,8 @@ export async function copyOpening(db: Db, id: number, companyId: number, userId:
 export async function listCompanyOpenings(db: Db, companyId: number) {
   return db
     .selectFrom("openings as o")
-    .leftJoin("interests as i", "i.openingId", "o.id")
+    // Interests taken back are not counted: the company cannot see them.
+    .leftJoin("interests as i", (join) => join.onRef("i.openingId", "=", "o.id").on("i.withdrawnAt", "is", null))
     .select((eb) => [
       "o.id",
       "o.title",

@@ -18,6 +18,15 @@ export const openingStatusLabels: Record<OpeningStatus, string> = {
 
 export const STAGES = ["new", "dialog", "interview", "hired", "rejected"] as const satisfies readonly InterestStage[];
 
+/** Where her interest stands, in words for the flexjobber ("Mine interesser"). */
+export const stageLabelsForFlexjobber: Record<InterestStage, string> = {
+  new: "Sendt. Virksomheden har ikke kigget på den endnu",
+  dialog: "Virksomheden er i dialog om dig",
+  interview: "Du er med i overvejelserne til samtale",
+  hired: "Virksomheden har meldt dig ansat",
+  rejected: "Ikke valgt denne gang",
+};
+
 export const stageLabels: Record<InterestStage, string> = {
   new: "Ny",
   dialog: "I dialog",

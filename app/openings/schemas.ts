@@ -49,6 +49,8 @@ export const openingActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("close") }),
   z.object({ intent: z.literal("copy") }),
   z.object({ intent: z.literal("stage"), interestId: z.coerce.number().int().positive(), stage: z.enum(STAGES, { error: "Vælg et trin." }) }),
+  z.object({ intent: z.literal("shortlist"), alias: z.string().trim().min(1).max(40) }),
+  z.object({ intent: z.literal("unshortlist"), alias: z.string().trim().min(1).max(40) }),
   z.object({
     intent: z.literal("reply"),
     interestId: z.coerce.number().int().positive(),
@@ -71,6 +73,12 @@ export const jobActionSchema = z.discriminatedUnion("intent", [
 ]);
 
 const optionalWhole = (min: number, max: number, unit: string) => optionalWholeNumber({ min, max, unit });
+
+/** "Mine interesser": take one back. */
+export const withdrawInterestSchema = z.object({
+  intent: z.literal("withdraw"),
+  interestId: z.coerce.number({ error: "Vælg en interesse." }).int().positive("Vælg en interesse."),
+});
 
 /** "Job" search (GET, Danish parameter names). */
 export const jobSearchSchema = z.object({

@@ -49,7 +49,8 @@ export async function revealedIdentities(db: Db, companyId: number, userIds: str
             .select("i.id")
             .whereRef("i.userId", "=", "u.id")
             .where("o.companyId", "=", companyId)
-            .where("i.identityShared", "=", 1),
+            .where("i.identityShared", "=", 1)
+            .where("i.withdrawnAt", "is", null),
         ),
       ]),
     )

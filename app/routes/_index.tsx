@@ -7,6 +7,7 @@ import { staffOverview } from "~/users/overview.server";
 import { companyHome, flexjobberHome } from "~/users/home.server";
 import { profileStatusLabels } from "~/profiles/options";
 import { JobCardView } from "~/components/job-card";
+import { ThinProfileInvite } from "~/components/match-reasons";
 import { formatDate } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Refleks" }];
@@ -70,7 +71,8 @@ export default function Index() {
             </section>
           </div>
           <section aria-labelledby="rec-h">
-            <h2 id="rec-h">Anbefalet til dig</h2>
+            <h2 id="rec-h">{data.home.strength === "empty" ? "Nyeste job" : "Anbefalet til dig"}</h2>
+            <ThinProfileInvite strength={data.home.strength} />
             {data.home.recommended.length === 0 ? <p>Der er ingen job lige nu. Kig igen senere.</p> : null}
             {data.home.recommended.map((c) => (
               <JobCardView key={c.id} card={c} />

@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 import { db } from "../../db/client.server";
+import type { EmailKind } from "../../db/schema";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { TableRegion } from "~/components/table-region";
@@ -14,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Udgående e-mails" }];
 
 const retrySchema = z.object({ emailId: z.coerce.number().int().positive() });
 
-const kindLabels = { invitation: "Invitation", company_decision: "Svar til virksomhed", notice: "Besked", password_reset: "Ny adgangskode" } as const;
+const kindLabels = { invitation: "Invitation", company_decision: "Svar til virksomhed", notice: "Besked", password_reset: "Ny adgangskode", email_change: "Ny e-mail" } as const satisfies Record<EmailKind, string>;
 
 // Staff and admins: emails the mail system has not taken yet (never their text: an invitation link is a key).
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -4,7 +4,9 @@ import { useId } from "react";
 import { Pager } from "~/components/facts";
 import { db } from "../../db/client.server";
 import { requireUser } from "~/auth/guard.server";
+import { activeFilters, FilterFold } from "~/components/filter-fold";
 import { JobCardView } from "~/components/job-card";
+import { ThinProfileInvite } from "~/components/match-reasons";
 import { searchJobs } from "~/openings/job-search.server";
 import { jobSearchSchema } from "~/openings/schemas";
 import { listTerms } from "~/vocabularies/vocabularies.server";
@@ -50,59 +52,63 @@ export default function Jobs() {
     <>
       <h1>Job</h1>
       <p>
-        Job fra virksomheder, der gerne vil have en fleksjobber. <Link to="/job/gemte">Se dine gemte job</Link>
+        Job fra virksomheder, der gerne vil have en fleksjobber. <Link to="/job/gemte">Gemte job</Link> ·{" "}
+        <Link to="/job/interesser">Mine interesser</Link>
       </p>
       <Form method="get" className="card" aria-labelledby="search-h">
         <h2 id="search-h">Søg</h2>
-        <div className="filters">
+        <div className="search-row">
           <div className="field">
             <label htmlFor={qId}>Søgeord</label>
             <input id={qId} type="search" name="q" defaultValue={params.get("q") ?? ""} aria-invalid={errors.q ? true : undefined} />
             {errors.q ? <p className="field-error">{errors.q}</p> : null}
           </div>
-          <div className="field">
-            <label htmlFor={industryId}>Branche</label>
-            <select id={industryId} name="branche" defaultValue={params.get("branche") ?? ""}>
-              <option value="">Alle</option>
-              {industries.map((i) => (
-                <option key={i} value={i}>
-                  {i}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={sortId}>Sortér efter</label>
-            <select id={sortId} name="sortering" defaultValue={params.get("sortering") ?? "match"}>
-              <option value="match">Passer bedst</option>
-              <option value="newest">Nyeste</option>
-              <option value="deadline">Frist</option>
-            </select>
-          </div>
-        </div>
-        <fieldset className="field">
-          <legend>Vis kun</legend>
-          <div className="checks">
-            <Check name="timer" label="Timer der passer til mig" />
-            <Check name="afstand" label="Inden for min afstand" />
-            <Check name="hjemme" label="Kan udføres hjemmefra" />
-            <Check name="ny" label="Nye i denne uge" />
-          </div>
-        </fieldset>
-        <p>
           <button type="submit" disabled={busy}>
             {busy ? "Søger …" : "Søg"}
           </button>
-        </p>
+        </div>
+        <FilterFold active={activeFilters(params)} open={Object.keys(errors).length > 0}>
+          <div className="filters">
+            <div className="field">
+              <label htmlFor={industryId}>Branche</label>
+              <select id={industryId} name="branche" defaultValue={params.get("branche") ?? ""}>
+                <option value="">Alle</option>
+                {industries.map((i) => (
+                  <option key={i} value={i}>
+                    {i}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={sortId}>Sortér efter</label>
+              <select id={sortId} name="sortering" defaultValue={params.get("sortering") ?? "match"}>
+                <option value="match">Passer bedst</option>
+                <option value="newest">Nyeste</option>
+                <option value="deadline">Frist</option>
+              </select>
+            </div>
+          </div>
+          <fieldset className="field">
+            <legend>Vis kun</legend>
+            <div className="checks">
+              <Check name="timer" label="Timer der passer til mig" />
+              <Check name="afstand" label="Inden for min afstand" />
+              <Check name="hjemme" label="Kan udføres hjemmefra" />
+              <Check name="ny" label="Nye i denne uge" />
+            </div>
+          </fieldset>
+          <p>
+            <button type="submit" className="secondary" disabled={busy}>
+              Brug filtrene
+            </button>
+          </p>
+        </FilterFold>
       </Form>
 
       <section aria-labelledby="results-h" aria-live="polite">
-        <h2 id="results-h">{searching ? `${result?.total ?? 0} job` : "Anbefalet til dig"}</h2>
-        {result && !result.hasProfile ? (
-          <p>
-            <Link to="/profil">Lav din profil</Link>, så kan vi vise, hvilke job der passer til dig.
-          </p>
-        ) : null}
+        <h2 id="results-h">{searching ? `${result?.total ?? 0} job` : result?.strength === "empty" ? "Nyeste job" : "Anbefalet til dig"}</h2>
+        {result ? <ThinProfileInvite strength={result.strength} /> : null}
         {result && result.total === 0 ? <p>Ingen job passer lige nu. Prøv med færre valg, eller kig igen senere.</p> : null}
         {result?.cards.map((c) => (
           <JobCardView key={c.id} card={c} />

@@ -41,7 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id,
     live: live !== undefined,
     view: openingViewData(details, openingPlace(details)),
-    match: profile ? card.match : null,
+    match: card.match,
+    hasProfile: profile !== null,
     saved: saved !== undefined,
     visible,
     interest: interest ? { stage: interest.stage, identityShared: interest.identityShared === 1, createdAt: interest.createdAt } : null,
@@ -72,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Job() {
-  const { id, live, view, match, saved, interest, visible } = useLoaderData<typeof loader>();
+  const { id, live, view, match, hasProfile, saved, interest, visible } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -86,6 +87,10 @@ export default function Job() {
           <h2 id="match-h">Sådan passer jobbet til dig</h2>
           <MatchReasons match={match} />
         </section>
+      ) : hasProfile ? (
+        <p>
+          <Link to="/profil/kompetencer">Tilføj dine kompetencer</Link>, så kan vi vise, om jobbet passer til dig.
+        </p>
       ) : (
         <p>
           <Link to="/profil">Lav din profil</Link>, så kan vi vise, om jobbet passer til dig.
@@ -114,6 +119,9 @@ export default function Job() {
             {stageLabels[interest.stage]}.
           </p>
           {visible ? null : <p>Din profil er ikke synlig lige nu, så virksomheden kan ikke se din interesse.</p>}
+          <p>
+            <Link to="/job/interesser">Mine interesser</Link>: her kan du også trække interessen tilbage.
+          </p>
         </section>
       ) : live && !visible ? (
         <section aria-labelledby="int-h" className="card">

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useId } from "react";
 import { Pager } from "~/components/facts";
+import { activeFilters, FilterFold } from "~/components/filter-fold";
 import { db } from "../../db/client.server";
 import { normalizeTerm } from "../../db/vocabularies/terms";
 import { requireCompanyUser } from "~/auth/guard.server";
@@ -64,36 +65,43 @@ export default function FindCandidates() {
       <p>Profilerne er anonyme. Du ser navn og kontaktoplysninger, når borgeren har sagt ja til din forespørgsel.</p>
       <Form method="get" className="card" aria-labelledby="search-h">
         <h2 id="search-h">Søg</h2>
-        <div className="filters">
+        <div className="search-row">
           <Field label="Søg i profilerne" name="q" error={errors.q} hint="Fx lager, kundeservice eller kørekort." />
-          <SelectFilter label="Branche" name="branche" options={options.industries} error={errors.branche} />
-          <Field label="Timer om ugen, fra" name="timerFra" error={errors.timerFra} numeric />
-          <Field label="Timer om ugen, til" name="timerTil" error={errors.timerTil} numeric />
-          <Field label="Nær postnummer" name="postnr" error={errors.postnr} numeric />
-          <Field label="Inden for (km)" name="km" error={errors.km} numeric hint="25 km, hvis du ikke skriver andet." />
-          <SelectFilter
-            label="Status"
-            name="status"
-            options={AVAILABILITIES.map((a) => ({ value: a, label: availabilityLabels[a] }))}
-            error={errors.status}
-          />
-          <SelectFilter
-            label="Sortér efter"
-            name="sortering"
-            options={[
-              { value: "relevance", label: "Bedste match" },
-              { value: "newest", label: "Nyeste" },
-            ]}
-            noEmpty
-          />
-        </div>
-        <CheckFilter legend="Kompetencer" name="kompetence" options={options.competences} />
-        <CheckFilter legend="Certifikater og beviser" name="certifikat" options={options.certificates} />
-        <p>
           <button type="submit" disabled={searching}>
             {searching ? "Søger …" : "Søg"}
           </button>
-        </p>
+        </div>
+        <FilterFold active={activeFilters(params)} open={Object.keys(errors).some((k) => k !== "q")}>
+          <div className="filters">
+            <SelectFilter label="Branche" name="branche" options={options.industries} error={errors.branche} />
+            <Field label="Timer om ugen, fra" name="timerFra" error={errors.timerFra} numeric />
+            <Field label="Timer om ugen, til" name="timerTil" error={errors.timerTil} numeric />
+            <Field label="Nær postnummer" name="postnr" error={errors.postnr} numeric />
+            <Field label="Inden for (km)" name="km" error={errors.km} numeric hint="25 km, hvis du ikke skriver andet." />
+            <SelectFilter
+              label="Status"
+              name="status"
+              options={AVAILABILITIES.map((a) => ({ value: a, label: availabilityLabels[a] }))}
+              error={errors.status}
+            />
+            <SelectFilter
+              label="Sortér efter"
+              name="sortering"
+              options={[
+                { value: "relevance", label: "Bedste match" },
+                { value: "newest", label: "Nyeste" },
+              ]}
+              noEmpty
+            />
+          </div>
+          <CheckFilter legend="Kompetencer" name="kompetence" options={options.competences} />
+          <CheckFilter legend="Certifikater og beviser" name="certifikat" options={options.certificates} />
+          <p>
+            <button type="submit" className="secondary" disabled={searching}>
+              Brug filtrene
+            </button>
+          </p>
+        </FilterFold>
       </Form>
 
       <section aria-labelledby="results-h" aria-live="polite">

@@ -9,6 +9,7 @@ import { OpeningView } from "~/components/opening-view";
 import { requireOwnOpening } from "~/openings/guard.server";
 import { companyInterest, listInterestsForOpening, setInterestStage, type InterestRow } from "~/openings/interests.server";
 import { openingPlace, recommendCandidates } from "~/openings/job-search.server";
+import { addToShortlist, listShortlist, removeFromShortlist } from "~/openings/shortlist.server";
 import { openingStatusLabels, STAGES, stageLabels } from "~/openings/options";
 import { closeExpiredOpenings, closeOpening, copyOpening, openingViewData, publishOpening } from "~/openings/openings.server";
 import { openingActionSchema } from "~/openings/schemas";
@@ -30,15 +31,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Recommended candidates come five at a time ("Vis flere"), at most 50.
   const asked = Number(new URL(request.url).searchParams.get("kandidater"));
   const shown = Number.isInteger(asked) && asked > 0 ? Math.min(50, Math.ceil(asked / CANDIDATE_STEP) * CANDIDATE_STEP) : CANDIDATE_STEP;
-  const [interests, candidates] = await Promise.all([
+  const [interests, candidates, shortlist] = await Promise.all([
     listInterestsForOpening(db, details.opening.id, user.companyId),
     recommendCandidates(db, details, shown + 1),
+    listShortlist(db, details, user.companyId),
   ]);
   return json({
     id: details.opening.id,
     status: details.opening.status,
     view: openingViewData(details, openingPlace(details)),
     interests,
+    shortlist,
     candidates: candidates.slice(0, shown).map((c) => ({ alias: c.alias, headline: c.view.headline, hours: c.view.hours, area: c.view.area, match: c.match })),
     moreCandidates: candidates.length > shown && shown < 50 ? shown + CANDIDATE_STEP : null,
   });
@@ -70,6 +73,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result === "not_found") return badRequest({}, "Kandidaten findes ikke på dette opslag.", 404);
       return redirectWithMessage(`/opslag/${id}`, "trin-gemt");
     }
+    case "shortlist": {
+      const result = await addToShortlist(db, { openingId: id, companyId: user.companyId, alias: change.alias, addedBy: user.id });
+      if (result === "not_found") return badRequest({}, "Kandidaten findes ikke, eller profilen er ikke synlig lige nu.", 404);
+      return redirectWithMessage(`/opslag/${id}`, "kortliste-tilfoejet");
+    }
+    case "unshortlist":
+      await removeFromShortlist(db, { openingId: id, alias: change.alias });
+      return redirectWithMessage(`/opslag/${id}`, "kortliste-fjernet");
     case "reply": {
       const interest = await companyInterest(db, change.interestId, user.companyId);
       if (!interest || interest.openingId !== id) return badRequest({}, "Kandidaten findes ikke på dette opslag.", 404);
@@ -83,8 +94,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OpeningPage() {
-  const { id, status, view, interests, candidates, moreCandidates } = useLoaderData<typeof loader>();
+  const { id, status, view, interests, shortlist, candidates, moreCandidates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const onShortlist = new Set(shortlist.map((c) => c.alias));
   return (
     <>
       <p>
@@ -124,8 +136,25 @@ export default function OpeningPage() {
           <InterestCard
             key={i.id}
             interest={i}
+            shortlisted={onShortlist.has(i.alias)}
             replyError={actionData?.values?.interestId === String(i.id) ? actionData.errors.message : undefined}
           />
+        ))}
+      </section>
+
+      <section aria-labelledby="shortlist-h">
+        <h2 id="shortlist-h">Kortliste ({shortlist.length})</h2>
+        {shortlist.length === 0 ? <p>Sæt de kandidater, I vil se nærmere på, på kortlisten. Den er kun for jer.</p> : null}
+        {shortlist.map((c) => (
+          <article key={c.alias} className="card" aria-labelledby={`short-${c.alias}`}>
+            <h3 id={`short-${c.alias}`}>
+              <Link to={`/kandidater/${encodeURIComponent(c.alias)}`}>{c.alias}</Link>
+            </h3>
+            {c.headline ? <p>{c.headline}</p> : null}
+            <p className="muted">{[c.hours, c.area, `sat på ${formatDate(c.addedAt)}`].filter(Boolean).join(" · ")}</p>
+            <MatchReasons match={c.match} limit={2} />
+            <ShortlistButton alias={c.alias} on />
+          </article>
         ))}
       </section>
 
@@ -141,6 +170,7 @@ export default function OpeningPage() {
             {c.headline ? <p>{c.headline}</p> : null}
             <p className="muted">{[c.hours, c.area].filter(Boolean).join(" · ")}</p>
             <MatchReasons match={c.match} limit={4} />
+            <ShortlistButton alias={c.alias} on={onShortlist.has(c.alias)} />
           </article>
         ))}
         {moreCandidates ? (
@@ -156,7 +186,20 @@ export default function OpeningPage() {
   );
 }
 
-function InterestCard({ interest: i, replyError }: { interest: InterestRow; replyError?: string }) {
+/** "Sæt på kortlisten" or, once there, "Fjern fra kortlisten", named by alias for screen readers. */
+function ShortlistButton({ alias, on }: { alias: string; on: boolean }) {
+  return (
+    <Form method="post" className="actions">
+      <input type="hidden" name="alias" value={alias} />
+      {on ? <span className="badge">På kortlisten</span> : null}
+      <button type="submit" name="intent" value={on ? "unshortlist" : "shortlist"} className="secondary">
+        {on ? "Fjern fra kortlisten" : "Sæt på kortlisten"} <span className="visually-hidden">: {alias}</span>
+      </button>
+    </Form>
+  );
+}
+
+function InterestCard({ interest: i, replyError, shortlisted }: { interest: InterestRow; replyError?: string; shortlisted: boolean }) {
   const stageId = useId();
   const replyId = useId();
   const who = i.identity ? `${i.identity.name} (${i.alias})` : i.alias;
@@ -191,6 +234,7 @@ function InterestCard({ interest: i, replyError }: { interest: InterestRow; repl
           Gem trin
         </button>
       </Form>
+      <ShortlistButton alias={i.alias} on={shortlisted} />
       {i.identity ? null : (
         <Form method="post" className="stack">
           <input type="hidden" name="interestId" value={i.id} />

@@ -27,6 +27,7 @@ export async function flexjobberHome(db: Db, userId: string) {
     percent: details ? completeness(details).percent : 0,
     pendingRequests: pending.n,
     recommended: recommended.cards.slice(0, 3),
+    strength: recommended.strength,
     saved: saved.filter((s) => s.status === "published" && (s.deadline === null || s.deadline >= today)).slice(0, 5),
   };
 }

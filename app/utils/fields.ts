@@ -75,6 +75,21 @@ export function email() {
     .refine(isEmail, "Skriv en gyldig e-mail, fx navn@eksempel.dk.");
 }
 
+/**
+ * A phone number as people write it: "12 34 56 78", "+45 12345678",
+ * "0045-1234 5678". Stored as written (trimmed); 8 to 15 digits.
+ */
+export function optionalPhone() {
+  return z
+    .string()
+    .trim()
+    .max(30, "Telefonnummeret er for langt.")
+    .refine((v) => v === "" || (/^\+?[\d\s().-]+$/.test(v) && /^\d{8,15}$/.test(v.replace(/\D/g, ""))), "Skriv et telefonnummer med mindst 8 cifre, fx 12 34 56 78.")
+    .transform((v) => (v === "" ? null : v.replace(/\s+/g, " ")))
+    .optional()
+    .transform((v) => v ?? null);
+}
+
 /** Hours a week as people write them: "7", "7,5", "7.5 timer", "7½". Quarter hours at the finest. */
 export function hours(emptyMessage: string, { min, max }: { min: number; max: number }) {
   return z.preprocess(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectAccessible, linkFromOutbox, login, logout, newPage, useBrowser } from "./browser";
+import { expectAccessible, linkFromOutbox, login, logout, mainMenu, newPage, openNav, useBrowser } from "./browser";
 
 const browser = useBrowser();
 
@@ -10,7 +10,7 @@ describe("foundation journeys", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Overblik");
     await expectAccessible(page);
 
-    await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Borgere" }).click();
+    await openNav(page, "Borgere");
     await page.waitForURL("**/borgere");
     await expectAccessible(page);
     // The browser checks the form before anything is sent.
@@ -40,7 +40,7 @@ describe("foundation journeys", () => {
     await page.getByRole("heading", { level: 1, name: "Hej Lone" }).waitFor();
     await page.getByRole("status").getByText("Velkommen! Din konto er oprettet.").waitFor();
     await expectAccessible(page);
-    const nav = page.getByRole("navigation", { name: "Hovedmenu" });
+    const nav = await mainMenu(page);
     expect(await nav.getByRole("link").allTextContents()).toEqual(["Forside", "Min profil", "Job", "Beskeder", "Arrangementer", "Viden"]);
 
     // The link is one-time only.
@@ -97,7 +97,7 @@ describe("foundation journeys", () => {
 
     await login(page, "sofie@solsikken.example", "solsikker i marken");
     await page.getByText("Du er logget ind for Solsikken ApS.").waitFor();
-    const nav = page.getByRole("navigation", { name: "Hovedmenu" });
+    const nav = await mainMenu(page);
     expect(await nav.getByRole("link").allTextContents()).toEqual(["Forside", "Opslag", "Find kandidater", "Beskeder", "Arrangementer", "Viden", "Kolleger"]);
   });
 

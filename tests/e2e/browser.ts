@@ -37,12 +37,86 @@ export async function newPage(browser: Browser, ctx: TestContext, options: Brows
   return page;
 }
 
-/** Fails on any serious or critical axe violation on the page as it is now. */
+/**
+ * Fails on any serious or critical axe violation on the page as it is now, on
+ * colour contrast axe could not decide ("incomplete" counts as a failure, so
+ * an unreadable button cannot hide behind an undecidable background), and on
+ * any button whose text is unreadable at rest or with keyboard focus.
+ */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  const bad = [
+    ...results.violations.filter((v) => v.impact === "serious" || v.impact === "critical"),
+    ...results.incomplete.filter((v) => v.id === "color-contrast"),
+  ];
+  const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => `${n.target.join(" ")} ${n.any[0]?.message ?? ""}`).join(", ")}`);
   expect(report, `axe on ${page.url()}`).toEqual([]);
+  expect(await unreadableButtons(page), `button contrast on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * Every visible button (and link styled as one), at rest and focused: its text
+ * against the nearest solid background must reach 4.5:1, and focus must draw
+ * an outline. Returns the ones that do not, described for the failure message.
+ */
+export async function unreadableButtons(page: Page): Promise<string[]> {
+  // A key press first, so the browser treats the focus below as keyboard focus (:focus-visible).
+  await page.keyboard.press("Shift");
+  return page.evaluate(() => {
+    type Rgba = { r: number; g: number; b: number; a: number };
+    const rgba = (c: string): Rgba | null => {
+      const m = c.match(/rgba?\(([^)]+)\)/);
+      if (!m) return null;
+      const [r = 0, g = 0, b = 0, a = 1] = m[1]!.split(/[ ,/]+/).filter(Boolean).map(Number);
+      return { r, g, b, a };
+    };
+    const lum = ({ r, g, b }: Rgba) => {
+      const ch = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b);
+    };
+    const check = (el: HTMLElement, state: string): string[] => {
+      let bg: Rgba | null = null;
+      for (let node: Element | null = el; node; node = node.parentElement) {
+        const style = getComputedStyle(node);
+        if (style.backgroundImage !== "none") return []; // undecidable: axe reports it as incomplete
+        const c = rgba(style.backgroundColor);
+        if (c && c.a > 0) {
+          bg = c;
+          break;
+        }
+      }
+      bg ??= { r: 255, g: 255, b: 255, a: 1 };
+      const style = getComputedStyle(el);
+      const fg = rgba(style.color);
+      if (!fg) return [];
+      const mix = { r: fg.r * fg.a + bg.r * (1 - fg.a), g: fg.g * fg.a + bg.g * (1 - fg.a), b: fg.b * fg.a + bg.b * (1 - fg.a), a: 1 };
+      const [hi, lo] = [lum(mix), lum(bg)].sort((a, b) => b - a) as [number, number];
+      const ratio = (hi + 0.05) / (lo + 0.05);
+      const problems: string[] = [];
+      if (ratio < 4.5) problems.push(`contrast ${ratio.toFixed(2)}:1 ${state}`);
+      if (state === "focused" && style.outlineStyle === "none" && style.boxShadow === "none") problems.push("no focus outline");
+      return problems;
+    };
+    const failures: string[] = [];
+    const targets = [...document.querySelectorAll<HTMLElement>("button, a.button, summary")].filter((el) => el.checkVisibility());
+    for (const el of targets) {
+      const problems = check(el, "at rest");
+      el.focus({ preventScroll: true });
+      problems.push(...check(el, "focused"));
+      if (problems.length) failures.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 40)}": ${problems.join(", ")}`);
+    }
+    (document.activeElement as HTMLElement | null)?.blur();
+    return failures;
+  });
+}
+
+/** Fails when the page is wider than the window (it would scroll sideways). */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, `width of ${page.url()}`).toBeLessThanOrEqual(clientWidth);
 }
 
 export async function login(page: Page, email: string, password = DEMO_PASSWORD, { scan = true } = {}): Promise<void> {
@@ -96,7 +170,15 @@ export function flash(page: Page, text: string): Promise<void> {
   return page.getByRole("status").getByText(text).waitFor();
 }
 
+/** The main menu, unfolded if it is folded behind "Menu" (on a phone). */
+export async function mainMenu(page: Page) {
+  const nav = page.getByRole("navigation", { name: "Hovedmenu" });
+  const toggle = nav.getByRole("button", { name: "Menu" });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  return nav;
+}
+
 /** Follows a link in the main menu. */
-export function openNav(page: Page, name: string): Promise<void> {
-  return page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name, exact: true }).click();
+export async function openNav(page: Page, name: string): Promise<void> {
+  await (await mainMenu(page)).getByRole("link", { name, exact: true }).click();
 }

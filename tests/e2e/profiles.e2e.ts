@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, login, logout, newPage, useBrowser } from "./browser";
+import { expectAccessible, login, logout, newPage, openNav, useBrowser } from "./browser";
 
 const browser = useBrowser();
 
@@ -103,7 +103,7 @@ describe("profile journey", () => {
 
     // Staff approve it from the queue.
     await login(page, "medarbejder@demo.refleks.dk");
-    await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Profiler til godkendelse" }).click();
+    await openNav(page, "Profiler til godkendelse");
     await page.waitForURL("**/godkendelse");
     await expectAccessible(page);
     await page.getByRole("link", { name: "Bente Berg" }).click();
@@ -115,7 +115,7 @@ describe("profile journey", () => {
 
     // A company finds the alias, never the name, and asks.
     await login(page, "virksomhed@demo.refleks.dk");
-    await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Find kandidater" }).click();
+    await openNav(page, "Find kandidater");
     await page.waitForURL("**/kandidater");
     await expectAccessible(page);
     await page.getByLabel("Søg i profilerne").fill("akvarier");
@@ -137,7 +137,7 @@ describe("profile journey", () => {
 
     // The flexjobber sees who asks, and says yes.
     await login(page, "borger@demo.refleks.dk");
-    await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Beskeder" }).click();
+    await openNav(page, "Beskeder");
     await page.waitForURL("**/beskeder");
     await page.getByRole("heading", { level: 3, name: "Demo Køkken ApS" }).waitFor();
     await expectAccessible(page);
