@@ -15,6 +15,8 @@ import { useNonce } from "~/components/nonce";
 import { Shell, type ShellUser } from "~/components/shell";
 import { sessionCookieHeaders, validateRequest } from "~/auth/session.server";
 import { env } from "~/env.server";
+import { getJobcenterContact } from "~/jobcenter/contact.server";
+import { db } from "../db/client.server";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -26,7 +28,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user: ShellUser | null = auth
     ? { name: auth.user.name, role: auth.user.role, isCompanyAdmin: auth.user.isCompanyAdmin }
     : null;
-  return json({ user, brand: env.BRAND_NAME, requestId: context.requestId ?? null }, { headers: sessionCookieHeaders(request, auth) });
+  const contact = await getJobcenterContact(db);
+  return json({ user, brand: env.BRAND_NAME, contact, requestId: context.requestId ?? null }, { headers: sessionCookieHeaders(request, auth) });
 }
 
 // The root loader also renews the session cookie, so it runs on every navigation.
@@ -56,7 +59,7 @@ export function Layout({ children }: { children: ReactNode }) {
 export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
   return (
-    <Shell user={data?.user ?? null} brand={data?.brand ?? "Refleks"}>
+    <Shell user={data?.user ?? null} brand={data?.brand ?? "Refleks"} contact={data?.contact ?? null}>
       <Outlet />
     </Shell>
   );
@@ -82,7 +85,7 @@ export function ErrorBoundary() {
   // Unexpected errors are logged on the server (entry.server.tsx handleError) with this id.
   const requestId = !isRouteErrorResponse(error) || error.status >= 500 ? data?.requestId : null;
   return (
-    <Shell user={data?.user ?? null} brand={data?.brand ?? "Refleks"}>
+    <Shell user={data?.user ?? null} brand={data?.brand ?? "Refleks"} contact={data?.contact ?? null}>
       <h1>{title}</h1>
       <p>{text}</p>
       {requestId ? (

@@ -2,6 +2,9 @@ import { inTransaction, type Db } from "./kysely";
 import { createInvitation } from "../app/auth/invitations.server";
 import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "../app/auth/consent-texts";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser, fillProfile, type ProfileFixture } from "../tests/factories";
+import { expressInterest, setInterestStage } from "../app/openings/interests.server";
+import { addToShortlist } from "../app/openings/shortlist.server";
+import { saveJobcenterContact } from "../app/jobcenter/contact.server";
 import { generateMunicipality, type GenerateOptions } from "./generate-demo";
 
 export const DEMO_PASSWORD = "refleks-demo";
@@ -120,7 +123,16 @@ export async function seedDemo(
       );
     }
     // Openings from the demo company: two published, one draft.
-    for (const opening of DEMO_OPENINGS) await createOpening(trx, kitchen.id, opening, ago(opening.status === "draft" ? 1 : 6));
+    const openings: number[] = [];
+    for (const opening of DEMO_OPENINGS) openings.push((await createOpening(trx, kitchen.id, opening, ago(opening.status === "draft" ? 1 : 6))).id);
+    await demoCandidates(trx, { canteen: openings[0]!, warehouse: openings[1]!, companyId: kitchen.id, companyUserId: companyUser.id }, ago(4));
+    await saveJobcenterContact(trx, {
+      name: "Jobcenter Demo",
+      address: "Eksempelvej 1\n2820 Gentofte",
+      phone: "70 10 20 30",
+      email: "jobcenter@demo.refleks.dk",
+      openingHours: "Mandag til torsdag 9-15\nFredag 9-12",
+    });
 
     await createInvitation(trx, { email: "ole.demo@example.dk", name: "Ole Olsen", role: "flexjobber", invitedBy: staff.id, consultantId: staff.id }, ago(3));
     await createInvitation(trx, { email: "eva.demo@example.dk", name: "Eva Eriksen", role: "flexjobber", invitedBy: staff.id, consultantId: null }, ago(20));
@@ -252,6 +264,33 @@ const DEMO_PROFILES: ProfileFixture[] = [
     accommodations: [{ label: "Mulighed for hjemmearbejde", visible: true }],
   },
 ];
+
+/**
+ * The company's side of the demo: an interest in every stage (one hire
+ * waiting for staff to confirm) and a shortlist on the canteen opening.
+ */
+async function demoCandidates(db: Db, o: { canteen: number; warehouse: number; companyId: number; companyUserId: string }, at: Date) {
+  const byEmail = async (email: string) => (await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+  const [peter, hanne, jamal, morten] = await Promise.all(["peter.demo@example.dk", ...DEMO_CITIZENS.filter((_, i) => i !== 2).map(([, email]) => email)].map(byEmail));
+  const steps = [
+    { userId: hanne!, openingId: o.canteen, stage: "new", share: false },
+    { userId: jamal!, openingId: o.canteen, stage: "interview", share: true },
+    // Peter stays anonymous to the company: a browser journey has him show interest anonymously.
+    { userId: peter!, openingId: o.canteen, stage: "rejected", share: false },
+    { userId: peter!, openingId: o.warehouse, stage: "dialog", share: false },
+    { userId: morten!, openingId: o.warehouse, stage: "hired", share: true },
+  ] as const;
+  for (const step of steps) {
+    await expressInterest(db, { userId: step.userId, openingId: step.openingId, shareIdentity: step.share, message: "Jeg vil gerne høre mere om jobbet." }, at);
+    if (step.stage === "new") continue;
+    const interest = await db.selectFrom("interests").select("id").where("userId", "=", step.userId).where("openingId", "=", step.openingId).executeTakeFirstOrThrow();
+    await setInterestStage(db, { interestId: interest.id, companyId: o.companyId, stage: step.stage, userId: o.companyUserId }, at);
+  }
+  for (const userId of [hanne!, jamal!]) {
+    const { alias } = await db.selectFrom("profiles").select("alias").where("userId", "=", userId).executeTakeFirstOrThrow();
+    await addToShortlist(db, { openingId: o.canteen, companyId: o.companyId, alias, addedBy: o.companyUserId }, at);
+  }
+}
 
 async function useInvitation(db: Db, input: Parameters<typeof createInvitation>[1], userId: string, at: Date) {
   const { invitation } = await createInvitation(db, input, at);

@@ -5,6 +5,7 @@ import { db } from "../db/client.server";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../db/seed-demo";
 import { invitationState } from "~/auth/invitations.server";
 import { attemptLogin } from "~/auth/login.server";
+import { getJobcenterContact } from "~/jobcenter/contact.server";
 
 describe("demo municipality", () => {
   it("is idempotent, has a login per role and invitations and companies in every state", async () => {
@@ -35,5 +36,19 @@ describe("demo municipality", () => {
     expect(await listProfilesToReview(db)).toHaveLength(1);
     const borger = await db.selectFrom("users").select("id").where("email", "=", "borger@demo.refleks.dk").executeTakeFirstOrThrow();
     expect(await db.selectFrom("profiles").select("userId").where("userId", "=", borger.id).executeTakeFirst()).toBeUndefined();
+
+    // The company's side (issue 13): an interest in every stage, a shortlist; a past event with attendance; the jobcenter's contact details.
+    const stages = await db.selectFrom("interests").select("stage").execute();
+    expect(new Set(stages.map((s) => s.stage))).toEqual(new Set(["new", "dialog", "interview", "hired", "rejected"]));
+    expect(await db.selectFrom("shortlistEntries").selectAll().execute()).toHaveLength(2);
+    const attended = await db
+      .selectFrom("eventRegistrations as r")
+      .innerJoin("events as e", "e.id", "r.eventId")
+      .select("r.id")
+      .where("e.startsAt", "<", new Date().toISOString())
+      .where("r.attended", "=", 1)
+      .executeTakeFirst();
+    expect(attended).toBeDefined();
+    expect(await getJobcenterContact(db)).toMatchObject({ name: "Jobcenter Demo", email: "jobcenter@demo.refleks.dk" });
   });
 });

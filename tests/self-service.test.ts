@@ -13,6 +13,9 @@ import * as confirmEmail from "~/routes/min-konto_.ny-email.$token";
 import * as myInterests from "~/routes/job_.interesser";
 import * as openingPage from "~/routes/opslag_.$id";
 import * as login from "~/routes/login";
+import * as settings from "~/routes/indstillinger";
+import * as help from "~/routes/hjaelp";
+import * as root from "~/root";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 import { linkIn, sentEmails } from "./mocks/email-api";
@@ -172,5 +175,23 @@ describe("shortlist", () => {
 
     const { cookie: otherCookie } = await companyUser();
     expect((await add(pb.alias, otherCookie)).status).toBe(403);
+  });
+});
+
+describe("jobcenter contact details", () => {
+  it("an admin edits them (Danish input accepted, bad input refused), every page's root data carries them, staff may not edit", async () => {
+    const admin = await createUser(db, { role: "admin" });
+    const staff = await createUser(db, { role: "staff" });
+    const cookie = await sessionCookie(admin.id);
+    const fields = { name: "Jobcenter Ærø", address: "Vestergade 1\n5970 Ærøskøbing", phone: "62 52 00 00", email: "jobcenter@ærø.dk", openingHours: "Man-tor 9-15" };
+    const bad = await run(settings.action, post("/indstillinger", { ...fields, email: "ikke en mail" }, cookie));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors.email).toBe("Skriv en gyldig e-mail, fx navn@eksempel.dk.");
+    expect((await run(settings.action, post("/indstillinger", fields, await sessionCookie(staff.id)))).status).toBe(403);
+    const ok = await run(settings.action, post("/indstillinger", fields, cookie));
+    expect(ok.headers.get("Location")).toBe("/indstillinger?besked=indstillinger-gemt");
+    const data = await (await run(root.loader, get("/hjaelp"))).json();
+    expect(data.contact).toMatchObject({ name: "Jobcenter Ærø", phone: "62 52 00 00", email: "jobcenter@ærø.dk", openingHours: "Man-tor 9-15" });
+    expect((await run(help.loader, get("/hjaelp"))).status).toBe(200);
   });
 });

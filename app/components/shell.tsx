@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useId, useState, type ReactNode } from "react";
 import type { Role } from "../../db/schema";
+import type { ContactView } from "~/jobcenter/schemas";
 import { navFor, roleLabels } from "~/users/roles";
 import { flashText } from "~/utils/flash";
 
@@ -10,7 +11,7 @@ export interface ShellUser {
   isCompanyAdmin: boolean;
 }
 
-export function Shell({ user, brand, children }: { user: ShellUser | null; brand: string; children: ReactNode }) {
+export function Shell({ user, brand, contact, children }: { user: ShellUser | null; brand: string; contact: ContactView | null; children: ReactNode }) {
   const [params] = useSearchParams();
   const message = useFlash(flashText(params.get("besked")));
   return (
@@ -50,12 +51,44 @@ export function Shell({ user, brand, children }: { user: ShellUser | null; brand
       </main>
       <footer className="site-footer">
         <div className="site-footer-inner">
-          <Link to="/privatliv">Sådan passer vi på dine oplysninger</Link>
-          {user ? <Link to="/mine-data">Mine data</Link> : null}
-          <Link to="/tilgaengelighed">Tilgængelighed</Link>
+          {contact ? <ContactDetails contact={contact} headingLevel={2} /> : null}
+          <nav aria-label="Om siden" className="footer-links">
+            <Link to="/hjaelp">Hjælp</Link>
+            <Link to="/privatliv">Sådan passer vi på dine oplysninger</Link>
+            {user ? <Link to="/mine-data">Mine data</Link> : null}
+            <Link to="/tilgaengelighed">Tilgængelighed</Link>
+          </nav>
         </div>
       </footer>
     </>
+  );
+}
+
+/** The jobcenter's name, address, phone, email and opening hours (an admin edits them under Indstillinger). */
+export function ContactDetails({ contact: c, headingLevel }: { contact: ContactView; headingLevel: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const id = useId();
+  return (
+    <section aria-labelledby={id} className="contact">
+      <Heading id={id} className="contact-h">
+        Kontakt {c.name}
+      </Heading>
+      <address>
+        {c.address ? <span className="prewrap">{c.address}</span> : null}
+        {c.phone ? (
+          <span>
+            Telefon: <a href={`tel:${c.phone.replace(/[^\d+]/g, "")}`}>{c.phone}</a>
+          </span>
+        ) : null}
+        {c.email ? (
+          <span>
+            E-mail: <a href={`mailto:${c.email}`}>{c.email}</a>
+          </span>
+        ) : null}
+        {c.openingHours ? <span className="prewrap">{c.openingHours}</span> : null}
+        {!c.phone && !c.email ? <span>Spørg din kontaktperson i jobcentret.</span> : null}
+      </address>
+    </section>
   );
 }
 

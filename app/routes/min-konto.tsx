@@ -92,7 +92,7 @@ function PhoneForm({ phone, role, errors }: { phone: string | null; role: string
       </p>
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         <input type="hidden" name="intent" value="phone" />
-        <TextField label="Telefonnummer (frivilligt)" type="tel" autoComplete="tel" hint="Fx 12 34 56 78." registration={register("phone")} error={errorFor("phone")} />
+        <TextField label="Telefonnummer (frivilligt)" type="tel" autoComplete="tel" hint="Fx 12 34 56 78." registration={register("phone")} error={errorFor("phone")} defaultValue={phone ?? ""} />
         <div>
           <SubmitButton pendingText="Gemmer …">Gem telefonnummer</SubmitButton>
         </div>

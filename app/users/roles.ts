@@ -57,6 +57,7 @@ export function navFor(user: { role: Role; isCompanyAdmin?: boolean }): NavItem[
         ...staffNav,
         { label: "Medarbejdere", to: "/medarbejdere", ready: true },
         { label: "Logbog", to: "/logbog", ready: true },
+        { label: "Indstillinger", to: "/indstillinger", ready: true },
       ];
   }
 }

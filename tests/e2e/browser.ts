@@ -174,7 +174,18 @@ export function flash(page: Page, text: string): Promise<void> {
 export async function mainMenu(page: Page) {
   const nav = page.getByRole("navigation", { name: "Hovedmenu" });
   const toggle = nav.getByRole("button", { name: "Menu" });
-  if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await nav.waitFor();
+  if (!(await toggle.isVisible())) return nav;
+  // Until React has hydrated, the button does nothing yet: press until the menu opens.
+  await expect
+    .poll(
+      async () => {
+        if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+        return toggle.getAttribute("aria-expanded");
+      },
+      { timeout: 10_000, interval: 300 },
+    )
+    .toBe("true");
   return nav;
 }
 

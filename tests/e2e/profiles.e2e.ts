@@ -45,6 +45,12 @@ describe("profile journey", () => {
     await competences.getByRole("button", { name: "Fjern Lagerarbejde", exact: true }).waitFor();
     // After "Tilføj" the field is empty again, so a second press adds nothing.
     expect(await competences.getByLabel("Tilføj en kompetence").inputValue()).toBe("");
+    // Removed with the keyboard alone, and confirmed.
+    await competences.getByRole("button", { name: "Fjern Dyrepasning", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").getByText("Det er fjernet fra din profil.").waitFor();
+    expect(await competences.getByRole("button", { name: "Fjern Dyrepasning", exact: true }).count()).toBe(0);
+    await expectAccessible(page);
 
     // Tabbing through an empty form shows no error; "Tilføj" twice adds one line.
     await page.goto("/profil/erfaring");
@@ -86,6 +92,14 @@ describe("profile journey", () => {
     await saved(page);
     await page.getByRole("button", { name: /^Vis for virksomheder\s*: Ingen tunge løft$/ }).click();
     await saved(page);
+    await page.getByLabel("Tilføj et skånebehov").fill("Stille arbejdsplads");
+    await page.getByRole("button", { name: "Tilføj" }).click();
+    await saved(page);
+    await page.getByRole("button", { name: "Fjern Stille arbejdsplads", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").getByText("Det er fjernet fra din profil.").waitFor();
+    expect(await page.getByRole("button", { name: "Fjern Stille arbejdsplads", exact: true }).count()).toBe(0);
+    await expectAccessible(page);
 
     await page.goto("/profil");
     await page.getByRole("button", { name: "Send til godkendelse" }).click();
