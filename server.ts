@@ -64,7 +64,8 @@ async function main() {
   const app = express();
   app.disable("x-powered-by");
   // gzip/deflate for pages, data and scripts (the JavaScript shrinks to about a quarter).
-  app.use(compression());
+  // Not the server-sent events of /beskeder/live: compression would hold them back until a buffer fills.
+  app.use(compression({ filter: (req, res) => !String(res.getHeader("Content-Type") ?? "").startsWith("text/event-stream") && compression.filter(req, res) }));
   // Behind a reverse proxy, TRUST_PROXY tells express which X-Forwarded-For hops to believe (for rate limits).
   if (env.TRUST_PROXY) app.set("trust proxy", env.TRUST_PROXY);
   app.use((req, res, next) => {

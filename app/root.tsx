@@ -16,6 +16,8 @@ import { Shell, type ShellUser } from "~/components/shell";
 import { sessionCookieHeaders, validateRequest } from "~/auth/session.server";
 import { env } from "~/env.server";
 import { getJobcenterContact } from "~/jobcenter/contact.server";
+import { unreadCount } from "~/messages/threads.server";
+import { viewerOf } from "~/messages/viewer.server";
 import { db } from "../db/client.server";
 import styles from "~/styles/app.css";
 
@@ -28,8 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user: ShellUser | null = auth
     ? { name: auth.user.name, role: auth.user.role, isCompanyAdmin: auth.user.isCompanyAdmin }
     : null;
-  const contact = await getJobcenterContact(db);
-  return json({ user, brand: env.BRAND_NAME, contact, requestId: context.requestId ?? null }, { headers: sessionCookieHeaders(request, auth) });
+  const [contact, unread] = await Promise.all([getJobcenterContact(db), auth ? unreadCount(db, viewerOf(auth.user)) : 0]);
+  return json({ user, brand: env.BRAND_NAME, contact, unread, requestId: context.requestId ?? null }, { headers: sessionCookieHeaders(request, auth) });
 }
 
 // The root loader also renews the session cookie, so it runs on every navigation.
@@ -59,7 +61,7 @@ export function Layout({ children }: { children: ReactNode }) {
 export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
   return (
-    <Shell user={data?.user ?? null} brand={data?.brand ?? "Refleks"} contact={data?.contact ?? null}>
+    <Shell user={data?.user ?? null} brand={data?.brand ?? "Refleks"} contact={data?.contact ?? null} unread={data?.unread ?? 0}>
       <Outlet />
     </Shell>
   );
@@ -85,7 +87,7 @@ export function ErrorBoundary() {
   // Unexpected errors are logged on the server (entry.server.tsx handleError) with this id.
   const requestId = !isRouteErrorResponse(error) || error.status >= 500 ? data?.requestId : null;
   return (
-    <Shell user={data?.user ?? null} brand={data?.brand ?? "Refleks"} contact={data?.contact ?? null}>
+    <Shell user={data?.user ?? null} brand={data?.brand ?? "Refleks"} contact={data?.contact ?? null} unread={data?.unread ?? 0}>
       <h1>{title}</h1>
       <p>{text}</p>
       {requestId ? (

@@ -121,7 +121,7 @@ export type ProfileStatus = "draft" | "pending" | "returned" | "approved";
 export type Availability = "seeking" | "open_to_change" | "not_seeking";
 export type ProfileTermKind = "competence" | "certificate" | "education" | "industry" | "job_type";
 export type ContactRequestStatus = "pending" | "accepted" | "declined";
-export type AuditAction = "profile_viewed_by_staff" | "account_erased" | "colleague_removed";
+export type AuditAction = "profile_viewed_by_staff" | "account_erased" | "colleague_removed" | "thread_read_by_consultant";
 
 /**
  * A flexjobber's competence profile. Visible to companies only when
@@ -443,6 +443,46 @@ export interface ShortlistEntryTable {
   createdAt: string;
 }
 
+/** contact: after a yes to a contact request; interest: a company answered an interest; jobcenter: a company or flexjobber writes to all staff; consultant: a flexjobber writes to her consultant. */
+export type ThreadKind = "contact" | "interest" | "jobcenter" | "consultant";
+
+export interface ThreadTable {
+  id: Generated<number>;
+  kind: ThreadKind;
+  /** All the company's users are in the thread. */
+  companyId: number | null;
+  flexjobberId: string | null;
+  openingId: number | null;
+  contactRequestId: number | null;
+  interestId: number | null;
+  subject: string;
+  createdBy: string | null;
+  createdAt: string;
+  lastMessageAt: string;
+}
+
+export interface ThreadConsultantTable {
+  threadId: number;
+  userId: string;
+  invitedBy: string | null;
+  invitedAt: string;
+}
+
+export interface MessageTable {
+  id: Generated<number>;
+  threadId: number;
+  authorId: string | null;
+  /** Plain text; emptied when the author's account is erased. */
+  body: string;
+  createdAt: string;
+}
+
+export interface ThreadReadTable {
+  threadId: number;
+  userId: string;
+  lastReadMessageId: number;
+}
+
 export interface Database {
   settings: SettingTable;
   users: UserTable;
@@ -478,6 +518,10 @@ export interface Database {
   passwordResets: PasswordResetTable;
   emailChanges: EmailChangeTable;
   shortlistEntries: ShortlistEntryTable;
+  threads: ThreadTable;
+  threadConsultants: ThreadConsultantTable;
+  messages: MessageTable;
+  threadReads: ThreadReadTable;
 }
 
 export type User = Selectable<UserTable>;

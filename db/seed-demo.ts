@@ -4,6 +4,8 @@ import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "../app/auth/consent-tex
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser, fillProfile, type ProfileFixture } from "../tests/factories";
 import { expressInterest, setInterestStage } from "../app/openings/interests.server";
 import { addToShortlist } from "../app/openings/shortlist.server";
+import { openInterestThread, postMessage, startJobcenterThread } from "../app/messages/threads.server";
+import { createContactRequest } from "../app/profiles/contact.server";
 import { saveJobcenterContact } from "../app/jobcenter/contact.server";
 import { generateMunicipality, type GenerateOptions } from "./generate-demo";
 
@@ -126,6 +128,7 @@ export async function seedDemo(
     const openings: number[] = [];
     for (const opening of DEMO_OPENINGS) openings.push((await createOpening(trx, kitchen.id, opening, ago(opening.status === "draft" ? 1 : 6))).id);
     await demoCandidates(trx, { canteen: openings[0]!, warehouse: openings[1]!, companyId: kitchen.id, companyUserId: companyUser.id }, ago(4));
+    await demoThreads(trx, { staffId: staff.id, companyId: kitchen.id, companyUserId: companyUser.id, canteen: openings[0]! }, ago(3));
     await saveJobcenterContact(trx, {
       name: "Jobcenter Demo",
       address: "Eksempelvej 1\n2820 Gentofte",
@@ -290,6 +293,34 @@ async function demoCandidates(db: Db, o: { canteen: number; warehouse: number; c
     const { alias } = await db.selectFrom("profiles").select("alias").where("userId", "=", userId).executeTakeFirstOrThrow();
     await addToShortlist(db, { openingId: o.canteen, companyId: o.companyId, alias, addedBy: o.companyUserId }, at);
   }
+}
+
+/**
+ * Conversations for the demo logins, unread ones included: the flexjobber
+ * with her consultant, the company with a candidate and with Jobcentret.
+ */
+async function demoThreads(db: Db, o: { staffId: string; companyId: number; companyUserId: string; canteen: number }, at: Date) {
+  const later = (minutes: number) => new Date(at.getTime() + minutes * 60_000);
+  const staff = { id: o.staffId, role: "staff" as const, companyId: null };
+  const company = { id: o.companyUserId, role: "company" as const, companyId: o.companyId };
+  const bente = await db.selectFrom("users").select("id").where("email", "=", "borger@demo.refleks.dk").executeTakeFirstOrThrow();
+  const flex = { id: bente.id, role: "flexjobber" as const, companyId: null };
+  const own = await startJobcenterThread(db, flex, { subject: "Hjælp til min profil", body: "Hej Mette. Hvad skal jeg skrive under skånebehov?" }, at);
+  await postMessage(db, staff, own, "Hej Bente. Skriv det, der gør en arbejdsdag god for dig, fx pauser eller ingen tunge løft. Du bestemmer selv, hvad virksomhederne ser.", later(30));
+
+  const jamal = await db.selectFrom("users").select("id").where("email", "=", "jamal.demo@example.dk").executeTakeFirstOrThrow();
+  const interest = await db.selectFrom("interests").select("id").where("userId", "=", jamal.id).where("openingId", "=", o.canteen).executeTakeFirstOrThrow();
+  const request = await createContactRequest(db, { companyId: o.companyId, sentBy: o.companyUserId, profileUserId: jamal.id, message: "Tak for din interesse. Vil du komme til en samtale?" }, at);
+  if (request !== "not_found" && request.kind === "sent") {
+    const thread = await openInterestThread(db, { interestId: interest.id, requestId: request.requestId, authorId: o.companyUserId, body: "Tak for din interesse. Vil du komme til en samtale?" }, at);
+    await postMessage(db, { id: jamal.id, role: "flexjobber", companyId: null }, thread, "Ja tak. Jeg kan tirsdag eller torsdag formiddag.", later(60));
+  }
+
+  const question = await startJobcenterThread(db, company, { subject: "Spørgsmål om fleksjob", body: "Hvor mange timer kan en fleksjobber arbejde hos os?" }, later(90));
+  await postMessage(db, staff, question, "Det aftaler I sammen med borgeren. Ring gerne, så hjælper vi med at finde det rette timetal.", later(120));
+  await postMessage(db, company, question, "Tak. Jeg ringer i morgen formiddag.", later(150));
+  await postMessage(db, staff, question, "Det er fint. Du kan også skrive her.", later(160));
+  await startJobcenterThread(db, company, { subject: "Arrangement for virksomheder", body: "Holder I snart et morgenmøde for virksomheder?" }, later(200));
 }
 
 async function useInvitation(db: Db, input: Parameters<typeof createInvitation>[1], userId: string, at: Date) {

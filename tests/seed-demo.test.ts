@@ -6,6 +6,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../db/seed-demo";
 import { invitationState } from "~/auth/invitations.server";
 import { attemptLogin } from "~/auth/login.server";
 import { getJobcenterContact } from "~/jobcenter/contact.server";
+import { listThreads, unreadCount } from "~/messages/threads.server";
 
 describe("demo municipality", () => {
   it("is idempotent, has a login per role and invitations and companies in every state", async () => {
@@ -50,5 +51,13 @@ describe("demo municipality", () => {
       .executeTakeFirst();
     expect(attended).toBeDefined();
     expect(await getJobcenterContact(db)).toMatchObject({ name: "Jobcenter Demo", email: "jobcenter@demo.refleks.dk" });
+
+    // Conversations (issue 14): every demo login has one to read, unread ones included.
+    for (const login of DEMO_LOGINS.filter((l) => l.role !== "admin")) {
+      const u = await db.selectFrom("users").select(["id", "role", "companyId"]).where("email", "=", login.email).executeTakeFirstOrThrow();
+      const viewer = { id: u.id, role: u.role, companyId: u.companyId };
+      expect((await listThreads(db, viewer)).rows.length, login.email).toBeGreaterThan(0);
+      expect(await unreadCount(db, viewer), login.email).toBeGreaterThan(0);
+    }
   });
 });

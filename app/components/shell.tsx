@@ -1,5 +1,5 @@
-import { Form, Link, NavLink, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
-import { useEffect, useId, useState, type ReactNode } from "react";
+import { Form, Link, NavLink, useLocation, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { Role } from "../../db/schema";
 import type { ContactView } from "~/jobcenter/schemas";
 import { navFor, roleLabels } from "~/users/roles";
@@ -11,7 +11,19 @@ export interface ShellUser {
   isCompanyAdmin: boolean;
 }
 
-export function Shell({ user, brand, contact, children }: { user: ShellUser | null; brand: string; contact: ContactView | null; children: ReactNode }) {
+export function Shell({
+  user,
+  brand,
+  contact,
+  unread,
+  children,
+}: {
+  user: ShellUser | null;
+  brand: string;
+  contact: ContactView | null;
+  unread: number;
+  children: ReactNode;
+}) {
   const [params] = useSearchParams();
   const message = useFlash(flashText(params.get("besked")));
   return (
@@ -39,7 +51,7 @@ export function Shell({ user, brand, contact, children }: { user: ShellUser | nu
             <Link to="/login">Log ind</Link>
           )}
         </div>
-        {user ? <MainNav user={user} /> : null}
+        {user ? <MainNav user={user} unread={unread} /> : null}
       </header>
       <main id="indhold" tabIndex={-1}>
         {message ? (
@@ -97,8 +109,9 @@ export function ContactDetails({ contact: c, headingLevel }: { contact: ContactV
  * named beside it), so a long staff menu does not fill the screen; without
  * JavaScript it is simply shown.
  */
-function MainNav({ user }: { user: ShellUser }) {
+function MainNav({ user, unread: initialUnread }: { user: ShellUser; unread: number }) {
   const location = useLocation();
+  const unread = useLiveUnread(initialUnread);
   const [open, setOpen] = useState(false);
   useEffect(() => setOpen(false), [location.key]);
   const items = navFor(user);
@@ -108,6 +121,7 @@ function MainNav({ user }: { user: ShellUser }) {
       <div className="menu-bar">
         <button type="button" className="menu-toggle" aria-expanded={open} aria-controls="hovedmenu" onClick={() => setOpen(!open)}>
           Menu
+          <UnreadBadge count={unread} />
         </button>
         {current ? <span className="menu-current">{current.label}</span> : null}
       </div>
@@ -117,6 +131,7 @@ function MainNav({ user }: { user: ShellUser }) {
             {item.ready ? (
               <NavLink to={item.to} end={item.to === "/"}>
                 {item.label}
+                {item.to === "/beskeder" ? <UnreadBadge count={unread} /> : null}
               </NavLink>
             ) : (
               <span>
@@ -128,6 +143,47 @@ function MainNav({ user }: { user: ShellUser }) {
       </ul>
     </nav>
   );
+}
+
+function UnreadBadge({ count }: { count: number }) {
+  if (count <= 0) return null;
+  return (
+    <span className="nav-badge">
+      {count}
+      <span className="visually-hidden"> ulæste</span>
+    </span>
+  );
+}
+
+/**
+ * The unread count from the server-sent events of /beskeder/live, so the
+ * badge changes without a reload; an open conversation reloads its messages
+ * when the count goes up. Starts from the count the page was rendered with.
+ */
+function useLiveUnread(initial: number): number {
+  const [count, setCount] = useState(initial);
+  const location = useLocation();
+  const revalidator = useRevalidator();
+  const latest = useRef({ count: initial, path: location.pathname, revalidate: revalidator.revalidate });
+  latest.current.path = location.pathname;
+  latest.current.revalidate = revalidator.revalidate;
+  useEffect(() => {
+    latest.current.count = initial;
+    setCount(initial);
+  }, [initial]);
+  useEffect(() => {
+    if (typeof EventSource === "undefined") return;
+    const source = new EventSource("/beskeder/live");
+    source.addEventListener("update", (event) => {
+      const unread = Number((JSON.parse((event as MessageEvent<string>).data) as { unread: number }).unread);
+      const grew = unread > latest.current.count;
+      latest.current.count = unread;
+      setCount(unread);
+      if (grew && latest.current.path.startsWith("/beskeder")) latest.current.revalidate();
+    });
+    return () => source.close();
+  }, []);
+  return count;
 }
 
 /**

@@ -62,6 +62,8 @@ export async function eraseUser(db: Db, userId: string, now = new Date()): Promi
     // Messages keep that they were sent (statistics), not what they said.
     await trx.updateTable("contactRequests").set({ message: "" }).where("profileUserId", "=", userId).execute();
     await trx.updateTable("interests").set({ message: null }).where("userId", "=", userId).execute();
+    // In conversations the others keep the thread; her messages say "Slettet bruger" and nothing more.
+    await trx.updateTable("messages").set({ body: "" }).where("authorId", "=", userId).execute();
     await trx.deleteFrom("savedOpenings").where("userId", "=", userId).execute();
     await trx.deleteFrom("profileViews").where("profileUserId", "=", userId).execute();
 

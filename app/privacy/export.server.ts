@@ -16,7 +16,7 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
     .executeTakeFirst();
   if (!user) return null;
 
-  const [details, consents, statuses, requests, interests, saved, registrations, views, loginDays, logins, invitations, staffViews, articleReads] = await Promise.all([
+  const [details, consents, statuses, requests, interests, saved, registrations, views, loginDays, logins, invitations, staffViews, articleReads, messages] = await Promise.all([
     loadProfileDetails(db, userId),
     db.selectFrom("consents").select(["purpose", "textVersion", "givenAt", "withdrawnAt"]).where("userId", "=", userId).orderBy("id").execute(),
     db.selectFrom("employmentStatuses").select(["status", "fromDate", "source", "createdAt"]).where("userId", "=", userId).orderBy("fromDate").execute(),
@@ -71,6 +71,14 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
       .select(["a.title as article", "r.readAt"])
       .where("r.userId", "=", userId)
       .execute(),
+    // What she wrote in conversations (what others wrote to her is theirs; she reads it under Beskeder).
+    db
+      .selectFrom("messages as m")
+      .innerJoin("threads as t", "t.id", "m.threadId")
+      .select(["t.subject as conversation", "m.body", "m.createdAt"])
+      .where("m.authorId", "=", userId)
+      .orderBy("m.id")
+      .execute(),
   ]);
 
   return {
@@ -114,6 +122,7 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
     companiesThatViewedMyProfile: views,
     staffWhoViewedMyProfile: staffViews,
     articlesRead: articleReads,
+    messagesWritten: messages,
     invitations,
     loginDays: loginDays.map((d) => d.day),
     logins: logins.map((l) => ({ succeeded: l.succeeded === 1, at: l.createdAt })),

@@ -1,8 +1,11 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { db } from "../../db/client.server";
 import { requireCompanyUser, requireUser } from "~/auth/guard.server";
+import { Pager } from "~/components/facts";
 import { FormError } from "~/components/form";
+import { listThreads, threadForAcceptedRequest } from "~/messages/threads.server";
+import { viewerOf } from "~/messages/viewer.server";
 import {
   answerContactRequest,
   listRequestsForCompany,
@@ -20,18 +23,23 @@ export const meta: MetaFunction = () => [{ title: "Beskeder" }];
 
 const statusLabels = { pending: "Venter på svar", accepted: "Sagt ja", declined: "Sagt nej tak" } as const;
 
-// Flexjobbers (requests to them) and company users (their company's requests).
-// Staff get threads here in a later issue.
+// Everyone signed in: their conversations. Flexjobbers also answer companies'
+// contact requests here; companies follow the requests they sent.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { roles: ["flexjobber", "company"] });
+  const user = await requireUser(request);
+  const page = Number(new URL(request.url).searchParams.get("side")) || 1;
+  const threads = await listThreads(db, viewerOf(user), page);
   if (user.role === "flexjobber") {
-    return json({ role: "flexjobber" as const, incoming: await listRequestsForFlexjobber(db, user.id), sent: [] as CompanyRequestRow[] });
+    return json({ role: user.role, threads, incoming: await listRequestsForFlexjobber(db, user.id), sent: [] as CompanyRequestRow[] });
   }
-  const companyUser = await requireCompanyUser(request);
-  return json({ role: "company" as const, incoming: [] as FlexjobberRequestRow[], sent: await listRequestsForCompany(db, companyUser.companyId) });
+  if (user.role === "company") {
+    const companyUser = await requireCompanyUser(request);
+    return json({ role: user.role, threads, incoming: [] as FlexjobberRequestRow[], sent: await listRequestsForCompany(db, companyUser.companyId) });
+  }
+  return json({ role: user.role, threads, incoming: [] as FlexjobberRequestRow[], sent: [] as CompanyRequestRow[] });
 }
 
-// Flexjobbers answer a company's request.
+// Flexjobbers answer a company's request; a yes opens the conversation with it.
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: ["flexjobber"] });
   const parsed = await parseForm(request, answerRequestSchema);
@@ -39,18 +47,80 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await answerContactRequest(db, { userId: user.id, ...parsed.data });
   if (result === "not_found") return badRequest({}, "Forespørgslen er allerede besvaret eller findes ikke.", 404);
   await noticeContactAnswer(db, parsed.data.requestId);
-  return redirectWithMessage("/beskeder", parsed.data.answer === "accepted" ? "forespoergsel-ja" : "forespoergsel-nej");
+  if (parsed.data.answer === "accepted") {
+    const threadId = await threadForAcceptedRequest(db, parsed.data.requestId);
+    return redirectWithMessage(`/beskeder/${threadId}`, "forespoergsel-ja");
+  }
+  return redirectWithMessage("/beskeder", "forespoergsel-nej");
 }
 
 export default function Messages() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
   return (
     <>
       <h1>Beskeder</h1>
       <FormError message={actionData?.formError} />
-      {data.role === "flexjobber" ? <Incoming rows={data.incoming} /> : <Sent rows={data.sent} />}
+      {data.role === "flexjobber" ? <Incoming rows={data.incoming.filter((r) => r.status === "pending")} /> : null}
+      <section aria-labelledby="threads-h">
+        <h2 id="threads-h">Samtaler</h2>
+        {data.role === "flexjobber" || data.role === "company" ? (
+          <p>
+            <Link to="/beskeder/ny" className="button secondary">
+              Skriv til jobcentret
+            </Link>
+          </p>
+        ) : null}
+        {data.threads.rows.length === 0 ? <p>Ingen samtaler endnu.</p> : null}
+        <ul className="threads">
+          {data.threads.rows.map((t) => (
+            <li key={t.id} className={t.unread > 0 ? "unread" : undefined}>
+              <Link to={`/beskeder/${t.id}`}>
+                {t.withWhom}: {t.subject}
+              </Link>
+              <span className="muted">
+                {formatDate(t.lastMessageAt)}
+                {t.unread > 0 ? (
+                  <>
+                    {" · "}
+                    <strong>{t.unread === 1 ? "1 ulæst" : `${t.unread} ulæste`}</strong>
+                  </>
+                ) : null}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <Pager
+          page={data.threads.page}
+          pages={data.threads.pages}
+          href={(p) => {
+            const next = new URLSearchParams(params);
+            next.set("side", String(p));
+            return `/beskeder?${next.toString()}`;
+          }}
+        />
+      </section>
+      {data.role === "flexjobber" ? <Answered rows={data.incoming.filter((r) => r.status !== "pending")} /> : null}
+      {data.role === "company" ? <Sent rows={data.sent} /> : null}
     </>
+  );
+}
+
+/** Requests she has already answered: the yes ones live on as conversations above. */
+function Answered({ rows }: { rows: FlexjobberRequestRow[] }) {
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="answered-h">
+      <h2 id="answered-h">Forespørgsler du har svaret på</h2>
+      <ul>
+        {rows.map((r) => (
+          <li key={r.id}>
+            {r.companyName}, {formatDate(r.createdAt)}: {statusLabels[r.status]}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -62,7 +132,7 @@ function Incoming({ rows }: { rows: FlexjobberRequestRow[] }) {
         Siger du ja, kan virksomheden se dit navn, din e-mail og dit telefonnummer. Siger du nej, får den ingenting at vide, og den
         kan ikke spørge igen de næste 30 dage.
       </p>
-      {rows.length === 0 ? <p>Ingen forespørgsler endnu.</p> : null}
+      {rows.length === 0 ? <p>Ingen nye forespørgsler.</p> : null}
       {rows.map((r) => (
         <article key={r.id} className="card" aria-labelledby={`req-${r.id}`}>
           <h3 id={`req-${r.id}`}>{r.companyName}</h3>

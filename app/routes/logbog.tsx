@@ -13,6 +13,7 @@ const actionLabels: Record<AuditAction, string> = {
   profile_viewed_by_staff: "Så borgerens profil",
   account_erased: "Slettede borgerens konto og oplysninger",
   colleague_removed: "Fjernede en kollegas konto",
+  thread_read_by_consultant: "Læste en samtale som jobkonsulent",
 };
 
 // Admins only: who at the jobcenter looked at whose profile.

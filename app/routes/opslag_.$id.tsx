@@ -10,6 +10,7 @@ import { requireOwnOpening } from "~/openings/guard.server";
 import { companyInterest, listInterestsForOpening, setInterestStage, type InterestRow } from "~/openings/interests.server";
 import { openingPlace, recommendCandidates } from "~/openings/job-search.server";
 import { addToShortlist, listShortlist, removeFromShortlist } from "~/openings/shortlist.server";
+import { openInterestThread } from "~/messages/threads.server";
 import { openingStatusLabels, STAGES, stageLabels } from "~/openings/options";
 import { closeExpiredOpenings, closeOpening, copyOpening, openingViewData, publishOpening } from "~/openings/openings.server";
 import { openingActionSchema } from "~/openings/schemas";
@@ -87,8 +88,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = await createContactRequest(db, { companyId: user.companyId, sentBy: user.id, profileUserId: interest.userId, message: change.message });
       if (result === "not_found") return badRequest({}, "Kandidaten findes ikke på dette opslag.", 404);
       if (result.kind !== "sent") return badRequest({}, refusalText(result), 409);
+      // The answer opens the conversation about this opening at once; the candidate stays anonymous until she says yes.
+      const threadId = await openInterestThread(db, { interestId: interest.id, requestId: result.requestId, authorId: user.id, body: change.message });
       await noticeContactRequest(db, result.requestId);
-      return redirectWithMessage(`/opslag/${id}`, "svar-sendt");
+      return redirectWithMessage(`/beskeder/${threadId}`, "svar-sendt");
     }
   }
 }

@@ -35,6 +35,8 @@ export const LIMITS = {
   resetAccount: { name: "reset-account", windowMs: 60 * MINUTE, free: 3, max: 5 },
   /** Posts to the other public forms from one address. */
   publicFormIp: { name: "public-form-ip", windowMs: 15 * MINUTE, free: 10, max: 30 },
+  /** Messages one user writes: a conversation never needs more, spam does. */
+  messages: { name: "messages", windowMs: 60 * MINUTE, free: 30, max: 30 },
 } satisfies Record<string, Limit>;
 
 /** The delay doubles per try over the free ones, up to this many steps (8 s at the default 250 ms). */

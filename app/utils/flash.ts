@@ -32,6 +32,8 @@ export const flashMessages = {
   "kollega-fjernet": "Kollegaens konto er fjernet, og oplysningerne er slettet.",
   "forespoergsel-sendt": "Din forespørgsel er sendt. Du får svar her, når borgeren har svaret.",
   "forespoergsel-ja": "Du har sagt ja. Virksomheden kan nu se dit navn, din e-mail og dit telefonnummer.",
+  "besked-sendt": "Beskeden er sendt.",
+  "konsulent-inviteret": "Jobkonsulenten er inviteret og kan nu læse og skrive med.",
   "forespoergsel-nej": "Du har sagt nej tak. Virksomheden får ikke dine oplysninger.",
   "opslag-gemt": "Opslaget er gemt.",
   "opslag-slaaet-op": "Opslaget er slået op. Fleksjobberne kan nu finde det.",

@@ -11,6 +11,7 @@ import * as m0009 from "./0009_real_dates";
 import * as m0010 from "./0010_email_queue";
 import * as m0011 from "./0011_password_resets";
 import * as m0012 from "./0012_self_service";
+import * as m0013 from "./0013_threads";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   "0010_email_queue": m0010,
   "0011_password_resets": m0011,
   "0012_self_service": m0012,
+  "0013_threads": m0013,
 };

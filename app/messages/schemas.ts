@@ -1,0 +1,18 @@
+import * as z from "zod";
+import { text } from "~/utils/fields";
+
+export const MESSAGE_MAX = 4000;
+
+const body = text("Skriv en besked.", MESSAGE_MAX);
+
+/** A message in a thread, or bringing in the flexjobber's consultant. */
+export const threadActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("message"), body }),
+  z.object({ intent: z.literal("invite") }),
+]);
+
+/** The browser's check of the reply box (the same rules as the action's). */
+export const replySchema = z.object({ intent: z.literal("message"), body });
+
+/** "Skriv til jobcentret". */
+export const newThreadSchema = z.object({ subject: text("Skriv et emne, fx Spørgsmål om fleksjob.", 120), body });

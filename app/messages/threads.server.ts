@@ -1,0 +1,383 @@
+import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
+import type { Role, ThreadKind } from "../../db/schema";
+import { writeAudit } from "~/audit/audit.server";
+import { revealedIdentities } from "~/profiles/contact.server";
+import { visibleUserIds } from "~/profiles/visibility.server";
+import { announceMessage } from "./live.server";
+
+// Conversations inside the platform ("Beskeder"). docs/decisions/009-threads.md.
+
+export interface Viewer {
+  id: string;
+  role: Role;
+  companyId: number | null;
+}
+
+export const MESSAGES_PER_PAGE = 30;
+export const THREADS_PER_PAGE = 20;
+export const JOBCENTER = "Jobcentret";
+
+/**
+ * The one rule for who takes part in a thread (reads and writes it):
+ * - the flexjobber it is about;
+ * - every user of its company, while the flexjobber (if any) is visible to
+ *   the company (the one visibility rule: a paused profile or a withdrawn
+ *   consent ends it), or was erased (the company keeps the thread, emptied);
+ * - staff: every "jobcenter" thread, and any thread they were invited into
+ *   as consultant.
+ */
+export function threadsFor(db: Db, viewer: Viewer) {
+  const base = db.selectFrom("threads as t");
+  switch (viewer.role) {
+    case "flexjobber":
+      return base.where("t.flexjobberId", "=", viewer.id);
+    case "company":
+      return base
+        .where("t.companyId", "=", viewer.companyId ?? -1)
+        .where((eb) =>
+          eb.or([
+            eb("t.flexjobberId", "is", null),
+            eb("t.flexjobberId", "in", visibleUserIds(db, viewer.companyId ?? -1)),
+            // An erased flexjobber's conversation stays for the company, without her words or name.
+            eb("t.flexjobberId", "in", eb.selectFrom("users as eu").select("eu.id").where("eu.status", "=", "erased")),
+          ]),
+        );
+    case "staff":
+    case "admin":
+      return base.where((eb) =>
+        eb.or([
+          eb("t.kind", "=", "jobcenter"),
+          eb.exists(eb.selectFrom("threadConsultants as tc").select("tc.threadId").whereRef("tc.threadId", "=", "t.id").where("tc.userId", "=", viewer.id)),
+        ]),
+      );
+  }
+}
+
+export interface ThreadListRow {
+  id: number;
+  kind: ThreadKind;
+  subject: string;
+  /** Who the conversation is with, as this viewer may name them. */
+  withWhom: string;
+  lastMessageAt: string;
+  unread: number;
+}
+
+/** The viewer's threads, newest message first, with unread counts. */
+export async function listThreads(db: Db, viewer: Viewer, page = 1): Promise<{ rows: ThreadListRow[]; page: number; pages: number }> {
+  const total = await threadsFor(db, viewer)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const pages = Math.max(1, Math.ceil(total.n / THREADS_PER_PAGE));
+  const current = Math.min(Math.max(1, page), pages);
+  const rows = await threadsFor(db, viewer)
+    .leftJoin("companies as c", "c.id", "t.companyId")
+    .leftJoin("profiles as p", "p.userId", "t.flexjobberId")
+    .leftJoin("users as f", "f.id", "t.flexjobberId")
+    .select((eb) => [
+      "t.id",
+      "t.kind",
+      "t.subject",
+      "t.companyId",
+      "t.flexjobberId",
+      "t.lastMessageAt",
+      "c.name as companyName",
+      "p.alias",
+      "f.name as flexjobberName",
+      eb
+        .selectFrom("messages as m")
+        .select((m) => m.fn.countAll<number>().as("n"))
+        .whereRef("m.threadId", "=", "t.id")
+        .where((m) => m.or([m("m.authorId", "is", null), m("m.authorId", "!=", viewer.id)]))
+        .where(
+          "m.id",
+          ">",
+          eb.fn.coalesce(
+            eb.selectFrom("threadReads as r").select("r.lastReadMessageId").whereRef("r.threadId", "=", "t.id").where("r.userId", "=", viewer.id),
+            eb.val(0),
+          ),
+        )
+        .as("unread"),
+    ])
+    .orderBy("t.lastMessageAt", "desc")
+    .orderBy("t.id", "desc")
+    .limit(THREADS_PER_PAGE)
+    .offset((current - 1) * THREADS_PER_PAGE)
+    .execute();
+  const names = viewer.role === "company" && viewer.companyId !== null ? await revealedIdentities(db, viewer.companyId, rows.flatMap((r) => (r.flexjobberId ? [r.flexjobberId] : []))) : null;
+  return {
+    page: current,
+    pages,
+    rows: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      subject: r.subject,
+      lastMessageAt: r.lastMessageAt,
+      unread: Number(r.unread ?? 0),
+      withWhom: counterpart(viewer, {
+        kind: r.kind,
+        companyName: r.companyName,
+        flexjobber: r.flexjobberId ? (viewer.role === "company" ? (names?.get(r.flexjobberId)?.name ?? r.alias ?? "Fleksjobber") : (r.flexjobberName ?? "Fleksjobber")) : null,
+      }),
+    })),
+  };
+}
+
+function counterpart(viewer: Viewer, t: { kind: ThreadKind; companyName: string | null; flexjobber: string | null }): string {
+  if (viewer.role === "flexjobber") return t.companyName ?? (t.kind === "consultant" ? "Din jobkonsulent" : JOBCENTER);
+  if (viewer.role === "company") return t.flexjobber ?? JOBCENTER;
+  return [t.companyName, t.flexjobber].filter(Boolean).join(" og ") || JOBCENTER;
+}
+
+/** How many unread messages the viewer has in all their threads (the badge in the menu). */
+export async function unreadCount(db: Db, viewer: Viewer): Promise<number> {
+  const row = await db
+    .selectFrom("messages as m")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("m.threadId", "in", threadsFor(db, viewer).select("t.id"))
+    .where((eb) => eb.or([eb("m.authorId", "is", null), eb("m.authorId", "!=", viewer.id)]))
+    .where((eb) =>
+      eb(
+        "m.id",
+        ">",
+        eb.fn.coalesce(
+          eb.selectFrom("threadReads as r").select("r.lastReadMessageId").whereRef("r.threadId", "=", "m.threadId").where("r.userId", "=", viewer.id),
+          eb.val(0),
+        ),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export interface MessageView {
+  id: number;
+  author: string;
+  mine: boolean;
+  /** Empty when the author's account was erased. */
+  body: string;
+  createdAt: string;
+}
+
+export interface ThreadView {
+  id: number;
+  kind: ThreadKind;
+  subject: string;
+  withWhom: string;
+  messages: MessageView[];
+  page: number;
+  pages: number;
+  /** The flexjobber's consultant may be invited (there is one, and they are not in yet). */
+  canInviteConsultant: boolean;
+  consultants: string[];
+}
+
+/**
+ * One thread as the viewer may see it, newest page last (page 1 = the latest
+ * messages). Marks it read. A consultant's reading is written to the audit log.
+ * null when the viewer is not in the thread.
+ */
+export async function openThread(db: Db, viewer: Viewer, threadId: number, page = 1, now = new Date()): Promise<ThreadView | null> {
+  const t = await threadsFor(db, viewer)
+    .leftJoin("companies as c", "c.id", "t.companyId")
+    .leftJoin("profiles as p", "p.userId", "t.flexjobberId")
+    .leftJoin("users as f", "f.id", "t.flexjobberId")
+    .select(["t.id", "t.kind", "t.subject", "t.companyId", "t.flexjobberId", "c.name as companyName", "p.alias", "f.name as flexjobberName", "f.consultantId"])
+    .where("t.id", "=", threadId)
+    .executeTakeFirst();
+  if (!t) return null;
+  const count = await db.selectFrom("messages").select((eb) => eb.fn.countAll<number>().as("n")).where("threadId", "=", t.id).executeTakeFirstOrThrow();
+  const pages = Math.max(1, Math.ceil(count.n / MESSAGES_PER_PAGE));
+  const current = Math.min(Math.max(1, page), pages);
+  const rows = await db
+    .selectFrom("messages as m")
+    .leftJoin("users as a", "a.id", "m.authorId")
+    .leftJoin("companies as ac", "ac.id", "a.companyId")
+    .select(["m.id", "m.authorId", "m.body", "m.createdAt", "a.name as authorName", "a.role as authorRole", "a.status as authorStatus", "ac.name as authorCompany"])
+    .where("m.threadId", "=", t.id)
+    .orderBy("m.id", "desc")
+    .limit(MESSAGES_PER_PAGE)
+    .offset((current - 1) * MESSAGES_PER_PAGE)
+    .execute();
+  const consultants = await db
+    .selectFrom("threadConsultants as tc")
+    .innerJoin("users as u", "u.id", "tc.userId")
+    .select(["u.id", "u.name"])
+    .where("tc.threadId", "=", t.id)
+    .execute();
+  // To a company, the flexjobber is her alias until she shares her name.
+  const revealed = viewer.role === "company" && t.flexjobberId ? (await revealedIdentities(db, viewer.companyId ?? -1, [t.flexjobberId])).get(t.flexjobberId) : undefined;
+  const flexjobberLabel = viewer.role === "company" ? (revealed?.name ?? t.alias ?? "Fleksjobber") : (t.flexjobberName ?? "Fleksjobber");
+  const authorLabel = (m: (typeof rows)[number]): string => {
+    if (!m.authorId || m.authorStatus === "erased") return "Slettet bruger";
+    if (m.authorRole === "flexjobber") return m.authorId === viewer.id ? "Dig" : flexjobberLabel;
+    if (m.authorRole === "company") return `${m.authorName} (${m.authorCompany ?? "virksomhed"})`;
+    return `${m.authorName} (${JOBCENTER})`;
+  };
+  const newest = rows[0]?.id;
+  if (newest !== undefined && current === 1) await markRead(db, t.id, viewer.id, newest);
+  if ((viewer.role === "staff" || viewer.role === "admin") && t.kind !== "jobcenter" && t.flexjobberId) {
+    await writeAudit(db, { actorId: viewer.id, action: "thread_read_by_consultant", subjectUserId: t.flexjobberId }, now);
+  }
+  const canInvite =
+    (t.kind === "contact" || t.kind === "interest") &&
+    (viewer.role === "flexjobber" || viewer.role === "company") &&
+    t.consultantId !== null &&
+    !consultants.some((c) => c.id === t.consultantId);
+  return {
+    id: t.id,
+    kind: t.kind,
+    subject: t.subject,
+    withWhom: counterpart(viewer, { kind: t.kind, companyName: t.companyName, flexjobber: t.flexjobberId ? flexjobberLabel : null }),
+    messages: rows.reverse().map((m) => ({
+      id: m.id,
+      author: authorLabel(m),
+      mine: m.authorId === viewer.id,
+      body: m.authorStatus === "erased" ? "" : m.body,
+      createdAt: m.createdAt,
+    })),
+    page: current,
+    pages,
+    canInviteConsultant: canInvite,
+    consultants: consultants.map((c) => c.name),
+  };
+}
+
+async function markRead(db: Db, threadId: number, userId: string, messageId: number): Promise<void> {
+  await db
+    .insertInto("threadReads")
+    .values({ threadId, userId, lastReadMessageId: messageId })
+    .onConflict((oc) => oc.columns(["threadId", "userId"]).doUpdateSet({ lastReadMessageId: messageId }).where("threadReads.lastReadMessageId", "<", messageId))
+    .execute();
+}
+
+async function addMessage(db: Db, threadId: number, authorId: string, body: string, now: Date): Promise<number> {
+  const at = now.toISOString();
+  const { id } = await db.insertInto("messages").values({ threadId, authorId, body, createdAt: at }).returning("id").executeTakeFirstOrThrow();
+  await db.updateTable("threads").set({ lastMessageAt: at }).where("id", "=", threadId).execute();
+  await markRead(db, threadId, authorId, id);
+  // Streams re-read after this write commits: they wait for the one connection.
+  announceMessage(threadId);
+  return id;
+}
+
+/** Writes in a thread the viewer takes part in; "not_found" otherwise (the route answers 403). */
+export async function postMessage(db: Db, viewer: Viewer, threadId: number, body: string, now = new Date()): Promise<{ messageId: number } | "not_found"> {
+  return inTransaction(db, async (trx) => {
+    const t = await threadsFor(trx, viewer).select("t.id").where("t.id", "=", threadId).executeTakeFirst();
+    if (!t) return "not_found" as const;
+    return { messageId: await addMessage(trx, t.id, viewer.id, body, now) };
+  });
+}
+
+/**
+ * The thread of an accepted contact request: exactly one. A request that
+ * came from answering an interest already has its thread, which is reused.
+ */
+export async function threadForAcceptedRequest(db: Db, requestId: number, now = new Date()): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    const existing = await trx.selectFrom("threads").select("id").where("contactRequestId", "=", requestId).executeTakeFirst();
+    if (existing) return existing.id;
+    const r = await trx.selectFrom("contactRequests").select(["companyId", "profileUserId", "sentBy", "message", "createdAt"]).where("id", "=", requestId).executeTakeFirstOrThrow();
+    const at = now.toISOString();
+    const { id } = await trx
+      .insertInto("threads")
+      .values({ kind: "contact", companyId: r.companyId, flexjobberId: r.profileUserId, openingId: null, contactRequestId: requestId, interestId: null, subject: "Kontakt", createdBy: r.sentBy, createdAt: at, lastMessageAt: at })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    // The request's own words open the conversation.
+    if (r.sentBy) await trx.insertInto("messages").values({ threadId: id, authorId: r.sentBy, body: r.message, createdAt: r.createdAt }).execute();
+    return id;
+  });
+}
+
+/** A company answers an interest: the thread about that opening opens at once, anonymous until she shares her name. */
+export async function openInterestThread(
+  db: Db,
+  input: { interestId: number; requestId: number; authorId: string; body: string },
+  now = new Date(),
+): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    const existing = await trx.selectFrom("threads").select("id").where("interestId", "=", input.interestId).executeTakeFirst();
+    if (existing) {
+      await addMessage(trx, existing.id, input.authorId, input.body, now);
+      return existing.id;
+    }
+    const i = await trx
+      .selectFrom("interests as i")
+      .innerJoin("openings as o", "o.id", "i.openingId")
+      .select(["i.userId", "o.id as openingId", "o.companyId", "o.title"])
+      .where("i.id", "=", input.interestId)
+      .executeTakeFirstOrThrow();
+    const at = now.toISOString();
+    const { id } = await trx
+      .insertInto("threads")
+      .values({
+        kind: "interest",
+        companyId: i.companyId,
+        flexjobberId: i.userId,
+        openingId: i.openingId,
+        contactRequestId: input.requestId,
+        interestId: input.interestId,
+        subject: i.title,
+        createdBy: input.authorId,
+        createdAt: at,
+        lastMessageAt: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await addMessage(trx, id, input.authorId, input.body, now);
+    return id;
+  });
+}
+
+/**
+ * "Skriv til jobcentret": a company's thread is read by all staff; a
+ * flexjobber's goes to her consultant when she has one, otherwise to all staff.
+ */
+export async function startJobcenterThread(db: Db, viewer: Viewer, input: { subject: string; body: string }, now = new Date()): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    const at = now.toISOString();
+    const consultantId =
+      viewer.role === "flexjobber" ? ((await trx.selectFrom("users").select("consultantId").where("id", "=", viewer.id).executeTakeFirstOrThrow()).consultantId ?? null) : null;
+    const { id } = await trx
+      .insertInto("threads")
+      .values({
+        kind: consultantId ? "consultant" : "jobcenter",
+        companyId: viewer.role === "company" ? viewer.companyId : null,
+        flexjobberId: viewer.role === "flexjobber" ? viewer.id : null,
+        openingId: null,
+        contactRequestId: null,
+        interestId: null,
+        subject: input.subject,
+        createdBy: viewer.id,
+        createdAt: at,
+        lastMessageAt: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    if (consultantId) await trx.insertInto("threadConsultants").values({ threadId: id, userId: consultantId, invitedBy: viewer.id, invitedAt: at }).execute();
+    await addMessage(trx, id, viewer.id, input.body, now);
+    return id;
+  });
+}
+
+/** "Inviter min jobkonsulent": either side of a company conversation brings in the flexjobber's consultant. */
+export async function inviteConsultant(db: Db, viewer: Viewer, threadId: number, now = new Date()): Promise<"invited" | "no_consultant" | "not_found"> {
+  return inTransaction(db, async (trx) => {
+    const t = await threadsFor(trx, viewer)
+      .innerJoin("users as f", "f.id", "t.flexjobberId")
+      .select(["t.id", "t.kind", "f.consultantId"])
+      .where("t.id", "=", threadId)
+      .executeTakeFirst();
+    if (!t || (t.kind !== "contact" && t.kind !== "interest") || viewer.role === "staff" || viewer.role === "admin") return "not_found";
+    if (!t.consultantId) return "no_consultant";
+    await trx
+      .insertInto("threadConsultants")
+      .values({ threadId: t.id, userId: t.consultantId, invitedBy: viewer.id, invitedAt: now.toISOString() })
+      .onConflict((oc) => oc.columns(["threadId", "userId"]).doNothing())
+      .execute();
+    return "invited";
+  });
+}

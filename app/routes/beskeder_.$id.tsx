@@ -1,0 +1,113 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { db } from "../../db/client.server";
+import { requireUser } from "~/auth/guard.server";
+import { FormError, SubmitButton, TextAreaField, useZodForm } from "~/components/form";
+import { MessageBody } from "~/components/message-body";
+import { inviteConsultant, openThread, postMessage } from "~/messages/threads.server";
+import { MESSAGE_MAX, replySchema, threadActionSchema } from "~/messages/schemas";
+import { viewerOf } from "~/messages/viewer.server";
+import { enforceRateLimit, LIMITS } from "~/security/rate-limit.server";
+import { formatDate, formatTime } from "~/utils/dates";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { badRequest, parseForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.thread.subject}: Beskeder` : "Beskeder" }];
+
+const notInThread = () => json({ message: "Du er ikke med i den samtale." }, { status: 403 });
+
+function threadId(raw: string | undefined): number | null {
+  const id = Number(raw);
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+// Only the thread's members (threads.server threadsFor): its flexjobber, its company's users, invited consultants, staff on jobcenter threads.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = threadId(params.id);
+  const page = Number(new URL(request.url).searchParams.get("side")) || 1;
+  const thread = id ? await openThread(db, viewerOf(user), id, page) : null;
+  if (!thread) throw notInThread();
+  return json({ thread, role: user.role });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = threadId(params.id);
+  if (!id) throw notInThread();
+  const parsed = await parseForm(request, threadActionSchema);
+  if (!parsed.success) return parsed.response;
+  const viewer = viewerOf(user);
+  if (parsed.data.intent === "invite") {
+    const result = await inviteConsultant(db, viewer, id);
+    if (result === "not_found") throw notInThread();
+    if (result === "no_consultant") return badRequest({}, "Der er ingen fast jobkonsulent på borgeren. Skriv til jobcentret i stedet.", 409);
+    return redirectWithMessage(`/beskeder/${id}`, "konsulent-inviteret");
+  }
+  await enforceRateLimit([{ limit: LIMITS.messages, key: user.id }], { record: false });
+  const result = await postMessage(db, viewer, id, parsed.data.body);
+  if (result === "not_found") throw notInThread();
+  await enforceRateLimit([{ limit: LIMITS.messages, key: user.id }], { record: true });
+  return redirectWithMessage(`/beskeder/${id}`, "besked-sendt");
+}
+
+export default function ThreadPage() {
+  const { thread, role } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <p>
+        <Link to="/beskeder">Tilbage til Beskeder</Link>
+      </p>
+      <h1>{thread.subject}</h1>
+      <p className="muted">
+        Samtale med {thread.withWhom}
+        {thread.consultants.length > 0 ? `. Jobkonsulent: ${thread.consultants.join(", ")}` : ""}.
+      </p>
+      {thread.page < thread.pages ? (
+        <p>
+          <Link to={`?side=${thread.page + 1}`}>Vis ældre beskeder</Link>
+        </p>
+      ) : null}
+      <ol className="messages" aria-label="Beskeder i samtalen">
+        {thread.messages.map((m) => (
+          <li key={m.id} className={m.mine ? "message mine" : "message"}>
+            <p className="message-meta">
+              <strong>{m.author}</strong> <span className="muted">{`${formatDate(m.createdAt)} kl. ${formatTime(m.createdAt)}`}</span>
+            </p>
+            {m.body ? <MessageBody text={m.body} /> : <p className="muted">Beskeden er slettet.</p>}
+          </li>
+        ))}
+      </ol>
+      {thread.page > 1 ? (
+        <p>
+          <Link to={thread.page === 2 ? "?" : `?side=${thread.page - 1}`}>Vis nyere beskeder</Link>
+        </p>
+      ) : null}
+      <FormError message={actionData?.formError} />
+      <ReplyForm key={thread.messages.at(-1)?.id ?? 0} errors={actionData?.errors} />
+      {thread.canInviteConsultant ? (
+        <Form method="post" className="actions">
+          <input type="hidden" name="intent" value="invite" />
+          <SubmitButton className="secondary" pendingText="Inviterer …">
+            {role === "flexjobber" ? "Inviter min jobkonsulent" : "Inviter borgerens jobkonsulent"}
+          </SubmitButton>
+          <span className="muted">Jobkonsulenten kan så læse og skrive med i samtalen.</span>
+        </Form>
+      ) : null}
+    </>
+  );
+}
+
+function ReplyForm({ errors }: { errors?: Record<string, string> }) {
+  const { onSubmit, errorFor, register } = useZodForm(replySchema, { serverErrors: errors, defaultValues: { intent: "message" } });
+  return (
+    <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
+      <input type="hidden" name="intent" value="message" />
+      <TextAreaField label="Skriv en besked" registration={register("body")} error={errorFor("body")} maxLength={MESSAGE_MAX} />
+      <div>
+        <SubmitButton pendingText="Sender …">Send</SubmitButton>
+      </div>
+    </Form>
+  );
+}

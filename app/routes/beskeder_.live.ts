@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { db } from "../../db/client.server";
+import { requireUser } from "~/auth/guard.server";
+import { onMessage } from "~/messages/live.server";
+import { unreadCount } from "~/messages/threads.server";
+import { viewerOf } from "~/messages/viewer.server";
+
+// Everyone signed in: server-sent events with their unread count ("update"),
+// sent when it changes. The menu's badge and an open conversation follow it
+// without a reload; without JavaScript the page simply shows the count it
+// was rendered with.
+const RECHECK_MS = 30_000;
+const HEARTBEAT_MS = 20_000;
+// A stream ends after a while; EventSource reconnects by itself (and so meets a session that has ended).
+const LIFETIME_MS = 10 * 60_000;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const viewer = viewerOf(user);
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let last: number | null = null;
+      let closed = false;
+      const write = (text: string) => {
+        if (!closed) controller.enqueue(encoder.encode(text));
+      };
+      const check = async () => {
+        try {
+          const unread = await unreadCount(db, viewer);
+          if (unread !== last) {
+            last = unread;
+            write(`event: update\ndata: ${JSON.stringify({ unread })}\n\n`);
+          }
+        } catch {
+          // The database is closing (shutdown): the stream ends below.
+        }
+      };
+      const timers = [setInterval(check, RECHECK_MS), setInterval(() => write(": ping\n\n"), HEARTBEAT_MS), setTimeout(() => cleanup(), LIFETIME_MS)];
+      const unsubscribe = onMessage(() => void check());
+      cleanup = () => {
+        if (closed) return;
+        closed = true;
+        timers.forEach((t) => clearTimeout(t));
+        unsubscribe();
+        try {
+          controller.close();
+        } catch {
+          // Already cancelled by the client.
+        }
+      };
+      request.signal.addEventListener("abort", () => cleanup());
+      write("retry: 5000\n\n");
+      void check();
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  return new Response(stream, {
+    headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no" },
+  });
+}

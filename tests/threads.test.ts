@@ -1,0 +1,175 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../db/client.server";
+import { expressInterest, listInterestsForOpening } from "~/openings/interests.server";
+import { sendContactRequest } from "~/profiles/contact.server";
+import { setProfileHidden } from "~/profiles/profile.server";
+import { eraseUser } from "~/privacy/erasure.server";
+import { listThreads, unreadCount } from "~/messages/threads.server";
+import * as inbox from "~/routes/beskeder";
+import * as threadPage from "~/routes/beskeder_.$id";
+import * as newThread from "~/routes/beskeder_.ny";
+import * as live from "~/routes/beskeder_.live";
+import * as openingPage from "~/routes/opslag_.$id";
+import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
+import { get, post, run, sessionCookie } from "./http";
+
+// Issue 14, part 1 and 6: conversations inside the platform, and who may read them.
+
+async function setup() {
+  const company = await createCompany(db, { name: `Samtale ${Math.random().toString(36).slice(2, 7)} ApS` });
+  const companyUser = await createUser(db, { role: "company", companyId: company.id, name: "Karin Kontakt" });
+  const colleague = await createUser(db, { role: "company", companyId: company.id, name: "Carl Kollega" });
+  const consultant = await createUser(db, { role: "staff", name: "Mette Konsulent" });
+  const { user: flex, profile } = await createFlexjobberWithProfile(db, { name: "Frida Fleks", consultantId: consultant.id });
+  return { company, companyUser, colleague, consultant, flex, alias: profile.alias };
+}
+
+const json = async (res: Response) => (await res.json()) as Record<string, unknown> & { thread: { messages: { author: string; body: string }[]; withWhom: string } };
+
+async function acceptedThread(s: Awaited<ReturnType<typeof setup>>) {
+  const sent = await sendContactRequest(db, { companyId: s.company.id, sentBy: s.companyUser.id, alias: s.alias, message: "Hej Frida, vi har et job til dig." });
+  if (sent === "not_found" || sent.kind !== "sent") throw new Error("request not sent");
+  const res = await run(inbox.action, post("/beskeder", { requestId: String(sent.requestId), answer: "accepted" }, await sessionCookie(s.flex.id)));
+  const threadId = Number(res.headers.get("Location")!.match(/\/beskeder\/(\d+)/)![1]);
+  return { requestId: sent.requestId, threadId };
+}
+
+describe("threads", () => {
+  it("an accepted contact request opens exactly one thread, which starts with the request's words; every company user can answer", async () => {
+    const s = await setup();
+    const { threadId } = await acceptedThread(s);
+    expect(await db.selectFrom("threads").select("id").where("flexjobberId", "=", s.flex.id).execute()).toHaveLength(1);
+    const flexView = await json(await run(threadPage.loader, get(`/beskeder/${threadId}`, await sessionCookie(s.flex.id)), { id: String(threadId) }));
+    expect(flexView.thread.messages).toMatchObject([{ author: "Karin Kontakt (" + s.company.name + ")", body: "Hej Frida, vi har et job til dig." }]);
+
+    const colleagueCookie = await sessionCookie(s.colleague.id);
+    expect(await unreadCount(db, { id: s.colleague.id, role: "company", companyId: s.company.id })).toBe(1);
+    const answer = await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Se https://example.dk/job <b>nu</b>" }, colleagueCookie), { id: String(threadId) });
+    expect(answer.headers.get("Location")).toBe(`/beskeder/${threadId}?besked=besked-sendt`);
+    const after = await json(await run(threadPage.loader, get(`/beskeder/${threadId}`, await sessionCookie(s.flex.id)), { id: String(threadId) }));
+    expect(after.thread.messages.at(-1)).toMatchObject({ author: `Carl Kollega (${s.company.name})`, body: "Se https://example.dk/job <b>nu</b>" });
+    // She said yes, so the company sees her name.
+    const companyView = await json(await run(threadPage.loader, get(`/beskeder/${threadId}`, colleagueCookie), { id: String(threadId) }));
+    expect(companyView.thread.withWhom).toBe("Frida Fleks");
+    // An empty message is refused in Danish and stores nothing.
+    const empty = await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "  " }, colleagueCookie), { id: String(threadId) });
+    expect(empty.status).toBe(400);
+    expect(await db.selectFrom("messages").select("id").where("threadId", "=", threadId).execute()).toHaveLength(2);
+  });
+
+  it("non-members get 403 on the loader and the action; staff read a thread only when invited, and the reading is logged", async () => {
+    const s = await setup();
+    const { threadId } = await acceptedThread(s);
+    const other = await createCompany(db, { name: "Fremmed ApS" });
+    const outsiders = [
+      await createUser(db, { role: "company", companyId: other.id }),
+      (await createFlexjobberWithProfile(db)).user,
+      s.consultant, // not invited yet
+    ];
+    for (const u of outsiders) {
+      const cookie = await sessionCookie(u.id);
+      expect((await run(threadPage.loader, get(`/beskeder/${threadId}`, cookie), { id: String(threadId) })).status).toBe(403);
+      expect((await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Hej" }, cookie), { id: String(threadId) })).status).toBe(403);
+    }
+    expect((await run(threadPage.loader, get("/beskeder/abc", await sessionCookie(s.flex.id)), { id: "abc" })).status).toBe(403);
+
+    // She brings in her consultant, who reads (logged) and writes.
+    const invited = await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "invite" }, await sessionCookie(s.flex.id)), { id: String(threadId) });
+    expect(invited.headers.get("Location")).toBe(`/beskeder/${threadId}?besked=konsulent-inviteret`);
+    const consultantCookie = await sessionCookie(s.consultant.id);
+    expect((await run(threadPage.loader, get(`/beskeder/${threadId}`, consultantCookie), { id: String(threadId) })).status).toBe(200);
+    const logged = await db.selectFrom("auditLog").selectAll().where("actorId", "=", s.consultant.id).where("action", "=", "thread_read_by_consultant").execute();
+    expect(logged).toMatchObject([{ subjectUserId: s.flex.id }]);
+    await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Jeg er med nu." }, consultantCookie), { id: String(threadId) });
+    const view = await json(await run(threadPage.loader, get(`/beskeder/${threadId}`, await sessionCookie(s.companyUser.id)), { id: String(threadId) }));
+    expect(view.thread.messages.at(-1)).toMatchObject({ author: "Mette Konsulent (Jobcentret)", body: "Jeg er med nu." });
+  });
+
+  it("answering an interest opens the opening's thread at once, with the alias until she says yes, and the yes reuses it", async () => {
+    const s = await setup();
+    const opening = await createOpening(db, s.company.id, { title: "Køkkenhjælp i kantinen" });
+    await expressInterest(db, { userId: s.flex.id, openingId: opening.id, shareIdentity: false });
+    const interest = (await listInterestsForOpening(db, opening.id, s.company.id))[0]!;
+    const companyCookie = await sessionCookie(s.companyUser.id);
+    const reply = await run(openingPage.action, post(`/opslag/${opening.id}`, { intent: "reply", interestId: String(interest.id), message: "Vil du komme forbi?" }, companyCookie), { id: String(opening.id) });
+    const threadId = Number(reply.headers.get("Location")!.match(/\/beskeder\/(\d+)/)![1]);
+    const before = await json(await run(threadPage.loader, get(`/beskeder/${threadId}`, companyCookie), { id: String(threadId) }));
+    expect(before.thread.withWhom).toBe(s.alias);
+    expect(JSON.stringify(before)).not.toContain("Frida");
+    await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Ja gerne, hvornår?" }, await sessionCookie(s.flex.id)), { id: String(threadId) });
+    const anon = await json(await run(threadPage.loader, get(`/beskeder/${threadId}`, companyCookie), { id: String(threadId) }));
+    expect(anon.thread.messages.at(-1)).toMatchObject({ author: s.alias, body: "Ja gerne, hvornår?" });
+    expect(JSON.stringify(anon)).not.toContain("Frida");
+
+    const request = await db.selectFrom("contactRequests").select("id").where("profileUserId", "=", s.flex.id).executeTakeFirstOrThrow();
+    await run(inbox.action, post("/beskeder", { requestId: String(request.id), answer: "accepted" }, await sessionCookie(s.flex.id)));
+    expect(await db.selectFrom("threads").select("id").where("flexjobberId", "=", s.flex.id).execute()).toEqual([{ id: threadId }]);
+    expect((await json(await run(threadPage.loader, get(`/beskeder/${threadId}`, companyCookie), { id: String(threadId) }))).thread.withWhom).toBe("Frida Fleks");
+  });
+
+  it("a company writes to Jobcentret (all staff read it); a paused flexjobber's company threads close; an erased author's messages are emptied", async () => {
+    const s = await setup();
+    const companyCookie = await sessionCookie(s.companyUser.id);
+    const started = await run(newThread.action, post("/beskeder/ny", { subject: "Spørgsmål om løntilskud", body: "Hvordan virker det?" }, companyCookie));
+    const jobcenterThread = Number(started.headers.get("Location")!.match(/\/beskeder\/(\d+)/)![1]);
+    const anyStaff = await createUser(db, { role: "staff" });
+    const staffList = await listThreads(db, { id: anyStaff.id, role: "staff", companyId: null });
+    expect(staffList.rows.map((r) => r.id)).toContain(jobcenterThread);
+    expect(await unreadCount(db, { id: anyStaff.id, role: "staff", companyId: null })).toBeGreaterThan(0);
+
+    const { threadId } = await acceptedThread(s);
+    await setProfileHidden(db, s.flex.id, true);
+    expect((await run(threadPage.loader, get(`/beskeder/${threadId}`, companyCookie), { id: String(threadId) })).status).toBe(403);
+    await setProfileHidden(db, s.flex.id, false);
+    await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Mit private svar" }, await sessionCookie(s.flex.id)), { id: String(threadId) });
+    await eraseUser(db, s.flex.id);
+    const view = await json(await run(threadPage.loader, get(`/beskeder/${threadId}`, companyCookie), { id: String(threadId) }));
+    expect(view.thread.messages.at(-1)).toMatchObject({ author: "Slettet bruger", body: "" });
+    expect(JSON.stringify(view)).not.toContain("Mit private svar");
+  });
+
+  it("the 31st message in an hour gets 429 and is not stored", async () => {
+    const s = await setup();
+    const { threadId } = await acceptedThread(s);
+    const cookie = await sessionCookie(s.flex.id);
+    for (let i = 1; i <= 30; i++) {
+      const res = await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: `Besked ${i}` }, cookie), { id: String(threadId) });
+      expect(res.status).toBe(302);
+    }
+    const refused = await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Besked 31" }, cookie), { id: String(threadId) });
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).formError).toMatch(/For mange forsøg/);
+    expect(await db.selectFrom("messages").select("id").where("body", "=", "Besked 31").execute()).toEqual([]);
+  });
+});
+
+describe("live unread count", () => {
+  it("the stream sends the unread count at once and again when a message arrives, without a reload", async () => {
+    const s = await setup();
+    const { threadId } = await acceptedThread(s);
+    const controller = new AbortController();
+    const request = new Request("http://refleks.test/beskeder/live", { headers: { Cookie: await sessionCookie(s.companyUser.id) }, signal: controller.signal });
+    const res = await run(live.loader, request);
+    expect(res.headers.get("Content-Type")).toContain("text/event-stream");
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let seen = "";
+    const nextUpdate = async () => {
+      for (;;) {
+        const match = seen.match(/event: update\ndata: (\{[^\n]*\})\n\n/);
+        if (match) {
+          seen = seen.slice(seen.indexOf(match[0]) + match[0].length);
+          return JSON.parse(match[1]!) as { unread: number };
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error("stream ended");
+        seen += decoder.decode(value);
+      }
+    };
+    expect(await nextUpdate()).toEqual({ unread: 0 });
+    await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Tak for sidst!" }, await sessionCookie(s.flex.id)), { id: String(threadId) });
+    expect(await nextUpdate()).toEqual({ unread: 1 });
+    controller.abort();
+    await reader.cancel().catch(() => undefined);
+  });
+});
