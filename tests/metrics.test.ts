@@ -133,8 +133,15 @@ describe("platform results and weekly activity", () => {
     for (const [p, day] of [[people[0]!, "2027-01-11"], [people[1]!, "2027-01-21"], [people[2]!, "2027-02-10"]] as const) {
       await recordEmploymentStatus(db, { userId: p.id, status: "i_fleksjob", fromDate: day, source: "platform", recordedBy: staff.id });
     }
+    // Threads: two opened inside the period (one at 23:30 Danish time on its last day), one the day after.
+    for (const at of ["2027-01-05T10:00:00Z", "2027-03-31T21:30:00Z", "2027-03-31T22:30:00Z"]) {
+      await db
+        .insertInto("threads")
+        .values({ kind: "jobcenter", companyId: company.id, flexjobberId: null, openingId: null, contactRequestId: null, interestId: null, subject: "Kontakt", createdBy: null, createdAt: at, lastMessageAt: at })
+        .execute();
+    }
     const results = await platformResults(db, "2027-01-01", "2027-03-31");
-    expect(results).toMatchObject({ contactRequestsSent: 2, contactRequestsAccepted: 1, interestsSent: 0, threadsStarted: null, hiresViaPlatform: 3, medianDaysToFirstHire: 20 });
+    expect(results).toMatchObject({ contactRequestsSent: 2, contactRequestsAccepted: 1, interestsSent: 0, threadsStarted: 2, hiresViaPlatform: 3, medianDaysToFirstHire: 20 });
 
     // Weeks run Monday–Sunday: 2027-01-04 is a Monday.
     await active(people[0]!.id, ["2027-01-04", "2027-01-10", "2027-01-11"]);

@@ -148,10 +148,13 @@ function MainNav({ user, unread: initialUnread }: { user: ShellUser; unread: num
 function UnreadBadge({ count }: { count: number }) {
   if (count <= 0) return null;
   return (
-    <span className="nav-badge">
-      {count}
-      <span className="visually-hidden"> ulæste</span>
-    </span>
+    <>
+      {" "}
+      <span className="nav-badge">
+        {count} {count === 1 ? "ny" : "nye"}
+        <span className="visually-hidden"> {count === 1 ? "besked" : "beskeder"}</span>
+      </span>
+    </>
   );
 }
 

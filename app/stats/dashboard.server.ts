@@ -117,7 +117,7 @@ export function dashboardTables(d: Dashboard, isAdmin: boolean) {
         ["Forespørgsler fra virksomheder", shownCount(d.results.contactRequestsSent, isAdmin)],
         ["… heraf sagt ja til", shownCount(d.results.contactRequestsAccepted, isAdmin)],
         ["Interesse for opslag", shownCount(d.results.interestsSent, isAdmin)],
-        ["Samtaletråde startet", d.results.threadsStarted === null ? "Måles ikke endnu" : shownCount(d.results.threadsStarted, isAdmin)],
+        ["Samtaler startet", shownCount(d.results.threadsStarted, isAdmin)],
         ["Ansættelser via platformen (bekræftet)", shownCount(d.results.hiresViaPlatform, isAdmin)],
         [
           "Dage fra profil til første ansættelse (median)",

@@ -191,8 +191,8 @@ export interface PlatformResults {
   contactRequestsSent: number;
   contactRequestsAccepted: number;
   interestsSent: number;
-  /** Threads do not exist yet (null = not measured). */
-  threadsStarted: number | null;
+  /** Conversations opened in the period (a thread counts on the day it was created). */
+  threadsStarted: number;
   hiresViaPlatform: number;
   medianDaysToFirstHire: number | null;
   eventRegistrations: number;
@@ -202,7 +202,7 @@ export interface PlatformResults {
 /** Results from the platform in the period (Danish days, both included). */
 export async function platformResults(db: Db, from: string, to: string): Promise<PlatformResults> {
   const { start: fromUtc, end: toUtc } = danishDaysToUtc(from, to);
-  const [requests, interests, hires, events, median] = await Promise.all([
+  const [requests, interests, threads, hires, events, median] = await Promise.all([
     db
       .selectFrom("contactRequests")
       .select((eb) => [eb.fn.countAll<number>().as("sent"), eb.fn.sum<number>(eb.case().when("status", "=", "accepted").then(1).else(0).end()).as("accepted")])
@@ -210,6 +210,7 @@ export async function platformResults(db: Db, from: string, to: string): Promise
       .where("createdAt", "<", toUtc)
       .executeTakeFirstOrThrow(),
     db.selectFrom("interests").select((eb) => eb.fn.countAll<number>().as("n")).where("createdAt", ">=", fromUtc).where("createdAt", "<", toUtc).executeTakeFirstOrThrow(),
+    db.selectFrom("threads").select((eb) => eb.fn.countAll<number>().as("n")).where("createdAt", ">=", fromUtc).where("createdAt", "<", toUtc).executeTakeFirstOrThrow(),
     db
       .selectFrom("employmentStatuses")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -233,7 +234,7 @@ export async function platformResults(db: Db, from: string, to: string): Promise
     contactRequestsSent: requests.sent,
     contactRequestsAccepted: requests.accepted ?? 0,
     interestsSent: interests.n,
-    threadsStarted: null,
+    threadsStarted: threads.n,
     hiresViaPlatform: hires.n,
     medianDaysToFirstHire: median,
     eventRegistrations: events.registrations,

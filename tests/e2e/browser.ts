@@ -191,7 +191,7 @@ export async function mainMenu(page: Page) {
 
 /** Follows a link in the main menu. */
 export async function openNav(page: Page, name: string): Promise<void> {
-  // "Beskeder" may carry its unread count ("Beskeder 2 ulæste").
-  const label = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( \\d+ ulæste)?$`);
+  // "Beskeder" may carry its unread count ("Beskeder 2 nye beskeder").
+  const label = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( \\d+ nye? beskeder?)?$`);
   await (await mainMenu(page)).getByRole("link", { name: label }).click();
 }
