@@ -483,6 +483,26 @@ export interface ThreadReadTable {
   lastReadMessageId: number;
 }
 
+/** A flexjobber blocked a company: it can no longer find her, recommend her or write to her. */
+export interface CompanyBlockTable {
+  userId: string;
+  companyId: number;
+  createdAt: string;
+}
+
+export type ReportOutcome = "open" | "dismissed" | "warned" | "suspended";
+
+export interface MessageReportTable {
+  id: Generated<number>;
+  messageId: number;
+  reportedBy: string | null;
+  reason: string | null;
+  createdAt: string;
+  outcome: Generated<ReportOutcome>;
+  handledBy: string | null;
+  handledAt: string | null;
+}
+
 export interface Database {
   settings: SettingTable;
   users: UserTable;
@@ -522,6 +542,8 @@ export interface Database {
   threadConsultants: ThreadConsultantTable;
   messages: MessageTable;
   threadReads: ThreadReadTable;
+  companyBlocks: CompanyBlockTable;
+  messageReports: MessageReportTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -10,6 +10,11 @@ import * as threadPage from "~/routes/beskeder_.$id";
 import * as newThread from "~/routes/beskeder_.ny";
 import * as live from "~/routes/beskeder_.live";
 import * as openingPage from "~/routes/opslag_.$id";
+import * as candidatePage from "~/routes/kandidater_.$alias";
+import * as reports from "~/routes/indberetninger";
+import { searchCandidates } from "~/profiles/search.server";
+import { recommendCandidates } from "~/openings/job-search.server";
+import { loadOpening } from "~/openings/openings.server";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 
@@ -171,5 +176,51 @@ describe("live unread count", () => {
     expect(await nextUpdate()).toEqual({ unread: 1 });
     controller.abort();
     await reader.cancel().catch(() => undefined);
+  });
+});
+
+describe("safety", () => {
+  it("a blocked company can no longer find her, recommend her, open her page or write in their thread", async () => {
+    const s = await setup();
+    const { threadId } = await acceptedThread(s);
+    const opening = await createOpening(db, s.company.id, { title: "Lager" });
+    const companyCookie = await sessionCookie(s.companyUser.id);
+    const found = async () => (await searchCandidates(db, s.company.id, { competences: [], certificates: [], sort: "newest", page: 1 })).cards.map((c) => c.alias);
+    expect(await found()).toContain(s.alias);
+
+    const blocked = await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "block" }, await sessionCookie(s.flex.id)), { id: String(threadId) });
+    expect(blocked.headers.get("Location")).toBe(`/beskeder/${threadId}?besked=virksomhed-blokeret`);
+    expect(await found()).not.toContain(s.alias);
+    const recommended = await recommendCandidates(db, (await loadOpening(db, opening.id))!, 50);
+    expect(recommended.map((c) => c.alias)).not.toContain(s.alias);
+    expect((await run(candidatePage.loader, get(`/kandidater/${s.alias}`, companyCookie), { alias: s.alias })).status).toBe(404);
+    expect((await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Hallo?" }, companyCookie), { id: String(threadId) })).status).toBe(403);
+    // Another company still finds her.
+    expect((await searchCandidates(db, (await createCompany(db)).id, { competences: [], certificates: [], sort: "newest", page: 1 })).cards.map((c) => c.alias)).toContain(s.alias);
+  });
+
+  it("a reported message reaches Indberetninger; suspending its author ends their session at the next request", async () => {
+    const s = await setup();
+    const { threadId } = await acceptedThread(s);
+    const companyCookie = await sessionCookie(s.companyUser.id);
+    const message = await db.selectFrom("messages").select("id").where("threadId", "=", threadId).executeTakeFirstOrThrow();
+    // Her own message cannot be reported by her; someone outside the thread cannot report at all.
+    const outsider = await sessionCookie((await createFlexjobberWithProfile(db)).user.id);
+    expect((await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "report", messageId: String(message.id) }, outsider), { id: String(threadId) })).status).toBe(404);
+    const reported = await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "report", messageId: String(message.id), reason: "Ubehagelig tone" }, await sessionCookie(s.flex.id)), { id: String(threadId) });
+    expect(reported.headers.get("Location")).toBe(`/beskeder/${threadId}?besked=besked-anmeldt`);
+
+    const staffCookie = await sessionCookie((await createUser(db, { role: "staff" })).id);
+    expect((await run(reports.loader, get("/indberetninger", await sessionCookie(s.flex.id)))).status).toBe(403);
+    const queue = (await (await run(reports.loader, get("/indberetninger", staffCookie))).json()) as { reports: { id: number; reason: string; authorName: string }[] };
+    const report = queue.reports.find((r) => r.reason === "Ubehagelig tone")!;
+    expect(report.authorName).toBe("Karin Kontakt");
+    expect((await run(threadPage.loader, get(`/beskeder/${threadId}`, companyCookie), { id: String(threadId) })).status).toBe(200);
+    const done = await run(reports.action, post("/indberetninger", { reportId: String(report.id), outcome: "suspended" }, staffCookie));
+    expect(done.headers.get("Location")).toBe("/indberetninger?besked=indberetning-behandlet");
+    const after = await run(threadPage.loader, get(`/beskeder/${threadId}`, companyCookie), { id: String(threadId) });
+    expect(after.status).toBe(302);
+    expect(after.headers.get("Location")).toMatch(/^\/login/);
+    expect((await run(reports.action, post("/indberetninger", { reportId: String(report.id), outcome: "dismissed" }, staffCookie))).status).toBe(409);
   });
 });

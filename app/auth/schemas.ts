@@ -61,4 +61,7 @@ export const changePasswordSchema = z
   .object({ intent: z.literal("password"), currentPassword, password: newPassword.password, passwordConfirm: newPassword.passwordConfirm })
   .refine(passwordsMatch, mismatch);
 
-export const accountActionSchema = z.discriminatedUnion("intent", [phoneSchema, changeEmailSchema, changePasswordSchema]);
+/** "Min konto": a flexjobber lifts a block on a company. */
+export const unblockSchema = z.object({ intent: z.literal("unblock"), companyId: z.coerce.number().int().positive() });
+
+export const accountActionSchema = z.discriminatedUnion("intent", [phoneSchema, changeEmailSchema, changePasswordSchema, unblockSchema]);

@@ -133,6 +133,20 @@ export function passwordChangedNotice({ to, name }: { to: string; name: string }
   };
 }
 
+export function reportWarningNotice({ to, name }: { to: string; name: string }): EmailMessage {
+  return {
+    to,
+    subject: `En af dine beskeder på ${env.BRAND_NAME} er blevet anmeldt`,
+    text: [
+      `Hej ${name}`,
+      "",
+      `En besked, du har skrevet på ${env.BRAND_NAME}, er blevet anmeldt, og jobcentret har kigget på den.`,
+      "Skriv venligt og sagligt. Sker det igen, kan jobcentret lukke din adgang.",
+      "Har du spørgsmål, så kontakt jobcentret.",
+    ].join("\n"),
+  };
+}
+
 export function newJobEmail({ to, name }: { to: string; name: string }): EmailMessage {
   return {
     to,

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { text } from "~/utils/fields";
+import { optionalText, text } from "~/utils/fields";
 
 export const MESSAGE_MAX = 4000;
 
@@ -9,7 +9,15 @@ const body = text("Skriv en besked.", MESSAGE_MAX);
 export const threadActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("message"), body }),
   z.object({ intent: z.literal("invite") }),
+  z.object({ intent: z.literal("block") }),
+  z.object({ intent: z.literal("report"), messageId: z.coerce.number().int().positive(), reason: optionalText(1000) }),
 ]);
+
+/** Staff handle a report. */
+export const reportDecisionSchema = z.object({
+  reportId: z.coerce.number().int().positive(),
+  outcome: z.enum(["dismissed", "warned", "suspended"], { error: "Vælg hvad der skal ske." }),
+});
 
 /** The browser's check of the reply box (the same rules as the action's). */
 export const replySchema = z.object({ intent: z.literal("message"), body });

@@ -171,6 +171,8 @@ export interface ThreadView {
   /** The flexjobber's consultant may be invited (there is one, and they are not in yet). */
   canInviteConsultant: boolean;
   consultants: string[];
+  /** The company in the conversation, if any (a flexjobber may block it). */
+  company: string | null;
 }
 
 /**
@@ -241,15 +243,18 @@ export async function openThread(db: Db, viewer: Viewer, threadId: number, page 
     pages,
     canInviteConsultant: canInvite,
     consultants: consultants.map((c) => c.name),
+    company: t.companyName,
   };
 }
 
 async function markRead(db: Db, threadId: number, userId: string, messageId: number): Promise<void> {
-  await db
+  const result = await db
     .insertInto("threadReads")
     .values({ threadId, userId, lastReadMessageId: messageId })
     .onConflict((oc) => oc.columns(["threadId", "userId"]).doUpdateSet({ lastReadMessageId: messageId }).where("threadReads.lastReadMessageId", "<", messageId))
-    .execute();
+    .executeTakeFirst();
+  // The reader's badge goes down (the page's own data was loaded alongside, before this).
+  if (result.numInsertedOrUpdatedRows) announceMessage(threadId);
 }
 
 async function addMessage(db: Db, threadId: number, authorId: string, body: string, now: Date): Promise<number> {

@@ -9,13 +9,18 @@ import type { Db } from "../../db/kysely";
  * A flexjobber is visible while
  * - the account is active (not suspended, not erased),
  * - the profile is approved by staff and not paused,
- * - the consent to show the profile to companies is given and not withdrawn.
- * (When flexjobbers can block a company, the block belongs here as well,
- * which is why the company is part of the signature.)
+ * - the consent to show the profile to companies is given and not withdrawn,
+ * - and, for a given company, she has not blocked it.
  */
-export function visibleProfiles(db: Db, _forCompanyId?: number) {
-  return db
-    .selectFrom("profiles as p")
+export function visibleProfiles(db: Db, forCompanyId?: number) {
+  const base = db.selectFrom("profiles as p");
+  const unblocked =
+    forCompanyId === undefined
+      ? base
+      : base.where((eb) =>
+          eb.not(eb.exists(eb.selectFrom("companyBlocks as vb").select("vb.userId").whereRef("vb.userId", "=", "p.userId").where("vb.companyId", "=", forCompanyId))),
+        );
+  return unblocked
     .where("p.status", "=", "approved")
     .where("p.hidden", "=", 0)
     .where((eb) =>

@@ -4,6 +4,7 @@ import { db } from "../../db/client.server";
 import { requireUser } from "~/auth/guard.server";
 import { FormError, SubmitButton, TextAreaField, useZodForm } from "~/components/form";
 import { MessageBody } from "~/components/message-body";
+import { blockThreadCompany, reportMessage } from "~/messages/safety.server";
 import { inviteConsultant, openThread, postMessage } from "~/messages/threads.server";
 import { MESSAGE_MAX, replySchema, threadActionSchema } from "~/messages/schemas";
 import { viewerOf } from "~/messages/viewer.server";
@@ -44,6 +45,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result === "no_consultant") return badRequest({}, "Der er ingen fast jobkonsulent på borgeren. Skriv til jobcentret i stedet.", 409);
     return redirectWithMessage(`/beskeder/${id}`, "konsulent-inviteret");
   }
+  if (parsed.data.intent === "block") {
+    if ((await blockThreadCompany(db, viewer, id)) === "not_found") throw notInThread();
+    return redirectWithMessage(`/beskeder/${id}`, "virksomhed-blokeret");
+  }
+  if (parsed.data.intent === "report") {
+    const result = await reportMessage(db, viewer, parsed.data.messageId, parsed.data.reason);
+    if (result === "not_found") return badRequest({}, "Beskeden findes ikke i samtalen.", 404);
+    return redirectWithMessage(`/beskeder/${id}`, "besked-anmeldt");
+  }
   await enforceRateLimit([{ limit: LIMITS.messages, key: user.id }], { record: false });
   const result = await postMessage(db, viewer, id, parsed.data.body);
   if (result === "not_found") throw notInThread();
@@ -76,6 +86,7 @@ export default function ThreadPage() {
               <strong>{m.author}</strong> <span className="muted">{`${formatDate(m.createdAt)} kl. ${formatTime(m.createdAt)}`}</span>
             </p>
             {m.body ? <MessageBody text={m.body} /> : <p className="muted">Beskeden er slettet.</p>}
+            {!m.mine && m.body ? <ReportForm messageId={m.id} author={m.author} /> : null}
           </li>
         ))}
       </ol>
@@ -95,7 +106,46 @@ export default function ThreadPage() {
           <span className="muted">Jobkonsulenten kan så læse og skrive med i samtalen.</span>
         </Form>
       ) : null}
+      {role === "flexjobber" && thread.company ? (
+        <details className="danger-zone">
+          <summary>Bloker {thread.company}</summary>
+          <p>
+            Blokerer du virksomheden, kan den ikke længere finde din profil, se den blandt anbefalede kandidater eller skrive til dig. Du kan fjerne
+            blokeringen igen under Min konto.
+          </p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="block" />
+            <SubmitButton className="danger" pendingText="Blokerer …">
+              Bloker {thread.company}
+            </SubmitButton>
+          </Form>
+        </details>
+      ) : null}
     </>
+  );
+}
+
+/** "Anmeld": tells the jobcenter about a message that is rude, unsafe or wrong. */
+function ReportForm({ messageId, author }: { messageId: number; author: string }) {
+  return (
+    <details className="report">
+      <summary>
+        Anmeld <span className="visually-hidden">beskeden fra {author}</span>
+      </summary>
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="report" />
+        <input type="hidden" name="messageId" value={messageId} />
+        <div className="field">
+          <label htmlFor={`reason-${messageId}`}>Hvad er der galt? (frivilligt)</label>
+          <textarea id={`reason-${messageId}`} name="reason" rows={2} maxLength={1000} />
+        </div>
+        <div>
+          <button type="submit" className="secondary">
+            Send anmeldelse til jobcentret
+          </button>
+        </div>
+      </Form>
+    </details>
   );
 }
 

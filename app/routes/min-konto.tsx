@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
 import { accountDetails, changePassword, requestEmailChange, updatePhone } from "~/auth/account.server";
 import { requireUser } from "~/auth/guard.server";
+import { listBlockedCompanies, unblockCompany } from "~/messages/safety.server";
 import { accountActionSchema, changeEmailSchema, changePasswordSchema, phoneSchema } from "~/auth/schemas";
 import { endAllSessions, startSession } from "~/auth/session.server";
 import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
@@ -17,7 +18,8 @@ export const meta: MetaFunction = () => [{ title: "Min konto" }];
 // Everyone signed in: their own phone number, email and password.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ account: await accountDetails(db, user.id) });
+  const [account, blocked] = await Promise.all([accountDetails(db, user.id), listBlockedCompanies(db, user.id)]);
+  return json({ account, blocked });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -26,6 +28,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return parsed.response;
   const input = parsed.data;
   switch (input.intent) {
+    case "unblock":
+      await unblockCompany(db, user.id, input.companyId);
+      return redirectWithMessage("/min-konto", "blokering-fjernet");
     case "phone":
       await updatePhone(db, user.id, input.phone);
       return redirectWithMessage("/min-konto", "telefon-gemt");
@@ -49,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MyAccount() {
-  const { account } = useLoaderData<typeof loader>();
+  const { account, blocked } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   return (
@@ -74,6 +79,26 @@ export default function MyAccount() {
       <PhoneForm phone={account.phone} role={account.role} errors={errors} />
       <EmailForm pendingEmail={account.pendingEmail} errors={errors} />
       <PasswordForm errors={errors} />
+      {blocked.length > 0 ? (
+        <section className="card" aria-labelledby="blocked-h">
+          <h2 id="blocked-h">Virksomheder du har blokeret</h2>
+          <p>De kan ikke finde din profil eller skrive til dig.</p>
+          <ul className="term-list">
+            {blocked.map((c) => (
+              <li key={c.id}>
+                {c.name}
+                <Form method="post" className="push-right">
+                  <input type="hidden" name="intent" value="unblock" />
+                  <input type="hidden" name="companyId" value={c.id} />
+                  <button type="submit" className="link">
+                    Fjern blokering <span className="visually-hidden">af {c.name}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -40,6 +40,7 @@ const staffNav: NavItem[] = [
   { label: "Til bekræftelse", to: "/bekraeft", ready: true },
   { label: "Virksomheder", to: "/virksomheder", ready: true },
   { label: "Beskeder", to: "/beskeder", ready: true },
+  { label: "Indberetninger", to: "/indberetninger", ready: true },
   { label: "Arrangementer", to: "/arrangementer", ready: true },
   { label: "Viden", to: "/viden", ready: true },
   { label: "Statistik", to: "/statistik", ready: true },

@@ -4,7 +4,7 @@ import { expectAccessible, login, mainMenu, newPage, openNav, useBrowser } from 
 const browser = useBrowser();
 
 describe("conversations", () => {
-  it("the company writes → the flexjobber's unread badge changes without a reload → she answers and invites her consultant → the consultant reads and writes", async (ctx) => {
+  it("the company writes → the flexjobber's unread badge changes without a reload → she answers and invites her consultant → the consultant reads and writes → she reports a message, staff see it", async (ctx) => {
     const flex = await newPage(browser(), ctx);
     const company = await newPage(browser(), ctx);
     const staff = await newPage(browser(), ctx, { viewport: { width: 360, height: 780 } });
@@ -54,5 +54,16 @@ describe("conversations", () => {
     await staff.getByRole("status").getByText("Beskeden er sendt.").waitFor();
     await flex.getByText("Jeg kommer gerne med til samtalen.").waitFor({ timeout: 10_000 });
     await flex.getByText("Mette Mortensen (Jobcentret)").first().waitFor();
+
+    // She reports one of the company's messages; staff find it under Indberetninger.
+    await flex.getByText("Anmeld", { exact: false }).first().click();
+    await flex.getByLabel("Hvad er der galt? (frivilligt)").first().fill("Tonen var ubehagelig.");
+    await flex.getByRole("button", { name: "Send anmeldelse til jobcentret" }).first().click();
+    await flex.getByRole("status").getByText("Tak. Jobcentret kigger på beskeden.").waitFor();
+    await expectAccessible(flex);
+    await openNav(staff, "Indberetninger");
+    await staff.waitForURL("**/indberetninger");
+    await staff.getByText("Begrundelse: Tonen var ubehagelig.").waitFor();
+    await expectAccessible(staff);
   });
 });

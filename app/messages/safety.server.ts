@@ -1,0 +1,96 @@
+import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
+import type { ReportOutcome } from "../../db/schema";
+import { sendNotice } from "~/email/email.server";
+import { reportWarningNotice } from "~/email/messages.server";
+import { threadsFor, type Viewer } from "./threads.server";
+
+// Safety in conversations: a flexjobber blocks a company (the block lives in
+// the one visibility rule, profiles/visibility.server.ts), and anyone reports
+// a message to staff ("Indberetninger").
+
+/** Blocks the company of one of her conversations. */
+export async function blockThreadCompany(db: Db, viewer: Viewer, threadId: number, now = new Date()): Promise<"blocked" | "not_found"> {
+  if (viewer.role !== "flexjobber") return "not_found";
+  const t = await threadsFor(db, viewer).select("t.companyId").where("t.id", "=", threadId).executeTakeFirst();
+  if (!t?.companyId) return "not_found";
+  await blockCompany(db, viewer.id, t.companyId, now);
+  return "blocked";
+}
+
+export async function blockCompany(db: Db, userId: string, companyId: number, now = new Date()): Promise<void> {
+  await db
+    .insertInto("companyBlocks")
+    .values({ userId, companyId, createdAt: now.toISOString() })
+    .onConflict((oc) => oc.columns(["userId", "companyId"]).doNothing())
+    .execute();
+}
+
+export async function unblockCompany(db: Db, userId: string, companyId: number): Promise<void> {
+  await db.deleteFrom("companyBlocks").where("userId", "=", userId).where("companyId", "=", companyId).execute();
+}
+
+export async function listBlockedCompanies(db: Db, userId: string) {
+  return db
+    .selectFrom("companyBlocks as b")
+    .innerJoin("companies as c", "c.id", "b.companyId")
+    .select(["c.id", "c.name", "b.createdAt"])
+    .where("b.userId", "=", userId)
+    .orderBy("c.name")
+    .execute();
+}
+
+/** Reports someone else's message in a conversation she or he takes part in. */
+export async function reportMessage(db: Db, viewer: Viewer, messageId: number, reason: string | undefined, now = new Date()): Promise<"reported" | "not_found"> {
+  const message = await db
+    .selectFrom("messages as m")
+    .select(["m.id", "m.authorId"])
+    .where("m.id", "=", messageId)
+    .where("m.threadId", "in", threadsFor(db, viewer).select("t.id"))
+    .executeTakeFirst();
+  if (!message || message.authorId === viewer.id) return "not_found";
+  await db.insertInto("messageReports").values({ messageId, reportedBy: viewer.id, reason: reason ?? null, createdAt: now.toISOString(), handledBy: null, handledAt: null }).execute();
+  return "reported";
+}
+
+/** Staff's queue: reports not handled yet, oldest first, with the message and who wrote it. */
+export async function listOpenReports(db: Db) {
+  return db
+    .selectFrom("messageReports as r")
+    .innerJoin("messages as m", "m.id", "r.messageId")
+    .innerJoin("threads as t", "t.id", "m.threadId")
+    .leftJoin("users as a", "a.id", "m.authorId")
+    .leftJoin("companies as ac", "ac.id", "a.companyId")
+    .leftJoin("users as rep", "rep.id", "r.reportedBy")
+    .select(["r.id", "r.reason", "r.createdAt", "m.body", "m.createdAt as writtenAt", "t.subject", "a.name as authorName", "a.role as authorRole", "a.status as authorStatus", "ac.name as authorCompany", "rep.name as reporterName"])
+    .where("r.outcome", "=", "open")
+    .orderBy("r.id")
+    .execute();
+}
+
+/**
+ * Staff decide: dismiss, warn the author by email, or suspend the author (the
+ * standing check at every request ends their sessions at once). Staff cannot
+ * be suspended from here.
+ */
+export async function handleReport(db: Db, staffId: string, reportId: number, outcome: Exclude<ReportOutcome, "open">, now = new Date()): Promise<"done" | "not_found"> {
+  const author = await inTransaction(db, async (trx) => {
+    const report = await trx
+      .selectFrom("messageReports as r")
+      .innerJoin("messages as m", "m.id", "r.messageId")
+      .leftJoin("users as a", "a.id", "m.authorId")
+      .select(["r.id", "a.id as authorId", "a.role as authorRole", "a.name as authorName", "a.email as authorEmail"])
+      .where("r.id", "=", reportId)
+      .where("r.outcome", "=", "open")
+      .executeTakeFirst();
+    if (!report) return null;
+    await trx.updateTable("messageReports").set({ outcome, handledBy: staffId, handledAt: now.toISOString() }).where("id", "=", report.id).execute();
+    if (outcome === "suspended" && report.authorId && (report.authorRole === "company" || report.authorRole === "flexjobber")) {
+      await trx.updateTable("users").set({ status: "suspended" }).where("id", "=", report.authorId).where("status", "=", "active").execute();
+    }
+    return report;
+  });
+  if (!author) return "not_found";
+  if (outcome === "warned" && author.authorEmail && author.authorName) await sendNotice(db, reportWarningNotice({ to: author.authorEmail, name: author.authorName }));
+  return "done";
+}
