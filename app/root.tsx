@@ -17,6 +17,7 @@ import { sessionCookieHeaders, validateRequest } from "~/auth/session.server";
 import { env } from "~/env.server";
 import { getJobcenterContact } from "~/jobcenter/contact.server";
 import { unreadCount } from "~/messages/threads.server";
+import { unreadNotifications } from "~/notifications/notifications.server";
 import { viewerOf } from "~/messages/viewer.server";
 import { db } from "../db/client.server";
 import styles from "~/styles/app.css";
@@ -30,8 +31,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user: ShellUser | null = auth
     ? { name: auth.user.name, role: auth.user.role, isCompanyAdmin: auth.user.isCompanyAdmin }
     : null;
-  const [contact, unread] = await Promise.all([getJobcenterContact(db), auth ? unreadCount(db, viewerOf(auth.user)) : 0]);
-  return json({ user, brand: env.BRAND_NAME, contact, unread, requestId: context.requestId ?? null }, { headers: sessionCookieHeaders(request, auth) });
+  const [contact, unread, notices] = await Promise.all([
+    getJobcenterContact(db),
+    auth ? unreadCount(db, viewerOf(auth.user)) : 0,
+    auth ? unreadNotifications(db, auth.user.id) : 0,
+  ]);
+  return json({ user, brand: env.BRAND_NAME, contact, unread, notices, requestId: context.requestId ?? null }, { headers: sessionCookieHeaders(request, auth) });
 }
 
 // The root loader also renews the session cookie, so it runs on every navigation.
@@ -61,7 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
 export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
   return (
-    <Shell user={data?.user ?? null} brand={data?.brand ?? "Refleks"} contact={data?.contact ?? null} unread={data?.unread ?? 0}>
+    <Shell user={data?.user ?? null} brand={data?.brand ?? "Refleks"} contact={data?.contact ?? null} unread={data?.unread ?? 0} notices={data?.notices ?? 0}>
       <Outlet />
     </Shell>
   );
@@ -87,7 +92,7 @@ export function ErrorBoundary() {
   // Unexpected errors are logged on the server (entry.server.tsx handleError) with this id.
   const requestId = !isRouteErrorResponse(error) || error.status >= 500 ? data?.requestId : null;
   return (
-    <Shell user={data?.user ?? null} brand={data?.brand ?? "Refleks"} contact={data?.contact ?? null} unread={data?.unread ?? 0}>
+    <Shell user={data?.user ?? null} brand={data?.brand ?? "Refleks"} contact={data?.contact ?? null} unread={data?.unread ?? 0} notices={data?.notices ?? 0}>
       <h1>{title}</h1>
       <p>{text}</p>
       {requestId ? (

@@ -503,6 +503,27 @@ export interface MessageReportTable {
   handledAt: string | null;
 }
 
+export type NotificationKind = "contact_request" | "request_answer" | "message" | "new_interest";
+export type NotificationMode = "straks" | "daglig" | "aldrig";
+
+export interface NotificationTable {
+  id: Generated<number>;
+  userId: string;
+  kind: NotificationKind;
+  /** Written for this recipient: never health data, never a flexjobber's name to a company before consent. */
+  title: string;
+  link: string;
+  createdAt: string;
+  readAt: string | null;
+  emailState: "pending" | "sent" | "skipped";
+}
+
+export interface NotificationPreferenceTable {
+  userId: string;
+  kind: NotificationKind;
+  mode: NotificationMode;
+}
+
 export interface Database {
   settings: SettingTable;
   users: UserTable;
@@ -544,6 +565,8 @@ export interface Database {
   threadReads: ThreadReadTable;
   companyBlocks: CompanyBlockTable;
   messageReports: MessageReportTable;
+  notifications: NotificationTable;
+  notificationPreferences: NotificationPreferenceTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -16,12 +16,15 @@ export function Shell({
   brand,
   contact,
   unread,
+  notices,
   children,
 }: {
   user: ShellUser | null;
   brand: string;
   contact: ContactView | null;
   unread: number;
+  /** Unread notifications ("Notifikationer" in the header). */
+  notices: number;
   children: ReactNode;
 }) {
   const [params] = useSearchParams();
@@ -38,6 +41,10 @@ export function Shell({
           </Link>
           {user ? (
             <div className="who">
+              <Link to="/notifikationer">
+                Notifikationer
+                <UnreadBadge count={notices} noun={["notifikation", "notifikationer"]} />
+              </Link>
               <Link to="/min-konto">
                 {user.name} <span className="visually-hidden">({roleLabels[user.role]}): Min konto</span>
               </Link>
@@ -145,14 +152,14 @@ function MainNav({ user, unread: initialUnread }: { user: ShellUser; unread: num
   );
 }
 
-function UnreadBadge({ count }: { count: number }) {
+function UnreadBadge({ count, noun = ["besked", "beskeder"] }: { count: number; noun?: [string, string] }) {
   if (count <= 0) return null;
   return (
     <>
       {" "}
       <span className="nav-badge">
         {count} {count === 1 ? "ny" : "nye"}
-        <span className="visually-hidden"> {count === 1 ? "besked" : "beskeder"}</span>
+        <span className="visually-hidden"> {count === 1 ? noun[0] : noun[1]}</span>
       </span>
     </>
   );

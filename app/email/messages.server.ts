@@ -147,6 +147,22 @@ export function reportWarningNotice({ to, name }: { to: string; name: string }):
   };
 }
 
+export function newMessageEmail({ to, name, subject, url }: { to: string; name: string; subject: string; url: string }): EmailMessage {
+  return {
+    to,
+    subject: `Ny besked på ${env.BRAND_NAME}: ${subject}`,
+    text: [`Hej ${name}`, "", `Du har fået en ny besked i samtalen "${subject}". Log ind for at læse den:`, url].join("\n"),
+  };
+}
+
+export function digestEmail({ to, name, items }: { to: string; name: string; items: { title: string; link: string }[] }): EmailMessage {
+  return {
+    to,
+    subject: `${items.length === 1 ? "1 ny notifikation" : `${items.length} nye notifikationer`} fra ${env.BRAND_NAME}`,
+    text: [`Hej ${name}`, "", "Det her er sket siden sidst:", ...items.map((i) => `- ${i.title}: ${appUrl()}${i.link}`), "", `Du vælger selv, hvad du får e-mails om: ${appUrl()}/notifikationer`].join("\n"),
+  };
+}
+
 export function newJobEmail({ to, name }: { to: string; name: string }): EmailMessage {
   return {
     to,

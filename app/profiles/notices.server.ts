@@ -1,5 +1,6 @@
 import type { Db } from "../../db/kysely";
 import { sendNotice } from "~/email/email.server";
+import { notify } from "~/notifications/notifications.server";
 import { contactAnsweredEmail, contactRequestEmail, profileReviewedEmail } from "~/email/messages.server";
 
 // Heads-up emails after profile events. Called by the route actions (not the
@@ -11,10 +12,18 @@ export async function noticeContactRequest(db: Db, requestId: number): Promise<v
     .selectFrom("contactRequests as r")
     .innerJoin("users as u", "u.id", "r.profileUserId")
     .innerJoin("companies as c", "c.id", "r.companyId")
-    .select(["u.email", "u.name", "c.name as companyName"])
+    .select(["u.id", "u.email", "u.name", "c.name as companyName"])
     .where("r.id", "=", requestId)
     .executeTakeFirst();
-  if (row) await sendNotice(db, contactRequestEmail({ to: row.email, name: row.name, companyName: row.companyName }));
+  if (row) {
+    await notify(db, {
+      userId: row.id,
+      kind: "contact_request",
+      title: `${row.companyName} vil gerne i kontakt med dig`,
+      link: "/beskeder",
+      email: contactRequestEmail({ to: row.email, name: row.name, companyName: row.companyName }),
+    });
+  }
 }
 
 /** To the company user who asked: the answer, by alias only (identity is on the platform). */
@@ -23,11 +32,18 @@ export async function noticeContactAnswer(db: Db, requestId: number): Promise<vo
     .selectFrom("contactRequests as r")
     .innerJoin("users as s", "s.id", "r.sentBy")
     .innerJoin("profiles as p", "p.userId", "r.profileUserId")
-    .select(["s.email", "s.name", "p.alias", "r.status"])
+    .select(["s.id", "s.email", "s.name", "p.alias", "r.status"])
     .where("r.id", "=", requestId)
     .executeTakeFirst();
   if (row && row.status !== "pending") {
-    await sendNotice(db, contactAnsweredEmail({ to: row.email, name: row.name, alias: row.alias, accepted: row.status === "accepted" }));
+    const accepted = row.status === "accepted";
+    await notify(db, {
+      userId: row.id,
+      kind: "request_answer",
+      title: accepted ? `${row.alias} har sagt ja` : `${row.alias} har svaret`,
+      link: "/beskeder",
+      email: contactAnsweredEmail({ to: row.email, name: row.name, alias: row.alias, accepted }),
+    });
   }
 }
 

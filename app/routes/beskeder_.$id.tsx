@@ -4,6 +4,7 @@ import { db } from "../../db/client.server";
 import { requireUser } from "~/auth/guard.server";
 import { FormError, SubmitButton, TextAreaField, useZodForm } from "~/components/form";
 import { MessageBody } from "~/components/message-body";
+import { noticeNewMessage } from "~/messages/notices.server";
 import { blockThreadCompany, reportMessage } from "~/messages/safety.server";
 import { inviteConsultant, openThread, postMessage } from "~/messages/threads.server";
 import { MESSAGE_MAX, replySchema, threadActionSchema } from "~/messages/schemas";
@@ -58,6 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await postMessage(db, viewer, id, parsed.data.body);
   if (result === "not_found") throw notInThread();
   await enforceRateLimit([{ limit: LIMITS.messages, key: user.id }], { record: true });
+  await noticeNewMessage(db, id, user.id);
   return redirectWithMessage(`/beskeder/${id}`, "besked-sendt");
 }
 

@@ -3,6 +3,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { db } from "../../db/client.server";
 import { requireUser } from "~/auth/guard.server";
 import { FormError, SubmitButton, TextAreaField, TextField, useZodForm } from "~/components/form";
+import { noticeNewMessage } from "~/messages/notices.server";
 import { startJobcenterThread } from "~/messages/threads.server";
 import { MESSAGE_MAX, newThreadSchema } from "~/messages/schemas";
 import { viewerOf } from "~/messages/viewer.server";
@@ -24,6 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return parsed.response;
   await enforceRateLimit([{ limit: LIMITS.messages, key: user.id }], { record: true });
   const id = await startJobcenterThread(db, viewerOf(user), parsed.data);
+  await noticeNewMessage(db, id, user.id);
   return redirectWithMessage(`/beskeder/${id}`, "besked-sendt");
 }
 

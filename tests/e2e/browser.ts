@@ -192,6 +192,6 @@ export async function mainMenu(page: Page) {
 /** Follows a link in the main menu. */
 export async function openNav(page: Page, name: string): Promise<void> {
   // "Beskeder" may carry its unread count ("Beskeder 2 nye beskeder").
-  const label = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( \\d+ nye? beskeder?)?$`);
+  const label = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\s*\\d+ nye?(\\s*besked(er)?)?)?$`);
   await (await mainMenu(page)).getByRole("link", { name: label }).click();
 }

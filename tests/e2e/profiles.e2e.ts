@@ -39,6 +39,8 @@ describe("profile journey", () => {
     for (const word of ["lagerarbejde", "Dyrepasning", "Akvariepleje"]) {
       await competences.getByLabel("Tilføj en kompetence").fill(word);
       await competences.getByRole("button", { name: "Tilføj" }).click();
+      // The new line, not the status (the same "Det er gemt." as after the previous one).
+      await competences.getByRole("button", { name: new RegExp(`^Fjern ${word}$`, "i") }).waitFor();
       await saved(page);
     }
     // Matched to the shared vocabulary's spelling.

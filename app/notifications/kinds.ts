@@ -1,0 +1,33 @@
+import type { NotificationKind, NotificationMode, Role } from "../../db/schema";
+
+// The kinds of notification, their Danish names and default email choice.
+// Client-safe: the settings form on /notifikationer uses it.
+
+export const NOTIFICATION_MODES = ["straks", "daglig", "aldrig"] as const satisfies readonly NotificationMode[];
+
+export const modeLabels: Record<NotificationMode, string> = {
+  straks: "Send en e-mail med det samme",
+  daglig: "Saml dem i én e-mail om dagen",
+  aldrig: "Ingen e-mail, kun her",
+};
+
+export const kindLabels: Record<NotificationKind, string> = {
+  contact_request: "En virksomhed vil i kontakt med mig",
+  request_answer: "Svar på vores forespørgsler",
+  message: "Nye beskeder",
+  new_interest: "Nogen er interesseret i vores opslag",
+};
+
+export const defaultModes: Record<NotificationKind, NotificationMode> = {
+  contact_request: "straks",
+  request_answer: "straks",
+  message: "straks",
+  new_interest: "straks",
+};
+
+/** The kinds a role can receive, for its settings form. */
+export function kindsFor(role: Role): NotificationKind[] {
+  if (role === "flexjobber") return ["contact_request", "message"];
+  if (role === "company") return ["request_answer", "new_interest", "message"];
+  return ["message"];
+}

@@ -1,0 +1,12 @@
+import * as z from "zod";
+import { NOTIFICATION_MODES } from "./kinds";
+
+const mode = z.enum(NOTIFICATION_MODES, { error: "Vælg hvordan du vil have besked." }).optional();
+
+/** "Notifikationer": how each kind reaches me by email. */
+export const preferencesSchema = z.object({
+  contact_request: mode,
+  request_answer: mode,
+  message: mode,
+  new_interest: mode,
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../db/client.server";
+import { sendContactRequest } from "~/profiles/contact.server";
+import { savePreferences, sendDigests } from "~/notifications/notifications.server";
+import * as inbox from "~/routes/beskeder";
+import * as threadPage from "~/routes/beskeder_.$id";
+import * as notificationsPage from "~/routes/notifikationer";
+import { createCompany, createFlexjobberWithProfile, createUser } from "./factories";
+import { get, post, run, sessionCookie } from "./http";
+import { sentEmails } from "./mocks/email-api";
+
+// Issue 14, part 3: in-app notifications, email at once / daily / never.
+
+async function conversation() {
+  const company = await createCompany(db, { name: `Notits ${Math.random().toString(36).slice(2, 7)} ApS` });
+  const karin = await createUser(db, { role: "company", companyId: company.id, name: "Karin Kontakt" });
+  const carl = await createUser(db, { role: "company", companyId: company.id, name: "Carl Kollega" });
+  const { user: flex, profile } = await createFlexjobberWithProfile(
+    db,
+    { name: "Frida Fleksjobber" },
+    { healthConsent: true, accommodations: [{ label: "Ingen tunge løft", visible: true }] },
+  );
+  const sent = await sendContactRequest(db, { companyId: company.id, sentBy: karin.id, alias: profile.alias, message: "Hej!" });
+  if (sent === "not_found" || sent.kind !== "sent") throw new Error("not sent");
+  const yes = await run(inbox.action, post("/beskeder", { requestId: String(sent.requestId), answer: "accepted" }, await sessionCookie(flex.id)));
+  const threadId = Number(yes.headers.get("Location")!.match(/\/beskeder\/(\d+)/)![1]);
+  return { company, karin, carl, flex, alias: profile.alias, threadId };
+}
+
+const write = async (userId: string, threadId: number, body: string) =>
+  run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body }, await sessionCookie(userId)), { id: String(threadId) });
+
+describe("notifications", () => {
+  it("a message sends exactly one email at once to each other member who chose it, none to 'aldrig', and lands in everyone's list", async () => {
+    const c = await conversation();
+    await savePreferences(db, c.carl.id, { message: "aldrig" });
+    const before = sentEmails.length;
+    await write(c.flex.id, c.threadId, "Tak, jeg vil gerne høre mere.");
+    const mails = sentEmails.slice(before);
+    expect(mails.map((m) => m.to).sort()).toEqual([c.karin.email]);
+    expect(mails[0]!.subject).toMatch(/Ny besked/);
+    for (const m of mails) {
+      // Never her name to the company (the email names the conversation only), never a skånebehov.
+      expect(m.text + m.subject).not.toContain("Frida");
+      expect(m.text + m.subject).not.toContain("tunge løft");
+    }
+    const carlList = (await (await run(notificationsPage.loader, get("/notifikationer", await sessionCookie(c.carl.id)))).json()) as { notifications: { title: string; readAt: string | null }[] };
+    expect(carlList.notifications[0]).toMatchObject({ title: "Ny besked: Kontakt", readAt: null });
+    // Seen: marked read.
+    const again = await db.selectFrom("notifications").select("readAt").where("userId", "=", c.carl.id).execute();
+    expect(again.every((n) => n.readAt !== null)).toBe(true);
+  });
+
+  it("the daily digest collects three messages into one email, once", async () => {
+    const c = await conversation();
+    await run(notificationsPage.action, post("/notifikationer", { message: "daglig" }, await sessionCookie(c.flex.id)));
+    const before = sentEmails.length;
+    for (const body of ["Første", "Anden", "Tredje"]) await write(c.karin.id, c.threadId, body);
+    expect(sentEmails.slice(before).filter((m) => m.to === c.flex.email)).toEqual([]);
+    const queued = await sendDigests(db);
+    expect(queued).toBeGreaterThanOrEqual(1);
+    const digests = sentEmails.slice(before).filter((m) => m.to === c.flex.email);
+    expect(digests).toHaveLength(1);
+    expect(digests[0]!.subject).toMatch(/3 nye notifikationer/);
+    expect(digests[0]!.text.match(/Ny besked: Kontakt/g)).toHaveLength(3);
+    expect(digests[0]!.text).not.toContain("Første");
+    await sendDigests(db);
+    expect(sentEmails.slice(before).filter((m) => m.to === c.flex.email)).toHaveLength(1);
+  });
+
+  it("a bad choice is refused in Danish and changes nothing", async () => {
+    const user = await createUser(db, { role: "flexjobber" });
+    const res = await run(notificationsPage.action, post("/notifikationer", { message: "hver time" }, await sessionCookie(user.id)));
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors.message).toBe("Vælg hvordan du vil have besked.");
+    expect(await db.selectFrom("notificationPreferences").selectAll().where("userId", "=", user.id).execute()).toEqual([]);
+  });
+});
