@@ -503,7 +503,7 @@ export interface MessageReportTable {
   handledAt: string | null;
 }
 
-export type NotificationKind = "contact_request" | "request_answer" | "message" | "new_interest";
+export type NotificationKind = "contact_request" | "request_answer" | "message" | "new_interest" | "profile_to_approve" | "hire_to_confirm";
 export type NotificationMode = "straks" | "daglig" | "aldrig";
 
 export interface NotificationTable {

@@ -5,7 +5,10 @@ import { savePreferences, sendDigests } from "~/notifications/notifications.serv
 import * as inbox from "~/routes/beskeder";
 import * as threadPage from "~/routes/beskeder_.$id";
 import * as notificationsPage from "~/routes/notifikationer";
-import { createCompany, createFlexjobberWithProfile, createUser } from "./factories";
+import * as profilePage from "~/routes/profil";
+import * as openingPage from "~/routes/opslag_.$id";
+import { expressInterest } from "~/openings/interests.server";
+import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 import { sentEmails } from "./mocks/email-api";
 
@@ -74,5 +77,34 @@ describe("notifications", () => {
     expect(res.status).toBe(400);
     expect((await res.json()).errors.message).toBe("Vælg hvordan du vil have besked.");
     expect(await db.selectFrom("notificationPreferences").selectAll().where("userId", "=", user.id).execute()).toEqual([]);
+  });
+});
+
+describe("work for the jobcenter", () => {
+  it("a submitted profile and a hire marked by a company notify the flexjobber's consultant (daily by default), without names in the email", async () => {
+    const consultant = await createUser(db, { role: "staff", name: "Konny Konsulent" });
+    const { user: flex } = await createFlexjobberWithProfile(db, { name: "Hilda Hansen", consultantId: consultant.id }, { status: "draft" });
+    const submitted = await run(profilePage.action, post("/profil", { intent: "publish" }, await sessionCookie(flex.id)));
+    expect(submitted.headers.get("Location")).toBe("/profil?besked=profil-sendt");
+    const company = await createCompany(db);
+    const companyUser = await createUser(db, { role: "company", companyId: company.id });
+    await db.updateTable("profiles").set({ status: "approved" }).where("userId", "=", flex.id).execute();
+    const opening = await createOpening(db, company.id);
+    await expressInterest(db, { userId: flex.id, openingId: opening.id, shareIdentity: false });
+    const interest = await db.selectFrom("interests").select("id").where("userId", "=", flex.id).executeTakeFirstOrThrow();
+    const mark = () => run(openingPage.action, post(`/opslag/${opening.id}`, { intent: "stage", interestId: String(interest.id), stage: "hired" }, companyCookie), { id: String(opening.id) });
+    const companyCookie = await sessionCookie(companyUser.id);
+    await mark();
+    await mark();
+    const rows = await db.selectFrom("notifications").select(["kind", "title", "emailState"]).where("userId", "=", consultant.id).orderBy("id").execute();
+    expect(rows).toEqual([
+      { kind: "profile_to_approve", title: "En profil venter på godkendelse", emailState: "pending" },
+      { kind: "hire_to_confirm", title: "En ansættelse venter på bekræftelse", emailState: "pending" },
+    ]);
+    const before = sentEmails.length;
+    await sendDigests(db);
+    const digest = sentEmails.slice(before).find((m) => m.to === consultant.email)!;
+    expect(digest.subject).toMatch(/2 nye notifikationer/);
+    expect(digest.text).not.toContain("Hilda");
   });
 });

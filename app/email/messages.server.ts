@@ -155,6 +155,10 @@ export function newMessageEmail({ to, name, subject, url }: { to: string; name: 
   };
 }
 
+export function staffTaskEmail({ to, name, title, link }: { to: string; name: string; title: string; link: string }): EmailMessage {
+  return { to, subject: `${title} på ${env.BRAND_NAME}`, text: [`Hej ${name}`, "", `${title}.`, `${appUrl()}${link}`].join("\n") };
+}
+
 export function digestEmail({ to, name, items }: { to: string; name: string; items: { title: string; link: string }[] }): EmailMessage {
   return {
     to,

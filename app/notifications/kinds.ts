@@ -16,6 +16,8 @@ export const kindLabels: Record<NotificationKind, string> = {
   request_answer: "Svar på vores forespørgsler",
   message: "Nye beskeder",
   new_interest: "Nogen er interesseret i vores opslag",
+  profile_to_approve: "En profil venter på godkendelse",
+  hire_to_confirm: "En ansættelse venter på bekræftelse",
 };
 
 export const defaultModes: Record<NotificationKind, NotificationMode> = {
@@ -23,11 +25,14 @@ export const defaultModes: Record<NotificationKind, NotificationMode> = {
   request_answer: "straks",
   message: "straks",
   new_interest: "straks",
+  // Staff get many: collected once a day unless they choose otherwise.
+  profile_to_approve: "daglig",
+  hire_to_confirm: "daglig",
 };
 
 /** The kinds a role can receive, for its settings form. */
 export function kindsFor(role: Role): NotificationKind[] {
   if (role === "flexjobber") return ["contact_request", "message"];
   if (role === "company") return ["request_answer", "new_interest", "message"];
-  return ["message"];
+  return ["message", "profile_to_approve", "hire_to_confirm"];
 }

@@ -9,4 +9,6 @@ export const preferencesSchema = z.object({
   request_answer: mode,
   message: mode,
   new_interest: mode,
+  profile_to_approve: mode,
+  hire_to_confirm: mode,
 });

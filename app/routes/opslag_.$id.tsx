@@ -11,6 +11,7 @@ import { companyInterest, listInterestsForOpening, setInterestStage, type Intere
 import { openingPlace, recommendCandidates } from "~/openings/job-search.server";
 import { addToShortlist, listShortlist, removeFromShortlist } from "~/openings/shortlist.server";
 import { openInterestThread } from "~/messages/threads.server";
+import { notifyStaffTask } from "~/notifications/staff.server";
 import { openingStatusLabels, STAGES, stageLabels } from "~/openings/options";
 import { closeExpiredOpenings, closeOpening, copyOpening, openingViewData, publishOpening } from "~/openings/openings.server";
 import { openingActionSchema } from "~/openings/schemas";
@@ -70,8 +71,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return copy ? redirectWithMessage(`/opslag/${copy}/rediger`, "opslag-kopieret") : redirect(`/opslag/${id}`);
     }
     case "stage": {
+      const before = await companyInterest(db, change.interestId, user.companyId);
       const result = await setInterestStage(db, { interestId: change.interestId, companyId: user.companyId, stage: change.stage, userId: user.id });
-      if (result === "not_found") return badRequest({}, "Kandidaten findes ikke på dette opslag.", 404);
+      if (result === "not_found" || !before) return badRequest({}, "Kandidaten findes ikke på dette opslag.", 404);
+      // Marked "Ansat" just now: the jobcenter confirms hires.
+      if (change.stage === "hired" && before.stage !== "hired") {
+        await notifyStaffTask(db, { flexjobberId: before.userId, kind: "hire_to_confirm", title: "En ansættelse venter på bekræftelse", link: "/bekraeft" });
+      }
       return redirectWithMessage(`/opslag/${id}`, "trin-gemt");
     }
     case "shortlist": {

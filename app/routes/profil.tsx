@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
 import { requireUser } from "~/auth/guard.server";
+import { notifyStaffTask } from "~/notifications/staff.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { completeness } from "~/profiles/completeness";
 import { profileStatusLabels } from "~/profiles/options";
@@ -57,6 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (typeof result === "object") {
     return badRequest({}, `Før jobcentret kan se på din profil, mangler du: ${result.missing.join(", ").toLowerCase()}.`);
   }
+  if (result === "submitted") await notifyStaffTask(db, { flexjobberId: user.id, kind: "profile_to_approve", title: "En profil venter på godkendelse", link: "/godkendelse" });
   return redirectWithMessage("/profil", result === "submitted" ? "profil-sendt" : "profil-gemt");
 }
 
