@@ -49,6 +49,7 @@ describe("threads", () => {
 
     const colleagueCookie = await sessionCookie(s.colleague.id);
     expect(await unreadCount(db, { id: s.colleague.id, role: "company", companyId: s.company.id })).toBe(1);
+    expect((await listThreads(db, { id: s.colleague.id, role: "company", companyId: s.company.id })).rows).toMatchObject([{ id: threadId, unread: 1 }]);
     const answer = await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Se https://example.dk/job <b>nu</b>" }, colleagueCookie), { id: String(threadId) });
     expect(answer.headers.get("Location")).toBe(`/beskeder/${threadId}?besked=besked-sendt`);
     const after = await json(await run(threadPage.loader, get(`/beskeder/${threadId}`, await sessionCookie(s.flex.id)), { id: String(threadId) }));

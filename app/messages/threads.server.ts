@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { Role, ThreadKind } from "../../db/schema";
@@ -85,19 +86,10 @@ export async function listThreads(db: Db, viewer: Viewer, page = 1): Promise<{ r
       "c.name as companyName",
       "p.alias",
       "f.name as flexjobberName",
-      eb
-        .selectFrom("messages as m")
+      unreadMessages(db, viewer.id)
         .select((m) => m.fn.countAll<number>().as("n"))
-        .whereRef("m.threadId", "=", "t.id")
-        .where((m) => m.or([m("m.authorId", "is", null), m("m.authorId", "!=", viewer.id)]))
-        .where(
-          "m.id",
-          ">",
-          eb.fn.coalesce(
-            eb.selectFrom("threadReads as r").select("r.lastReadMessageId").whereRef("r.threadId", "=", "t.id").where("r.userId", "=", viewer.id),
-            eb.val(0),
-          ),
-        )
+        // The outer query's thread (the helper's own query cannot name it in its types).
+        .where("m.threadId", "=", sql.ref<number>("t.id"))
         .as("unread"),
     ])
     .orderBy("t.lastMessageAt", "desc")
@@ -130,23 +122,28 @@ function counterpart(viewer: Viewer, t: { kind: ThreadKind; companyName: string 
   return [t.companyName, t.flexjobber].filter(Boolean).join(" og ") || JOBCENTER;
 }
 
-/** How many unread messages the viewer has in all their threads (the badge in the menu). */
-export async function unreadCount(db: Db, viewer: Viewer): Promise<number> {
-  const row = await db
+/** The one rule for "unread": written by someone else, after the last message the reader has seen in that thread. */
+function unreadMessages(db: Db, readerId: string) {
+  return db
     .selectFrom("messages as m")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("m.threadId", "in", threadsFor(db, viewer).select("t.id"))
-    .where((eb) => eb.or([eb("m.authorId", "is", null), eb("m.authorId", "!=", viewer.id)]))
+    .where((eb) => eb.or([eb("m.authorId", "is", null), eb("m.authorId", "!=", readerId)]))
     .where((eb) =>
       eb(
         "m.id",
         ">",
         eb.fn.coalesce(
-          eb.selectFrom("threadReads as r").select("r.lastReadMessageId").whereRef("r.threadId", "=", "m.threadId").where("r.userId", "=", viewer.id),
+          eb.selectFrom("threadReads as r").select("r.lastReadMessageId").whereRef("r.threadId", "=", "m.threadId").where("r.userId", "=", readerId),
           eb.val(0),
         ),
       ),
-    )
+    );
+}
+
+/** How many unread messages the viewer has in all their threads (the badge in the menu). */
+export async function unreadCount(db: Db, viewer: Viewer): Promise<number> {
+  const row = await unreadMessages(db, viewer.id)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("m.threadId", "in", threadsFor(db, viewer).select("t.id"))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
