@@ -257,6 +257,8 @@ export interface OpeningTable {
   updatedAt: string;
   publishedAt: string | null;
   closedAt: string | null;
+  /** The deadline the company was reminded of seven days ahead (once per deadline). */
+  deadlineRemindedFor: Generated<string | null>;
 }
 
 export interface OpeningTermTable {
@@ -503,7 +505,19 @@ export interface MessageReportTable {
   handledAt: string | null;
 }
 
-export type NotificationKind = "contact_request" | "request_answer" | "message" | "new_interest" | "profile_to_approve" | "hire_to_confirm";
+export type NotificationKind =
+  | "contact_request"
+  | "request_answer"
+  | "message"
+  | "new_interest"
+  | "profile_to_approve"
+  | "hire_to_confirm"
+  | "new_candidate"
+  | "new_job"
+  | "recommended_opening"
+  | "deadline_soon"
+  | "event_reminder"
+  | "waitlist_moved_up";
 export type NotificationMode = "straks" | "daglig" | "aldrig";
 
 export interface NotificationTable {
@@ -522,6 +536,34 @@ export interface NotificationPreferenceTable {
   userId: string;
   kind: NotificationKind;
   mode: NotificationMode;
+}
+
+export type SavedSearchKind = "candidates" | "jobs";
+
+export interface SavedSearchTable {
+  id: Generated<number>;
+  userId: string;
+  kind: SavedSearchKind;
+  name: string;
+  /** The search page's query string, read by that page's schema. */
+  query: string;
+  createdAt: string;
+  /** High-water mark: what changed after it is checked on the next run. */
+  checkedUntil: string;
+}
+
+export interface SavedSearchHitTable {
+  savedSearchId: number;
+  /** A profile's user id or an opening's id. */
+  item: string;
+  createdAt: string;
+}
+
+export interface RecommendedOpeningTable {
+  userId: string;
+  openingId: number;
+  score: number;
+  createdAt: string;
 }
 
 export interface Database {
@@ -567,6 +609,9 @@ export interface Database {
   messageReports: MessageReportTable;
   notifications: NotificationTable;
   notificationPreferences: NotificationPreferenceTable;
+  savedSearches: SavedSearchTable;
+  savedSearchHits: SavedSearchHitTable;
+  recommendedOpenings: RecommendedOpeningTable;
 }
 
 export type User = Selectable<UserTable>;

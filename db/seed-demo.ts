@@ -4,6 +4,8 @@ import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "../app/auth/consent-tex
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser, fillProfile, type ProfileFixture } from "../tests/factories";
 import { expressInterest, setInterestStage } from "../app/openings/interests.server";
 import { addToShortlist } from "../app/openings/shortlist.server";
+import { runSavedSearchAlerts } from "../app/alerts/alerts.server";
+import { saveSearch } from "../app/alerts/saved-searches.server";
 import { openInterestThread, postMessage, startJobcenterThread } from "../app/messages/threads.server";
 import { createContactRequest } from "../app/profiles/contact.server";
 import { saveJobcenterContact } from "../app/jobcenter/contact.server";
@@ -129,6 +131,7 @@ export async function seedDemo(
     for (const opening of DEMO_OPENINGS) openings.push((await createOpening(trx, kitchen.id, opening, ago(opening.status === "draft" ? 1 : 6))).id);
     await demoCandidates(trx, { canteen: openings[0]!, warehouse: openings[1]!, companyId: kitchen.id, companyUserId: companyUser.id }, ago(4));
     await demoThreads(trx, { staffId: staff.id, companyId: kitchen.id, companyUserId: companyUser.id, canteen: openings[0]! }, ago(3));
+    await demoSavedSearches(trx, companyUser.id, ago(7));
     await saveJobcenterContact(trx, {
       name: "Jobcenter Demo",
       address: "Eksempelvej 1\n2820 Gentofte",
@@ -321,6 +324,14 @@ async function demoThreads(db: Db, o: { staffId: string; companyId: number; comp
   await postMessage(db, company, question, "Tak. Jeg ringer i morgen formiddag.", later(150));
   await postMessage(db, staff, question, "Det er fint. Du kan også skrive her.", later(160));
   await startJobcenterThread(db, company, { subject: "Arrangement for virksomheder", body: "Holder I snart et morgenmøde for virksomheder?" }, later(200));
+}
+
+/** "Gemte søgninger" with news in them: the company's candidate search and Hanne's job search. */
+async function demoSavedSearches(db: Db, companyUserId: string, at: Date) {
+  const hanne = await db.selectFrom("users").select("id").where("email", "=", "hanne.demo@example.dk").executeTakeFirstOrThrow();
+  await saveSearch(db, { userId: companyUserId, kind: "candidates", name: "Køkken og kantine", query: "q=køkken" }, at);
+  await saveSearch(db, { userId: hanne.id, kind: "jobs", name: "Job i et køkken", query: "q=køkken" }, at);
+  await runSavedSearchAlerts(db);
 }
 
 async function useInvitation(db: Db, input: Parameters<typeof createInvitation>[1], userId: string, at: Date) {

@@ -155,8 +155,13 @@ export function newMessageEmail({ to, name, subject, url }: { to: string; name: 
   };
 }
 
-export function staffTaskEmail({ to, name, title, link }: { to: string; name: string; title: string; link: string }): EmailMessage {
-  return { to, subject: `${title} på ${env.BRAND_NAME}`, text: [`Hej ${name}`, "", `${title}.`, `${appUrl()}${link}`].join("\n") };
+/** A notification that says all in its title (the title is written for this recipient: no health data, no identity before consent). */
+export function notificationEmail({ to, name, title, link }: { to: string; name: string; title: string; link: string }): EmailMessage {
+  return {
+    to,
+    subject: `${title} på ${env.BRAND_NAME}`,
+    text: [`Hej ${name}`, "", `${title}.`, `${appUrl()}${link}`, "", `Du vælger selv, hvad du får e-mails om: ${appUrl()}/notifikationer`].join("\n"),
+  };
 }
 
 export function digestEmail({ to, name, items }: { to: string; name: string; items: { title: string; link: string }[] }): EmailMessage {
@@ -177,6 +182,21 @@ export function newJobEmail({ to, name }: { to: string; name: string }): EmailMe
       `Jobcentret har registreret, at du er ansat i et fleksjob. Tillykke!`,
       `Vi har sat din profil på ${env.BRAND_NAME} på pause, så virksomhederne ikke kontakter dig om andre job.`,
       `Vil du stadig kunne findes, så log ind og tryk "Vis min profil igen" under Min profil: ${appUrl()}/profil`,
+    ].join("\n"),
+  };
+}
+
+/** To the company, seven days ahead: the deadline, and where to extend it. */
+export function deadlineSoonEmail({ to, name, openingTitle, deadline, openingId }: { to: string; name: string; openingTitle: string; deadline: string; openingId: number }): EmailMessage {
+  return {
+    to,
+    subject: `Fristen for "${openingTitle}" nærmer sig`,
+    text: [
+      `Hej ${name}`,
+      "",
+      `Ansøgningsfristen for jeres opslag "${openingTitle}" er ${formatDate(deadline)}. Derefter lukker opslaget af sig selv.`,
+      "Har I brug for flere kandidater, kan I forlænge fristen her:",
+      `${appUrl()}/opslag/${openingId}#frist`,
     ].join("\n"),
   };
 }

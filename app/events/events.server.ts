@@ -199,7 +199,7 @@ export async function dueReminders(db: Db, now = new Date()) {
     .selectFrom("eventRegistrations as r")
     .innerJoin("events as e", "e.id", "r.eventId")
     .innerJoin("users as u", "u.id", "r.userId")
-    .select(["r.id", "u.email", "u.name", "e.id as eventId", "e.title", "e.startsAt", "e.place", "e.onlineUrl"])
+    .select(["r.id", "u.id as userId", "u.email", "u.name", "e.id as eventId", "e.title", "e.startsAt", "e.place", "e.onlineUrl"])
     .where("r.status", "=", "registered")
     .where("r.remindedAt", "is", null)
     .where("e.cancelledAt", "is", null)

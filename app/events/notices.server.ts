@@ -1,15 +1,27 @@
 import type { Db } from "../../db/kysely";
 import { sendNotice } from "~/email/email.server";
+import { notify } from "~/notifications/notifications.server";
+import { formatDate } from "~/utils/dates";
 import { eventCancelledEmail, eventPromotedEmail, eventReminderEmail } from "~/email/messages.server";
 import { cancelEvent, dueReminders, getEvent, markReminded } from "./events.server";
 
-// Emails about events. Called from route actions and the reminders command.
+// Notices about events. Called from route actions and the reminders command.
+// A new place and a reminder are notifications (each person chooses the
+// email); a cancellation is always emailed.
 
 export async function noticePromoted(db: Db, eventId: number, userIds: string[]): Promise<void> {
   const event = await getEvent(db, eventId);
   if (!event || userIds.length === 0) return;
-  const people = await db.selectFrom("users").select(["email", "name"]).where("id", "in", userIds).execute();
-  for (const p of people) await sendNotice(db, eventPromotedEmail({ to: p.email, name: p.name, title: event.title, startsAt: event.startsAt, eventId }));
+  const people = await db.selectFrom("users").select(["id", "email", "name"]).where("id", "in", userIds).execute();
+  for (const p of people) {
+    await notify(db, {
+      userId: p.id,
+      kind: "waitlist_moved_up",
+      title: `Du har fået en plads: ${event.title}`,
+      link: `/arrangementer/${eventId}`,
+      email: eventPromotedEmail({ to: p.email, name: p.name, title: event.title, startsAt: event.startsAt, eventId }),
+    });
+  }
 }
 
 export async function cancelEventAndNotify(db: Db, eventId: number): Promise<void> {
@@ -18,11 +30,21 @@ export async function cancelEventAndNotify(db: Db, eventId: number): Promise<voi
   for (const p of await cancelEvent(db, eventId)) await sendNotice(db, eventCancelledEmail({ to: p.email, name: p.name, title: event.title, startsAt: event.startsAt }));
 }
 
-/** `npm run reminders`: one email per sign-up for events tomorrow; each person is reminded once. */
+/** `npm run reminders`: one reminder per sign-up for events tomorrow; each person is reminded once. */
 export async function sendReminders(db: Db, now = new Date()): Promise<number> {
   const due = await dueReminders(db, now);
   for (const r of due) {
-    await sendNotice(db, eventReminderEmail({ to: r.email, name: r.name, title: r.title, startsAt: r.startsAt, where: r.place ?? r.onlineUrl ?? "", eventId: r.eventId }));
+    await notify(
+      db,
+      {
+        userId: r.userId,
+        kind: "event_reminder",
+        title: `I morgen: ${r.title} (${formatDate(r.startsAt)})`,
+        link: `/arrangementer/${r.eventId}`,
+        email: eventReminderEmail({ to: r.email, name: r.name, title: r.title, startsAt: r.startsAt, where: r.place ?? r.onlineUrl ?? "", eventId: r.eventId }),
+      },
+      now,
+    );
     await markReminded(db, r.id, now);
   }
   return due.length;

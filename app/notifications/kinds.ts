@@ -18,6 +18,12 @@ export const kindLabels: Record<NotificationKind, string> = {
   new_interest: "Nogen er interesseret i vores opslag",
   profile_to_approve: "En profil venter på godkendelse",
   hire_to_confirm: "En ansættelse venter på bekræftelse",
+  new_candidate: "Nye kandidater til vores gemte søgninger",
+  new_job: "Nye job til mine gemte søgninger",
+  recommended_opening: "Nye job, der passer godt til min profil",
+  deadline_soon: "Fristen for et af vores opslag nærmer sig",
+  event_reminder: "Påmindelse dagen før et arrangement",
+  waitlist_moved_up: "Der er blevet plads til mig på et arrangement",
 };
 
 export const defaultModes: Record<NotificationKind, NotificationMode> = {
@@ -28,11 +34,19 @@ export const defaultModes: Record<NotificationKind, NotificationMode> = {
   // Staff get many: collected once a day unless they choose otherwise.
   profile_to_approve: "daglig",
   hire_to_confirm: "daglig",
+  // Alerts can come in numbers; one email a day is enough.
+  new_candidate: "daglig",
+  new_job: "daglig",
+  recommended_opening: "daglig",
+  // These matter on the day.
+  deadline_soon: "straks",
+  event_reminder: "straks",
+  waitlist_moved_up: "straks",
 };
 
 /** The kinds a role can receive, for its settings form. */
 export function kindsFor(role: Role): NotificationKind[] {
-  if (role === "flexjobber") return ["contact_request", "message"];
-  if (role === "company") return ["request_answer", "new_interest", "message"];
+  if (role === "flexjobber") return ["contact_request", "message", "recommended_opening", "new_job", "event_reminder", "waitlist_moved_up"];
+  if (role === "company") return ["request_answer", "new_interest", "message", "new_candidate", "deadline_soon", "event_reminder", "waitlist_moved_up"];
   return ["message", "profile_to_approve", "hire_to_confirm"];
 }

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/kysely";
 import type { NotificationKind } from "../../db/schema";
-import { staffTaskEmail } from "~/email/messages.server";
+import { notificationEmail } from "~/email/messages.server";
 import { notify } from "./notifications.server";
 
 /**
@@ -15,6 +15,6 @@ export async function notifyStaffTask(db: Db, input: { flexjobberId: string; kin
     : undefined;
   const recipients = consultant ? [consultant] : await db.selectFrom("users").select(["id", "name", "email"]).where("role", "in", ["staff", "admin"]).where("status", "=", "active").execute();
   for (const r of recipients) {
-    await notify(db, { userId: r.id, kind: input.kind, title: input.title, link: input.link, email: staffTaskEmail({ to: r.email, name: r.name, title: input.title, link: input.link }) }, now);
+    await notify(db, { userId: r.id, kind: input.kind, title: input.title, link: input.link, email: notificationEmail({ to: r.email, name: r.name, title: input.title, link: input.link }) }, now);
   }
 }

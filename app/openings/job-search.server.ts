@@ -10,6 +10,7 @@ import { visibleProfiles } from "~/profiles/visibility.server";
 import { toFtsQuery } from "~/profiles/search-index.server";
 import { hoursText } from "~/profiles/options";
 import { liveOpenings, loadOpenings, type OpeningDetails } from "./openings.server";
+import type { JobSearchInput } from "./schemas";
 import { withinKm } from "~/utils/distance.server";
 
 export const JOBS_PER_PAGE = 10;
@@ -56,11 +57,17 @@ export function profileStrength(profile: ProfileDetails | null): ProfileStrength
   return n === 0 ? "empty" : n < THIN_BELOW ? "thin" : "enough";
 }
 
-/** "Job" for a flexjobber: live openings only, filtered in SQL, ranked by the matching engine. */
-export async function searchJobs(db: Db, userId: string, filters: JobFilters, now = new Date()) {
-  const details = await loadProfileDetails(db, userId);
-  const strength = profileStrength(details);
-  const p = details?.profile;
+/** The page's query string (already read by jobSearchSchema) as search filters. */
+export function jobFilters(f: JobSearchInput): JobFilters {
+  return { q: f.q, industry: f.branche, fitsHours: f.timer, withinCommute: f.afstand, remoteOnly: f.hjemme, newThisWeek: f.ny, sort: f.sortering, page: f.side };
+}
+
+/**
+ * The live openings a flexjobber's search finds (her hours and commute from
+ * her profile), as a query to narrow or select from. Saved-search alerts use it too.
+ */
+export function matchingOpenings(db: Db, profile: ProfileDetails | null, filters: JobFilters, now = new Date()) {
+  const p = profile?.profile;
   const match = filters.q ? toFtsQuery(filters.q) : null;
 
   let query = liveOpenings(db, now);
@@ -76,6 +83,14 @@ export async function searchJobs(db: Db, userId: string, filters: JobFilters, no
     const km = p.maxCommuteKm;
     query = query.where((eb) => eb.or([eb("o.remote", "=", 1), withinKm("o", home, km)]));
   }
+  return query;
+}
+
+/** "Job" for a flexjobber: live openings only, filtered in SQL, ranked by the matching engine. */
+export async function searchJobs(db: Db, userId: string, filters: JobFilters, now = new Date()) {
+  const details = await loadProfileDetails(db, userId);
+  const strength = profileStrength(details);
+  const query = matchingOpenings(db, details, filters, now);
   const ids = (await query.select("o.id").orderBy("o.publishedAt", "desc").limit(MAX_SCORED).execute()).map((r) => r.id);
   const [openings, saved] = await Promise.all([
     loadOpenings(db, ids),

@@ -216,6 +216,22 @@ export async function closeOpening(db: Db, id: number, companyId: number, now = 
   return result.numUpdatedRows > 0n ? "ok" : "not_allowed";
 }
 
+/**
+ * "Forlæng fristen" (from the deadline reminder): a published opening gets a
+ * later deadline and stays in search; the new deadline gets its own reminder.
+ */
+export async function extendDeadline(
+  db: Db,
+  input: { id: number; companyId: number; deadline: string },
+  now = new Date(),
+): Promise<"ok" | "not_later" | "not_allowed"> {
+  const row = await db.selectFrom("openings").select(["status", "deadline"]).where("id", "=", input.id).where("companyId", "=", input.companyId).executeTakeFirst();
+  if (!row || row.status !== "published" || row.deadline === null) return "not_allowed";
+  if (input.deadline <= row.deadline || input.deadline < localDate(now)) return "not_later";
+  await db.updateTable("openings").set({ deadline: input.deadline, updatedAt: now.toISOString() }).where("id", "=", input.id).execute();
+  return "ok";
+}
+
 /** A new draft with the same content ("Kopi af …"), e.g. to post a similar job again. */
 export async function copyOpening(db: Db, id: number, companyId: number, userId: string, now = new Date()): Promise<number | null> {
   const d = await loadOpening(db, id);

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { hours, optionalDay, checkboxList, hoursInOrder, hoursInOrderMessage, optionalPostcode, optionalText, optionalWholeNumber, text, wholeNumber } from "~/utils/fields";
+import { day, hours, optionalDay, checkboxList, hoursInOrder, hoursInOrderMessage, optionalPostcode, optionalText, optionalWholeNumber, text, wholeNumber } from "~/utils/fields";
 import { FLEXIBILITIES, STAGES } from "./options";
 
 export const TITLE_MAX = 120;
@@ -48,6 +48,7 @@ export const openingActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("publish") }),
   z.object({ intent: z.literal("close") }),
   z.object({ intent: z.literal("copy") }),
+  z.object({ intent: z.literal("extend"), deadline: day("Vælg den nye frist.", { min: "2000-01-01", rangeMessage: "Vælg en dato fra år 2000 og frem." }) }),
   z.object({ intent: z.literal("stage"), interestId: z.coerce.number().int().positive(), stage: z.enum(STAGES, { error: "Vælg et trin." }) }),
   z.object({ intent: z.literal("shortlist"), alias: z.string().trim().min(1).max(40) }),
   z.object({ intent: z.literal("unshortlist"), alias: z.string().trim().min(1).max(40) }),
@@ -92,3 +93,5 @@ export const jobSearchSchema = z.object({
   side: z.preprocess((v) => (v === "" || v === undefined ? 1 : Number(v)), z.number().int().min(1).max(10_000).catch(1)),
   km: optionalWhole(1, 300, "km"),
 });
+
+export type JobSearchInput = z.output<typeof jobSearchSchema>;

@@ -65,6 +65,10 @@ export async function eraseUser(db: Db, userId: string, now = new Date()): Promi
     // In conversations the others keep the thread; her messages say "Slettet bruger" and nothing more.
     await trx.updateTable("messages").set({ body: "" }).where("authorId", "=", userId).execute();
     await trx.deleteFrom("savedOpenings").where("userId", "=", userId).execute();
+    await trx.deleteFrom("savedSearches").where("userId", "=", userId).execute();
+    await trx.deleteFrom("recommendedOpenings").where("userId", "=", userId).execute();
+    // A company's saved search remembers which profiles it told about: not hers any more.
+    await trx.deleteFrom("savedSearchHits").where("item", "=", userId).execute();
     await trx.deleteFrom("profileViews").where("profileUserId", "=", userId).execute();
 
     // Where the email or name was written down beside the account.

@@ -16,7 +16,7 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
     .executeTakeFirst();
   if (!user) return null;
 
-  const [details, consents, statuses, requests, interests, saved, registrations, views, loginDays, logins, invitations, staffViews, articleReads, messages] = await Promise.all([
+  const [details, consents, statuses, requests, interests, saved, registrations, views, loginDays, logins, invitations, staffViews, articleReads, messages, searches, notifications] = await Promise.all([
     loadProfileDetails(db, userId),
     db.selectFrom("consents").select(["purpose", "textVersion", "givenAt", "withdrawnAt"]).where("userId", "=", userId).orderBy("id").execute(),
     db.selectFrom("employmentStatuses").select(["status", "fromDate", "source", "createdAt"]).where("userId", "=", userId).orderBy("fromDate").execute(),
@@ -79,6 +79,8 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
       .where("m.authorId", "=", userId)
       .orderBy("m.id")
       .execute(),
+    db.selectFrom("savedSearches").select(["name", "query", "createdAt"]).where("userId", "=", userId).orderBy("id").execute(),
+    db.selectFrom("notifications").select(["title", "createdAt", "readAt"]).where("userId", "=", userId).orderBy("id").execute(),
   ]);
 
   return {
@@ -123,6 +125,8 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
     staffWhoViewedMyProfile: staffViews,
     articlesRead: articleReads,
     messagesWritten: messages,
+    savedSearches: searches,
+    notifications,
     invitations,
     loginDays: loginDays.map((d) => d.day),
     logins: logins.map((l) => ({ succeeded: l.succeeded === 1, at: l.createdAt })),

@@ -2,8 +2,10 @@ import { sql } from "kysely";
 import type { Db } from "../../db/kysely";
 import type { Availability } from "../../db/schema";
 import { distanceKm, findPostcode } from "../../db/vocabularies/postcodes";
+import { normalizeTerm } from "../../db/vocabularies/terms";
 import { toCompanyView, type CompanyProfileView } from "./company-view";
 import { loadProfileDetailsMany } from "./profile.server";
+import type { CandidateSearchInput } from "./schemas";
 import { toFtsQuery } from "./search-index.server";
 import { visibleProfiles } from "./visibility.server";
 import { withinKm } from "~/utils/distance.server";
@@ -35,12 +37,28 @@ export interface CandidateCard {
   distanceKm: number | null;
 }
 
-/** "Find kandidater": full-text plus filters over anonymised profiles, a page at a time. */
-export async function searchCandidates(
-  db: Db,
-  companyId: number,
-  filters: CandidateFilters,
-): Promise<{ cards: CandidateCard[]; total: number; page: number; pages: number }> {
+/** The page's query string (already read by candidateSearchSchema) as search filters. */
+export function candidateFilters(f: CandidateSearchInput): CandidateFilters {
+  return {
+    q: f.q,
+    competences: f.kompetence.map(normalizeTerm),
+    certificates: f.certifikat.map(normalizeTerm),
+    industry: f.branche ? normalizeTerm(f.branche) : undefined,
+    hoursMin: f.timerFra,
+    hoursMax: f.timerTil,
+    postcode: f.postnr,
+    km: f.postnr ? (f.km ?? 25) : undefined,
+    availability: f.status,
+    sort: f.sortering,
+    page: f.side,
+  };
+}
+
+/**
+ * The profiles a company's search finds, as a query to narrow, count or page:
+ * always inside the one visibility rule. Saved-search alerts use it too.
+ */
+export function matchingCandidates(db: Db, companyId: number, filters: CandidateFilters) {
   const match = filters.q ? toFtsQuery(filters.q) : null;
   let query = visibleProfiles(db, companyId).innerJoin("profileFts", "profileFts.userId", "p.userId");
   if (match) query = query.where(sql<boolean>`profile_fts match ${match}`);
@@ -53,7 +71,16 @@ export async function searchCandidates(
   if (filters.hoursMax !== undefined) query = query.where("p.hoursMin", "<=", filters.hoursMax);
   const origin = filters.postcode ? findPostcode(filters.postcode) : null;
   if (origin && filters.km !== undefined) query = query.where(withinKm("p", origin, filters.km));
+  return { query, match, origin };
+}
 
+/** "Find kandidater": full-text plus filters over anonymised profiles, a page at a time. */
+export async function searchCandidates(
+  db: Db,
+  companyId: number,
+  filters: CandidateFilters,
+): Promise<{ cards: CandidateCard[]; total: number; page: number; pages: number }> {
+  const { query, match, origin } = matchingCandidates(db, companyId, filters);
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const pages = Math.max(1, Math.ceil(total / CANDIDATES_PER_PAGE));
   const page = Math.min(Math.max(1, filters.page), pages);

@@ -17,6 +17,7 @@ import { toCompanyView } from "~/profiles/company-view";
 import { noticeProfileReviewed } from "~/profiles/notices.server";
 import { profileStatusLabels } from "~/profiles/options";
 import { approveProfile, returnProfile } from "~/profiles/review.server";
+import { alertSoon } from "~/alerts/alerts.server";
 import { reviewSchema } from "~/profiles/schemas";
 import { inviteAndRespond } from "~/users/invite.server";
 import { listStaff } from "~/users/users.server";
@@ -76,6 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : await returnProfile(db, { userId: person.id, reason: review.reason });
     if (!done) return badRequest({}, "Profilen venter ikke længere på godkendelse.", 409);
     await noticeProfileReviewed(db, person.id);
+    if (review.intent === "approve") alertSoon(db, "profile");
     return redirectWithMessage("/godkendelse", review.intent === "approve" ? "profil-godkendt" : "profil-retur");
   }
   if (intent === "delete-account") {

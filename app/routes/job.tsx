@@ -4,10 +4,12 @@ import { useId } from "react";
 import { Pager } from "~/components/facts";
 import { db } from "../../db/client.server";
 import { requireUser } from "~/auth/guard.server";
+import { describeSearch, readSearch } from "~/alerts/saved-searches.server";
 import { activeFilters, FilterFold } from "~/components/filter-fold";
+import { SaveSearch } from "~/components/save-search";
 import { JobCardView } from "~/components/job-card";
 import { ThinProfileInvite } from "~/components/match-reasons";
-import { searchJobs } from "~/openings/job-search.server";
+import { jobFilters, searchJobs } from "~/openings/job-search.server";
 import { jobSearchSchema } from "~/openings/schemas";
 import { listTerms } from "~/vocabularies/vocabularies.server";
 import { formDataToObject, zodFieldErrors } from "~/utils/forms.server";
@@ -20,23 +22,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const industries = (await listTerms(db, "industry")).map((t) => t.label);
   const parsed = jobSearchSchema.safeParse(formDataToObject(url.searchParams));
-  if (!parsed.success) return json({ industries, errors: zodFieldErrors(parsed.error), result: null, searching: true }, { status: 400 });
-  const f = parsed.data;
-  const result = await searchJobs(db, user.id, {
-    q: f.q,
-    industry: f.branche,
-    fitsHours: f.timer,
-    withinCommute: f.afstand,
-    remoteOnly: f.hjemme,
-    newThisWeek: f.ny,
-    sort: f.sortering,
-    page: f.side,
-  });
-  return json({ industries, errors: {} as Record<string, string>, result, searching: url.searchParams.size > 0 });
+  if (!parsed.success) return json({ industries, errors: zodFieldErrors(parsed.error), result: null, searching: true, save: null }, { status: 400 });
+  const result = await searchJobs(db, user.id, jobFilters(parsed.data));
+  const saved = readSearch("jobs", url.search);
+  const save = saved && saved.canonical ? { query: saved.canonical, label: describeSearch(saved.parsed) } : null;
+  return json({ industries, errors: {} as Record<string, string>, result, searching: url.searchParams.size > 0, save });
 }
 
 export default function Jobs() {
-  const { industries, errors, result, searching } = useLoaderData<typeof loader>();
+  const { industries, errors, result, searching, save } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const busy = navigation.state === "loading" && navigation.location.pathname === "/job";
@@ -53,7 +47,7 @@ export default function Jobs() {
       <h1>Job</h1>
       <p>
         Job fra virksomheder, der gerne vil have en fleksjobber. <Link to="/job/gemte">Gemte job</Link> ·{" "}
-        <Link to="/job/interesser">Mine interesser</Link>
+        <Link to="/gemte-soegninger">Gemte søgninger</Link> · <Link to="/job/interesser">Mine interesser</Link>
       </p>
       <Form method="get" className="card" aria-labelledby="search-h">
         <h2 id="search-h">Søg</h2>
@@ -115,6 +109,7 @@ export default function Jobs() {
         ))}
         {result ? <Pager page={result.page} pages={result.pages} href={pageLink} /> : null}
       </section>
+      {save ? <SaveSearch key={save.query} query={save.query} defaultName={save.label} what="job" /> : null}
     </>
   );
 }

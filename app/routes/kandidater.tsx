@@ -3,12 +3,13 @@ import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remi
 import { useId } from "react";
 import { Pager } from "~/components/facts";
 import { activeFilters, FilterFold } from "~/components/filter-fold";
+import { SaveSearch } from "~/components/save-search";
 import { db } from "../../db/client.server";
-import { normalizeTerm } from "../../db/vocabularies/terms";
 import { requireCompanyUser } from "~/auth/guard.server";
+import { describeSearch, readSearch } from "~/alerts/saved-searches.server";
 import { AVAILABILITIES, availabilityLabels } from "~/profiles/options";
 import { candidateSearchSchema } from "~/profiles/schemas";
-import { searchCandidates } from "~/profiles/search.server";
+import { candidateFilters, searchCandidates } from "~/profiles/search.server";
 import { listTerms } from "~/vocabularies/vocabularies.server";
 import { formDataToObject, zodFieldErrors } from "~/utils/forms.server";
 
@@ -30,27 +31,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
   const parsed = candidateSearchSchema.safeParse(formDataToObject(url.searchParams));
   if (!parsed.success) {
-    return json({ options, errors: zodFieldErrors(parsed.error), result: null }, { status: 400 });
+    return json({ options, errors: zodFieldErrors(parsed.error), result: null, save: null }, { status: 400 });
   }
-  const f = parsed.data;
-  const result = await searchCandidates(db, user.companyId, {
-    q: f.q,
-    competences: f.kompetence.map(normalizeTerm),
-    certificates: f.certifikat.map(normalizeTerm),
-    industry: f.branche ? normalizeTerm(f.branche) : undefined,
-    hoursMin: f.timerFra,
-    hoursMax: f.timerTil,
-    postcode: f.postnr,
-    km: f.postnr ? (f.km ?? 25) : undefined,
-    availability: f.status,
-    sort: f.sortering,
-    page: f.side,
-  });
-  return json({ options, errors: {} as Record<string, string>, result });
+  const result = await searchCandidates(db, user.companyId, candidateFilters(parsed.data));
+  const saved = readSearch("candidates", url.search);
+  const save = saved && saved.canonical ? { query: saved.canonical, label: describeSearch(saved.parsed) } : null;
+  return json({ options, errors: {} as Record<string, string>, result, save });
 }
 
 export default function FindCandidates() {
-  const { options, errors, result } = useLoaderData<typeof loader>();
+  const { options, errors, result, save } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location.pathname === "/kandidater";
@@ -62,7 +52,10 @@ export default function FindCandidates() {
   return (
     <>
       <h1>Find kandidater</h1>
-      <p>Profilerne er anonyme. Du ser navn og kontaktoplysninger, når borgeren har sagt ja til din forespørgsel.</p>
+      <p>
+        Profilerne er anonyme. Du ser navn og kontaktoplysninger, når borgeren har sagt ja til din forespørgsel.{" "}
+        <Link to="/gemte-soegninger">Gemte søgninger</Link>
+      </p>
       <Form method="get" className="card" aria-labelledby="search-h">
         <h2 id="search-h">Søg</h2>
         <div className="search-row">
@@ -127,6 +120,7 @@ export default function FindCandidates() {
         ))}
         {result ? <Pager page={result.page} pages={result.pages} href={pageLink} /> : null}
       </section>
+      {save ? <SaveSearch key={save.query} query={save.query} defaultName={save.label} what="kandidater" /> : null}
     </>
   );
 }

@@ -13,11 +13,12 @@ import { addToShortlist, listShortlist, removeFromShortlist } from "~/openings/s
 import { openInterestThread } from "~/messages/threads.server";
 import { notifyStaffTask } from "~/notifications/staff.server";
 import { openingStatusLabels, STAGES, stageLabels } from "~/openings/options";
-import { closeExpiredOpenings, closeOpening, copyOpening, openingViewData, publishOpening } from "~/openings/openings.server";
+import { closeExpiredOpenings, closeOpening, copyOpening, extendDeadline, openingViewData, publishOpening } from "~/openings/openings.server";
+import { alertSoon } from "~/alerts/alerts.server";
 import { openingActionSchema } from "~/openings/schemas";
 import { createContactRequest, refusalText } from "~/profiles/contact.server";
 import { noticeContactRequest } from "~/profiles/notices.server";
-import { formatDate } from "~/utils/dates";
+import { addDays, formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
 
@@ -41,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     id: details.opening.id,
     status: details.opening.status,
+    deadline: details.opening.deadline,
     view: openingViewData(details, openingPlace(details)),
     interests,
     shortlist,
@@ -61,6 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = await publishOpening(db, id, user.companyId);
       if (result === "deadline_passed") return badRequest({}, "Fristen er overskredet. Ret fristen, før I slår opslaget op.", 409);
       if (result !== "ok") return badRequest({}, "Opslaget er allerede slået op.", 409);
+      alertSoon(db, "opening");
       return redirectWithMessage(`/opslag/${id}`, "opslag-slaaet-op");
     }
     case "close":
@@ -69,6 +72,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "copy": {
       const copy = await copyOpening(db, id, user.companyId, user.id);
       return copy ? redirectWithMessage(`/opslag/${copy}/rediger`, "opslag-kopieret") : redirect(`/opslag/${id}`);
+    }
+    case "extend": {
+      const result = await extendDeadline(db, { id, companyId: user.companyId, deadline: change.deadline });
+      if (result === "not_allowed") return badRequest({}, "Kun et opslag, der er slået op og har en frist, kan få en ny frist.", 409);
+      if (result === "not_later") return badRequest({ deadline: "Vælg en dato efter den nuværende frist." }, undefined, 400);
+      return redirectWithMessage(`/opslag/${id}`, "frist-forlaenget");
     }
     case "stage": {
       const before = await companyInterest(db, change.interestId, user.companyId);
@@ -103,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OpeningPage() {
-  const { id, status, view, interests, shortlist, candidates, moreCandidates } = useLoaderData<typeof loader>();
+  const { id, status, deadline, view, interests, shortlist, candidates, moreCandidates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const onShortlist = new Set(shortlist.map((c) => c.alias));
   return (
@@ -132,6 +141,8 @@ export default function OpeningPage() {
           Kopiér
         </SubmitButton>
       </Form>
+
+      {status === "published" && deadline ? <ExtendDeadline deadline={deadline} error={actionData?.errors?.deadline} /> : null}
 
       <section aria-labelledby="preview-h">
         <h2 id="preview-h">Opslaget, som fleksjobberne ser det</h2>
@@ -192,6 +203,38 @@ export default function OpeningPage() {
       </section>
 
     </>
+  );
+}
+
+/** The deadline, and "Forlæng fristen" (the reminder seven days ahead links here). */
+function ExtendDeadline({ deadline, error }: { deadline: string; error?: string }) {
+  const id = useId();
+  return (
+    <section id="frist" className="card" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Ansøgningsfrist</h2>
+      <p>Fristen er {formatDate(deadline)}. Derefter lukker opslaget af sig selv.</p>
+      <Form method="post" className="search-row">
+        <div className="field">
+          <label htmlFor={id}>Ny frist</label>
+          <input
+            id={id}
+            type="date"
+            name="deadline"
+            defaultValue={addDays(deadline, 14)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+          />
+          {error ? (
+            <p className="field-error" id={`${id}-error`}>
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <SubmitButton name="intent" value="extend" className="secondary" pendingText="Gemmer …">
+          Forlæng fristen
+        </SubmitButton>
+      </Form>
+    </section>
   );
 }
 

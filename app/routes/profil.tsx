@@ -6,6 +6,7 @@ import { notifyStaffTask } from "~/notifications/staff.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { completeness } from "~/profiles/completeness";
 import { profileStatusLabels } from "~/profiles/options";
+import { alertSoon } from "~/alerts/alerts.server";
 import { ensureProfile, hasSharingConsent, loadProfileDetails, publishProfile, setProfileHidden } from "~/profiles/profile.server";
 import { isVisibleTo } from "~/profiles/visibility.server";
 import { visibilitySchema } from "~/profiles/schemas";
@@ -52,6 +53,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { intent } = parsed.data;
   if (intent === "pause" || intent === "resume") {
     await setProfileHidden(db, user.id, intent === "pause");
+    // Shown again: companies' saved searches may find her now.
+    if (intent === "resume") alertSoon(db, "profile");
     return redirectWithMessage("/profil", intent === "pause" ? "profil-pause" : "profil-vist");
   }
   const result = await publishProfile(db, user.id);

@@ -14,6 +14,7 @@ import * as m0012 from "./0012_self_service";
 import * as m0013 from "./0013_threads";
 import * as m0014 from "./0014_safety";
 import * as m0015 from "./0015_notifications";
+import * as m0016 from "./0016_alerts";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   "0013_threads": m0013,
   "0014_safety": m0014,
   "0015_notifications": m0015,
+  "0016_alerts": m0016,
 };

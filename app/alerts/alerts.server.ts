@@ -1,0 +1,222 @@
+import type { Db } from "../../db/kysely";
+import { deadlineSoonEmail, notificationEmail } from "~/email/messages.server";
+import { openingForMatching, profileForMatching } from "~/matching/adapters";
+import { scoreMatch } from "~/matching/score";
+import { notify } from "~/notifications/notifications.server";
+import { logError } from "~/ops/log.server";
+import { jobFilters, matchingOpenings, profileStrength } from "~/openings/job-search.server";
+import { liveOpenings, loadOpenings } from "~/openings/openings.server";
+import { loadProfileDetails, loadProfileDetailsMany } from "~/profiles/profile.server";
+import { candidateFilters, matchingCandidates } from "~/profiles/search.server";
+import { addDays, formatDate, localDate } from "~/utils/dates";
+import { readSearch } from "./saved-searches.server";
+
+// Alerts: what is new since last time becomes one notification per person
+// and hit. Every run is safe to repeat: saved searches keep a high-water mark
+// and the hits already told about, recommendations are told once per
+// opening, a deadline is reminded of once. Run by the server after the
+// events that make news (a profile approved, an opening published) and by
+// `npm run reminders` for everything else (edits, a paused profile shown again).
+
+/** From this score (0–100) a new opening is worth telling a flexjobber about. */
+export const RECOMMEND_FROM = 75;
+/** A company hears about an opening's deadline this many days ahead. */
+export const DEADLINE_NOTICE_DAYS = 7;
+const RECOMMENDED_MARK = "alerts_recommended_until";
+
+let queued: Promise<void> | null = null;
+const pending = new Set<"profile" | "opening">();
+
+/**
+ * After an event that makes news (a profile approved or shown again, an
+ * opening published), look for it soon, not inside the request: the person
+ * who pressed the button is not kept waiting for the scoring. Runs coalesce;
+ * a failure is logged (the next run catches up).
+ */
+export function alertSoon(db: Db, news: "profile" | "opening"): void {
+  pending.add(news);
+  if (queued) return;
+  queued = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(async () => {
+      const openings = pending.has("opening");
+      pending.clear();
+      queued = null;
+      await runSavedSearchAlerts(db);
+      if (openings) await recommendNewOpenings(db);
+    })
+    .catch((error: unknown) => logError("alerts failed", error));
+}
+
+/** Everything at once, in the order `npm run reminders` runs it. */
+export async function runAlerts(db: Db, now = new Date()) {
+  return {
+    searches: await runSavedSearchAlerts(db, now),
+    recommended: await recommendNewOpenings(db, now),
+    deadlines: await remindDeadlines(db, now),
+  };
+}
+
+/**
+ * Saved searches: each profile or opening that changed after the search's
+ * high-water mark and matches it now becomes one notification, unless it was
+ * told about before. Profiles only through the one visibility rule (a paused
+ * profile never matches). Returns the number of notifications.
+ */
+export async function runSavedSearchAlerts(db: Db, now = new Date()): Promise<number> {
+  const searches = await db
+    .selectFrom("savedSearches as s")
+    .innerJoin("users as u", "u.id", "s.userId")
+    .leftJoin("companies as c", "c.id", "u.companyId")
+    .select(["s.id", "s.userId", "s.kind", "s.name", "s.query", "s.checkedUntil", "u.email", "u.name as userName", "u.role", "u.companyId", "c.status as companyStatus"])
+    .where("u.status", "=", "active")
+    .execute();
+  const at = now.toISOString();
+  let sent = 0;
+  for (const s of searches) {
+    const read = readSearch(s.kind, s.query);
+    const hits = !read
+      ? []
+      : read.parsed.kind === "candidates"
+        ? s.role === "company" && s.companyId !== null && s.companyStatus === "approved"
+          ? await newCandidates(db, s.id, s.companyId, candidateFilters(read.parsed.input), s.checkedUntil)
+          : []
+        : s.role === "flexjobber"
+          ? await newJobs(db, s.id, s.userId, jobFilters(read.parsed.input), s.checkedUntil, now)
+          : [];
+    for (const hit of hits) {
+      const claimed = await db
+        .insertInto("savedSearchHits")
+        .values({ savedSearchId: s.id, item: hit.item, createdAt: at })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      if (claimed.numInsertedOrUpdatedRows === 0n) continue;
+      const title = `${hit.what} til søgningen "${s.name}": ${hit.title}`;
+      await notify(db, { userId: s.userId, kind: s.kind === "candidates" ? "new_candidate" : "new_job", title, link: hit.link, email: notificationEmail({ to: s.email, name: s.userName, title, link: hit.link }) }, now);
+      sent += 1;
+    }
+    await db.updateTable("savedSearches").set({ checkedUntil: at }).where("id", "=", s.id).execute();
+  }
+  return sent;
+}
+
+interface Hit {
+  item: string;
+  what: string;
+  /** Anonymised for a company: the alias, never a name. */
+  title: string;
+  link: string;
+}
+
+async function newCandidates(db: Db, searchId: number, companyId: number, filters: ReturnType<typeof candidateFilters>, since: string): Promise<Hit[]> {
+  const rows = await matchingCandidates(db, companyId, filters)
+    .query.select(["p.userId", "p.alias"])
+    .where((eb) => eb.or([eb("p.updatedAt", ">", since), eb("p.approvedAt", ">", since)]))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("savedSearchHits as h").select("h.item").where("h.savedSearchId", "=", searchId).whereRef("h.item", "=", "p.userId"))))
+    .orderBy("p.approvedAt")
+    .execute();
+  return rows.map((r) => ({ item: r.userId, what: "Ny kandidat", title: r.alias, link: `/kandidater/${encodeURIComponent(r.alias)}` }));
+}
+
+async function newJobs(db: Db, searchId: number, userId: string, filters: ReturnType<typeof jobFilters>, since: string, now: Date): Promise<Hit[]> {
+  const profile = await loadProfileDetails(db, userId);
+  const rows = await matchingOpenings(db, profile, filters, now)
+    .innerJoin("companies as oc", "oc.id", "o.companyId")
+    .select(["o.id", "o.title", "oc.name as companyName"])
+    .where((eb) => eb.or([eb("o.updatedAt", ">", since), eb("o.publishedAt", ">", since)]))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("companyBlocks as b").select("b.userId").where("b.userId", "=", userId).whereRef("b.companyId", "=", "o.companyId"))))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("savedSearchHits as h").select("h.item").where("h.savedSearchId", "=", searchId).where("h.item", "=", eb.cast<string>("o.id", "text")))))
+    .orderBy("o.publishedAt")
+    .execute();
+  return rows.map((r) => ({ item: String(r.id), what: "Nyt job", title: `${r.title} hos ${r.companyName}`, link: `/job/${r.id}` }));
+}
+
+/**
+ * "Nye job, der passer godt til min profil": each opening published since the
+ * last run is scored against every active flexjobber's profile by the
+ * matching engine; from RECOMMEND_FROM it becomes one notification (once per
+ * person and opening, never from a company she blocked).
+ */
+export async function recommendNewOpenings(db: Db, now = new Date()): Promise<number> {
+  const mark = await db.selectFrom("settings").select("value").where("key", "=", RECOMMENDED_MARK).executeTakeFirst();
+  // The first run looks one week back, so a new installation does not tell about every old opening.
+  const since = mark?.value ?? new Date(now.getTime() - 7 * 86_400_000).toISOString();
+  const at = now.toISOString();
+  const ids = (await liveOpenings(db, now).select("o.id").where("o.publishedAt", ">", since).where("o.publishedAt", "<=", at).execute()).map((r) => r.id);
+  let sent = 0;
+  if (ids.length > 0) {
+    const openings = [...(await loadOpenings(db, ids)).values()];
+    const people = await db
+      .selectFrom("users as u")
+      .innerJoin("profiles as p", "p.userId", "u.id")
+      .select(["u.id", "u.email", "u.name"])
+      .where("u.role", "=", "flexjobber")
+      .where("u.status", "=", "active")
+      .execute();
+    const blocks = await db.selectFrom("companyBlocks").select(["userId", "companyId"]).execute();
+    const blocked = new Set(blocks.map((b) => `${b.userId}:${b.companyId}`));
+    for (let i = 0; i < people.length; i += 500) {
+      const batch = people.slice(i, i + 500);
+      const details = await loadProfileDetailsMany(db, batch.map((p) => p.id));
+      for (const person of batch) {
+        const d = details.get(person.id);
+        if (!d || profileStrength(d) === "empty") continue;
+        for (const o of openings) {
+          if (blocked.has(`${person.id}:${o.opening.companyId}`)) continue;
+          const { score } = scoreMatch(profileForMatching(d), openingForMatching(o), "flexjobber");
+          if (score < RECOMMEND_FROM) continue;
+          const claimed = await db
+            .insertInto("recommendedOpenings")
+            .values({ userId: person.id, openingId: o.opening.id, score, createdAt: at })
+            .onConflict((oc) => oc.doNothing())
+            .executeTakeFirst();
+          if (claimed.numInsertedOrUpdatedRows === 0n) continue;
+          const title = `Nyt job, der passer ${score} % til dig: ${o.opening.title} hos ${o.companyName}`;
+          const link = `/job/${o.opening.id}`;
+          await notify(db, { userId: person.id, kind: "recommended_opening", title, link, email: notificationEmail({ to: person.email, name: person.name, title, link }) }, now);
+          sent += 1;
+        }
+      }
+    }
+  }
+  await db
+    .insertInto("settings")
+    .values({ key: RECOMMENDED_MARK, value: at })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ value: at }))
+    .execute();
+  return sent;
+}
+
+/**
+ * Seven days before an opening's deadline the company hears of it, once per
+ * deadline (a new deadline gets its own reminder): the user who made the
+ * opening, or every user of the company when that user is gone.
+ */
+export async function remindDeadlines(db: Db, now = new Date()): Promise<number> {
+  const until = addDays(localDate(now), DEADLINE_NOTICE_DAYS);
+  const due = await liveOpenings(db, now)
+    .select(["o.id", "o.title", "o.deadline", "o.companyId", "o.createdBy"])
+    .where("o.deadline", "is not", null)
+    .where("o.deadline", "<=", until)
+    .where((eb) => eb.or([eb("o.deadlineRemindedFor", "is", null), eb("o.deadlineRemindedFor", "!=", eb.ref("o.deadline"))]))
+    .execute();
+  let sent = 0;
+  for (const o of due) {
+    const deadline = o.deadline!;
+    const claimed = await db
+      .updateTable("openings")
+      .set({ deadlineRemindedFor: deadline })
+      .where("id", "=", o.id)
+      .where((eb) => eb.or([eb("deadlineRemindedFor", "is", null), eb("deadlineRemindedFor", "!=", deadline)]))
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) continue;
+    const users = await db.selectFrom("users").select(["id", "email", "name"]).where("companyId", "=", o.companyId).where("status", "=", "active").execute();
+    const maker = users.filter((u) => u.id === o.createdBy);
+    const title = `Fristen for "${o.title}" er ${formatDate(deadline)}`;
+    const link = `/opslag/${o.id}#frist`;
+    for (const u of maker.length > 0 ? maker : users) {
+      await notify(db, { userId: u.id, kind: "deadline_soon", title, link, email: deadlineSoonEmail({ to: u.email, name: u.name, openingTitle: o.title, deadline, openingId: o.id }) }, now);
+      sent += 1;
+    }
+  }
+  return sent;
+}
