@@ -9,6 +9,7 @@ import { saveSearch } from "../app/alerts/saved-searches.server";
 import { openInterestThread, postMessage, startJobcenterThread } from "../app/messages/threads.server";
 import { createContactRequest } from "../app/profiles/contact.server";
 import { saveJobcenterContact } from "../app/jobcenter/contact.server";
+import { addDays, localDate } from "../app/utils/dates";
 import { generateMunicipality, type GenerateOptions } from "./generate-demo";
 
 export const DEMO_PASSWORD = "refleks-demo";
@@ -128,7 +129,11 @@ export async function seedDemo(
     }
     // Openings from the demo company: two published, one draft.
     const openings: number[] = [];
-    for (const opening of DEMO_OPENINGS) openings.push((await createOpening(trx, kitchen.id, opening, ago(opening.status === "draft" ? 1 : 6))).id);
+    // The canteen job has a deadline three weeks ahead, so "Ansøgningsfrist" and "Forlæng fristen" show.
+    for (const [i, opening] of DEMO_OPENINGS.entries()) {
+      const deadline = i === 0 ? addDays(localDate(now), 21) : undefined;
+      openings.push((await createOpening(trx, kitchen.id, { ...opening, deadline }, ago(opening.status === "draft" ? 1 : 6))).id);
+    }
     await demoCandidates(trx, { canteen: openings[0]!, warehouse: openings[1]!, companyId: kitchen.id, companyUserId: companyUser.id }, ago(4));
     await demoThreads(trx, { staffId: staff.id, companyId: kitchen.id, companyUserId: companyUser.id, canteen: openings[0]! }, ago(3));
     await demoSavedSearches(trx, companyUser.id, ago(7));

@@ -43,12 +43,18 @@ export const openingSchema = z
 
 export type OpeningInput = z.output<typeof openingSchema>;
 
+/** "Forlæng fristen" on a company's opening page (the deadline reminder links there). */
+export const extendDeadlineSchema = z.object({
+  intent: z.literal("extend"),
+  deadline: day("Vælg den nye frist.", { min: "2000-01-01", rangeMessage: "Vælg en dato fra år 2000 og frem." }),
+});
+
 /** The buttons on a company's opening page. */
 export const openingActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("publish") }),
   z.object({ intent: z.literal("close") }),
   z.object({ intent: z.literal("copy") }),
-  z.object({ intent: z.literal("extend"), deadline: day("Vælg den nye frist.", { min: "2000-01-01", rangeMessage: "Vælg en dato fra år 2000 og frem." }) }),
+  extendDeadlineSchema,
   z.object({ intent: z.literal("stage"), interestId: z.coerce.number().int().positive(), stage: z.enum(STAGES, { error: "Vælg et trin." }) }),
   z.object({ intent: z.literal("shortlist"), alias: z.string().trim().min(1).max(40) }),
   z.object({ intent: z.literal("unshortlist"), alias: z.string().trim().min(1).max(40) }),

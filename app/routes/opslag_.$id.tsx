@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
 import { db } from "../../db/client.server";
 import { requireCompanyUser } from "~/auth/guard.server";
-import { FormError, SubmitButton } from "~/components/form";
+import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { MatchReasons } from "~/components/match-reasons";
 import { OpeningView } from "~/components/opening-view";
 import { requireOwnOpening } from "~/openings/guard.server";
@@ -15,7 +15,7 @@ import { notifyStaffTask } from "~/notifications/staff.server";
 import { openingStatusLabels, STAGES, stageLabels } from "~/openings/options";
 import { closeExpiredOpenings, closeOpening, copyOpening, extendDeadline, openingViewData, publishOpening } from "~/openings/openings.server";
 import { alertSoon } from "~/alerts/alerts.server";
-import { openingActionSchema } from "~/openings/schemas";
+import { extendDeadlineSchema, openingActionSchema } from "~/openings/schemas";
 import { createContactRequest, refusalText } from "~/profiles/contact.server";
 import { noticeContactRequest } from "~/profiles/notices.server";
 import { addDays, formatDate } from "~/utils/dates";
@@ -142,7 +142,7 @@ export default function OpeningPage() {
         </SubmitButton>
       </Form>
 
-      {status === "published" && deadline ? <ExtendDeadline deadline={deadline} error={actionData?.errors?.deadline} /> : null}
+      {status === "published" && deadline ? <ExtendDeadline deadline={deadline} errors={actionData?.errors} /> : null}
 
       <section aria-labelledby="preview-h">
         <h2 id="preview-h">Opslaget, som fleksjobberne ser det</h2>
@@ -207,30 +207,17 @@ export default function OpeningPage() {
 }
 
 /** The deadline, and "Forlæng fristen" (the reminder seven days ahead links here). */
-function ExtendDeadline({ deadline, error }: { deadline: string; error?: string }) {
-  const id = useId();
+function ExtendDeadline({ deadline, errors }: { deadline: string; errors?: Record<string, string> }) {
+  const suggested = addDays(deadline, 14);
+  const { onSubmit, errorFor, register } = useZodForm(extendDeadlineSchema, { serverErrors: errors, defaultValues: { intent: "extend", deadline: suggested } });
   return (
-    <section id="frist" className="card" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Ansøgningsfrist</h2>
+    <section id="frist" className="card" aria-labelledby="frist-h">
+      <h2 id="frist-h">Ansøgningsfrist</h2>
       <p>Fristen er {formatDate(deadline)}. Derefter lukker opslaget af sig selv.</p>
-      <Form method="post" className="search-row">
-        <div className="field">
-          <label htmlFor={id}>Ny frist</label>
-          <input
-            id={id}
-            type="date"
-            name="deadline"
-            defaultValue={addDays(deadline, 14)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-          />
-          {error ? (
-            <p className="field-error" id={`${id}-error`}>
-              {error}
-            </p>
-          ) : null}
-        </div>
-        <SubmitButton name="intent" value="extend" className="secondary" pendingText="Gemmer …">
+      <Form method="post" className="search-row" onSubmit={onSubmit} noValidate>
+        <input type="hidden" name="intent" value="extend" />
+        <TextField label="Ny frist" type="date" registration={register("deadline")} error={errorFor("deadline")} defaultValue={suggested} />
+        <SubmitButton pendingText="Gemmer …" className="secondary">
           Forlæng fristen
         </SubmitButton>
       </Form>

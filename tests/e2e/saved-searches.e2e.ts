@@ -27,4 +27,18 @@ describe("saved searches", () => {
     await flash(page, "Søgningen er slettet. Du får ikke flere beskeder om den.");
     expect(await page.getByRole("heading", { level: 2, name: "Lagerfolk" }).count()).toBe(0);
   });
+
+  it("a company extends an opening's deadline where the reminder sends it", async (ctx) => {
+    const page = await newPage(browser(), ctx);
+    await login(page, "virksomhed@demo.refleks.dk", undefined, { scan: false });
+    await page.goto("/opslag");
+    await page.getByRole("link", { name: "Køkkenmedhjælper i kantinen" }).first().click();
+    const section = page.locator("#frist");
+    await section.getByRole("heading", { name: "Ansøgningsfrist" }).waitFor();
+    const before = await section.locator("p").first().innerText();
+    await expectAccessible(page);
+    await section.getByRole("button", { name: "Forlæng fristen" }).click();
+    await flash(page, "Fristen er forlænget. Opslaget bliver i søgningen til den nye frist.");
+    expect(await section.locator("p").first().innerText()).not.toBe(before);
+  });
 });
