@@ -390,12 +390,6 @@ export interface ActivityWeekTable {
   userId: string;
 }
 
-/** Active flexjobbers per week, kept by a trigger on activity_weeks. */
-export interface ActivityWeekCountTable {
-  week: string;
-  flexjobbers: number;
-}
-
 export type EmailStatus = "pending" | "sending" | "sent" | "failed";
 export type EmailKind = "invitation" | "company_decision" | "notice" | "password_reset" | "email_change";
 
@@ -596,7 +590,6 @@ export interface Database {
   articleReads: ArticleReadTable;
   activityDays: ActivityDayTable;
   activityWeeks: ActivityWeekTable;
-  activityWeekCounts: ActivityWeekCountTable;
   emailQueue: EmailQueueTable;
   passwordResets: PasswordResetTable;
   emailChanges: EmailChangeTable;

@@ -3,6 +3,7 @@ import { db } from "../db/client.server";
 import { createInvitation } from "~/auth/invitations.server";
 import { recordEmploymentStatus } from "~/employment/employment.server";
 import { markActivity, recordActivityDays } from "~/stats/activity.server";
+import { dashboardTables, loadDashboard } from "~/stats/dashboard.server";
 import { activeUsersPerWeek, adoptionFunnel, frequencyBuckets, ledighedsprocent, ledighedsSeries, platformResults } from "~/stats/metrics.server";
 import { addDays } from "~/utils/dates";
 import { createCompany, createUser } from "./factories";
@@ -55,7 +56,8 @@ describe("login frequency buckets (28-day window, four 7-day blocks, two 14-day 
     expect(result.windowStart).toBe("2026-03-09");
     expect(result.counted).toBe(7);
     expect(result.counts).toEqual({ daily: 1, weekly: 2, fortnightly: 2, rarely: 2 });
-    expect(result.shares).toEqual({ daily: 14.3, weekly: 28.6, fortnightly: 28.6, rarely: 28.6 });
+    // 1/7 and 2/7 rounded one by one give 14.3 + 3 × 28.6 = 100.1; by largest remainder they sum to 100.
+    expect(result.shares).toEqual({ daily: 14.3, weekly: 28.6, fortnightly: 28.6, rarely: 28.5 });
   });
 });
 
@@ -141,7 +143,7 @@ describe("platform results and weekly activity", () => {
         .execute();
     }
     const results = await platformResults(db, "2027-01-01", "2027-03-31");
-    expect(results).toMatchObject({ contactRequestsSent: 2, contactRequestsAccepted: 1, interestsSent: 0, threadsStarted: 2, hiresViaPlatform: 3, medianDaysToFirstHire: 20 });
+    expect(results).toMatchObject({ contactRequestsSent: 2, contactRequestsAccepted: 1, interestsSent: 0, threadsStarted: 2, hiresViaPlatform: 3, medianDaysToFirstHire: 20, medianBasedOn: 3 });
 
     // Weeks run Monday–Sunday: 2027-01-04 is a Monday.
     await active(people[0]!.id, ["2027-01-04", "2027-01-10", "2027-01-11"]);
@@ -151,5 +153,91 @@ describe("platform results and weekly activity", () => {
       { week: "2027-01-04", users: 2 },
       { week: "2027-01-11", users: 1 },
     ]);
+  });
+});
+
+describe("issue 15: figures that survive a recomputation", () => {
+  async function publishedAt(userId: string, at: string) {
+    await db
+      .insertInto("profiles")
+      .values({ userId, alias: `Fleksjobber M${userId.slice(0, 5)}`, headline: null, summary: null, birthDate: null, hoursMin: null, hoursMax: null, postcode: null, lat: null, lng: null, maxCommuteKm: null, returnReason: null, submittedAt: null, approvedAt: null, approvedBy: null, firstPublishedAt: at, createdAt: OLD, updatedAt: OLD })
+      .execute();
+  }
+
+  it("counts the median in Danish calendar days across a Copenhagen midnight", async () => {
+    const staff = await createUser(db, { role: "staff" });
+    // Published 00:30 Danish time on 2028-03-01 (23:30 UTC on 02-29): the Danish day is 03-01.
+    // Hired from 03-21 → 20 days (UTC dates would say 21). A second person: 22:00 UTC on 03-01 = 23:00 Danish, still 03-01 → 30 days; a third 10 days.
+    const people = await Promise.all(["M1", "M2", "M3"].map((n) => flexjobber(n)));
+    await publishedAt(people[0]!.id, "2028-02-29T23:30:00.000Z");
+    await publishedAt(people[1]!.id, "2028-03-01T22:00:00.000Z");
+    await publishedAt(people[2]!.id, "2028-03-01T08:00:00.000Z");
+    for (const [p, day] of [[people[0]!, "2028-03-21"], [people[1]!, "2028-03-31"], [people[2]!, "2028-03-11"]] as const) {
+      await recordEmploymentStatus(db, { userId: p.id, status: "i_fleksjob", fromDate: day, source: "platform", recordedBy: staff.id });
+    }
+    const results = await platformResults(db, "2028-03-01", "2028-03-31");
+    // 10, 20, 30 → 20. Counting UTC dates would make the first 21 days (and the median 21).
+    expect(results).toMatchObject({ medianDaysToFirstHire: 20, medianBasedOn: 3, hiresViaPlatform: 3 });
+
+    // Staff (not admin) see no median built on fewer than 5 people, in the data itself.
+    const d = await loadDashboard(db, { reference: "2028-03-31", from: "2028-03-01", to: "2028-03-31" }, new Date("2028-04-01T10:00:00Z"));
+    const row = (isAdmin: boolean) => dashboardTables(d, isAdmin).resultater.rows.find((r) => String(r[0]).startsWith("Dage fra profil"))![1];
+    expect(row(false)).toBe("< 5 ansættelser");
+    expect(row(true)).toBe("20");
+  });
+
+  it("weekly actives equal a recomputation from the raw activity rows after a user is deleted and another erased", async () => {
+    const people = await Promise.all(["W1", "W2", "W3", "W4"].map((n) => flexjobber(n)));
+    // 2029-01-01 is a Monday. Everyone is active in week 1 and week 2.
+    for (const p of people) await active(p.id, ["2029-01-02", "2029-01-09"]);
+    // One account row goes (its activity cascades with it) …
+    await db.deleteFrom("users").where("id", "=", people[0]!.id).execute();
+    // … and one is erased during week 2 (Danish Wednesday 2029-01-10): it still counts for week 1, not for week 2.
+    await db.updateTable("users").set({ status: "erased", erasedAt: "2029-01-10T12:00:00.000Z" }).where("id", "=", people[1]!.id).execute();
+    const shown = await activeUsersPerWeek(db, "2029-01-01", "2029-01-14");
+    // Recomputed straight from activity_days, by hand: distinct flexjobbers per Monday week, erased ones only before their erasure.
+    const raw = await db
+      .selectFrom("activityDays as a")
+      .innerJoin("users as u", "u.id", "a.userId")
+      .select(["a.day", "a.userId", "u.status", "u.erasedAt"])
+      .where("u.role", "=", "flexjobber")
+      .where("a.day", ">=", "2029-01-01")
+      .where("a.day", "<=", "2029-01-14")
+      .execute();
+    const perWeek = new Map<string, Set<string>>();
+    for (const r of raw) {
+      const week = r.day < "2029-01-08" ? "2029-01-01" : "2029-01-08";
+      const weekEndsUtc = week === "2029-01-01" ? "2029-01-07T23:00:00.000Z" : "2029-01-14T23:00:00.000Z";
+      if (r.status === "erased" && r.erasedAt! < weekEndsUtc) continue;
+      if (r.status !== "active" && r.status !== "erased") continue;
+      perWeek.set(week, new Set([...(perWeek.get(week) ?? []), r.userId]));
+    }
+    expect(shown).toEqual([...perWeek.entries()].map(([week, users]) => ({ week, users: users.size })));
+    expect(shown).toEqual([
+      { week: "2029-01-01", users: 3 },
+      { week: "2029-01-08", users: 2 },
+    ]);
+  });
+
+  it("a 56-day window has four 14-day blocks and two 28-day halves, and daily means 10 days in each block", async () => {
+    const R = "2030-06-30"; // window 2030-05-06 … 2030-06-30; blocks start 05-06, 05-20, 06-03, 06-17; second half from 06-03
+    const daily = await flexjobber("56 dagligt");
+    await active(daily.id, [...range("2030-05-06", 10), ...range("2030-05-20", 10), ...range("2030-06-03", 10), ...range("2030-06-17", 10)]);
+    const nine = await flexjobber("56 ni dage");
+    await active(nine.id, [...range("2030-05-06", 10), ...range("2030-05-20", 10), ...range("2030-06-03", 10), ...range("2030-06-17", 9)]); // 9 in the last block → weekly
+    const halves = await flexjobber("56 halvdele");
+    await active(halves.id, ["2030-05-19", "2030-06-29"]); // first block and last block only → both halves → fortnightly
+    const firstHalf = await flexjobber("56 kun første halvdel");
+    await active(firstHalf.id, ["2030-05-06", "2030-05-25", "2030-06-02"]); // both blocks of the first half, none of the second → rarely
+    const result = await frequencyBuckets(db, R, 56);
+    expect(result).toMatchObject({ windowStart: "2030-05-06", windowDays: 56, blockDays: 14, dailyMin: 10 });
+    // Nobody else in this file was active in 2030, so the others all land in "rarely" with firstHalf.
+    expect(result.counts).toMatchObject({ daily: 1, weekly: 1, fortnightly: 1 });
+    expect(result.counts.rarely).toBe(result.counted - 3);
+    // The 28-day window (06-03 … 06-30, 7-day blocks) sees the same people differently:
+    // "daily" has 7, 3, 7, 3 days in its blocks → weekly; "nine days" 7, 3, 7, 2 → weekly too.
+    const short = await frequencyBuckets(db, R);
+    expect(short).toMatchObject({ windowStart: "2030-06-03", blockDays: 7, dailyMin: 5 });
+    expect(short.counts).toMatchObject({ daily: 0, weekly: 2 });
   });
 });

@@ -24,6 +24,8 @@ describe("Statistik", () => {
     expect(file.headers.get("Content-Disposition")).toContain("frekvens-2026-01-20.csv");
     const text = await file.text();
     expect(text).toContain("Sjældnere;< 5;100 %");
+    // Each CSV says when it was computed, in Danish time.
+    expect(text).toMatch(/\r\nBeregnet;\d{1,2}\. [a-zæøå]+ \d{4} kl\. \d{2}[.:]\d{2} \(dansk tid\)\r\n$/);
     expect((await run(csv.loader, get("/statistik/hemmelig.csv", await sessionCookie(staff.id)), { tabel: "hemmelig" })).status).toBe(404);
   });
 
@@ -61,6 +63,9 @@ describe("Statistik", () => {
     const { errors } = (await res.json()) as { errors: Record<string, string> };
     expect(errors.dato).toBe("Vælg en gyldig dato.");
     expect(errors.til).toMatch(/efter/);
+    const window = await run(page.loader, get("/statistik?vindue=30", await sessionCookie(staff.id)));
+    expect(window.status).toBe(400);
+    expect(((await window.json()) as { errors: Record<string, string> }).errors.vindue).toBe("Vælg 28, 56 eller 84 dage.");
     const company = await createUser(db, { role: "company" });
     expect((await run(page.loader, get("/statistik", await sessionCookie(company.id)))).status).toBe(403);
   });

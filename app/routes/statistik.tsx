@@ -8,7 +8,8 @@ import { TableRegion } from "~/components/table-region";
 import { dashboardForViewer, dashboardTables, loadDashboard, type TableKey } from "~/stats/dashboard.server";
 import { bucketLabels, countText } from "~/stats/format";
 import { dashboardSchema } from "~/stats/schemas";
-import { formatDate } from "~/utils/dates";
+import { DEFAULT_WINDOW, WINDOWS } from "~/stats/windows";
+import { formatDate, formatTime } from "~/utils/dates";
 import { formDataToObject, zodFieldErrors } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Statistik" }];
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const parsed = dashboardSchema.safeParse(formDataToObject(url.searchParams));
   const input = parsed.success ? parsed.data : {};
-  const d = await loadDashboard(db, { reference: input.dato, from: input.fra, to: input.til, baseline: input.basis });
+  const d = await loadDashboard(db, { reference: input.dato, window: input.vindue, from: input.fra, to: input.til, baseline: input.basis });
   const isAdmin = user.role === "admin";
   const tables = dashboardTables(d, isAdmin);
   const body = {
@@ -34,16 +35,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const pct = (v: number | null) => (v === null ? "–" : `${String(v).replace(".", ",")} %`);
 
 export default function Statistics() {
-  const { errors, d, tables } = useLoaderData<typeof loader>();
+  const { errors, d, tables, isAdmin } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const csv = (key: TableKey) => `/statistik/${key}.csv?${params.toString()}`;
   return (
     <>
       <h1>Statistik</h1>
+      <p className="muted">
+        Beregnet {formatDate(d.computedAt)} kl. {formatTime(d.computedAt)} ud fra platformens egne data.{" "}
+        {isAdmin ? "Som administrator ser du også tal under 5." : 'Tal under 5 vises som "< 5".'}
+      </p>
       <Form method="get" className="card" aria-labelledby="pick-h">
         <h2 id="pick-h">Vælg dato og periode</h2>
         <div className="filters">
           <DateField label="Skæringsdato (for hvor ofte man logger på)" name="dato" value={d.reference} error={errors.dato} />
+          <WindowField value={d.window} error={errors.vindue} />
           <DateField label="Periode fra" name="fra" value={d.from} error={errors.fra} />
           <DateField label="Periode til" name="til" value={d.to} error={errors.til} />
           <DateField label="Ledighed: sammenlign med måned" name="basis" value={d.baseline} error={errors.basis} type="month" />
@@ -73,7 +79,7 @@ export default function Statistics() {
       <Figure
         id="frekvens"
         title="Hvor ofte logger fleksjobberne på?"
-        formula={`Vi tæller fleksjobbere, der har haft konto i hele perioden fra ${formatDate(d.windowStart)} til ${formatDate(d.reference)} (28 dage), i alt ${countText(d.counted)}. Dagligt: logget på mindst 5 dage i hver af de fire uger. Ugentligt: ikke dagligt, men mindst én dag i hver uge. Hver 14. dag: mindst én dag i hver af de to 14-dages perioder. Resten: sjældnere. Andel = antal i gruppen ÷ alle talte.`}
+        formula={`Vi tæller fleksjobbere, der har haft konto i hele perioden fra ${formatDate(d.windowStart)} til ${formatDate(d.reference)} (${d.window} dage), i alt ${countText(d.counted)}. Perioden deles i fire blokke på ${d.blockDays} dage og to halvdele på ${2 * d.blockDays} dage. Dagligt: logget på mindst ${d.dailyMin} dage i hver blok (5 af 7 dage). Ugentligt: ikke dagligt, men mindst én dag i hver blok. Hver 14. dag: mindst én dag i hver halvdel. Resten: sjældnere. Andel = antal i gruppen ÷ alle talte; andelene er afrundet, så de tilsammen giver præcis 100 %.`}
         csv={csv("frekvens")}
         table={tables.frekvens}
       >
@@ -105,7 +111,7 @@ export default function Statistics() {
       <Figure
         id="ledighed"
         title="Ledighedsprocent"
-        formula="Ved hver månedsafslutning: ledige ÷ (ledige + i fleksjob) × 100. Alle fleksjobbere, som jobcentret har registreret, tæller med, også dem uden profil. Borgere med status andet (fx sygdom eller orlov) tæller ikke med."
+        formula="Ved hver månedsafslutning: ledige ÷ (ledige + i fleksjob) × 100. Alle fleksjobbere, hvis statushistorik dækker datoen, tæller med, også dem uden profil eller konto. En status, som jobcentret registrerer senere med en dato tilbage i tiden, retter også de tidligere måneder. Borgere med status andet (fx sygdom eller orlov) tæller ikke med."
         csv={csv("ledighed")}
         table={tables.ledighed}
       >
@@ -119,7 +125,7 @@ export default function Statistics() {
       <Figure
         id="aktive"
         title="Aktive fleksjobbere pr. uge"
-        formula="Antal forskellige fleksjobbere, der har været logget ind mindst én dag i ugen (mandag til søndag)."
+        formula="Antal forskellige fleksjobbere, der har været logget ind mindst én dag i ugen (mandag til søndag), talt direkte fra loginene. En slettet konto tæller med i ugerne, før den blev slettet."
         csv={csv("aktive")}
         table={tables.aktive}
       >
@@ -133,7 +139,7 @@ export default function Statistics() {
       <Figure
         id="resultater"
         title="Resultater fra platformen"
-        formula="Tal for perioden. En ansættelse via platformen tæller, når jobcentret har bekræftet den. Medianen er det midterste antal dage fra en borger første gang offentliggjorde sin profil til første ansættelse via platformen."
+        formula="Tal for perioden. En ansættelse via platformen tæller, når jobcentret har bekræftet den. Medianen er det midterste antal kalenderdage (dansk tid) fra en borger første gang offentliggjorde sin profil til første ansættelse via platformen; den vises ikke, når den bygger på færre end 5 personer."
         csv={csv("resultater")}
         table={tables.resultater}
       />
@@ -180,6 +186,27 @@ function Figure({
         </div>
       </div>
     </section>
+  );
+}
+
+function WindowField({ value, error }: { value: number; error?: string }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>Periode for hvor ofte man logger på</label>
+      <select id={id} name="vindue" defaultValue={String(value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        {WINDOWS.map((w) => (
+          <option key={w} value={w}>
+            {w} dage{w === DEFAULT_WINDOW ? " (standard)" : ""}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "../../db/client.server";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
-import { dashboardTables, loadDashboard, TABLE_KEYS, type TableKey } from "~/stats/dashboard.server";
+import { loadDashboard, TABLE_KEYS, tableCsv, type TableKey } from "~/stats/dashboard.server";
 import { dashboardSchema } from "~/stats/schemas";
-import { csvResponse, toCsv } from "~/utils/csv";
+import { csvResponse } from "~/utils/csv";
 import { formDataToObject } from "~/utils/forms.server";
 
 // Staff and admins: one of the dashboard's tables as CSV, for the same choices as the page.
@@ -14,7 +14,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const parsed = dashboardSchema.safeParse(formDataToObject(url.searchParams));
   if (!parsed.success) throw new Response("Ugyldig dato.", { status: 400 });
-  const d = await loadDashboard(db, { reference: parsed.data.dato, from: parsed.data.fra, to: parsed.data.til, baseline: parsed.data.basis });
-  const table = dashboardTables(d, user.role === "admin")[key];
-  return csvResponse(toCsv(table.header, table.rows), `${key}-${d.reference}.csv`);
+  const d = await loadDashboard(db, { reference: parsed.data.dato, window: parsed.data.vindue, from: parsed.data.fra, to: parsed.data.til, baseline: parsed.data.basis });
+  return csvResponse(tableCsv(d, key, user.role === "admin"), `${key}-${d.reference}.csv`);
 }

@@ -1,10 +1,13 @@
 import type { Db } from "../../db/kysely";
-import { addDays, localDate } from "~/utils/dates";
+import { addDays, formatDate, formatTime, localDate } from "~/utils/dates";
+import { toCsv } from "~/utils/csv";
 import { bucketLabels, countText, monthLabel } from "./format";
+import { DEFAULT_WINDOW, type WindowDays } from "./windows";
 import { activeUsersPerWeek, adoptionFunnel, frequencyBuckets, ledighedsSeries, platformResults } from "./metrics.server";
 
 export interface DashboardInput {
   reference?: string;
+  window?: WindowDays;
   from?: string;
   to?: string;
   baseline?: string;
@@ -18,7 +21,7 @@ export async function loadDashboard(db: Db, input: DashboardInput, now = new Dat
   const from = input.from ?? `${addDays(to, -365).slice(0, 7)}-01`;
   const baseline = input.baseline ?? (await firstStatusMonth(db, today)) ?? from.slice(0, 7);
   const [frequency, adoption, series, weeks, results] = await Promise.all([
-    frequencyBuckets(db, reference),
+    frequencyBuckets(db, reference, input.window ?? DEFAULT_WINDOW),
     adoptionFunnel(db, from, to),
     ledighedsSeries(db, baseline, to.slice(0, 7), today),
     activeUsersPerWeek(db, from, to),
@@ -26,7 +29,7 @@ export async function loadDashboard(db: Db, input: DashboardInput, now = new Dat
   ]);
   const points = series.filter((p) => p.percent !== null);
   const change = points.length > 0 ? { fromMonth: points[0]!.month, from: points[0]!.percent!, to: points.at(-1)!.percent!, toMonth: points.at(-1)!.month } : null;
-  return { today, reference, from, to, baseline, frequency, adoption, series, change, weeks, results };
+  return { today, computedAt: now.toISOString(), reference, from, to, baseline, frequency, adoption, series, change, weeks, results };
 }
 
 export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
@@ -64,6 +67,10 @@ export function dashboardForViewer(d: Dashboard, isAdmin: boolean) {
   ) as Record<keyof Dashboard["frequency"]["shares"], number | null>;
   return {
     reference: d.reference,
+    window: d.frequency.windowDays,
+    blockDays: d.frequency.blockDays,
+    dailyMin: d.frequency.dailyMin,
+    computedAt: d.computedAt,
     from: d.from,
     to: d.to,
     baseline: d.baseline,
@@ -87,7 +94,7 @@ export function dashboardTables(d: Dashboard, isAdmin: boolean) {
   const pct = (v: number | null) => (v === null ? "" : `${String(v).replace(".", ",")} %`);
   return {
     frekvens: {
-      title: `Hvor ofte fleksjobberne logger på (28 dage til ${d.reference})`,
+      title: `Hvor ofte fleksjobberne logger på (${d.frequency.windowDays} dage til ${d.reference})`,
       header: ["Gruppe", "Antal", "Andel"],
       rows: (["daily", "weekly", "fortnightly", "rarely"] as const).map((b) => [bucketLabels[b], shownCount(d.frequency.counts[b], isAdmin), pct(d.frequency.shares[b])]),
     },
@@ -121,13 +128,26 @@ export function dashboardTables(d: Dashboard, isAdmin: boolean) {
         ["Ansættelser via platformen (bekræftet)", shownCount(d.results.hiresViaPlatform, isAdmin)],
         [
           "Dage fra profil til første ansættelse (median)",
-          d.results.medianDaysToFirstHire === null ? "–" : maskedCount(d.results.hiresViaPlatform, isAdmin) === null ? "< 5 ansættelser" : String(d.results.medianDaysToFirstHire),
+          medianText(d.results, isAdmin),
         ],
         ["Tilmeldinger til arrangementer", shownCount(d.results.eventRegistrations, isAdmin)],
         ["… heraf mødt op", shownCount(d.results.eventAttendance, isAdmin)],
       ],
     },
   };
+}
+
+/** The median is masked whenever a count it rests on is (fewer than 5 people, or fewer than 5 hires shown as "< 5"). */
+function medianText(r: Dashboard["results"], isAdmin: boolean): string {
+  if (r.medianDaysToFirstHire === null) return "–";
+  const masked = maskedCount(r.medianBasedOn, isAdmin) === null || maskedCount(r.hiresViaPlatform, isAdmin) === null;
+  return masked ? "< 5 ansættelser" : String(r.medianDaysToFirstHire);
+}
+
+/** One table as CSV, ending with when it was computed (so a printed figure can be traced). */
+export function tableCsv(d: Dashboard, key: TableKey, isAdmin: boolean): string {
+  const table = dashboardTables(d, isAdmin)[key];
+  return toCsv(table.header, [...table.rows, [], [table.title], ["Beregnet", `${formatDate(d.computedAt)} kl. ${formatTime(d.computedAt)} (dansk tid)`]]);
 }
 
 export type TableKey = keyof ReturnType<typeof dashboardTables>;

@@ -1,32 +1,41 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/kysely";
-import { addDays, danishDaysToUtc } from "~/utils/dates";
+import { addDays, danishDaysToUtc, localDate } from "~/utils/dates";
 import { weekOf } from "./activity.server";
+import { sharesOf } from "./shares";
+import type { WindowDays } from "./windows";
 
 // The formulas of shared/METRICS.md, each one SQL aggregate over raw rows.
 // Days are Danish calendar days ("YYYY-MM-DD"); ActivityDay rows are already
 // stored as Danish days, so summer time is settled when activity is written.
 
 export type Bucket = "daily" | "weekly" | "fortnightly" | "rarely";
-export const BUCKETS: Bucket[] = ["daily", "weekly", "fortnightly", "rarely"];
+export const BUCKETS = ["daily", "weekly", "fortnightly", "rarely"] as const satisfies readonly Bucket[];
 
 export interface FrequencyResult {
   reference: string;
-  windowDays: number;
+  windowDays: WindowDays;
+  /** A quarter of the window; the halves are two blocks each. */
+  blockDays: number;
+  /** Days a "daily" user is active in every block. */
+  dailyMin: number;
   windowStart: string;
   counted: number;
   counts: Record<Bucket, number>;
-  /** Shares in % (one decimal); they sum to 100 when anyone is counted. */
+  /** Shares in % (one decimal), by largest remainder: they sum to exactly 100 when anyone is counted. */
   shares: Record<Bucket, number>;
 }
 
 /**
- * Login frequency buckets for the window of `windowDays` (a multiple of 4,
- * default 28) ending with the reference day. Counted: active flexjobber
- * accounts that existed for the whole window (created before it began).
+ * Login frequency buckets for the window of `windowDays` ending with the
+ * reference day: four blocks of a quarter and two halves of the window, and
+ * "daily" as at least 5 of every 7 days of each block (5 in a 7-day block, 10
+ * in a 14-day one, 15 in a 21-day one). Counted: active flexjobber accounts
+ * that existed for the whole window (created before it began).
  */
-export async function frequencyBuckets(db: Db, reference: string, windowDays = 28): Promise<FrequencyResult> {
-  const block = Math.floor(windowDays / 4);
+export async function frequencyBuckets(db: Db, reference: string, windowDays: WindowDays = 28): Promise<FrequencyResult> {
+  const block = windowDays / 4;
+  const dailyMin = dailyDaysPerBlock(block);
   const start = addDays(reference, -(block * 4 - 1));
   const blockStart = [0, 1, 2, 3].map((i) => addDays(start, i * block));
   const half2 = blockStart[2]!;
@@ -65,7 +74,7 @@ export async function frequencyBuckets(db: Db, reference: string, windowDays = 2
     .with("classified", (qb) =>
       qb.selectFrom("per_user").select(
         sql<Bucket>`case
-          when b0 >= 5 and b1 >= 5 and b2 >= 5 and b3 >= 5 then 'daily'
+          when b0 >= ${dailyMin} and b1 >= ${dailyMin} and b2 >= ${dailyMin} and b3 >= ${dailyMin} then 'daily'
           when b0 >= 1 and b1 >= 1 and b2 >= 1 and b3 >= 1 then 'weekly'
           when h0 >= 1 and h1 >= 1 then 'fortnightly'
           else 'rarely' end`.as("bucket"),
@@ -78,8 +87,13 @@ export async function frequencyBuckets(db: Db, reference: string, windowDays = 2
   const counts: Record<Bucket, number> = { daily: 0, weekly: 0, fortnightly: 0, rarely: 0 };
   for (const r of rows) counts[r.bucket] = r.n;
   const counted = BUCKETS.reduce((s, b) => s + counts[b], 0);
-  const shares = Object.fromEntries(BUCKETS.map((b) => [b, counted ? Math.round((1000 * counts[b]) / counted) / 10 : 0])) as Record<Bucket, number>;
-  return { reference, windowDays: block * 4, windowStart: start, counted, counts, shares };
+  const shares = sharesOf(BUCKETS, counts);
+  return { reference, windowDays, blockDays: block, dailyMin, windowStart: start, counted, counts, shares };
+}
+
+/** "At least 5 days a week", for a block of any length. */
+export function dailyDaysPerBlock(blockDays: number): number {
+  return Math.ceil((5 * blockDays) / 7);
 }
 
 export interface AdoptionResult {
@@ -174,17 +188,28 @@ export async function ledighedsSeries(db: Db, fromMonth: string, toMonth: string
   return ends.map((e, i) => ({ month: e.month, ...points[i]! }));
 }
 
-/** Distinct active flexjobbers per week (Monday to Sunday) in the period. */
-// Reads the weekly counts a trigger keeps as ActivityDays are recorded (see migration 0007).
+/**
+ * Distinct active flexjobbers per week (Monday to Sunday) in the period,
+ * counted from the raw rows at read time (ActivityDay's weekly roll-up, kept
+ * in the same insert). Counted like the frequency buckets: active accounts,
+ * and an erased account for the weeks that ended before it was erased, so an
+ * erasure never rewrites past weeks. Weeks with nobody active are left out.
+ */
 export async function activeUsersPerWeek(db: Db, from: string, to: string): Promise<{ week: string; users: number }[]> {
-  const rows = await db
-    .selectFrom("activityWeekCounts")
-    .select(["week", "flexjobbers"])
-    .where("week", ">=", weekOf(from))
-    .where("week", "<=", to)
-    .orderBy("week")
-    .execute();
-  return rows.map((r) => ({ week: r.week, users: r.flexjobbers }));
+  const weeks: { week: string; ends: string }[] = [];
+  for (let week = weekOf(from); week <= to; week = addDays(week, 7)) weeks.push({ week, ends: danishDaysToUtc(addDays(week, 6)).end });
+  if (weeks.length === 0) return [];
+  const weekRows = sql.join(weeks.map((w) => sql`select ${w.week} as week, ${w.ends} as ends`), sql` union all `);
+  const rows = await sql<{ week: string; users: number }>`
+    with weeks as (${weekRows})
+    select w.week, count(*) as users
+    from weeks w
+    join activity_weeks aw on aw.week = w.week
+    join users u on u.id = aw.user_id and u.role = 'flexjobber'
+      and (u.status = 'active' or (u.status = 'erased' and u.erased_at >= w.ends))
+    group by w.week
+    order by w.week`.execute(db);
+  return rows.rows.map((r) => ({ week: r.week, users: Number(r.users) }));
 }
 
 export interface PlatformResults {
@@ -195,6 +220,8 @@ export interface PlatformResults {
   threadsStarted: number;
   hiresViaPlatform: number;
   medianDaysToFirstHire: number | null;
+  /** How many people the median is based on (masked with it below 5). */
+  medianBasedOn: number;
   eventRegistrations: number;
   eventAttendance: number;
 }
@@ -236,30 +263,43 @@ export async function platformResults(db: Db, from: string, to: string): Promise
     interestsSent: interests.n,
     threadsStarted: threads.n,
     hiresViaPlatform: hires.n,
-    medianDaysToFirstHire: median,
+    medianDaysToFirstHire: median.days,
+    medianBasedOn: median.people,
     eventRegistrations: events.registrations,
     eventAttendance: events.attended ?? 0,
   };
 }
 
-/** Median of (first platform hire day − first publication day) for people whose first platform hire falls in the period. */
-async function medianDaysToFirstHire(db: Db, from: string, to: string): Promise<number | null> {
-  const rows = await sql<{ median: number | null }>`
-    with firsts as (
-      select s.user_id, min(s.from_date) as hired
-      from employment_statuses s
-      where s.source = 'platform' and s.status = 'i_fleksjob'
-      group by s.user_id
-    ),
-    spans as (
-      select julianday(f.hired) - julianday(date(p.first_published_at)) as days
-      from firsts f join profiles p on p.user_id = f.user_id
-      where f.hired >= ${from} and f.hired <= ${to} and p.first_published_at is not null
-    ),
-    ordered as (
-      select days, row_number() over (order by days) as rn, count(*) over () as n from spans
-    )
-    select avg(days) as median from ordered where rn in ((n + 1) / 2, (n + 2) / 2)`.execute(db);
-  const median = rows.rows[0]?.median;
-  return median === null || median === undefined ? null : Math.round(Number(median));
+/**
+ * Median of (first platform hire day − first publication day) in Danish
+ * calendar days, for people whose first platform hire falls in the period.
+ * A publication at 00:30 Danish time is dated that Danish day (not the UTC
+ * day before), so the day count is done here, not in SQL. `people` is how
+ * many the median is based on (it is masked like that count).
+ */
+async function medianDaysToFirstHire(db: Db, from: string, to: string): Promise<{ days: number | null; people: number }> {
+  const rows = await db
+    .selectFrom("employmentStatuses as s")
+    .innerJoin("profiles as p", "p.userId", "s.userId")
+    .select((eb) => [eb.fn.min<string>("s.fromDate").as("hired"), eb.fn.max<string>("p.firstPublishedAt").as("published")])
+    .where("s.source", "=", "platform")
+    .where("s.status", "=", "i_fleksjob")
+    .where("p.firstPublishedAt", "is not", null)
+    .groupBy("s.userId")
+    .having((eb) => eb.and([eb(eb.fn.min("s.fromDate"), ">=", from), eb(eb.fn.min("s.fromDate"), "<=", to)]))
+    .execute();
+  const spans = rows.map((r) => daysBetween(localDate(new Date(r.published)), r.hired)).sort((a, b) => a - b);
+  return { days: median(spans), people: spans.length };
+}
+
+/** Whole calendar days from one "YYYY-MM-DD" to another (negative when `to` comes first). */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The middle value (mean of the two middle ones, rounded), or null for none. */
+export function median(sorted: number[]): number | null {
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
 }

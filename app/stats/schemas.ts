@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { optionalDay, optionalMonth } from "~/utils/fields";
+import { WINDOWS } from "./windows";
 
 // Statistics reach back to 2010 at most: a series is one query term per month.
 const STATS_FROM = "2010-01-01";
@@ -13,5 +14,9 @@ export const dashboardSchema = z
     fra: day("Vælg en gyldig dato."),
     til: day("Vælg en gyldig dato."),
     basis: month("Vælg en måned, fx 2025-01."),
+    vindue: z.preprocess(
+      (v) => (v === undefined || v === "" ? undefined : Number(v)),
+      z.union(WINDOWS.map((w) => z.literal(w)), { error: "Vælg 28, 56 eller 84 dage." }).optional(),
+    ),
   })
   .refine((v) => !v.fra || !v.til || v.fra <= v.til, { message: "\"Til\" skal være efter \"fra\".", path: ["til"] });

@@ -15,6 +15,7 @@ import * as m0013 from "./0013_threads";
 import * as m0014 from "./0014_safety";
 import * as m0015 from "./0015_notifications";
 import * as m0016 from "./0016_alerts";
+import * as m0017 from "./0017_weekly_actives_from_rows";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   "0014_safety": m0014,
   "0015_notifications": m0015,
   "0016_alerts": m0016,
+  "0017_weekly_actives_from_rows": m0017,
 };

@@ -17,10 +17,12 @@ describe("statistics", () => {
 
     const reference = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
     await page.getByLabel("Skæringsdato (for hvor ofte man logger på)").fill(reference);
+    await page.getByLabel("Periode for hvor ofte man logger på").selectOption("56");
     await page.getByRole("button", { name: "Vis" }).click();
     await page.waitForURL(`**/statistik?dato=${reference}**`);
-    // The frequency table now ends on the chosen day.
-    await page.getByRole("region", { name: `Hvor ofte fleksjobberne logger på (28 dage til ${reference})` }).waitFor();
+    // The frequency table now ends on the chosen day, over the chosen window.
+    await page.getByRole("region", { name: `Hvor ofte fleksjobberne logger på (56 dage til ${reference})` }).waitFor();
+    await page.getByText("fire blokke på 14 dage").waitFor();
     await expectAccessible(page);
 
     const [download] = await Promise.all([
@@ -32,6 +34,7 @@ describe("statistics", () => {
     expect(text.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("Gruppe;Antal;Andel");
     expect(text).toContain("Dagligt;");
     expect(text).toContain("Sjældnere;");
+    expect(text).toMatch(/Beregnet;.+ \(dansk tid\)/);
   });
 
   it("fits a 360 px wide screen without sideways scrolling (wide tables scroll in their own region)", async (ctx) => {
