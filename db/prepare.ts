@@ -1,9 +1,11 @@
 import { seedVocabularies } from "../app/vocabularies/vocabularies.server";
 import type { Db } from "./kysely";
 import { migrateToLatest } from "./migrate";
+import { repointPostcodesIfStale } from "./vocabularies/repoint";
 
-/** What every database needs before use: the newest schema and the Danish vocabularies. */
+/** What every database needs before use: the newest schema, the Danish vocabularies and current postcode points. */
 export async function prepareDatabase(db: Db): Promise<void> {
   await migrateToLatest(db);
   await seedVocabularies(db);
+  await repointPostcodesIfStale(db);
 }

@@ -3,16 +3,17 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { healthConsentText, sharingConsentText } from "~/auth/consent-texts";
 import { env } from "~/env.server";
 import { RETENTION_GRACE_DAYS } from "~/privacy/retention.server";
+import { POSTCODE_ATTRIBUTION } from "../../db/vocabularies/postcodes";
 
 export const meta: MetaFunction = () => [{ title: "Sådan passer vi på dine oplysninger" }];
 
 // Public: the privacy statement (what, why, how long, and the rights).
 export function loader() {
-  return json({ retentionMonths: env.RETENTION_MONTHS, graceDays: RETENTION_GRACE_DAYS });
+  return json({ retentionMonths: env.RETENTION_MONTHS, graceDays: RETENTION_GRACE_DAYS, postcodeAttribution: POSTCODE_ATTRIBUTION });
 }
 
 export default function Privacy() {
-  const { retentionMonths, graceDays } = useLoaderData<typeof loader>();
+  const { retentionMonths, graceDays, postcodeAttribution } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Sådan passer vi på dine oplysninger</h1>
@@ -63,6 +64,10 @@ export default function Privacy() {
       <p>
         Du kan også sætte din profil på pause under Min profil, rette alt på din profil, eller bede jobcentret om hjælp.
         Du kan klage til Datatilsynet, hvis du er utilfreds med, hvordan vi behandler dine oplysninger.
+      </p>
+      <h2>Afstande</h2>
+      <p>
+        Afstanden mellem dig og en arbejdsplads regner vi ud fra midten af jeres postnumre, aldrig fra en adresse. {postcodeAttribution}
       </p>
     </>
   );

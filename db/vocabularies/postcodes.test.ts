@@ -1,15 +1,22 @@
+import fs from "node:fs";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { POSTCODE_ROWS } from "./postcode-data";
 import { distanceKm, findPostcode, postcodeLabel } from "./postcodes";
 
 describe("postcodes", () => {
-  it("finds single postcodes and the central Copenhagen ranges, and refuses unknown ones", () => {
+  it("finds postcodes by their official names, central Copenhagen business postcodes too, and refuses unknown ones", () => {
     expect(findPostcode("2820")?.name).toBe("Gentofte");
     expect(findPostcode(" 8000 ")?.name).toBe("Aarhus C");
     expect(findPostcode("1150")?.name).toBe("København K");
     expect(findPostcode("1620")?.name).toBe("København V");
-    for (const bad of ["0999", "282", "28200", "abcd", ""]) expect(findPostcode(bad)).toBeNull();
+    // No area of its own (a bank's postcode): measured from its district.
+    expect(findPostcode("1092")?.name).toBe("København K");
+    for (const bad of ["0999", "282", "28200", "abcd", "", "9999"]) expect(findPostcode(bad)).toBeNull();
     expect(postcodeLabel("2900")).toBe("2900 Hellerup");
+    // Islands that got their own postcode in 2017.
+    expect(findPostcode("8799")?.name).toBe("Tunø");
   });
 
   it("measures distances close to the real ones", () => {
@@ -21,19 +28,27 @@ describe("postcodes", () => {
     expect(distanceKm(at("1150"), at("8000"))).toBeLessThan(170);
     expect(distanceKm(at("1150"), at("9000"))).toBeGreaterThan(210);
     expect(distanceKm(at("1150"), at("9000"))).toBeLessThan(240);
+    // Assens is on Funen, not near Mariager; Viby Sjælland is not Viby J.
+    expect(distanceKm(at("5000"), at("5610"))).toBeLessThan(40);
+    expect(distanceKm(at("4130"), at("4000"))).toBeLessThan(20);
   });
 
-  it("has sorted, non-overlapping rows inside Denmark", () => {
+  it("holds every postcode of the source file, each with a point inside Denmark", () => {
+    const csv = parse(fs.readFileSync(path.resolve("db/vocabularies/postnumre.csv"), "utf8"), { columns: true }) as { nr: string; navn: string; lat: string; lon: string }[];
+    expect(csv).toHaveLength(1089);
+    // The generated table is the file (npm run postcodes), row for row.
+    expect(POSTCODE_ROWS.map(([code, name, lat, lng]) => [code, name, lat, lng])).toEqual(csv.map((r) => [Number(r.nr), r.navn, Number(r.lat), Number(r.lon)]));
     let last = 0;
-    for (const [from, to, name, lat, lng] of POSTCODE_ROWS) {
-      expect(from).toBeGreaterThan(last);
-      expect(to).toBeGreaterThanOrEqual(from);
-      expect(name.length).toBeGreaterThan(1);
-      expect(lat).toBeGreaterThan(54.5);
-      expect(lat).toBeLessThan(57.8);
-      expect(lng).toBeGreaterThan(8);
-      expect(lng).toBeLessThan(15.2);
-      last = to;
+    for (const r of csv) {
+      const point = findPostcode(r.nr)!;
+      expect(point.name).toBe(r.navn);
+      expect(Number(r.nr)).toBeGreaterThan(last);
+      last = Number(r.nr);
+      // Denmark's extent: lat 54.5–57.8, lon 8.0–15.2 (Bornholm included).
+      expect(point.lat).toBeGreaterThan(54.5);
+      expect(point.lat).toBeLessThan(57.8);
+      expect(point.lng).toBeGreaterThan(8);
+      expect(point.lng).toBeLessThan(15.2);
     }
   });
 });
