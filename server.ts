@@ -13,7 +13,7 @@ import compression from "compression";
 import express from "express";
 import { databasePath, openDatabase, serverPidFile } from "./db/kysely";
 import { prepareDatabase } from "./db/prepare";
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./db/seed-demo";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./app/demo/seed.server";
 import { env } from "./app/env.server";
 import { contentSecurityPolicy, newNonce } from "./app/security/csp.server";
 import { isCrossSitePost } from "./app/security/origin.server";
@@ -115,7 +115,8 @@ async function main() {
     console.log(`${env.BRAND_NAME} kører på http://localhost:${env.PORT}`);
     if (hasDemo) {
       console.log(`\nDemo-logins (adgangskode: ${DEMO_PASSWORD}):`);
-      for (const login of DEMO_LOGINS) console.log(`  ${login.label.padEnd(30)} ${login.email}`);
+      const width = Math.max(...DEMO_LOGINS.map((l) => l.label.length)) + 2;
+      for (const login of DEMO_LOGINS) console.log(`  ${login.label.padEnd(width)} ${login.email}`);
       console.log("");
     }
     if (env.NODE_ENV === "development") void broadcastDevReady(build);

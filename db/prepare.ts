@@ -1,4 +1,4 @@
-import { seedVocabularies } from "../app/vocabularies/vocabularies.server";
+import { seedVocabularies } from "./vocabularies/seed";
 import type { Db } from "./kysely";
 import { migrateToLatest } from "./migrate";
 import { repointPostcodesIfStale } from "./vocabularies/repoint";

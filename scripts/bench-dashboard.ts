@@ -15,8 +15,8 @@ process.env.OUTBOX_DIR = path.join(dir, "outbox");
 
 const { openDatabase } = await import("../db/kysely");
 const { prepareDatabase } = await import("../db/prepare");
-const { generateMunicipality } = await import("../db/generate-demo");
-const { createUser } = await import("../tests/factories");
+const { generateMunicipality } = await import("../app/demo/generate.server");
+const { createUser } = await import("../app/demo/builders.server");
 const { loadDashboard } = await import("../app/stats/dashboard.server");
 const metrics = await import("../app/stats/metrics.server");
 const { localDate, addDays } = await import("../app/utils/dates");

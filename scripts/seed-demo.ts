@@ -5,7 +5,7 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { databasePath, openDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../db/seed-demo";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../app/demo/seed.server";
 
 const { values } = parseArgs({
   options: {

@@ -1,7 +1,7 @@
 // npm run seed: adds the demo municipality "Jobcenter Demo" (idempotent).
 import { databasePath, openDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../db/seed-demo";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../app/demo/seed.server";
 
 const { db } = openDatabase(databasePath());
 await prepareDatabase(db);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client.server";
-import { generateMunicipality } from "../db/generate-demo";
+import { generateMunicipality } from "../app/demo/generate.server";
 import { adoptionFunnel, frequencyBuckets, ledighedsSeries } from "~/stats/metrics.server";
 import { addDays, localDate } from "~/utils/dates";
 import { createUser } from "./factories";

@@ -1,8 +1,12 @@
 import { searchCandidates } from "~/profiles/search.server";
 import { listProfilesToReview } from "~/profiles/review.server";
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { uploadsDir } from "~/content/uploads.server";
+import { searchJobs } from "~/openings/job-search.server";
 import { db } from "../db/client.server";
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../db/seed-demo";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../app/demo/seed.server";
 import { invitationState } from "~/auth/invitations.server";
 import { attemptLogin } from "~/auth/login.server";
 import { getJobcenterContact } from "~/jobcenter/contact.server";
@@ -35,8 +39,8 @@ describe("demo municipality", () => {
     const found = await searchCandidates(db, 0, { competences: [], certificates: [], sort: "newest", page: 1 });
     expect(found.total).toBeGreaterThan(4);
     expect(await listProfilesToReview(db)).toHaveLength(1);
-    const borger = await db.selectFrom("users").select("id").where("email", "=", "borger@demo.refleks.dk").executeTakeFirstOrThrow();
-    expect(await db.selectFrom("profiles").select("userId").where("userId", "=", borger.id).executeTakeFirst()).toBeUndefined();
+    const ny = await db.selectFrom("users").select("id").where("email", "=", "ny@demo.refleks.dk").executeTakeFirstOrThrow();
+    expect(await db.selectFrom("profiles").select("userId").where("userId", "=", ny.id).executeTakeFirst()).toBeUndefined();
 
     // The company's side (issue 13): an interest in every stage, a shortlist; a past event with attendance; the jobcenter's contact details.
     const stages = await db.selectFrom("interests").select("stage").execute();
@@ -53,11 +57,48 @@ describe("demo municipality", () => {
     expect(await getJobcenterContact(db)).toMatchObject({ name: "Jobcenter Demo", email: "jobcenter@demo.refleks.dk" });
 
     // Conversations (issue 14): every demo login has one to read, unread ones included.
-    for (const login of DEMO_LOGINS.filter((l) => l.role !== "admin")) {
+    for (const login of DEMO_LOGINS.filter((l) => l.role !== "admin" && l.email !== "ny@demo.refleks.dk")) {
       const u = await db.selectFrom("users").select(["id", "role", "companyId"]).where("email", "=", login.email).executeTakeFirstOrThrow();
       const viewer = { id: u.id, role: u.role, companyId: u.companyId };
       expect((await listThreads(db, viewer)).rows.length, login.email).toBeGreaterThan(0);
       expect(await unreadCount(db, viewer), login.email).toBeGreaterThan(0);
     }
+
+  });
+
+  it("gives every area something to show a newcomer (issue 15, part 3)", async () => {
+    await seedDemo(db);
+    const now = new Date().toISOString();
+    // Bente has a published profile, and the canteen job fits her well.
+    const bente = await db.selectFrom("users").select("id").where("email", "=", "borger@demo.refleks.dk").executeTakeFirstOrThrow();
+    expect((await db.selectFrom("profiles").select("status").where("userId", "=", bente.id).executeTakeFirstOrThrow()).status).toBe("approved");
+    const jobs = await searchJobs(db, bente.id, { fitsHours: false, withinCommute: false, remoteOnly: false, newThisWeek: false, sort: "match", page: 1 });
+    expect(jobs.cards[0]).toMatchObject({ title: "Køkkenmedhjælper i kantinen" });
+    expect(jobs.cards[0]!.match!.score).toBeGreaterThanOrEqual(75);
+
+    // Events ahead (one full, with a waitlist) and behind.
+    const upcoming = await db.selectFrom("events").select(["id", "capacity"]).where("startsAt", ">", now).execute();
+    expect(upcoming.length).toBeGreaterThanOrEqual(3);
+    const waitlisted = await db.selectFrom("eventRegistrations").select("eventId").where("status", "=", "waitlist").where("eventId", "in", upcoming.map((e) => e.id)).execute();
+    expect(waitlisted.length).toBeGreaterThan(0);
+
+    // Viden: published articles and a captioned video whose files are there.
+    const articles = await db.selectFrom("articles").selectAll().where("status", "=", "published").execute();
+    expect(articles.filter((a) => a.kind === "article").length).toBeGreaterThanOrEqual(3);
+    const video = articles.find((a) => a.kind === "video" && a.captionsFile)!;
+    for (const file of [video.videoFile!, video.captionsFile!]) expect(fs.existsSync(path.join(uploadsDir(), file))).toBe(true);
+
+    // Contact requests in every state; a hire waiting for staff.
+    const kitchen = await db.selectFrom("companies").select("id").where("name", "=", "Demo Køkken ApS").executeTakeFirstOrThrow();
+    const requests = await db.selectFrom("contactRequests").select("status").where("companyId", "=", kitchen.id).execute();
+    expect(new Set(requests.map((r) => r.status))).toEqual(new Set(["pending", "accepted", "declined"]));
+    expect(await db.selectFrom("hires").select("id").where("confirmedAt", "is", null).where("cancelledAt", "is", null).execute()).not.toHaveLength(0);
+
+    // No stray test accounts: the company has its two demo logins and nobody else.
+    const colleagues = await db.selectFrom("users").select(["email", "isCompanyAdmin"]).where("companyId", "=", kitchen.id).orderBy("email").execute();
+    expect(colleagues).toEqual([
+      { email: "kollega@demo.refleks.dk", isCompanyAdmin: 0 },
+      { email: "virksomhed@demo.refleks.dk", isCompanyAdmin: 1 },
+    ]);
   });
 });

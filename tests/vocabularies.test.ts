@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db/client.server";
 import { normalizeTerm, seedTerms } from "../db/vocabularies/terms";
 import * as page from "~/routes/ordlister";
-import { listTerms, seedVocabularies } from "~/vocabularies/vocabularies.server";
+import { seedVocabularies } from "../db/vocabularies/seed";
+import { listTerms } from "~/vocabularies/vocabularies.server";
 import { createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 

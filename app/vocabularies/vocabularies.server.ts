@@ -1,18 +1,6 @@
 import type { Db } from "../../db/kysely";
 import type { VocabularyTerm } from "../../db/schema";
-import { normalizeTerm, seedTerms, VOCABULARY_KINDS, type VocabularyKind } from "../../db/vocabularies/terms";
-
-/** Inserts the Danish seed terms of each vocabulary that is still empty, so staff edits are never undone. */
-export async function seedVocabularies(db: Db, now = new Date()): Promise<void> {
-  for (const kind of VOCABULARY_KINDS) {
-    const any = await db.selectFrom("vocabularyTerms").select("id").where("kind", "=", kind).limit(1).executeTakeFirst();
-    if (any) continue;
-    await db
-      .insertInto("vocabularyTerms")
-      .values(seedTerms[kind].map((label) => ({ kind, label, normalized: normalizeTerm(label), active: 1, createdAt: now.toISOString() })))
-      .execute();
-  }
-}
+import { normalizeTerm, type VocabularyKind } from "../../db/vocabularies/terms";
 
 export async function listTerms(db: Db, kind: VocabularyKind, { includeInactive = false } = {}): Promise<VocabularyTerm[]> {
   let query = db.selectFrom("vocabularyTerms").selectAll().where("kind", "=", kind);

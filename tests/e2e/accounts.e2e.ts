@@ -107,7 +107,9 @@ describe("foundation journeys", () => {
       ["admin@demo.refleks.dk", "Overblik"],
       ["medarbejder@demo.refleks.dk", "Overblik"],
       ["virksomhed@demo.refleks.dk", "Hej Karsten"],
+      ["kollega@demo.refleks.dk", "Hej Kamilla"],
       ["borger@demo.refleks.dk", "Hej Bente"],
+      ["ny@demo.refleks.dk", "Hej Nina"],
     ];
     for (const [email, heading] of homes) {
       await login(page, email);

@@ -56,7 +56,7 @@ describe("phones (360 px)", () => {
   });
 
   for (const [role, email, atLeast] of [
-    // Not the demo login borger@: opening her profile pages would start the profile another journey starts.
+    // Not the demo login ny@: opening her profile pages would start the profile another journey starts.
     ["flexjobber", "hanne.demo@example.dk", 15],
     ["company", "virksomhed@demo.refleks.dk", 12],
     ["staff", "medarbejder@demo.refleks.dk", 20],

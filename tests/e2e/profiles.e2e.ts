@@ -12,7 +12,7 @@ describe("profile journey", () => {
     const page = await newPage(browser(), ctx, { viewport: { width: 360, height: 800 } });
 
     // The flexjobber builds the profile, one step at a time.
-    await login(page, "borger@demo.refleks.dk");
+    await login(page, "ny@demo.refleks.dk");
     await page.getByRole("link", { name: "Lav din profil" }).click();
     await page.waitForURL("**/profil");
     await expectAccessible(page);
@@ -114,7 +114,7 @@ describe("profile journey", () => {
     const preview = page.getByRole("article", { name: alias });
     await preview.getByText("Ingen tunge løft").waitFor();
     expect(await preview.textContent()).not.toContain("Hvil midt på dagen");
-    expect(await preview.textContent()).not.toContain("Bente");
+    expect(await preview.textContent()).not.toContain("Nina");
     await logout(page);
 
     // Staff approve it from the queue.
@@ -122,8 +122,8 @@ describe("profile journey", () => {
     await openNav(page, "Profiler til godkendelse");
     await page.waitForURL("**/godkendelse");
     await expectAccessible(page);
-    await page.getByRole("link", { name: "Bente Berg" }).click();
-    await h1(page).getByText("Bente Berg").waitFor();
+    await page.getByRole("link", { name: "Nina Nygaard" }).click();
+    await h1(page).getByText("Nina Nygaard").waitFor();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Godkend" }).click();
     await saved(page, "Profilen er godkendt. Virksomhederne kan nu finde den.");
@@ -139,7 +139,7 @@ describe("profile journey", () => {
     await page.waitForURL("**/kandidater?**");
     await page.getByRole("heading", { level: 2, name: "1 kandidat" }).waitFor();
     await expectAccessible(page);
-    expect(await page.locator("main").textContent()).not.toContain("Bente");
+    expect(await page.locator("main").textContent()).not.toContain("Nina");
     await page.getByRole("link", { name: alias }).click();
     await h1(page).getByText(alias, { exact: true }).waitFor();
     await expectAccessible(page);
@@ -148,11 +148,11 @@ describe("profile journey", () => {
     await page.getByLabel("Besked").fill("Hej! Vi har et job i vores akvarieafdeling på 10 timer om ugen.");
     await page.getByRole("button", { name: "Send forespørgsel" }).click();
     await saved(page, "Din forespørgsel er sendt. Du får svar her, når borgeren har svaret.");
-    expect(await page.locator("main").textContent()).not.toContain("Bente");
+    expect(await page.locator("main").textContent()).not.toContain("Nina");
     await logout(page);
 
     // The flexjobber sees who asks, and says yes.
-    await login(page, "borger@demo.refleks.dk");
+    await login(page, "ny@demo.refleks.dk");
     await openNav(page, "Beskeder");
     await page.waitForURL("**/beskeder");
     await page.getByRole("heading", { level: 3, name: "Demo Køkken ApS" }).waitFor();
@@ -164,8 +164,8 @@ describe("profile journey", () => {
     // Now the company sees the name.
     await login(page, "virksomhed@demo.refleks.dk");
     await page.goto(`/kandidater/${encodeURIComponent(alias)}`);
-    await h1(page).getByText(`Bente Berg (${alias})`).waitFor();
-    await page.getByText("borger@demo.refleks.dk").first().waitFor();
+    await h1(page).getByText(`Nina Nygaard (${alias})`).waitFor();
+    await page.getByText("ny@demo.refleks.dk").first().waitFor();
     await expectAccessible(page);
   });
 

@@ -1,24 +1,27 @@
-import { inTransaction, type Db } from "./kysely";
-import { createInvitation } from "../app/auth/invitations.server";
-import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "../app/auth/consent-texts";
-import { createCompany, createFlexjobberWithProfile, createOpening, createUser, fillProfile, type ProfileFixture } from "../tests/factories";
-import { expressInterest, setInterestStage } from "../app/openings/interests.server";
-import { addToShortlist } from "../app/openings/shortlist.server";
-import { runSavedSearchAlerts } from "../app/alerts/alerts.server";
-import { saveSearch } from "../app/alerts/saved-searches.server";
-import { openInterestThread, postMessage, startJobcenterThread } from "../app/messages/threads.server";
-import { createContactRequest } from "../app/profiles/contact.server";
-import { saveJobcenterContact } from "../app/jobcenter/contact.server";
-import { addDays, localDate } from "../app/utils/dates";
-import { generateMunicipality, type GenerateOptions } from "./generate-demo";
+import { inTransaction, type Db } from "../../db/kysely";
+import { createInvitation } from "~/auth/invitations.server";
+import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "~/auth/consent-texts";
+import { createCompany, createFlexjobberWithProfile, createOpening, createUser, fillProfile, type ProfileFixture } from "./builders.server";
+import { expressInterest, setInterestStage } from "~/openings/interests.server";
+import { addToShortlist } from "~/openings/shortlist.server";
+import { runSavedSearchAlerts } from "~/alerts/alerts.server";
+import { saveSearch } from "~/alerts/saved-searches.server";
+import { openInterestThread, postMessage, startJobcenterThread } from "~/messages/threads.server";
+import { createContactRequest } from "~/profiles/contact.server";
+import { saveJobcenterContact } from "~/jobcenter/contact.server";
+import { addDays, localDate } from "~/utils/dates";
+import { demoEvents, demoRequests, demoViden } from "./lived-in.server";
+import { generateMunicipality, type GenerateOptions } from "./generate.server";
 
 export const DEMO_PASSWORD = "refleks-demo";
 
 export const DEMO_LOGINS = [
   { role: "admin", email: "admin@demo.refleks.dk", label: "Administrator" },
   { role: "staff", email: "medarbejder@demo.refleks.dk", label: "Jobcenter-medarbejder" },
-  { role: "company", email: "virksomhed@demo.refleks.dk", label: "Virksomhed (Demo Køkken ApS)" },
-  { role: "flexjobber", email: "borger@demo.refleks.dk", label: "Fleksjobber" },
+  { role: "company", email: "virksomhed@demo.refleks.dk", label: "Virksomhed, administrator (Demo Køkken ApS)" },
+  { role: "company", email: "kollega@demo.refleks.dk", label: "Virksomhed, medarbejder (Demo Køkken ApS)" },
+  { role: "flexjobber", email: "borger@demo.refleks.dk", label: "Fleksjobber med profil" },
+  { role: "flexjobber", email: "ny@demo.refleks.dk", label: "Ny fleksjobber uden profil" },
 ] as const;
 
 const DAY = 86_400_000;
@@ -74,6 +77,9 @@ export async function seedDemo(
       password: DEMO_PASSWORD,
     });
     await useInvitation(trx, { email: companyUser.email, name: companyUser.name, role: "company", invitedBy: staff.id, companyId: kitchen.id, isCompanyAdmin: true }, companyUser.id, ago(30));
+    // A plain colleague (not a company administrator).
+    const colleague = await createUser(trx, { role: "company", email: "kollega@demo.refleks.dk", name: "Kamilla Kristensen", companyId: kitchen.id, isCompanyAdmin: 0, password: DEMO_PASSWORD });
+    await useInvitation(trx, { email: colleague.email, name: colleague.name, role: "company", invitedBy: companyUser.id, companyId: kitchen.id, isCompanyAdmin: false }, colleague.id, ago(25));
 
     const garden = await createCompany(trx, {
       name: "Grøn Have A/S",
@@ -100,10 +106,12 @@ export async function seedDemo(
       createdAt: ago(12).toISOString(),
     });
 
-    // Flexjobbers: the demo login (profile not started, so a demo can fill it in)
-    // and a colleague with an approved profile, then invitations in every other state.
+    // Flexjobbers: the demo login with a published profile that matches the
+    // canteen job, a new one who has not started (to try the editor), and a
+    // colleague with an approved profile; then invitations in every other state.
     for (const [email, name, days] of [
       ["borger@demo.refleks.dk", "Bente Berg", 20],
+      ["ny@demo.refleks.dk", "Nina Nygaard", 2],
       ["peter.demo@example.dk", "Peter Poulsen", 9],
     ] as const) {
       const user = await createUser(trx, { role: "flexjobber", email, name, consultantId: staff.id, password: DEMO_PASSWORD, createdAt: ago(days).toISOString() });
@@ -118,6 +126,8 @@ export async function seedDemo(
     }
     const peter = await trx.selectFrom("users").select("id").where("email", "=", "peter.demo@example.dk").executeTakeFirstOrThrow();
     await fillProfile(trx, peter.id, { ...DEMO_PROFILES[0]!, approvedBy: staff.id }, ago(8));
+    const bente = await trx.selectFrom("users").select("id").where("email", "=", "borger@demo.refleks.dk").executeTakeFirstOrThrow();
+    await fillProfile(trx, bente.id, { ...BENTE_PROFILE, approvedBy: staff.id }, ago(18));
     // More citizens with profiles, so "Find kandidater" and the staff queue have something to show.
     for (const [i, fixture] of DEMO_PROFILES.slice(1).entries()) {
       const [name, email] = DEMO_CITIZENS[i]!;
@@ -132,11 +142,16 @@ export async function seedDemo(
     // The canteen job has a deadline three weeks ahead, so "Ansøgningsfrist" and "Forlæng fristen" show.
     for (const [i, opening] of DEMO_OPENINGS.entries()) {
       const deadline = i === 0 ? addDays(localDate(now), 21) : undefined;
-      openings.push((await createOpening(trx, kitchen.id, { ...opening, deadline }, ago(opening.status === "draft" ? 1 : 6))).id);
+      openings.push((await createOpening(trx, kitchen.id, { ...opening, deadline, owner: companyUser }, ago(opening.status === "draft" ? 1 : 6))).id);
     }
     await demoCandidates(trx, { canteen: openings[0]!, warehouse: openings[1]!, companyId: kitchen.id, companyUserId: companyUser.id }, ago(4));
     await demoThreads(trx, { staffId: staff.id, companyId: kitchen.id, companyUserId: companyUser.id, canteen: openings[0]! }, ago(3));
     await demoSavedSearches(trx, companyUser.id, ago(7));
+    const byEmail = async (email: string) => (await trx.selectFrom("users").select(["id", "role"]).where("email", "=", email).executeTakeFirstOrThrow());
+    const [hanne, jamal, lene, morten, peterP, nina] = await Promise.all(["hanne.demo@example.dk", "jamal.demo@example.dk", "lene.demo@example.dk", "morten.demo@example.dk", "peter.demo@example.dk", "ny@demo.refleks.dk"].map(byEmail));
+    await demoRequests(trx, { companyId: kitchen.id, companyUserId: companyUser.id, pending: bente.id, accepted: hanne!.id, declined: morten!.id }, now);
+    await demoEvents(trx, { staffId: staff.id, flexjobbers: [bente, jamal!, hanne!, lene!, morten!, peterP!].map((p) => ({ id: p.id, role: "flexjobber" as const })), companyUsers: [{ id: companyUser.id, role: "company" }, { id: colleague.id, role: "company" }] }, now);
+    await demoViden(trx, { staffId: staff.id, readers: [bente.id, hanne!.id, jamal!.id, nina!.id] }, now);
     await saveJobcenterContact(trx, {
       name: "Jobcenter Demo",
       address: "Eksempelvej 1\n2820 Gentofte",
@@ -197,6 +212,25 @@ const DEMO_OPENINGS = [
     status: "draft" as const,
   },
 ];
+
+/** Bente, the demo flexjobber: a published profile that the canteen job fits well. */
+const BENTE_PROFILE: ProfileFixture = {
+  headline: "Køkkenhjælper med hygiejnebevis og godt humør",
+  summary: "Jeg har hjulpet til i et storkøkken og kan lide at lave mad til mange. Jeg arbejder bedst om formiddagen og med faste opgaver.",
+  birthDate: "1981-06-12",
+  competences: ["Køkkenhjælp", "Opvask", "Madlavning", "Rengøring"],
+  certificates: ["Hygiejnebevis"],
+  industries: ["Hotel, restaurant og kantine"],
+  experiences: [{ title: "Køkkenmedhjælper", industry: "Hotel, restaurant og kantine", years: 6 }],
+  hours: [10, 15],
+  postcode: "2820",
+  maxCommuteKm: 10,
+  healthConsent: true,
+  accommodations: [
+    { label: "Pauser efter behov", visible: true },
+    { label: "Ingen tunge løft", visible: false },
+  ],
+};
 
 const DEMO_CITIZENS = [
   ["Hanne Holm Hansen", "hanne.demo@example.dk"],

@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "./kysely";
-import { inTransaction } from "./kysely";
-import type { EmploymentStatusValue } from "./schema";
-import { seedTerms } from "./vocabularies/terms";
-import { hashPassword } from "../app/auth/password.server";
-import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "../app/auth/consent-texts";
-import { addDays, danishTimeToUtc, localDate } from "../app/utils/dates";
-import { fillProfile, type ProfileFixture } from "../tests/factories";
-import { saveOpening, publishOpening, closeOpening } from "../app/openings/openings.server";
-import { recordActivityDays } from "../app/stats/activity.server";
+import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
+import type { EmploymentStatusValue } from "../../db/schema";
+import { seedTerms } from "../../db/vocabularies/terms";
+import { hashPassword } from "~/auth/password.server";
+import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "~/auth/consent-texts";
+import { addDays, danishTimeToUtc, localDate } from "~/utils/dates";
+import { fillProfile, type ProfileFixture } from "./builders.server";
+import { saveOpening, publishOpening, closeOpening } from "~/openings/openings.server";
+import { recordActivityDays } from "~/stats/activity.server";
 
 /**
  * The demo municipality generator: a realistic, deterministic jobcenter for

@@ -1,0 +1,14 @@
+import type { Db } from "../kysely";
+import { normalizeTerm, seedTerms, VOCABULARY_KINDS } from "./terms";
+
+/** Inserts the Danish seed terms of each vocabulary that is still empty, so staff edits are never undone. */
+export async function seedVocabularies(db: Db, now = new Date()): Promise<void> {
+  for (const kind of VOCABULARY_KINDS) {
+    const any = await db.selectFrom("vocabularyTerms").select("id").where("kind", "=", kind).limit(1).executeTakeFirst();
+    if (any) continue;
+    await db
+      .insertInto("vocabularyTerms")
+      .values(seedTerms[kind].map((label) => ({ kind, label, normalized: normalizeTerm(label), active: 1, createdAt: now.toISOString() })))
+      .execute();
+  }
+}
