@@ -176,6 +176,8 @@ export async function lookupInvitation(db: Db, token: string, now = new Date()):
 
 export interface AcceptInput {
   password: string;
+  /** Already hashed: the demo generator hashes one password for thousands of accounts (never from a form). */
+  passwordHash?: string;
   /** Explicit consent to process skånebehov (flexjobbers only); a no stores nothing. */
   healthConsent: boolean;
 }
@@ -186,7 +188,7 @@ export type AcceptResult =
 
 /** Turns an open invitation into an account, with the consents given, in one transaction. */
 export async function acceptInvitation(db: Db, token: string, input: AcceptInput, now = new Date()): Promise<AcceptResult> {
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
   return inTransaction(db, async (trx) => {
     const found = await lookupInvitation(trx, token, now);
     if (found.state !== "open") return { status: found.state };

@@ -3,19 +3,32 @@ import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { EmploymentStatusValue } from "../../db/schema";
 import { seedTerms } from "../../db/vocabularies/terms";
+import { acceptInvitation, createInvitation } from "~/auth/invitations.server";
 import { hashPassword } from "~/auth/password.server";
-import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "~/auth/consent-texts";
-import { addDays, danishTimeToUtc, localDate } from "~/utils/dates";
-import { fillProfile, type ProfileFixture } from "./builders.server";
-import { saveOpening, publishOpening, closeOpening } from "~/openings/openings.server";
+import { registerCitizen } from "~/citizens/citizens.server";
+import { confirmHire, recordEmploymentStatus } from "~/employment/employment.server";
+import { createEvent, listParticipants, setAttendance, signUp } from "~/events/events.server";
+import { expressInterest, setInterestStage } from "~/openings/interests.server";
+import { closeOpening, publishOpening, saveOpening } from "~/openings/openings.server";
+import { answerContactRequest, createContactRequest } from "~/profiles/contact.server";
+import { threadForAcceptedRequest } from "~/messages/threads.server";
+import { setProfileHidden } from "~/profiles/profile.server";
 import { recordActivityDays } from "~/stats/activity.server";
+import { addDays, danishTimeToUtc, localDate } from "~/utils/dates";
+import { createCompany, fillProfile, type ProfileFixture } from "./builders.server";
+import { habitDays, personaFor } from "./habits";
+import { prng, quota, type Rng } from "./random";
 
 /**
- * The demo municipality generator: a realistic, deterministic jobcenter for
- * the dashboard (same seed + same day → same data). Login habits are drawn so
- * the frequency buckets land near Gentofte's 19/45/31/5 %, about 87 % of the
- * invited publish a profile, and the ledighedsprocent falls from about 21 %
- * to about 9 % over the period (fast at first, as in Gentofte in 2019).
+ * The demo municipality as a small simulation of people over time (issue 15).
+ * Day by day from the launch: staff register and invite citizens, who create
+ * an account and publish a profile that staff approve; companies post
+ * openings; a ledig flexjobber with a fresh profile is found by a company or
+ * shows interest herself, is asked, says yes or no, goes to a samtale and may
+ * be hired, and staff confirm it. Ordinary job changes happen too. Each
+ * citizen logs in with a stable personal rhythm (habits.ts). Everything goes
+ * through the domain functions with the simulated time, and nothing is dated
+ * after `now`. Deterministic for a seed and a day.
  */
 export interface GenerateOptions {
   flexjobbers: number;
@@ -28,301 +41,666 @@ export interface GenerateOptions {
   staffIds: string[];
 }
 
-// mulberry32: small, fast and good enough for demo data.
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!,
-    chance: (p: number) => next() < p,
-    shuffle: <T>(list: T[]): T[] => {
-      for (let i = list.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        [list[i], list[j]] = [list[j]!, list[i]!];
-      }
-      return list;
-    },
-  };
-}
-
-const FIRST = ["Anders", "Birgit", "Carsten", "Dorthe", "Emil", "Fatima", "Gitte", "Henrik", "Ida", "Jens", "Karin", "Lars", "Maja", "Niels", "Oda", "Per", "Rikke", "Søren", "Tina", "Ulla", "Vagn", "Yasmin", "Ahmed", "Bodil", "Claus", "Ditte", "Erik", "Frederik", "Grethe", "Helle", "Inger", "Jonas", "Kim", "Lone", "Mikkel", "Nanna", "Ole", "Pia", "Rasmus", "Susanne", "Thomas", "Vibeke"];
-const LAST = ["Andersen", "Bach", "Christensen", "Dam", "Eriksen", "Frandsen", "Gregersen", "Holm", "Iversen", "Juhl", "Kristensen", "Larsen", "Madsen", "Nielsen", "Olsen", "Petersen", "Rasmussen", "Sørensen", "Thomsen", "Vestergaard", "Winther", "Østergaard"];
+const FIRST = [
+  "Anders",
+  "Birgit",
+  "Carsten",
+  "Dorthe",
+  "Emil",
+  "Fatima",
+  "Gitte",
+  "Henrik",
+  "Ida",
+  "Jens",
+  "Karin",
+  "Lars",
+  "Maja",
+  "Niels",
+  "Oda",
+  "Per",
+  "Rikke",
+  "Søren",
+  "Tina",
+  "Ulla",
+  "Vagn",
+  "Yasmin",
+  "Ahmed",
+  "Bodil",
+  "Claus",
+  "Ditte",
+  "Erik",
+  "Frederik",
+  "Grethe",
+  "Helle",
+  "Inger",
+  "Jonas",
+  "Kim",
+  "Lone",
+  "Mikkel",
+  "Nanna",
+  "Ole",
+  "Pia",
+  "Rasmus",
+  "Susanne",
+  "Thomas",
+  "Vibeke",
+];
+const LAST = [
+  "Andersen",
+  "Bach",
+  "Christensen",
+  "Dam",
+  "Eriksen",
+  "Frandsen",
+  "Gregersen",
+  "Holm",
+  "Iversen",
+  "Juhl",
+  "Kristensen",
+  "Larsen",
+  "Madsen",
+  "Nielsen",
+  "Olsen",
+  "Petersen",
+  "Rasmussen",
+  "Sørensen",
+  "Thomsen",
+  "Vestergaard",
+  "Winther",
+  "Østergaard",
+];
 const COMPANY_WORDS = ["Nord", "Syd", "Øster", "Vester", "Kyst", "Skov", "By", "Havne", "Sol", "Egne"];
 const COMPANY_KINDS = ["Bageri", "Kantine", "Lager", "Gartneri", "Regnskab", "Rengøring", "Butik", "Værksted", "IT", "Cykler", "Catering", "Ejendomme"];
 const POSTCODES = ["2820", "2900", "2920", "2930", "2800", "2830", "2840", "2860", "2870", "2880", "2100", "2200", "3400", "2730", "2750"];
-const DAY = 86_400_000;
 
-export async function generateMunicipality(db: Db, options: GenerateOptions, now = new Date()): Promise<{ citizens: number; companies: number }> {
+/** The shape of the municipality, as Gentofte's (seed: 21 % ledig at launch, 87 % adoption). */
+const SHAPE = {
+  ledigAtLaunch: 0.21,
+  outsideLabourForce: 0.08,
+  acceptsInvitation: 0.92,
+  publishes: 0.885,
+  invitedAtLaunch: 0.45,
+  /** Per day, a ledig flexjobber with a visible profile is found by a company or shows interest: high while the profile is new. */
+  platformStart: (daysSincePublished: number) => 0.04 * Math.exp(-daysSincePublished / 45) + 0.0022,
+  saysYes: 0.85,
+  toSamtale: 0.85,
+  hiredAfterSamtale: 0.7,
+  /** Per day: a job found outside the platform; a flexjob that ends; moves in and out of "andet". */
+  ordinaryJob: 0.0013,
+  jobEnds: 0.00015,
+  intoAndet: 0.0001,
+  outOfAndet: 0.0015,
+  /** Per company and day: a request to a profile found in search, outside any hire (not every request leads to one). */
+  backgroundRequest: 0.004,
+} as const;
+
+interface Citizen {
+  id: string;
+  name: string;
+  email: string;
+  status: EmploymentStatusValue;
+  invitedDay: string | null;
+  accountDay: string | null;
+  publishedDay: string | null;
+  visible: boolean;
+  /** A hire in progress (one at a time). */
+  busy: boolean;
+}
+
+interface CompanyRef {
+  id: number;
+  userId: string;
+  openings: { id: number; until: string }[];
+}
+
+type Step = () => Promise<void>;
+
+export async function generateMunicipality(outer: Db, options: GenerateOptions, now = new Date()): Promise<{ citizens: number; companies: number }> {
+  // One transaction: thousands of small writes, one commit (and nobody sees half a municipality).
+  return inTransaction(outer, (db) => simulate(db, options, now));
+}
+
+async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ citizens: number; companies: number }> {
   const r = prng(options.seed);
   const today = localDate(now);
   const start = addDays(today, -Math.round(options.months * 30.44));
-  const spanDays = Math.round((Date.parse(today) - Date.parse(start)) / DAY);
-  const dayAt = (offset: number) => addDays(start, Math.max(0, Math.min(spanDays, offset)));
-  const instant = (day: string, hour = 10) => danishTimeToUtc(day, `${String(hour).padStart(2, "0")}:${String(r.int(0, 59)).padStart(2, "0")}`).toISOString();
-  const passwordHash = await hashPassword(`demo-${randomBytes(8).toString("hex")}`);
+  const span = Math.round((Date.parse(today) - Date.parse(start)) / 86_400_000);
   const staff = options.staffIds;
   const tag = `g${options.seed}`;
+  const passwordHash = await hashPassword(`demo-${randomBytes(8).toString("hex")}`);
+  /** A moment on a Danish day; null when it would lie after `now` (it has not happened yet). */
+  const at = (day: string, hour: number): Date | null => {
+    const d = danishTimeToUtc(day, `${String(hour).padStart(2, "0")}:${String(r.int(0, 59)).padStart(2, "0")}`);
+    return d.getTime() < now.getTime() ? d : null;
+  };
 
-  // Companies, each with one user, approved across the first part of the period.
-  const companies: { id: number; userId: string }[] = [];
-  await inTransaction(db, async (trx) => {
-    for (let i = 0; i < options.companies; i++) {
-      const name = `${r.pick(COMPANY_WORDS)}${r.pick(COMPANY_KINDS).toLowerCase()} ${i + 1} ApS`;
-      const approvedDay = dayAt(r.int(0, Math.round(spanDays * 0.6)));
-      const c = await trx
-        .insertInto("companies")
-        .values({ name, cvr: String(40_000_000 + options.seed * 1000 + i), contactName: `${r.pick(FIRST)} ${r.pick(LAST)}`, contactEmail: `kontakt.${tag}.${i}@virksomhed.example`, contactPhone: null, status: "approved", decisionNote: null, decidedBy: r.pick(staff), decidedAt: instant(approvedDay), createdAt: instant(addDays(approvedDay, -2)) })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      const userId = randomBytes(15).toString("base64url");
-      await trx.insertInto("users").values({ id: userId, email: `bruger.${tag}.${i}@virksomhed.example`, name: `${r.pick(FIRST)} ${r.pick(LAST)}`, phone: null, role: "company", passwordHash, status: "active", companyId: c.id, isCompanyAdmin: 1, consultantId: null, createdAt: instant(approvedDay) }).execute();
-      companies.push({ id: c.id, userId });
-    }
-  });
+  // What happens on each day, in order; filled as the simulation goes.
+  const agenda = new Map<string, Step[]>();
+  const plan = (day: string, step: Step) => {
+    if (day > today) return;
+    agenda.set(day, [...(agenda.get(day) ?? []), step]);
+  };
 
-  // Openings: about 1.5 per company; those posted in the last 6 weeks stay open when asked to.
-  const openings: { id: number; companyId: number }[] = [];
-  const competences = seedTerms.competence;
-  const industries = seedTerms.industry;
-  for (const [i, c] of companies.entries()) {
-    for (let k = 0; k < (i % 2 === 0 ? 2 : 1); k++) {
-      const posted = dayAt(r.int(Math.round(spanDays * 0.1), spanDays));
-      const hoursMin = r.int(6, 15);
-      const result = await saveOpening(
+  // Companies: a third approved at launch, the rest over the first 60 % of the period.
+  const companies: CompanyRef[] = [];
+  for (let i = 0; i < options.companies; i++) {
+    const approvedDay = addDays(start, i < options.companies / 3 ? r.int(0, 10) : r.int(10, Math.round(span * 0.6)));
+    plan(approvedDay, async () => {
+      const moment = at(approvedDay, 9);
+      if (!moment) return;
+      const contact = `${r.pick(FIRST)} ${r.pick(LAST)}`;
+      const company = await createCompany(db, {
+        name: `${r.pick(COMPANY_WORDS)}${r.pick(COMPANY_KINDS).toLowerCase()} ${i + 1} ApS`,
+        cvr: String(40_000_000 + options.seed * 1000 + i),
+        contactName: contact,
+        contactEmail: `kontakt.${tag}.${i}@virksomhed.example`,
+        status: "approved",
+        decidedBy: r.pick(staff),
+        decidedAt: moment.toISOString(),
+        createdAt: new Date(moment.getTime() - 2 * 86_400_000).toISOString(),
+      });
+      const { token } = await createInvitation(
         db,
         {
-          title: `${r.pick(["Medhjælper", "Assistent", "Medarbejder", "Hjælper"])} i ${r.pick(COMPANY_KINDS).toLowerCase()}`,
-          description: "Vi søger en stabil kollega på nedsat tid. Vi tager gerne hensyn og aftaler arbejdstiderne sammen.",
-          tasks: [r.pick(competences), r.pick(competences)],
-          hoursMin,
-          hoursMax: hoursMin + r.int(0, 8),
-          flexibility: r.pick(["fixed", "flexible", "by_agreement"] as const),
-          remote: r.chance(0.1),
-          postcode: r.pick(POSTCODES),
-          industry: r.pick(industries),
-          required: [r.pick(competences)],
-          wanted: [r.pick(competences)],
-          offers: [r.pick(seedTerms.accommodation), r.pick(seedTerms.accommodation)],
-          startDate: undefined,
-          deadline: undefined,
+          email: `bruger.${tag}.${i}@virksomhed.example`,
+          name: contact,
+          role: "company",
+          invitedBy: r.pick(staff),
+          companyId: company.id,
+          isCompanyAdmin: true,
         },
-        { companyId: c.id, userId: c.userId },
-        new Date(instant(posted)),
+        moment
       );
-      if (!result.ok) continue;
-      await publishOpening(db, result.id, c.id, new Date(instant(posted)));
-      const stillOpen = options.liveOpenings && Date.parse(today) - Date.parse(posted) < 42 * DAY;
-      if (!stillOpen) await closeOpening(db, result.id, c.id, new Date(instant(addDays(posted, r.int(14, 40)))));
-      openings.push({ id: result.id, companyId: c.id });
-    }
-  }
-
-  // Citizens: invited across the period (more early on), about 87 % publish a profile.
-  interface Citizen { id: string; invitedDay: string; accountDay: string | null; published: boolean }
-  const citizens: Citizen[] = [];
-  const takenNames = new Set((await db.selectFrom("users").select("name").execute()).map((u) => u.name));
-  await inTransaction(db, async (trx) => {
-    for (let i = 0; i < options.flexjobbers; i++) {
-      let name = `${r.pick(FIRST)} ${r.pick(LAST)}`;
-      if (takenNames.has(name)) name = `${name} ${i}`;
-      takenNames.add(name);
-      const email = `borger.${tag}.${i}@example.dk`;
-      // Early invitations dominate: the jobcenter invited its whole group when it started.
-      const invitedDay = dayAt(Math.floor(spanDays * Math.pow(r.next(), 2.2)));
-      const roll = r.next();
-      const accepted = roll < 0.9;
-      const published = roll < 0.87;
-      const accountDay = accepted ? addDays(invitedDay, r.int(0, 6)) : null;
-      const id = randomBytes(15).toString("base64url");
-      await trx
-        .insertInto("users")
-        .values({ id, email, name, phone: `+45 ${r.int(20, 99)} ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)}`, role: "flexjobber", passwordHash: accepted ? passwordHash : "", status: accepted ? "active" : "registered", companyId: null, isCompanyAdmin: 0, consultantId: r.pick(staff), createdAt: instant(start, 8) })
-        .execute();
-      await trx
-        .insertInto("invitations")
-        .values({ email, name, role: "flexjobber", tokenHash: randomBytes(32).toString("hex"), expiresAt: new Date(Date.parse(instant(invitedDay)) + 14 * DAY).toISOString(), usedAt: accountDay ? instant(accountDay, 11) : null, revokedAt: null, invitedBy: r.pick(staff), companyId: null, isCompanyAdmin: 0, consultantId: null, userId: accountDay ? id : null, createdAt: instant(invitedDay, 9) })
-        .execute();
-      if (accountDay) {
-        await trx.insertInto("consents").values({ userId: id, purpose: "privacy_statement", textVersion: PRIVACY_VERSION, givenAt: instant(accountDay, 11), withdrawnAt: null }).execute();
-        if (r.chance(0.7)) await trx.insertInto("consents").values({ userId: id, purpose: "health_data", textVersion: HEALTH_CONSENT_VERSION, givenAt: instant(accountDay, 11), withdrawnAt: null }).execute();
+      const accepted = await acceptInvitation(db, token, { password: "", passwordHash, healthConsent: false }, new Date(moment.getTime() + 3_600_000));
+      if (accepted.status !== "ok") return;
+      const ref: CompanyRef = {
+        id: company.id,
+        userId: accepted.userId,
+        openings: [],
+      };
+      companies.push(ref);
+      // An opening now and then: each open for 4 to 8 weeks.
+      for (let day = addDays(approvedDay, r.int(1, 20)); day <= today; day = addDays(day, r.int(45, 130))) {
+        const postDay = day;
+        plan(postDay, () => postOpening(ref, postDay));
       }
-      citizens.push({ id, invitedDay, accountDay, published: published && accepted });
-    }
-  });
-
-  // Profiles for those who published, built with the same functions the pages use.
-  for (const c of citizens.filter((x) => x.published)) {
-    const publishedDay = addDays(c.accountDay!, r.int(0, 10));
-    const hoursMin = r.int(5, 15);
-    const fixture: ProfileFixture = {
-      headline: `${r.pick(["Stabil", "Omhyggelig", "Rolig", "Glad", "Erfaren"])} ${r.pick(["medarbejder", "kollega", "hjælper"])} med flair for ${r.pick(competences).toLowerCase()}`,
-      summary: "Jeg trives med faste opgaver og gode kolleger. Jeg arbejder bedst, når jeg kender dagens plan.",
-      competences: r.shuffle([...competences]).slice(0, r.int(2, 5)),
-      industries: [r.pick(industries)],
-      hours: [hoursMin, hoursMin + r.int(0, 10)],
-      postcode: r.pick(POSTCODES),
-      maxCommuteKm: r.int(5, 30),
-      approvedBy: r.pick(staff),
-    };
-    await fillProfile(db, c.id, fixture, new Date(instant(publishedDay, 13)));
-    if (r.chance(0.06)) await db.updateTable("profiles").set({ hidden: 1 }).where("userId", "=", c.id).execute();
+    });
   }
 
-  // Employment: everyone registered from the start (hand-made demo citizens too); about 8 % outside the labour force ("andet").
-  const unregistered = await db
+  async function postOpening(c: CompanyRef, day: string) {
+    const moment = at(day, 10);
+    if (!moment) return;
+    const until = addDays(day, r.int(28, 56));
+    const hoursMin = r.int(6, 15);
+    const competences = seedTerms.competence;
+    const result = await saveOpening(
+      db,
+      {
+        title: `${r.pick(["Medhjælper", "Assistent", "Medarbejder", "Hjælper"])} i ${r.pick(COMPANY_KINDS).toLowerCase()}`,
+        description: "Vi søger en stabil kollega på nedsat tid. Vi tager gerne hensyn og aftaler arbejdstiderne sammen.",
+        tasks: [r.pick(competences), r.pick(competences)],
+        hoursMin,
+        hoursMax: hoursMin + r.int(0, 8),
+        flexibility: r.pick(["fixed", "flexible", "by_agreement"] as const),
+        remote: r.chance(0.1),
+        postcode: r.pick(POSTCODES),
+        industry: r.pick(seedTerms.industry),
+        required: [r.pick(competences)],
+        wanted: [r.pick(competences)],
+        offers: [r.pick(seedTerms.accommodation), r.pick(seedTerms.accommodation)],
+        startDate: undefined,
+        deadline: until,
+      },
+      { companyId: c.id, userId: c.userId },
+      moment
+    );
+    if (!result.ok) return;
+    await publishOpening(db, result.id, c.id, moment);
+    c.openings.push({ id: result.id, until });
+  }
+
+  const liveOpening = (day: string) => {
+    const live = companies.flatMap((c) => c.openings.filter((o) => o.until >= day).map((o) => ({ company: c, opening: o })));
+    return live.length > 0 ? r.pick(live) : null;
+  };
+
+  // Citizens: every flexjobber the jobcenter has visitated is registered at launch with a status;
+  // most are invited at launch, the rest over the period. Outcomes are dealt by quota in
+  // invitation order, so every stretch of invitations has the municipality's shares.
+  const citizens: Citizen[] = [];
+  const statusQuota = quota([
+    ["ledig", SHAPE.ledigAtLaunch * (1 - SHAPE.outsideLabourForce)],
+    ["andet", SHAPE.outsideLabourForce],
+    ["i_fleksjob", (1 - SHAPE.ledigAtLaunch) * (1 - SHAPE.outsideLabourForce)],
+  ] as const);
+  const outcomeQuota = quota([
+    ["publishes", SHAPE.publishes],
+    ["account", SHAPE.acceptsInvitation - SHAPE.publishes],
+    ["nothing", 1 - SHAPE.acceptsInvitation],
+  ] as const);
+  const takenNames = new Set((await db.selectFrom("users").select("name").execute()).map((u) => u.name));
+  const inviteDays = Array.from({ length: options.flexjobbers }, (_, i) =>
+    i < options.flexjobbers * SHAPE.invitedAtLaunch ? addDays(start, r.int(0, 21)) : addDays(start, r.int(22, span))
+  ).sort();
+  for (let i = 0; i < options.flexjobbers; i++) {
+    let name = `${r.pick(FIRST)} ${r.pick(LAST)}`;
+    if (takenNames.has(name)) name = `${name} ${i}`;
+    takenNames.add(name);
+    const email = `borger.${tag}.${i}@example.dk`;
+    const status = statusQuota();
+    const registered = await registerCitizen(
+      db,
+      {
+        name,
+        email,
+        consultantId: r.pick(staff),
+        staffId: r.pick(staff),
+        status,
+        fromDate: start,
+      },
+      at(start, 8) ?? now
+    );
+    if (registered === "exists") continue;
+    citizens.push({
+      id: registered.id,
+      name,
+      email,
+      status,
+      invitedDay: inviteDays[i]!,
+      accountDay: null,
+      publishedDay: null,
+      visible: false,
+      busy: false,
+    });
+  }
+  // Flexjobbers made by hand before (the demo logins) get a status too, and a rhythm below.
+  const handMade = await db
     .selectFrom("users as u")
-    .select("u.id")
+    .select(["u.id", "u.createdAt"])
     .where("u.role", "=", "flexjobber")
     .where((eb) => eb.not(eb.exists(eb.selectFrom("employmentStatuses as s").select("s.id").whereRef("s.userId", "=", "u.id"))))
     .orderBy("u.id")
     .execute();
-  const everyone = unregistered.map((u) => u.id);
-  const labour = r.shuffle([...everyone]);
-  const outside = new Set(labour.splice(0, Math.round(labour.length * 0.08)));
-  const target = (t: number) => (t <= 0 ? 21 : t < 0.375 ? 21 - (10 * t) / 0.375 : t < 0.5 ? 11 - (2 * (t - 0.375)) / 0.125 : 9 + 0.4 * Math.sin(t * 20));
-  const statuses: { userId: string; status: EmploymentStatusValue; fromDate: string; source: "staff" | "platform"; hireId: number | null }[] = [];
-  const ledig = new Set(labour.slice(0, Math.round(labour.length * 0.21)));
-  const employed = new Set(labour.filter((id) => !ledig.has(id)));
-  for (const id of everyone) {
-    statuses.push({ userId: id, status: outside.has(id) ? "andet" : ledig.has(id) ? "ledig" : "i_fleksjob", fromDate: start, source: "staff", hireId: null });
-  }
-  const publishedIds = new Set(citizens.filter((c) => c.published).map((c) => c.id));
-  const months = Math.max(1, options.months);
-  for (let m = 1; m < months; m++) {
-    const monthStart = Math.round((m * spanDays) / months);
-    const monthEnd = Math.round(((m + 1) * spanDays) / months) - 1;
-    const wanted = Math.round((target(m / (months - 1)) / 100) * labour.length);
-    // A little movement both ways every month, then enough hires to reach the target.
-    const churn = r.int(0, Math.max(1, Math.round(labour.length * 0.004)));
-    for (const id of r.shuffle([...employed]).slice(0, churn)) {
-      employed.delete(id);
-      ledig.add(id);
-      statuses.push({ userId: id, status: "ledig", fromDate: dayAt(r.int(monthStart, monthEnd)), source: "staff", hireId: null });
-    }
-    const hires = Math.max(0, ledig.size - wanted);
-    for (const id of r.shuffle([...ledig]).slice(0, hires)) {
-      ledig.delete(id);
-      employed.add(id);
-      const day = dayAt(r.int(monthStart, monthEnd));
-      const viaPlatform = publishedIds.has(id) && r.chance(0.6) && openings.length > 0;
-      let hireId: number | null = null;
-      if (viaPlatform) hireId = await recordPlatformHire(db, { userId: id, opening: r.pick(openings), day, staffId: r.pick(staff), instant });
-      statuses.push({ userId: id, status: "i_fleksjob", fromDate: day, source: viaPlatform ? "platform" : "staff", hireId });
-    }
-  }
-  for (let i = 0; i < statuses.length; i += 400) {
-    await db
-      .insertInto("employmentStatuses")
-      .values(statuses.slice(i, i + 400).map((s) => ({ ...s, recordedBy: r.pick(staff), createdAt: instant(s.fromDate, 15) })))
-      .execute();
+  for (const [i, u] of handMade.entries()) {
+    await recordEmploymentStatus(
+      db,
+      {
+        userId: u.id,
+        status: i % 3 === 0 ? "i_fleksjob" : "ledig",
+        fromDate: start,
+        source: "staff",
+        recordedBy: r.pick(staff),
+      },
+      at(start, 9) ?? now
+    );
   }
 
-  await generateActivity(db, r, { today, staff });
-  await generateEvents(db, r, { start, spanDays, dayAt, instant, citizens, staff });
+  for (const c of citizens) {
+    const outcome = outcomeQuota();
+    const invitedDay = c.invitedDay!;
+    plan(invitedDay, async () => {
+      const moment = at(invitedDay, 9);
+      if (!moment) return;
+      const { token } = await createInvitation(
+        db,
+        {
+          email: c.email,
+          name: c.name,
+          role: "flexjobber",
+          invitedBy: r.pick(staff),
+          consultantId: r.pick(staff),
+        },
+        moment
+      );
+      if (outcome === "nothing") return;
+      const accountDay = addDays(invitedDay, r.int(0, 2));
+      plan(accountDay, async () => {
+        const moment2 = at(accountDay, r.int(10, 20));
+        if (!moment2) return;
+        const accepted = await acceptInvitation(db, token, { password: "", passwordHash, healthConsent: r.chance(0.7) }, moment2);
+        if (accepted.status !== "ok") return;
+        c.accountDay = accountDay;
+        if (outcome !== "publishes") return;
+        const publishDay = addDays(accountDay, r.int(0, 3));
+        plan(publishDay, async () => {
+          const moment3 = at(publishDay, 14);
+          if (!moment3) return;
+          await fillProfile(db, c.id, profileFixture(r, staff), moment3);
+          c.publishedDay = publishDay;
+          c.visible = true;
+        });
+      });
+    });
+  }
+
+  // A hire through the platform, step by step, each on its own later day.
+  function startHire(c: Citizen, day: string) {
+    const found = liveOpening(day);
+    if (!found) return;
+    c.busy = true;
+    const { company, opening } = found;
+    const done = () => {
+      c.busy = false;
+    };
+    const interestFirst = r.chance(0.5);
+    let interestId: number | null = null;
+    const interest = async (when: Date) => {
+      const sent = await expressInterest(
+        db,
+        {
+          userId: c.id,
+          openingId: opening.id,
+          shareIdentity: r.chance(0.5),
+          message: "Jeg vil gerne høre mere om jobbet.",
+        },
+        when
+      );
+      if (sent !== "sent") return false;
+      const row = await db.selectFrom("interests").select("id").where("userId", "=", c.id).where("openingId", "=", opening.id).executeTakeFirstOrThrow();
+      interestId = row.id;
+      return true;
+    };
+    const stage = (stageDay: string, value: "interview" | "hired" | "rejected", then?: (d: string) => void) =>
+      plan(stageDay, async () => {
+        const when = at(stageDay, 12);
+        if (!when || interestId === null) return done();
+        await setInterestStage(
+          db,
+          {
+            interestId,
+            companyId: company.id,
+            stage: value,
+            userId: company.userId,
+          },
+          when
+        );
+        if (then) then(stageDay);
+        else done();
+      });
+    const afterYes = (yesDay: string) => {
+      const samtale = addDays(yesDay, r.int(3, 10));
+      if (!r.chance(SHAPE.toSamtale)) return stage(samtale, "rejected");
+      stage(samtale, "interview", (d) => {
+        const decided = addDays(d, r.int(5, 20));
+        if (!r.chance(SHAPE.hiredAfterSamtale)) return stage(decided, "rejected");
+        stage(decided, "hired", (hiredDay) => {
+          const confirmDay = addDays(hiredDay, r.int(1, 5));
+          plan(confirmDay, async () => {
+            const when = at(confirmDay, 15);
+            const hire = await db.selectFrom("hires").select("id").where("interestId", "=", interestId!).where("cancelledAt", "is", null).executeTakeFirst();
+            if (!when || !hire) return done();
+            await confirmHire(db, { hireId: hire.id, staffId: r.pick(staff), fromDate: confirmDay }, when);
+            c.status = "i_fleksjob";
+            c.visible = false; // confirmHire pauses the profile: a new job ends the search
+            done();
+          });
+        });
+      });
+    };
+    const ask = (askDay: string, then: (yesDay: string) => void) =>
+      plan(askDay, async () => {
+        const when = at(askDay, 11);
+        if (!when) return done();
+        const sent = await createContactRequest(
+          db,
+          {
+            companyId: company.id,
+            sentBy: company.userId,
+            profileUserId: c.id,
+            message: "Vi vil gerne tale med dig om et job hos os.",
+          },
+          when
+        );
+        if (sent === "not_found" || sent.kind !== "sent") return done();
+        const answerDay = addDays(askDay, r.int(0, 3));
+        plan(answerDay, async () => {
+          const answered = at(answerDay, 19);
+          if (!answered) return done();
+          const yes = r.chance(SHAPE.saysYes);
+          await answerContactRequest(
+            db,
+            {
+              userId: c.id,
+              requestId: sent.requestId,
+              answer: yes ? "accepted" : "declined",
+            },
+            answered
+          );
+          // A yes opens the conversation, as on Beskeder.
+          if (yes) await threadForAcceptedRequest(db, sent.requestId, answered);
+          if (yes) then(answerDay);
+          else done();
+        });
+      });
+    if (interestFirst) {
+      plan(day, async () => {
+        const when = at(day, 16);
+        if (!when || !(await interest(when))) return done();
+        ask(addDays(day, r.int(1, 4)), afterYes);
+      });
+    } else {
+      ask(day, (yesDay) =>
+        plan(yesDay, async () => {
+          const when = at(yesDay, 20);
+          if (!when || !(await interest(when))) return done();
+          afterYes(yesDay);
+        })
+      );
+    }
+  }
+
+  // Day by day: first what people and companies start today, then every step planned for the day
+  // (steps may plan more for the same day).
+  for (let day = start; day <= today; day = addDays(day, 1)) {
+    for (const c of citizens) await dailyChanges(c, day);
+    for (const company of companies) {
+      if (!r.chance(SHAPE.backgroundRequest)) continue;
+      const someone = r.pick(citizens);
+      if (someone.visible && !someone.busy) await backgroundRequest(company, someone, day);
+    }
+    for (let k = 0; k < (agenda.get(day)?.length ?? 0); k++) await agenda.get(day)![k]!();
+    agenda.delete(day);
+  }
+
+  async function dailyChanges(c: Citizen, day: string) {
+    const record = async (status: EmploymentStatusValue) => {
+      // Staff sometimes record a change days later, dated back to when it happened.
+      const recordedDay = addDays(day, r.chance(0.3) ? r.int(1, 20) : 0);
+      const when = at(recordedDay <= today ? recordedDay : today, 13);
+      if (!when) return;
+      await recordEmploymentStatus(
+        db,
+        {
+          userId: c.id,
+          status,
+          fromDate: day,
+          source: "staff",
+          recordedBy: r.pick(staff),
+        },
+        when
+      );
+      c.status = status;
+    };
+    if (c.busy) return;
+    if (c.status === "ledig") {
+      if (c.visible && c.publishedDay && r.chance(SHAPE.platformStart(daysBetween(c.publishedDay, day)))) return startHire(c, day);
+      if (r.chance(SHAPE.ordinaryJob)) return record("i_fleksjob");
+      if (r.chance(SHAPE.intoAndet)) return record("andet");
+    } else if (c.status === "i_fleksjob") {
+      if (r.chance(SHAPE.jobEnds)) {
+        await record("ledig");
+        // Looking again: she shows her profile again.
+        if (c.publishedDay && !c.visible && r.chance(0.8)) {
+          const when = at(day, 18);
+          if (when) {
+            await setProfileHidden(db, c.id, false);
+            c.visible = true;
+          }
+        }
+        return;
+      }
+      if (r.chance(SHAPE.intoAndet)) return record("andet");
+    } else if (r.chance(SHAPE.outOfAndet)) {
+      return record(r.chance(0.5) ? "ledig" : "i_fleksjob");
+    }
+  }
+
+  async function backgroundRequest(company: CompanyRef, c: Citizen, day: string) {
+    const when = at(day, 10);
+    if (!when) return;
+    const sent = await createContactRequest(
+      db,
+      {
+        companyId: company.id,
+        sentBy: company.userId,
+        profileUserId: c.id,
+        message: "Vi har set din profil og vil gerne høre, om du er interesseret i et job hos os.",
+      },
+      when
+    );
+    if (sent === "not_found" || sent.kind !== "sent") return;
+    const answerDay = addDays(day, r.int(1, 5));
+    if (r.chance(0.1)) return; // not answered (yet)
+    plan(answerDay, async () => {
+      const answered = at(answerDay, 19);
+      if (!answered) return;
+      const yes = r.chance(0.6);
+      await answerContactRequest(db, { userId: c.id, requestId: sent.requestId, answer: yes ? "accepted" : "declined" }, answered);
+      if (yes) await threadForAcceptedRequest(db, sent.requestId, answered);
+    });
+  }
+
+  // Openings still open at the end are closed unless asked to stay live (the start-up demo keeps its own on top).
+  if (!options.liveOpenings) {
+    for (const c of companies) for (const o of c.openings.filter((x) => x.until >= today)) await closeOpening(db, o.id, c.id, new Date(now.getTime() - 60_000));
+  }
+
+  await generateActivity(db, r, { today, now });
+  await generateEvents(db, r, { start, span, today, now, staff });
   return { citizens: citizens.length, companies: companies.length };
 }
 
-/** A company marked the flexjobber "ansat" through an interest, and staff confirmed it. */
-async function recordPlatformHire(
-  db: Db,
-  { userId, opening, day, staffId, instant }: { userId: string; opening: { id: number; companyId: number }; day: string; staffId: string; instant: (day: string, hour?: number) => string },
-): Promise<number> {
-  const at = instant(addDays(day, -10), 12);
-  const interest = await db
-    .insertInto("interests")
-    .values({ openingId: opening.id, userId, message: null, identityShared: 1, stage: "hired", createdAt: at, updatedAt: instant(day, 9) })
-    .onConflict((oc) => oc.columns(["openingId", "userId"]).doUpdateSet({ stage: "hired" }))
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const hire = await db
-    .insertInto("hires")
-    .values({ userId, companyId: opening.companyId, openingId: opening.id, interestId: interest.id, markedBy: null, markedAt: instant(day, 9), confirmedBy: staffId, confirmedAt: instant(day, 14), cancelledAt: null })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto("contactRequests")
-    .values({ companyId: opening.companyId, profileUserId: userId, sentBy: null, message: "Vi vil gerne tale med dig om et job.", status: "accepted", createdAt: at, answeredAt: at })
-    .execute();
-  return hire.id;
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-type Rng = ReturnType<typeof prng>;
+function profileFixture(r: Rng, staff: string[]): ProfileFixture {
+  const competences = seedTerms.competence;
+  const hoursMin = r.int(5, 15);
+  return {
+    headline: `${r.pick(["Stabil", "Omhyggelig", "Rolig", "Glad", "Erfaren"])} ${r.pick(["medarbejder", "kollega", "hjælper"])} med flair for ${r
+      .pick(competences)
+      .toLowerCase()}`,
+    summary: "Jeg trives med faste opgaver og gode kolleger. Jeg arbejder bedst, når jeg kender dagens plan.",
+    competences: r.shuffle([...competences]).slice(0, r.int(2, 5)),
+    industries: [r.pick(seedTerms.industry)],
+    hours: [hoursMin, hoursMin + r.int(0, 10)],
+    postcode: r.pick(POSTCODES),
+    maxCommuteKm: r.int(5, 30),
+    approvedBy: r.pick(staff),
+  };
+}
 
 /**
- * Login habits for every active flexjobber account without activity yet:
- * exactly 19 % daily, 45 % weekly, 31 % every 14 days and 5 % less often,
- * drawn in 7-day blocks and 14-day halves counted back from today.
+ * Logins: every active flexjobber account logs in by its persona's rhythm
+ * from the day it was created (habits.ts); today only before `now`.
  */
-async function generateActivity(db: Db, r: Rng, { today }: { today: string; staff: string[] }) {
+async function generateActivity(db: Db, r: Rng, { today, now }: { today: string; now: Date }) {
   const accounts = await db
     .selectFrom("users as u")
-    .select(["u.id", "u.createdAt", (eb) => eb.selectFrom("invitations as i").select("i.usedAt").whereRef("i.userId", "=", "u.id").where("i.usedAt", "is not", null).limit(1).as("usedAt")])
+    .select([
+      "u.id",
+      "u.email",
+      "u.createdAt",
+      (eb) =>
+        eb
+          .selectFrom("invitations as i")
+          .select((x) => x.fn.min("i.usedAt").as("u"))
+          .whereRef("i.userId", "=", "u.id")
+          .as("usedAt"),
+    ])
     .where("u.role", "=", "flexjobber")
     .where("u.status", "=", "active")
     .where((eb) => eb.not(eb.exists(eb.selectFrom("activityDays as a").select("a.userId").whereRef("a.userId", "=", "u.id"))))
-    .orderBy("u.id")
     .execute();
-  const order = r.shuffle(accounts.map((a) => a));
-  const n = order.length;
-  const cut = [0.19, 0.64, 0.95].map((p) => Math.round(p * n));
+  // Persona by account order, so every cohort has the municipality's mix.
+  accounts.sort((a, b) => String(a.usedAt ?? a.createdAt).localeCompare(String(b.usedAt ?? b.createdAt)) || a.id.localeCompare(b.id));
+  const nowHour = Number(
+    new Intl.DateTimeFormat("da-DK", {
+      timeZone: "Europe/Copenhagen",
+      hour: "2-digit",
+      hourCycle: "h23",
+    }).format(now)
+  );
   const rows: { userId: string; day: string }[] = [];
-  const logins: { email: string; userId: string; succeeded: number; createdAt: string }[] = [];
-  for (const [i, u] of order.entries()) {
-    const habit = i < cut[0]! ? "daily" : i < cut[1]! ? "weekly" : i < cut[2]! ? "fortnightly" : "rarely";
-    const since = localDate(new Date(u.usedAt ?? u.createdAt));
-    const days = new Set<string>();
-    for (let back = 0; ; back += habit === "fortnightly" ? 14 : 7) {
-      const blockEnd = addDays(today, -back);
-      const length = habit === "fortnightly" ? 14 : 7;
-      const blockStart = addDays(blockEnd, -(length - 1));
-      if (blockEnd < since) break;
-      const inBlock = Array.from({ length }, (_, k) => addDays(blockStart, k)).filter((d) => d >= since);
-      if (habit === "daily") for (const d of inBlock) if (r.chance(0.93)) days.add(d);
-      if (habit === "weekly") for (const d of r.shuffle([...inBlock]).slice(0, r.int(1, 3))) days.add(d);
-      if (habit === "fortnightly") for (const d of r.shuffle([...inBlock]).slice(0, 1)) days.add(d);
-      if (habit === "rarely" && r.chance(0.2)) days.add(r.pick(inBlock.length ? inBlock : [blockEnd]));
+  const logins: {
+    email: string;
+    userId: string;
+    succeeded: number;
+    createdAt: string;
+  }[] = [];
+  for (const [i, u] of accounts.entries()) {
+    const since = localDate(new Date(String(u.usedAt ?? u.createdAt)));
+    for (const day of habitDays(r, personaFor(i), since, today)) {
+      const hour = r.int(7, 21);
+      if (day === today && hour >= nowHour) continue;
+      rows.push({ userId: u.id, day });
+      if (r.chance(0.25)) {
+        const moment = danishTimeToUtc(day, `${String(hour).padStart(2, "0")}:${String(r.int(0, 59)).padStart(2, "0")}`);
+        if (moment.getTime() < now.getTime())
+          logins.push({
+            email: u.email,
+            userId: u.id,
+            succeeded: 1,
+            createdAt: moment.toISOString(),
+          });
+      }
     }
-    // "Rarely" must not look fortnightly in the current window: keep at most one recent half.
-    if (habit === "rarely") for (const d of [...days]) if (d > addDays(today, -14)) days.delete(d);
-    for (const day of days) rows.push({ userId: u.id, day });
-    const weekly = [...days].filter((_, k) => k % 5 === 0);
-    for (const day of weekly) logins.push({ email: "", userId: u.id, succeeded: 1, createdAt: danishTimeToUtc(day, "09:15").toISOString() });
   }
   await recordActivityDays(db, rows);
-  const emails = new Map((await db.selectFrom("users").select(["id", "email"]).where("role", "=", "flexjobber").execute()).map((u) => [u.id, u.email]));
-  for (let i = 0; i < logins.length; i += 1000) {
-    await db.insertInto("loginEvents").values(logins.slice(i, i + 1000).map((l) => ({ ...l, email: emails.get(l.userId) ?? "" }))).execute();
-  }
+  for (let i = 0; i < logins.length; i += 1000)
+    await db
+      .insertInto("loginEvents")
+      .values(logins.slice(i, i + 1000))
+      .execute();
 }
 
-/** A meeting every five weeks or so, with sign-ups and attendance. */
-async function generateEvents(
-  db: Db,
-  r: Rng,
-  { spanDays, dayAt, instant, citizens, staff }: { start: string; spanDays: number; dayAt: (o: number) => string; instant: (d: string, h?: number) => string; citizens: { id: string; accountDay: string | null }[]; staff: string[] },
-) {
-  const withAccount = citizens.filter((c) => c.accountDay).map((c) => c.id);
-  for (let offset = 20; offset < spanDays - 3; offset += 35) {
-    const day = dayAt(offset);
+/** A meeting every five weeks or so, with sign-ups before it and attendance after. */
+async function generateEvents(db: Db, r: Rng, o: { start: string; span: number; today: string; now: Date; staff: string[] }) {
+  const people = (
+    await db.selectFrom("users").select(["id", "createdAt"]).where("role", "=", "flexjobber").where("status", "=", "active").orderBy("id").execute()
+  ).map((p) => p.id);
+  for (let offset = 20; offset < o.span - 3; offset += 35) {
+    const day = addDays(o.start, offset);
+    const created = danishTimeToUtc(addDays(day, -20), "09:00");
     const capacity = r.int(12, 25);
-    const event = await db
-      .insertInto("events")
-      .values({ title: r.pick(["Netværksmøde for fleksjobbere", "Morgenkaffe i jobcentret", "Virksomhedsbesøg", "Workshop: Din profil"]), description: "Kom og mød andre fleksjobbere.", startsAt: instant(day, 10), endsAt: instant(day, 12), place: "Jobcentret", onlineUrl: null, audience: "flexjobbers", capacity, signupDeadline: null, cancelledAt: null, createdBy: r.pick(staff), createdAt: instant(addDays(day, -20)), updatedAt: instant(addDays(day, -20)) })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const people = r.shuffle([...withAccount]).slice(0, Math.min(capacity, r.int(5, capacity)));
-    if (people.length === 0) continue;
-    await db
-      .insertInto("eventRegistrations")
-      .values(people.map((userId) => ({ eventId: event.id, userId, status: "registered" as const, createdAt: instant(addDays(day, -7)), updatedAt: instant(addDays(day, -7)), attended: r.chance(0.8) ? 1 : 0, remindedAt: null })))
-      .execute();
+    const eventId = await createEvent(
+      db,
+      {
+        title: r.pick(["Netværksmøde for fleksjobbere", "Morgenkaffe i jobcentret", "Virksomhedsbesøg", "Workshop: Din profil"]),
+        description: "Kom og mød andre fleksjobbere.",
+        day,
+        startTime: "10:00",
+        endTime: "12:00",
+        place: "Jobcentret",
+        onlineUrl: undefined,
+        audience: "flexjobbers",
+        capacity,
+        signupDeadline: undefined,
+      },
+      r.pick(o.staff),
+      created
+    );
+    const signUpAt = danishTimeToUtc(addDays(day, -7), "12:00");
+    for (const id of r.shuffle([...people]).slice(0, Math.min(capacity, r.int(5, capacity))))
+      await signUp(db, { eventId, userId: id, role: "flexjobber" }, signUpAt);
+    for (const p of await listParticipants(db, eventId)) {
+      if (p.status === "registered")
+        await setAttendance(db, {
+          eventId,
+          registrationId: p.id,
+          attended: r.chance(0.8),
+        });
+    }
   }
 }
