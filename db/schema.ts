@@ -384,6 +384,14 @@ export interface ArticleReadTable {
   readAt: string;
 }
 
+/** Active flexjobbers per week: a cache of the raw-row count, marked stale by triggers when a row behind it changes. */
+export interface WeeklyActiveCountTable {
+  week: string;
+  flexjobbers: Generated<number>;
+  /** 0: stale, count again from the raw rows before use. */
+  fresh: Generated<number>;
+}
+
 /** Roll-up of ActivityDay by week (the Monday, "YYYY-MM-DD"). */
 export interface ActivityWeekTable {
   week: string;
@@ -590,6 +598,7 @@ export interface Database {
   articleReads: ArticleReadTable;
   activityDays: ActivityDayTable;
   activityWeeks: ActivityWeekTable;
+  weeklyActiveCounts: WeeklyActiveCountTable;
   emailQueue: EmailQueueTable;
   passwordResets: PasswordResetTable;
   emailChanges: EmailChangeTable;

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { Db } from "../../db/kysely";
+import { inTransaction, type Db } from "../../db/kysely";
 import { addDays, danishDaysToUtc, localDate } from "~/utils/dates";
 import { weekOf } from "./activity.server";
 import { sharesOf } from "./shares";
@@ -190,26 +190,54 @@ export async function ledighedsSeries(db: Db, fromMonth: string, toMonth: string
 
 /**
  * Distinct active flexjobbers per week (Monday to Sunday) in the period,
- * counted from the raw rows at read time (ActivityDay's weekly roll-up, kept
- * in the same insert). Counted like the frequency buckets: active accounts,
- * and an erased account for the weeks that ended before it was erased, so an
- * erasure never rewrites past weeks. Weeks with nobody active are left out.
+ * counted from the raw rows (ActivityDay's weekly roll-up, kept in the same
+ * insert). Counted like the frequency buckets: active accounts, and an erased
+ * account for the weeks that ended before it was erased, so an erasure never
+ * rewrites past weeks. Weeks with nobody active are left out.
+ *
+ * Each week's count is cached in weekly_active_counts; triggers mark a week
+ * stale when a row behind it changes (migration 0018), and stale weeks are
+ * counted again here, in one transaction with the write.
  */
 export async function activeUsersPerWeek(db: Db, from: string, to: string): Promise<{ week: string; users: number }[]> {
-  const weeks: { week: string; ends: string }[] = [];
-  for (let week = weekOf(from); week <= to; week = addDays(week, 7)) weeks.push({ week, ends: danishDaysToUtc(addDays(week, 6)).end });
-  if (weeks.length === 0) return [];
-  const weekRows = sql.join(weeks.map((w) => sql`select ${w.week} as week, ${w.ends} as ends`), sql` union all `);
-  const rows = await sql<{ week: string; users: number }>`
-    with weeks as (${weekRows})
-    select w.week, count(*) as users
-    from weeks w
-    join activity_weeks aw on aw.week = w.week
-    join users u on u.id = aw.user_id and u.role = 'flexjobber'
-      and (u.status = 'active' or (u.status = 'erased' and u.erased_at >= w.ends))
-    group by w.week
-    order by w.week`.execute(db);
-  return rows.rows.map((r) => ({ week: r.week, users: Number(r.users) }));
+  const first = weekOf(from);
+  return inTransaction(db, async (trx) => {
+    const stale = await trx.selectFrom("weeklyActiveCounts").select("week").where("week", ">=", first).where("week", "<=", to).where("fresh", "=", 0).execute();
+    if (stale.length > 0) {
+      const counted = await countActiveWeeks(trx, stale.map((w) => w.week));
+      for (const week of stale.map((w) => w.week)) {
+        await trx.updateTable("weeklyActiveCounts").set({ flexjobbers: counted.get(week) ?? 0, fresh: 1 }).where("week", "=", week).execute();
+      }
+    }
+    const rows = await trx
+      .selectFrom("weeklyActiveCounts")
+      .select(["week", "flexjobbers"])
+      .where("week", ">=", first)
+      .where("week", "<=", to)
+      .where("flexjobbers", ">", 0)
+      .orderBy("week")
+      .execute();
+    return rows.map((r) => ({ week: r.week, users: r.flexjobbers }));
+  });
+}
+
+/** The raw-row count behind activeUsersPerWeek, for the given Mondays. */
+export async function countActiveWeeks(db: Db, weeks: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < weeks.length; i += 200) {
+    const batch = weeks.slice(i, i + 200);
+    const weekRows = sql.join(batch.map((week) => sql`select ${week} as week, ${danishDaysToUtc(addDays(week, 6)).end} as ends`), sql` union all `);
+    const rows = await sql<{ week: string; users: number }>`
+      with weeks as (${weekRows})
+      select w.week, count(*) as users
+      from weeks w
+      join activity_weeks aw on aw.week = w.week
+      join users u on u.id = aw.user_id and u.role = 'flexjobber'
+        and (u.status = 'active' or (u.status = 'erased' and u.erased_at >= w.ends))
+      group by w.week`.execute(db);
+    for (const r of rows.rows) out.set(r.week, Number(r.users));
+  }
+  return out;
 }
 
 export interface PlatformResults {

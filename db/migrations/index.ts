@@ -16,6 +16,7 @@ import * as m0014 from "./0014_safety";
 import * as m0015 from "./0015_notifications";
 import * as m0016 from "./0016_alerts";
 import * as m0017 from "./0017_weekly_actives_from_rows";
+import * as m0018 from "./0018_weekly_actives_cache";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   "0015_notifications": m0015,
   "0016_alerts": m0016,
   "0017_weekly_actives_from_rows": m0017,
+  "0018_weekly_actives_cache": m0018,
 };
