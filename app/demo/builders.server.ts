@@ -89,9 +89,10 @@ export async function createFlexjobberWithProfile(
   db: Db,
   user: Partial<Omit<User, "passwordHash" | "role">> & { password?: string } = {},
   fixture: ProfileFixture = {},
+  now = new Date(),
 ) {
   const flexjobber = await createUser(db, { role: "flexjobber", name: "Flemming Fleks", phone: "+45 12 34 56 78", ...user });
-  const profile = await fillProfile(db, flexjobber.id, fixture);
+  const profile = await fillProfile(db, flexjobber.id, fixture, now);
   return { user: flexjobber, profile };
 }
 

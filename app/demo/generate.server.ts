@@ -51,16 +51,16 @@ const POSTCODES = ["2820", "2900", "2920", "2930", "2800", "2830", "2840", "2860
 const SHAPE = {
   ledigAtLaunch: 0.21,
   outsideLabourForce: 0.08,
-  acceptsInvitation: 0.92,
-  publishes: 0.885,
-  invitedAtLaunch: 0.45,
+  acceptsInvitation: 0.925,
+  publishes: 0.89,
+  invitedAtLaunch: 0.35,
   /** Per day, a ledig flexjobber with a visible profile is found by a company or shows interest: high while the profile is new. */
   platformStart: (daysSincePublished: number) => 0.04 * Math.exp(-daysSincePublished / 45) + 0.0022,
   saysYes: 0.85,
   toSamtale: 0.85,
   hiredAfterSamtale: 0.7,
   /** Per day: a job found outside the platform; a flexjob that ends; moves in and out of "andet". */
-  ordinaryJob: 0.0013,
+  ordinaryJob: 0.0015,
   jobEnds: 0.00015,
   intoAndet: 0.0001,
   outOfAndet: 0.0015,
@@ -108,6 +108,7 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
     return d.getTime() < now.getTime() ? d : null;
   };
 
+  const budget = { ordinaryJob: 0, jobEnds: 0, ledigIntoAndet: 0, jobIntoAndet: 0, outOfAndet: 0 };
   // What happens on each day, in order; filled as the simulation goes.
   const agenda = new Map<string, Step[]>();
   const plan = (day: string, step: Step) => {
@@ -247,7 +248,7 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
       busy: false,
     });
   }
-  // Flexjobbers made by hand before (the demo logins) get a status too, and a rhythm below.
+  // Flexjobbers made by hand before (the demo logins) get a status too (a third ledig, as at launch), and a rhythm below.
   const handMade = await db
     .selectFrom("users as u")
     .select(["u.id", "u.createdAt"])
@@ -260,7 +261,7 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
       db,
       {
         userId: u.id,
-        status: i % 3 === 0 ? "i_fleksjob" : "ledig",
+        status: i % 3 === 0 ? "ledig" : "i_fleksjob",
         fromDate: start,
         source: "staff",
         recordedBy: r.pick(staff),
@@ -306,6 +307,11 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
       });
     });
   }
+
+  // How the steps of a hire turn out: dealt by quota, so every seed has the municipality's shares.
+  const yesQuota = quota([["yes", SHAPE.saysYes], ["no", 1 - SHAPE.saysYes]] as const);
+  const samtaleQuota = quota([["yes", SHAPE.toSamtale], ["no", 1 - SHAPE.toSamtale]] as const);
+  const hiredQuota = quota([["yes", SHAPE.hiredAfterSamtale], ["no", 1 - SHAPE.hiredAfterSamtale]] as const);
 
   // A hire through the platform, step by step, each on its own later day.
   function startHire(c: Citizen, day: string) {
@@ -353,10 +359,10 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
       });
     const afterYes = (yesDay: string) => {
       const samtale = addDays(yesDay, r.int(3, 10));
-      if (!r.chance(SHAPE.toSamtale)) return stage(samtale, "rejected");
+      if (samtaleQuota() === "no") return stage(samtale, "rejected");
       stage(samtale, "interview", (d) => {
         const decided = addDays(d, r.int(5, 20));
-        if (!r.chance(SHAPE.hiredAfterSamtale)) return stage(decided, "rejected");
+        if (hiredQuota() === "no") return stage(decided, "rejected");
         stage(decided, "hired", (hiredDay) => {
           const confirmDay = addDays(hiredDay, r.int(1, 5));
           plan(confirmDay, async () => {
@@ -390,7 +396,7 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
         plan(answerDay, async () => {
           const answered = at(answerDay, 19);
           if (!answered) return done();
-          const yes = r.chance(SHAPE.saysYes);
+          const yes = yesQuota() === "yes";
           await answerContactRequest(
             db,
             {
@@ -426,7 +432,7 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
   // Day by day: first what people and companies start today, then every step planned for the day
   // (steps may plan more for the same day).
   for (let day = start; day <= today; day = addDays(day, 1)) {
-    for (const c of citizens) await dailyChanges(c, day);
+    await dailyChanges(day);
     for (const company of companies) {
       if (!r.chance(SHAPE.backgroundRequest)) continue;
       const someone = r.pick(citizens);
@@ -436,47 +442,45 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
     agenda.delete(day);
   }
 
-  async function dailyChanges(c: Citizen, day: string) {
-    const record = async (status: EmploymentStatusValue) => {
-      // Staff sometimes record a change days later, dated back to when it happened.
-      const recordedDay = addDays(day, r.chance(0.3) ? r.int(1, 20) : 0);
-      const when = at(recordedDay <= today ? recordedDay : today, 13);
-      if (!when) return;
-      await recordEmploymentStatus(
-        db,
-        {
-          userId: c.id,
-          status,
-          fromDate: day,
-          source: "staff",
-          recordedBy: r.pick(staff),
-        },
-        when
-      );
-      c.status = status;
-    };
-    if (c.busy) return;
-    if (c.status === "ledig") {
-      if (c.visible && c.publishedDay && r.chance(SHAPE.platformStart(daysBetween(c.publishedDay, day)))) return startHire(c, day);
-      if (r.chance(SHAPE.ordinaryJob)) return record("i_fleksjob");
-      if (r.chance(SHAPE.intoAndet)) return record("andet");
-    } else if (c.status === "i_fleksjob") {
-      if (r.chance(SHAPE.jobEnds)) {
-        await record("ledig");
-        // Looking again: she shows her profile again.
-        if (c.publishedDay && !c.visible && r.chance(0.8)) {
-          const when = at(day, 18);
-          if (when) {
-            await setProfileHidden(db, c.id, false);
-            c.visible = true;
-          }
-        }
-        return;
-      }
-      if (r.chance(SHAPE.intoAndet)) return record("andet");
-    } else if (r.chance(SHAPE.outOfAndet)) {
-      return record(r.chance(0.5) ? "ledig" : "i_fleksjob");
+  // Ordinary job changes as flows: each day a flow moves its rate × the people it applies to
+  // (carried over until a whole person is due), picked at random. So the municipality's
+  // ledighed follows its rates whatever the seed, and who moves stays random.
+  async function flow(name: keyof typeof budget, rate: number, from: EmploymentStatusValue, day: string, change: (c: Citizen) => Promise<void>) {
+    const eligible = citizens.filter((c) => c.status === from && !c.busy);
+    budget[name] += eligible.length * rate;
+    while (budget[name] >= 1 && eligible.length > 0) {
+      budget[name] -= 1;
+      const [c] = eligible.splice(r.int(0, eligible.length - 1), 1);
+      await change(c!);
     }
+  }
+
+  async function record(c: Citizen, status: EmploymentStatusValue, day: string) {
+    // Staff sometimes record a change days later, dated back to when it happened.
+    const recordedDay = addDays(day, r.chance(0.3) ? r.int(1, 20) : 0);
+    const when = at(recordedDay <= today ? recordedDay : today, 13);
+    if (!when) return;
+    await recordEmploymentStatus(db, { userId: c.id, status, fromDate: day, source: "staff", recordedBy: r.pick(staff) }, when);
+    c.status = status;
+  }
+
+  async function dailyChanges(day: string) {
+    // A ledig flexjobber with a visible profile: found by a company or showing interest, most likely while the profile is new.
+    for (const c of citizens) {
+      if (c.status === "ledig" && !c.busy && c.visible && c.publishedDay && r.chance(SHAPE.platformStart(daysBetween(c.publishedDay, day)))) startHire(c, day);
+    }
+    await flow("ordinaryJob", SHAPE.ordinaryJob, "ledig", day, (c) => record(c, "i_fleksjob", day));
+    await flow("ledigIntoAndet", SHAPE.intoAndet, "ledig", day, (c) => record(c, "andet", day));
+    await flow("jobIntoAndet", SHAPE.intoAndet, "i_fleksjob", day, (c) => record(c, "andet", day));
+    await flow("outOfAndet", SHAPE.outOfAndet, "andet", day, (c) => record(c, r.chance(0.5) ? "ledig" : "i_fleksjob", day));
+    await flow("jobEnds", SHAPE.jobEnds, "i_fleksjob", day, async (c) => {
+      await record(c, "ledig", day);
+      // Looking again: she shows her profile again.
+      if (c.publishedDay && !c.visible && r.chance(0.8) && at(day, 18)) {
+        await setProfileHidden(db, c.id, false);
+        c.visible = true;
+      }
+    });
   }
 
   async function backgroundRequest(company: CompanyRef, c: Citizen, day: string) {

@@ -131,11 +131,14 @@ export async function seedDemo(
     // More citizens with profiles, so "Find kandidater" and the staff queue have something to show.
     for (const [i, fixture] of DEMO_PROFILES.slice(1).entries()) {
       const [name, email] = DEMO_CITIZENS[i]!;
-      await createFlexjobberWithProfile(
+      const { user } = await createFlexjobberWithProfile(
         trx,
         { email, name, phone: `+45 20 ${10 + i} 30 40`, consultantId: staff.id, password: DEMO_PASSWORD, createdAt: ago(15 - i).toISOString() },
         { ...fixture, approvedBy: staff.id },
+        ago(14 - i),
       );
+      // A closed forum: every account came from an invitation.
+      await useInvitation(trx, { email, name, role: "flexjobber", invitedBy: staff.id, consultantId: staff.id }, user.id, ago(16 - i));
     }
     // Openings from the demo company: two published, one draft.
     const openings: number[] = [];
@@ -161,7 +164,8 @@ export async function seedDemo(
     });
 
     await createInvitation(trx, { email: "ole.demo@example.dk", name: "Ole Olsen", role: "flexjobber", invitedBy: staff.id, consultantId: staff.id }, ago(3));
-    await createInvitation(trx, { email: "eva.demo@example.dk", name: "Eva Eriksen", role: "flexjobber", invitedBy: staff.id, consultantId: null }, ago(20));
+    // Invited long ago and never came: expired.
+    await createInvitation(trx, { email: "eva.demo@example.dk", name: "Eva Eriksen", role: "flexjobber", invitedBy: staff.id, consultantId: null }, ago(200));
     const revoked = await createInvitation(trx, { email: "rasmus.demo@example.dk", name: "Rasmus Rask", role: "flexjobber", invitedBy: admin.id, consultantId: staff.id }, ago(6));
     await trx.updateTable("invitations").set({ revokedAt: ago(5).toISOString() }).where("id", "=", revoked.invitation.id).execute();
   });
