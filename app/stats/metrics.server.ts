@@ -140,30 +140,40 @@ export async function ledighedsprocent(db: Db, day: string): Promise<Unemploymen
 }
 
 /**
- * The same for many days in one query: each status row holds from its
- * from-date until the next row of the same person (LEAD over the history).
+ * The same for many days: each status row holds from its from-date until the
+ * person's next row (a later row on the same date wins). One ordered read of
+ * the history, then one pass per person over the sorted days; faster than a
+ * window function joined to every day, and the same rule.
  */
 export async function ledighedsprocentOn(db: Db, days: string[]): Promise<UnemploymentPoint[]> {
   if (days.length === 0) return [];
-  const dayRows = sql.join(days.map((d) => sql`select ${d} as day`), sql` union all `);
-  const rows = await sql<{ day: string; status: string; n: number }>`
-    with days as (${dayRows}),
-    spans as (
-      select s.user_id, s.status, s.from_date,
-        lead(s.from_date) over (partition by s.user_id order by s.from_date, s.id) as next_from,
-        lead(s.id) over (partition by s.user_id order by s.from_date, s.id) as next_id
-      from employment_statuses s
-      join users u on u.id = s.user_id and u.role = 'flexjobber'
-    )
-    select d.day, sp.status, count(*) as n
-    from days d
-    join spans sp on sp.from_date <= d.day and (sp.next_from is null or sp.next_from > d.day)
-    group by d.day, sp.status`.execute(db);
+  const sorted = [...new Set(days)].sort();
+  const rows = await db
+    .selectFrom("employmentStatuses as s")
+    .innerJoin("users as u", "u.id", "s.userId")
+    .select(["s.userId", "s.status", "s.fromDate"])
+    .where("u.role", "=", "flexjobber")
+    .orderBy("s.userId")
+    .orderBy("s.fromDate")
+    .orderBy("s.id")
+    .execute();
+  const counts = new Map(sorted.map((d) => [d, { ledig: 0, i_fleksjob: 0, andet: 0 }]));
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j < rows.length && rows[j]!.userId === rows[i]!.userId) j++;
+    // rows[i..j) is one person's history, oldest first.
+    let k = i - 1;
+    for (const day of sorted) {
+      while (k + 1 < j && rows[k + 1]!.fromDate <= day) k++;
+      if (k >= i) counts.get(day)![rows[k]!.status] += 1;
+    }
+    i = j;
+  }
   return days.map((day) => {
-    const count = (s: string) => Number(rows.rows.find((r) => r.day === day && r.status === s)?.n ?? 0);
-    const ledig = count("ledig");
-    const iFleksjob = count("i_fleksjob");
-    return { day, ledig, iFleksjob, andet: count("andet"), percent: ledig + iFleksjob ? Math.round((1000 * ledig) / (ledig + iFleksjob)) / 10 : null };
+    const c = counts.get(day)!;
+    const ledig = c.ledig;
+    const iFleksjob = c.i_fleksjob;
+    return { day, ledig, iFleksjob, andet: c.andet, percent: ledig + iFleksjob ? Math.round((1000 * ledig) / (ledig + iFleksjob)) / 10 : null };
   });
 }
 
