@@ -190,40 +190,33 @@ function Figure({
 }
 
 function WindowField({ value, error }: { value: number; error?: string }) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>Periode for hvor ofte man logger på</label>
-      <select id={id} name="vindue" defaultValue={String(value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-        {WINDOWS.map((w) => (
-          <option key={w} value={w}>
-            {w} dage{w === DEFAULT_WINDOW ? " (standard)" : ""}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <PickerField label="Periode for hvor ofte man logger på" error={error}>
+      {(a) => (
+        <select name="vindue" defaultValue={String(value)} {...a}>
+          {WINDOWS.map((w) => (
+            <option key={w} value={w}>
+              {w} dage{w === DEFAULT_WINDOW ? " (standard)" : ""}
+            </option>
+          ))}
+        </select>
+      )}
+    </PickerField>
   );
 }
 
 function DateField({ label, name, value, error, type = "date" }: { label: string; name: string; value: string; error?: string; type?: "date" | "month" }) {
-  const id = useId();
   const [params] = useSearchParams();
+  return <PickerField label={label} error={error}>{(a) => <input type={type} name={name} defaultValue={params.get(name) ?? value} {...a} />}</PickerField>;
+}
+
+/** A labelled picker on the GET form, with its Danish error tied to it. */
+function PickerField({ label, error, children }: { label: string; error?: string; children: (a: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode }) {
+  const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type={type}
-        name={name}
-        defaultValue={params.get(name) ?? value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
+      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${id}-error` : undefined })}
       {error ? (
         <p className="field-error" id={`${id}-error`}>
           {error}
