@@ -192,10 +192,16 @@ export interface AccommodationTable {
   createdAt: string;
 }
 
-/** FTS5 index of each profile's anonymised text (kept in step by syncProfileSearch). */
+/** FTS5 index of each profile's anonymised text; rowid is the profile's ProfileSearchKey (app/search/text-index.server.ts). */
 export interface ProfileFtsTable {
-  userId: string;
+  rowid: number;
   body: string;
+}
+
+/** A profile's number in the full-text index (profiles are keyed by text, FTS5 rows by integer). */
+export interface ProfileSearchKeyTable {
+  id: Generated<number>;
+  userId: string;
 }
 
 export interface ContactRequestTable {
@@ -269,8 +275,9 @@ export interface OpeningTermTable {
   normalized: string;
 }
 
+/** FTS5 index of each opening's text; rowid is the opening's id. */
 export interface OpeningFtsTable {
-  openingId: number;
+  rowid: number;
   body: string;
 }
 
@@ -582,6 +589,7 @@ export interface Database {
   experiences: ExperienceTable;
   accommodations: AccommodationTable;
   profileFts: ProfileFtsTable;
+  profileSearchKeys: ProfileSearchKeyTable;
   contactRequests: ContactRequestTable;
   profileViews: ProfileViewTable;
   auditLog: AuditLogTable;

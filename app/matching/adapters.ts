@@ -1,9 +1,17 @@
-import type { OpeningDetails } from "~/openings/openings.server";
-import type { ProfileDetails } from "~/profiles/profile-details";
+import type { Opening } from "../../db/schema";
 import { normalizeTerm } from "../../db/vocabularies/terms";
-import type { MatchOpening, MatchProfile } from "./score";
+import type { ProfileDetails } from "~/profiles/profile-details";
+import type { MatchOpening, MatchProfile, Term } from "./score";
 
 // Stored rows → the plain inputs of scoreMatch. Kept apart so the engine stays pure.
+
+/** What scoring needs of an opening: its row and its terms (a loaded opening has them). */
+export interface OpeningMatchSource {
+  opening: Pick<Opening, "hoursMin" | "hoursMax" | "lat" | "lng" | "remote" | "industry">;
+  required: Term[];
+  wanted: Term[];
+  offers: Term[];
+}
 
 export function profileForMatching(d: ProfileDetails): MatchProfile {
   const p = d.profile;
@@ -22,7 +30,7 @@ export function profileForMatching(d: ProfileDetails): MatchProfile {
   };
 }
 
-export function openingForMatching(d: OpeningDetails): MatchOpening {
+export function openingForMatching(d: OpeningMatchSource): MatchOpening {
   const o = d.opening;
   return {
     required: d.required,

@@ -54,7 +54,9 @@ export interface Match {
 }
 
 // How much each part weighs when it applies; parts without data are left out.
-const WEIGHTS = { competences: 40, hours: 20, distance: 20, industry: 10, accommodations: 10 } as const;
+export const WEIGHTS = { competences: 40, hours: 20, distance: 20, industry: 10, accommodations: 10 } as const;
+/** Distance fits: within the limit 1; no limit given 0.5; a little beyond (up to STRETCH × the limit) 0.4; further 0. */
+export const DISTANCE_FIT = { noLimit: 0.5, stretch: 1.5, stretched: 0.4 } as const;
 
 interface Part {
   weight: number;
@@ -124,11 +126,11 @@ function distancePart(profile: MatchProfile, opening: MatchOpening, audience: Au
   const km = distanceKm(profile.point, opening.point);
   const where = audience === "flexjobber" ? `${km} km fra dig` : `${km} km fra arbejdspladsen`;
   const limit = profile.maxCommuteKm;
-  if (limit === null) return { weight: WEIGHTS.distance, fit: 0.5, reasons: [{ text: where, good: true }] };
+  if (limit === null) return { weight: WEIGHTS.distance, fit: DISTANCE_FIT.noLimit, reasons: [{ text: where, good: true }] };
   if (km <= limit) return { weight: WEIGHTS.distance, fit: 1, reasons: [{ text: where, good: true }] };
   const over = audience === "flexjobber" ? `længere end de ${limit} km, du vil rejse` : `vil højst rejse ${limit} km`;
   // A little beyond the limit still counts a bit: people stretch for the right job.
-  return { weight: WEIGHTS.distance, fit: km <= limit * 1.5 ? 0.4 : 0, reasons: [{ text: `${where}: ${over}`, good: false }] };
+  return { weight: WEIGHTS.distance, fit: km <= limit * DISTANCE_FIT.stretch ? DISTANCE_FIT.stretched : 0, reasons: [{ text: `${where}: ${over}`, good: false }] };
 }
 
 function industryPart(profile: MatchProfile, opening: MatchOpening, audience: Audience): Part | null {

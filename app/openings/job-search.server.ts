@@ -2,20 +2,20 @@ import { sql } from "kysely";
 import type { Db } from "../../db/kysely";
 import { postcodeLabel } from "../../db/vocabularies/postcodes";
 import { openingForMatching, profileForMatching } from "~/matching/adapters";
+import { openingScoreBound, profileScoreBound } from "~/matching/bounds.server";
+import { rankByBound } from "~/matching/rank";
 import { scoreMatch, type Match } from "~/matching/score";
 import { toCompanyView, type CompanyProfileView } from "~/profiles/company-view";
 import type { ProfileDetails } from "~/profiles/profile-details";
 import { loadProfileDetails, loadProfileDetailsMany } from "~/profiles/profile.server";
 import { visibleProfiles } from "~/profiles/visibility.server";
-import { toFtsQuery } from "~/profiles/search-index.server";
+import { openingTextMatches } from "~/search/text-index.server";
 import { hoursText } from "~/profiles/options";
 import { liveOpenings, loadOpenings, type OpeningDetails } from "./openings.server";
 import type { JobSearchInput } from "./schemas";
 import { withinKm } from "~/utils/distance.server";
 
 export const JOBS_PER_PAGE = 10;
-// Matching runs in JavaScript over the openings the SQL filters leave; this caps that set.
-const MAX_SCORED = 500;
 const WEEK = 7 * 86_400_000;
 
 export interface JobFilters {
@@ -68,10 +68,10 @@ export function jobFilters(f: JobSearchInput): JobFilters {
  */
 export function matchingOpenings(db: Db, profile: ProfileDetails | null, filters: JobFilters, now = new Date()) {
   const p = profile?.profile;
-  const match = filters.q ? toFtsQuery(filters.q) : null;
+  const text = filters.q ? openingTextMatches(db, filters.q) : null;
 
   let query = liveOpenings(db, now);
-  if (match) query = query.where(sql<boolean>`o.id in (select opening_id from opening_fts where opening_fts match ${match})`);
+  if (text) query = query.where("o.id", "in", text);
   if (filters.industry) query = query.where("o.industry", "=", filters.industry);
   if (filters.remoteOnly) query = query.where("o.remote", "=", 1);
   if (filters.newThisWeek) query = query.where("o.publishedAt", ">=", new Date(now.getTime() - WEEK).toISOString());
@@ -86,34 +86,57 @@ export function matchingOpenings(db: Db, profile: ProfileDetails | null, filters
   return query;
 }
 
-/** "Job" for a flexjobber: live openings only, filtered in SQL, ranked by the matching engine. */
+/**
+ * "Job" for a flexjobber: live openings only, filtered in SQL. By match, every
+ * opening that passes the filters is ranked by the matching engine (a bound in
+ * SQL, the exact score for as many as the page needs); the total is a true count.
+ */
 export async function searchJobs(db: Db, userId: string, filters: JobFilters, now = new Date()) {
   const details = await loadProfileDetails(db, userId);
   const strength = profileStrength(details);
   const query = matchingOpenings(db, details, filters, now);
-  const ids = (await query.select("o.id").orderBy("o.publishedAt", "desc").limit(MAX_SCORED).execute()).map((r) => r.id);
-  const [openings, saved] = await Promise.all([
-    loadOpenings(db, ids),
+  const [{ total }, saved] = await Promise.all([
+    query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
     db.selectFrom("savedOpenings").select("openingId").where("userId", "=", userId).execute(),
   ]);
   const savedIds = new Set(saved.map((s) => s.openingId));
-  const cards = ids.flatMap((id) => {
-    const o = openings.get(id);
-    return o ? [toJobCard(o, details, savedIds.has(id))] : [];
-  });
-  cards.sort(compareBy(strength === "empty" && filters.sort === "match" ? "newest" : filters.sort));
-  const pages = Math.max(1, Math.ceil(cards.length / JOBS_PER_PAGE));
+  const pages = Math.max(1, Math.ceil(total / JOBS_PER_PAGE));
   const page = Math.min(Math.max(1, filters.page), pages);
-  return { cards: cards.slice((page - 1) * JOBS_PER_PAGE, page * JOBS_PER_PAGE), total: cards.length, page, pages, hasProfile: details !== null, strength };
-}
-
-function compareBy(sort: JobFilters["sort"]) {
-  return (a: JobCard, b: JobCard) => {
-    const byScore = (b.match?.score ?? 0) - (a.match?.score ?? 0);
-    if (sort === "deadline") return (a.deadline ?? "9999").localeCompare(b.deadline ?? "9999") || byScore;
-    if (sort === "newest") return (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "");
-    return byScore || (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "");
+  const cardsFor = async (ids: number[]) => {
+    const openings = await loadOpenings(db, ids);
+    return ids.flatMap((id) => {
+      const o = openings.get(id);
+      return o ? [toJobCard(o, details, savedIds.has(id))] : [];
+    });
   };
+
+  let cards: JobCard[];
+  if (details && strength !== "empty" && filters.sort === "match") {
+    const bounded = db.selectFrom(query.select(["o.id as key", "o.publishedAt as tie", openingScoreBound(profileForMatching(details)).as("bound")]).as("b"));
+    const ranked = await rankByBound(
+      (offset, limit) =>
+        bounded
+          .selectAll()
+          .orderBy(sql`round(b.bound)`, "desc")
+          .orderBy("b.tie", "desc")
+          .orderBy("b.key", "desc")
+          .limit(limit)
+          .offset(offset)
+          .execute()
+          .then((rows) => rows.map((r) => ({ key: r.key, bound: r.bound, tie: r.tie ?? "" }))),
+      async (ids) => (await cardsFor(ids)).map((card) => ({ card, score: card.match?.score ?? 0, tie: card.publishedAt ?? "" })),
+      page * JOBS_PER_PAGE,
+    );
+    cards = ranked.slice((page - 1) * JOBS_PER_PAGE).map((r) => r.card);
+  } else {
+    const ordered =
+      filters.sort === "deadline"
+        ? query.orderBy(sql`coalesce(o.deadline, '9999-12-31')`).orderBy("o.publishedAt", "desc")
+        : query.orderBy("o.publishedAt", "desc");
+    const rows = await ordered.select("o.id").orderBy("o.id", "desc").limit(JOBS_PER_PAGE).offset((page - 1) * JOBS_PER_PAGE).execute();
+    cards = await cardsFor(rows.map((r) => r.id));
+  }
+  return { cards, total, page, pages, hasProfile: details !== null, strength };
 }
 
 /** One opening as a flexjobber sees it, with the match explained to them. */
@@ -144,12 +167,13 @@ export interface CandidateMatch {
 }
 
 /**
- * "Anbefalede kandidater" for an opening: visible profiles ranked by the same
- * engine, anonymised; never someone already hired for this opening.
+ * "Anbefalede kandidater" for an opening: every visible profile ranked by the
+ * same engine (a bound in SQL, the exact score for the best), anonymised;
+ * never someone already hired for this opening. Ties: the most recently approved first.
  */
 export async function recommendCandidates(db: Db, opening: OpeningDetails, limit = 10): Promise<CandidateMatch[]> {
-  const rows = await visibleProfiles(db, opening.opening.companyId)
-    .select("p.userId")
+  const forMatching = openingForMatching(opening);
+  const candidates = visibleProfiles(db, opening.opening.companyId)
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -157,13 +181,27 @@ export async function recommendCandidates(db: Db, opening: OpeningDetails, limit
         ),
       ),
     )
-    .orderBy("p.approvedAt", "desc")
-    .limit(MAX_SCORED)
-    .execute();
-  const details = await loadProfileDetailsMany(db, rows.map((r) => r.userId));
-  const forMatching = openingForMatching(opening);
-  return [...details.values()]
-    .map((d) => ({ alias: d.profile.alias, view: toCompanyView(d), match: scoreMatch(profileForMatching(d), forMatching, "company") }))
-    .sort((a, b) => b.match.score - a.match.score)
-    .slice(0, limit);
+    .select(["p.userId as key", "p.approvedAt as tie", profileScoreBound(forMatching).as("bound")]);
+  const ranked = await rankByBound(
+    (offset, limit) =>
+      db
+        .selectFrom(candidates.as("b"))
+        .selectAll()
+        .orderBy(sql`round(b.bound)`, "desc")
+        .orderBy("b.tie", "desc")
+        .orderBy("b.key", "desc")
+        .limit(limit)
+        .offset(offset)
+        .execute()
+        .then((rows) => rows.map((r) => ({ key: r.key, bound: r.bound, tie: r.tie ?? "" }))),
+    async (userIds) => {
+      const details = await loadProfileDetailsMany(db, userIds);
+      return [...details.values()].map((d) => {
+        const match = scoreMatch(profileForMatching(d), forMatching, "company");
+        return { alias: d.profile.alias, view: toCompanyView(d), match, score: match.score, tie: d.profile.approvedAt ?? "" };
+      });
+    },
+    limit,
+  );
+  return ranked.map(({ alias, view, match }) => ({ alias, view, match }));
 }

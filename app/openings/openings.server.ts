@@ -8,7 +8,7 @@ import type { FieldErrors } from "~/utils/forms.server";
 import { localDate } from "~/utils/dates";
 import { hoursNumber, hoursText } from "~/profiles/options";
 import { listTerms } from "~/vocabularies/vocabularies.server";
-import { encodeSearchText } from "~/profiles/search-index.server";
+import { indexOpeningText } from "~/search/text-index.server";
 import type { OpeningInput } from "./schemas";
 
 export interface OpeningDetails {
@@ -176,8 +176,7 @@ async function vocabularyTerms(db: Db, kind: "industry" | "competence" | "accomm
 /** Rewrites the opening's row in the FTS5 index (same transaction as the change). */
 export async function indexOpening(trx: Db, id: number): Promise<void> {
   const d = await loadOpening(trx, id);
-  await trx.deleteFrom("openingFts").where("openingId", "=", id).execute();
-  if (!d) return;
+  if (!d) return indexOpeningText(trx, id, null);
   const body = [
     d.opening.title,
     d.opening.description,
@@ -188,7 +187,7 @@ export async function indexOpening(trx: Db, id: number): Promise<void> {
     ...d.wanted.map((t) => t.label),
     ...d.offers.map((t) => t.label),
   ].join("\n");
-  await trx.insertInto("openingFts").values({ openingId: id, body: encodeSearchText(body) }).execute();
+  await indexOpeningText(trx, id, body);
 }
 
 export type StatusChange = "ok" | "deadline_passed" | "not_allowed";

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import { normalizeEmail } from "~/auth/login.server";
+import { compactProfileText, removeProfileText } from "~/search/text-index.server";
 
 export const ERASED_NAME = "Slettet bruger";
 
@@ -38,7 +39,7 @@ export async function eraseUser(db: Db, userId: string, now = new Date()): Promi
     await trx.deleteFrom("profileTerms").where("userId", "=", userId).execute();
     await trx.deleteFrom("experiences").where("userId", "=", userId).execute();
     await trx.deleteFrom("accommodations").where("userId", "=", userId).execute();
-    await trx.deleteFrom("profileFts").where("userId", "=", userId).execute();
+    await removeProfileText(trx, userId);
     await trx
       .updateTable("profiles")
       .set({
@@ -92,6 +93,6 @@ export async function eraseUser(db: Db, userId: string, now = new Date()): Promi
   });
   // Deleted rows can linger in the full-text index's segments until they are
   // merged; merge now so the words are gone from the file as well.
-  if (result === "erased") await sql`insert into profile_fts(profile_fts) values ('optimize')`.execute(db);
+  if (result === "erased") await compactProfileText(db);
   return result;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkPublishable, completeness } from "./completeness";
 import { ageBand } from "./options";
-import { toFtsQuery } from "./search-index.server";
+import { toFtsQuery } from "~/search/text";
 
 const empty = {
   profile: { headline: null, summary: null, hoursMin: null, postcode: null },

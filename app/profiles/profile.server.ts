@@ -6,7 +6,7 @@ import { findPostcode } from "../../db/vocabularies/postcodes";
 import { normalizeTerm } from "../../db/vocabularies/terms";
 import { checkPublishable } from "./completeness";
 import { TERM_KINDS, termKindText, type TimeOfDay } from "./options";
-import { indexProfile } from "./search-index.server";
+import { indexProfile } from "./search-document.server";
 import { SHARING_CONSENT_VERSION } from "~/auth/consent-texts";
 import { giveConsent, hasConsent, withdrawConsent } from "~/privacy/consents.server";
 import type { ProfileDetails, ProfileItem } from "./profile-details";

@@ -6,8 +6,8 @@ import { normalizeTerm } from "../../db/vocabularies/terms";
 import { toCompanyView, type CompanyProfileView } from "./company-view";
 import { loadProfileDetailsMany } from "./profile.server";
 import type { CandidateSearchInput } from "./schemas";
-import { toFtsQuery } from "./search-index.server";
 import { visibleProfiles } from "./visibility.server";
+import { profileTextMatches } from "~/search/text-index.server";
 import { withinKm } from "~/utils/distance.server";
 
 export const CANDIDATES_PER_PAGE = 10;
@@ -59,9 +59,11 @@ export function candidateFilters(f: CandidateSearchInput): CandidateFilters {
  * always inside the one visibility rule. Saved-search alerts use it too.
  */
 export function matchingCandidates(db: Db, companyId: number, filters: CandidateFilters) {
-  const match = filters.q ? toFtsQuery(filters.q) : null;
-  let query = visibleProfiles(db, companyId).innerJoin("profileFts", "profileFts.userId", "p.userId");
-  if (match) query = query.where(sql<boolean>`profile_fts match ${match}`);
+  const text = filters.q ? profileTextMatches(db, filters.q) : null;
+  // Only a search with words touches the full-text index; its rank then orders by relevance.
+  let query = text
+    ? visibleProfiles(db, companyId).innerJoin(text.as("tm"), "tm.userId", "p.userId").select("tm.rank")
+    : visibleProfiles(db, companyId).select(sql<number>`0`.as("rank"));
   for (const normalized of filters.competences) query = query.where(hasTerm("competence", normalized));
   for (const normalized of filters.certificates) query = query.where(hasTerm("certificate", normalized));
   if (filters.industry) query = query.where(hasTerm("industry", filters.industry));
@@ -71,7 +73,7 @@ export function matchingCandidates(db: Db, companyId: number, filters: Candidate
   if (filters.hoursMax !== undefined) query = query.where("p.hoursMin", "<=", filters.hoursMax);
   const origin = filters.postcode ? findPostcode(filters.postcode) : null;
   if (origin && filters.km !== undefined) query = query.where(withinKm("p", origin, filters.km));
-  return { query, match, origin };
+  return { query, text: text !== null, origin };
 }
 
 /** "Find kandidater": full-text plus filters over anonymised profiles, a page at a time. */
@@ -80,20 +82,26 @@ export async function searchCandidates(
   companyId: number,
   filters: CandidateFilters,
 ): Promise<{ cards: CandidateCard[]; total: number; page: number; pages: number }> {
-  const { query, match, origin } = matchingCandidates(db, companyId, filters);
-  const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  const { query, text, origin } = matchingCandidates(db, companyId, filters);
+  const ordered = text && filters.sort === "relevance" ? query.orderBy("rank").orderBy("p.approvedAt", "desc") : query.orderBy("p.approvedAt", "desc");
+  // One query gives the page and the true count (a window over every match).
+  const pageOf = (page: number) =>
+    ordered
+      .select(["p.userId", sql<number>`count(*) over ()`.as("total")])
+      .orderBy("p.userId")
+      .limit(CANDIDATES_PER_PAGE)
+      .offset((page - 1) * CANDIDATES_PER_PAGE)
+      .execute();
+  let page = Math.max(1, filters.page);
+  let rows = await pageOf(page);
+  if (rows.length === 0 && page > 1) {
+    // Past the end (an old link): show the last page there is.
+    const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+    page = Math.max(1, Math.ceil(total / CANDIDATES_PER_PAGE));
+    rows = await pageOf(page);
+  }
+  const total = rows[0]?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / CANDIDATES_PER_PAGE));
-  const page = Math.min(Math.max(1, filters.page), pages);
-  const ordered =
-    match && filters.sort === "relevance"
-      ? query.orderBy(sql`bm25(profile_fts)`).orderBy("p.approvedAt", "desc")
-      : query.orderBy("p.approvedAt", "desc");
-  const rows = await ordered
-    .select("p.userId")
-    .orderBy("p.userId")
-    .limit(CANDIDATES_PER_PAGE)
-    .offset((page - 1) * CANDIDATES_PER_PAGE)
-    .execute();
 
   const details = await loadProfileDetailsMany(db, rows.map((r) => r.userId));
   const cards = rows.flatMap((r) => {

@@ -2,7 +2,7 @@ import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import { indexOpening } from "~/openings/openings.server";
 import { loadProfileDetailsMany } from "~/profiles/profile.server";
-import { indexProfile } from "~/profiles/search-index.server";
+import { indexProfile } from "~/profiles/search-document.server";
 
 /**
  * Bumped whenever what the full-text indexes hold changes (2: C++, C# and
@@ -16,6 +16,11 @@ const KEY = "search_index_version";
 export async function rebuildSearchIndexesIfStale(db: Db): Promise<number> {
   const row = await db.selectFrom("settings").select("value").where("key", "=", KEY).executeTakeFirst();
   if (row?.value === SEARCH_INDEX_VERSION) return 0;
+  return rebuildSearchIndexes(db);
+}
+
+/** Indexes every profile and opening again, and records the index version. */
+export function rebuildSearchIndexes(db: Db): Promise<number> {
   return inTransaction(db, async (trx) => {
     const profiles = await trx.selectFrom("profiles").select("userId").execute();
     for (let i = 0; i < profiles.length; i += 500) {

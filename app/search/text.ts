@@ -1,21 +1,11 @@
-import type { Db } from "../../db/kysely";
-import { searchableText, toCompanyView } from "./company-view";
-import type { ProfileDetails } from "./profile-details";
-
-/**
- * Replaces the profile's row in the FTS5 index with its anonymised text.
- * Called inside the same transaction as every profile change.
- */
-export async function indexProfile(trx: Db, details: ProfileDetails): Promise<void> {
-  const userId = details.profile.userId;
-  await trx.deleteFrom("profileFts").where("userId", "=", userId).execute();
-  await trx.insertInto("profileFts").values({ userId, body: encodeSearchText(searchableText(toCompanyView(details))) }).execute();
-}
+// The one reading of typed search text, shared by every full-text search
+// (candidates and openings alike) and by the indexes that answer them.
 
 // The index splits words on everything but letters and digits, so "C++",
 // "C#" and ".NET" would all become "c" or "net". Such words are written as
 // one word ("cplusplus", "csharp", "dotnet") in the index and in queries alike.
 const WHOLE_TOKENS = /(?<![\p{L}\p{N}])(\.?)([\p{L}\p{N}]+)([+#]+)?(?![\p{L}\p{N}])/gu;
+const MAX_WORDS = 12;
 
 /** Text as the full-text index holds it: technical words like C++, C# and .NET kept whole. */
 export function encodeSearchText(text: string): string {
@@ -27,15 +17,17 @@ export function encodeSearchText(text: string): string {
   });
 }
 
+/** Typed text → the words to search for (all must match, each as a prefix); null when there are none. */
+export function searchWords(input: string): string[] | null {
+  const words = encodeSearchText(input.normalize("NFC")).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length === 0 ? null : words.slice(0, MAX_WORDS);
+}
+
 /**
  * Free text → an FTS5 query that cannot be a syntax error: each word becomes
  * a quoted prefix term ("lager"* also finds "lagerarbejde"), all must match.
  */
 export function toFtsQuery(input: string): string | null {
-  const words = encodeSearchText(input.normalize("NFC")).match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length === 0) return null;
-  return words
-    .slice(0, 12)
-    .map((w) => `"${w}"*`)
-    .join(" ");
+  const words = searchWords(input);
+  return words && words.map((w) => `"${w}"*`).join(" ");
 }
