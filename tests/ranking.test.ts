@@ -218,5 +218,14 @@ describe("ranking over everything that matches", () => {
       const exact = scoreMatch(profileForMatching(all.get(p.userId)!), openingForMatching(opening), "company").score;
       expect(Math.round(p.bound), p.userId).toBeGreaterThanOrEqual(exact);
     }
+    const forThemselves = await db
+      .selectFrom("profiles as p")
+      .select(["p.userId", profileScoreBound(openingForMatching(opening), "flexjobber").as("bound")])
+      .where("p.userId", "not like", "v%-%")
+      .execute();
+    for (const p of forThemselves) {
+      const exact = scoreMatch(profileForMatching(all.get(p.userId)!), openingForMatching(opening), "flexjobber").score;
+      expect(Math.round(p.bound), p.userId).toBeGreaterThanOrEqual(exact);
+    }
   });
 });

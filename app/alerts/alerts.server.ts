@@ -1,6 +1,8 @@
+import { sql } from "kysely";
 import type { Db } from "../../db/kysely";
 import { deadlineSoonEmail, notificationEmail } from "~/email/messages.server";
 import { openingForMatching, profileForMatching } from "~/matching/adapters";
+import { profileScoreBound } from "~/matching/bounds.server";
 import { scoreMatch } from "~/matching/score";
 import { notify } from "~/notifications/notifications.server";
 import { logError } from "~/ops/log.server";
@@ -132,9 +134,10 @@ async function newJobs(db: Db, searchId: number, userId: string, filters: Return
 
 /**
  * "Nye job, der passer godt til min profil": each opening published since the
- * last run is scored against every active flexjobber's profile by the
- * matching engine; from RECOMMEND_FROM it becomes one notification (once per
- * person and opening, never from a company she blocked).
+ * last run is matched against every active flexjobber's profile (a bound in
+ * SQL picks those who could reach RECOMMEND_FROM; the engine scores them
+ * exactly); from RECOMMEND_FROM it becomes one notification (once per person
+ * and opening, never from a company she blocked).
  */
 export async function recommendNewOpenings(db: Db, now = new Date()): Promise<number> {
   const mark = await db.selectFrom("settings").select("value").where("key", "=", RECOMMENDED_MARK).executeTakeFirst();
@@ -143,39 +146,34 @@ export async function recommendNewOpenings(db: Db, now = new Date()): Promise<nu
   const at = now.toISOString();
   const ids = (await liveOpenings(db, now).select("o.id").where("o.publishedAt", ">", since).where("o.publishedAt", "<=", at).execute()).map((r) => r.id);
   let sent = 0;
-  if (ids.length > 0) {
-    const openings = [...(await loadOpenings(db, ids)).values()];
+  for (const o of (await loadOpenings(db, ids)).values()) {
+    const forMatching = openingForMatching(o);
+    const bound = profileScoreBound(forMatching, "flexjobber");
     const people = await db
       .selectFrom("users as u")
       .innerJoin("profiles as p", "p.userId", "u.id")
       .select(["u.id", "u.email", "u.name"])
       .where("u.role", "=", "flexjobber")
       .where("u.status", "=", "active")
+      .where((eb) => eb.not(eb.exists(eb.selectFrom("companyBlocks as b").select("b.userId").whereRef("b.userId", "=", "u.id").where("b.companyId", "=", o.opening.companyId))))
+      .where(sql<boolean>`round(${bound}) >= ${RECOMMEND_FROM}`)
       .execute();
-    const blocks = await db.selectFrom("companyBlocks").select(["userId", "companyId"]).execute();
-    const blocked = new Set(blocks.map((b) => `${b.userId}:${b.companyId}`));
-    for (let i = 0; i < people.length; i += 500) {
-      const batch = people.slice(i, i + 500);
-      const details = await loadProfileDetailsMany(db, batch.map((p) => p.id));
-      for (const person of batch) {
-        const d = details.get(person.id);
-        if (!d || profileStrength(d) === "empty") continue;
-        for (const o of openings) {
-          if (blocked.has(`${person.id}:${o.opening.companyId}`)) continue;
-          const { score } = scoreMatch(profileForMatching(d), openingForMatching(o), "flexjobber");
-          if (score < RECOMMEND_FROM) continue;
-          const claimed = await db
-            .insertInto("recommendedOpenings")
-            .values({ userId: person.id, openingId: o.opening.id, score, createdAt: at })
-            .onConflict((oc) => oc.doNothing())
-            .executeTakeFirst();
-          if (claimed.numInsertedOrUpdatedRows === 0n) continue;
-          const title = `Nyt job, der passer ${score} % til dig: ${o.opening.title} hos ${o.companyName}`;
-          const link = `/job/${o.opening.id}`;
-          await notify(db, { userId: person.id, kind: "recommended_opening", title, link, email: notificationEmail({ to: person.email, name: person.name, title, link }) }, now);
-          sent += 1;
-        }
-      }
+    const details = await loadProfileDetailsMany(db, people.map((p) => p.id));
+    for (const person of people) {
+      const d = details.get(person.id);
+      if (!d || profileStrength(d) === "empty") continue;
+      const { score } = scoreMatch(profileForMatching(d), forMatching, "flexjobber");
+      if (score < RECOMMEND_FROM) continue;
+      const claimed = await db
+        .insertInto("recommendedOpenings")
+        .values({ userId: person.id, openingId: o.opening.id, score, createdAt: at })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      if (claimed.numInsertedOrUpdatedRows === 0n) continue;
+      const title = `Nyt job, der passer ${score} % til dig: ${o.opening.title} hos ${o.companyName}`;
+      const link = `/job/${o.opening.id}`;
+      await notify(db, { userId: person.id, kind: "recommended_opening", title, link, email: notificationEmail({ to: person.email, name: person.name, title, link }) }, now);
+      sent += 1;
     }
   }
   await db

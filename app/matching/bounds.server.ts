@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from "kysely";
 import { POSTCODE_ROWS } from "../../db/vocabularies/postcode-data";
-import { DISTANCE_FIT, WEIGHTS, type MatchOpening, type MatchProfile } from "./score";
+import { DISTANCE_FIT, WEIGHTS, type Audience, type MatchOpening, type MatchProfile } from "./score";
 
 /**
  * scoreMatch's score as SQL, so a search can rank every row that passes its
@@ -105,10 +105,11 @@ export function openingScoreBound(profile: MatchProfile): RawBuilder<number> {
 }
 
 /**
- * Bound of scoreMatch(profile, opening, "company") for every profile row
- * aliased `p` (recommendations: the opening is fixed, the profiles vary).
+ * Bound of scoreMatch(profile, opening, audience) for every profile row
+ * aliased `p` (the opening is fixed, the profiles vary): "company" for
+ * recommended candidates, "flexjobber" for telling people about a new job.
  */
-export function profileScoreBound(opening: MatchOpening): RawBuilder<number> {
+export function profileScoreBound(opening: MatchOpening, audience: Audience = "company"): RawBuilder<number> {
   const parts: Part[] = [];
   const required = opening.required.map((t) => t.normalized);
   const wanted = opening.wanted.map((t) => t.normalized);
@@ -136,10 +137,15 @@ export function profileScoreBound(opening: MatchOpening): RawBuilder<number> {
   const industryFit = sql<number | null>`(select max(t.normalized = ${opening.industry.normalized}) from profile_terms t where t.user_id = p.user_id and t.kind = 'industry')`;
   parts.push({ weight: when(sql`${industryFit} is not null`, WEIGHTS.industry), fit: sql`coalesce(${industryFit}, 0)` });
 
-  // Skånebehov: only those a company may see (marked visible, health consent given).
+  // Skånebehov: the flexjobber reasons over all of hers; a company only over
+  // those it may see (marked visible, health consent given).
   const offers = opening.offers.map((t) => t.normalized);
-  const needsFit = sql<number | null>`(case when exists (select 1 from consents hc where hc.user_id = p.user_id and hc.purpose = 'health_data' and hc.withdrawn_at is null)
-      then (select sum(a.normalized in (${list(offers)})) * 1.0 / count(*) from accommodations a where a.user_id = p.user_id and a.visible_to_companies = 1) end)`;
+  const needsMet = (visibleOnly: boolean) =>
+    sql<number | null>`(select sum(a.normalized in (${list(offers)})) * 1.0 / count(*) from accommodations a where a.user_id = p.user_id${visibleOnly ? sql` and a.visible_to_companies = 1` : sql``})`;
+  const needsFit =
+    audience === "flexjobber"
+      ? needsMet(false)
+      : sql<number | null>`(case when exists (select 1 from consents hc where hc.user_id = p.user_id and hc.purpose = 'health_data' and hc.withdrawn_at is null) then ${needsMet(true)} end)`;
   parts.push({ weight: when(sql`${needsFit} is not null`, WEIGHTS.accommodations), fit: sql`coalesce(${needsFit}, 0)` });
   return combine(parts);
 }
