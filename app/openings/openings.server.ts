@@ -31,8 +31,14 @@ export function liveOpenings(db: Db, now = new Date()) {
     .where((eb) => eb.exists(eb.selectFrom("companies as co").select("co.id").whereRef("co.id", "=", "o.companyId").where("co.status", "=", "approved")));
 }
 
-/** Published openings whose deadline has passed become closed (run on start and when companies look). */
+/**
+ * Published openings whose deadline has passed become closed (run on start and
+ * when companies look). A read first: page views then take no write lock
+ * unless there is something to close.
+ */
 export async function closeExpiredOpenings(db: Db, now = new Date()): Promise<number> {
+  const due = await db.selectFrom("openings").select("id").where("status", "=", "published").where("deadline", "<", localDate(now)).limit(1).executeTakeFirst();
+  if (!due) return 0;
   const result = await db
     .updateTable("openings")
     .set({ status: "closed", closedAt: now.toISOString() })

@@ -1,0 +1,214 @@
+// `npm run bench` (issue 16): builds or reuses a large municipality (see
+// dataset.ts), starts the production server on it, logs in one user per role
+// and measures each heavy page over loopback with autocannon, with 1 client
+// and with 10; times each search's domain function against the plain query
+// it runs, in-process; sums the gzip size of the JavaScript a first visit to
+// each page loads; and writes bench/RESULTS.md. Not part of `npm test`.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { sql } from "kysely";
+import { openDatabase } from "../../db/kysely";
+import { profileForMatching } from "../../app/matching/adapters";
+import { openingScoreBound } from "../../app/matching/bounds.server";
+import { matchingOpenings, recommendCandidates, searchJobs, type JobFilters } from "../../app/openings/job-search.server";
+import { loadOpening } from "../../app/openings/openings.server";
+import { loadProfileDetails } from "../../app/profiles/profile.server";
+import { matchingCandidates, searchCandidates, type CandidateFilters } from "../../app/profiles/search.server";
+import { loadDashboard } from "../../app/stats/dashboard.server";
+import { freePort } from "../../tests/free-port";
+import { BENCH_LOGINS, BENCH_PASSWORD, ensureDataset, SIZE } from "./dataset";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const IN_PROCESS_RUNS = 40;
+const started = performance.now();
+const log = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+// ---- 1. The dataset ----------------------------------------------------------------------------
+const file = path.resolve(process.env.BENCH_DATABASE ?? "bench/data/large.sqlite");
+log(`Datasæt: ${file}`);
+const dataset = await ensureDataset(file, log);
+log(dataset.built ? `Bygget på ${dataset.seconds.toFixed(0)} s.` : "Genbrugt (samme version).");
+
+const { db, sqlite } = openDatabase(file);
+const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const sizes = {
+  profiles: (sqlite.prepare("select count(*) as n from profiles where status = 'approved'").get() as { n: number }).n,
+  openings: count("openings"),
+  liveOpenings: (sqlite.prepare("select count(*) as n from openings where status = 'published'").get() as { n: number }).n,
+  companies: count("companies"),
+  activityDays: count("activity_days"),
+  statuses: count("employment_statuses"),
+};
+const companyId = 1;
+const opening = sqlite.prepare("select id from openings where company_id = ? and status = 'published' order by id limit 1").get(companyId) as { id: number };
+const alias = (sqlite.prepare("select alias from profiles where user_id = 'bench-flex-2'").get() as { alias: string }).alias;
+
+// ---- 2. In-process: each domain function against the plain query it runs -----------------------
+const candidateFilters: CandidateFilters = { q: "lager", competences: [], certificates: [], hoursMin: 10, hoursMax: 20, postcode: "2100", km: 15, sort: "relevance", page: 1 };
+const jobFilters = (q?: string): JobFilters => ({ q, fitsHours: false, withinCommute: false, remoteOnly: false, newThisWeek: false, sort: "match", page: 1 });
+const flexjobber = (await loadProfileDetails(db, "bench-flex-1"))!;
+
+function rawCandidateSearch() {
+  const { query } = matchingCandidates(db, companyId, candidateFilters);
+  return query.select(["p.userId", sql<number>`count(*) over ()`.as("total")]).orderBy("rank").orderBy("p.approvedAt", "desc").orderBy("p.userId").limit(10).compile();
+}
+function rawJobSearch(q?: string) {
+  const bound = openingScoreBound(profileForMatching(flexjobber));
+  const inner = matchingOpenings(db, flexjobber, jobFilters(q)).select(["o.id as key", "o.publishedAt as tie", bound.as("bound")]);
+  return db.selectFrom(inner.as("b")).selectAll().orderBy(sql`round(b.bound)`, "desc").orderBy("b.tie", "desc").limit(21).compile();
+}
+const compiled = { candidates: rawCandidateSearch(), jobs: rawJobSearch(), jobsText: rawJobSearch("lager") };
+const runRaw = (c: { sql: string; parameters: readonly unknown[] }) => () => sqlite.prepare(c.sql).all(...(c.parameters as unknown[]));
+
+async function time(fn: () => unknown, runs = IN_PROCESS_RUNS) {
+  await fn(); // warm
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    await fn();
+    t.push(performance.now() - s);
+  }
+  return summarize(t);
+}
+function summarize(t: number[]) {
+  const s = [...t].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+  return { p50: at(50), p95: at(95), p99: at(99), n: s.length };
+}
+
+log("Tider i processen (domænefunktion mod den rå forespørgsel) …");
+const openingDetails = (await loadOpening(db, opening.id))!;
+const inProcess = [
+  { name: "Kandidatsøgning (tekst + filtre)", app: await time(() => searchCandidates(db, companyId, candidateFilters)), raw: await time(runRaw(compiled.candidates)) },
+  { name: "Jobsøgning med match", app: await time(() => searchJobs(db, "bench-flex-1", jobFilters())), raw: await time(runRaw(compiled.jobs)) },
+  { name: "Jobsøgning med match og tekst", app: await time(() => searchJobs(db, "bench-flex-1", jobFilters("lager"))), raw: await time(runRaw(compiled.jobsText)) },
+  { name: "Anbefalede kandidater", app: await time(() => recommendCandidates(db, openingDetails, 6), 10), raw: null },
+  { name: "Statistik (standardvalg)", app: await time(() => loadDashboard(db, {}), 5), raw: null },
+];
+await db.destroy();
+
+// ---- 3. Over HTTP: the production server --------------------------------------------------------
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "refleks-bench-"));
+log("Starter produktionsserveren …");
+const server = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
+  env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_PATH: file, SEED_DEMO: "false", OUTBOX_DIR: path.join(scratch, "outbox"), UPLOADS_DIR: path.join(scratch, "uploads"), EMAIL_API_KEY: "", SMTP_URL: "" },
+  stdio: ["ignore", "ignore", "pipe"],
+});
+let serverErrors = "";
+server.stderr?.on("data", (d) => (serverErrors += d));
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${base}/healthz`)).ok) break;
+  } catch {
+    // not up yet
+  }
+  if (i > 600) throw new Error(`server did not start\n${serverErrors}`);
+  await new Promise((r) => setTimeout(r, 250));
+}
+
+async function login(email: string): Promise<string> {
+  const res = await fetch(`${base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password: BENCH_PASSWORD, redirectTo: "/" }),
+  });
+  const cookie = res.headers.get("set-cookie")?.split(";")[0];
+  if (res.status !== 302 || !cookie) throw new Error(`login ${email}: ${res.status}`);
+  return cookie;
+}
+const cookies = { company: await login(BENCH_LOGINS.company), flexjobber: await login(BENCH_LOGINS.flexjobber), staff: await login(BENCH_LOGINS.staff) };
+
+const pages = [
+  { name: "Kandidatsøgning (tekst + filtre)", path: `/kandidater?q=lager&timerFra=10&timerTil=20&postnr=2100&km=15`, cookie: cookies.company, target: 50 },
+  { name: "Jobsøgning med match", path: "/job", cookie: cookies.flexjobber, target: 50 },
+  { name: "Jobsøgning med match og tekst", path: "/job?q=lager", cookie: cookies.flexjobber, target: 50 },
+  { name: "Kandidatside", path: `/kandidater/${encodeURIComponent(alias)}`, cookie: cookies.company, target: 50 },
+  { name: "Opslag med anbefalede kandidater", path: `/opslag/${opening.id}`, cookie: cookies.company, target: 50 },
+  { name: "Statistik", path: "/statistik", cookie: cookies.staff, target: 200 },
+];
+for (const p of pages) {
+  const res = await fetch(base + p.path, { headers: { cookie: p.cookie } });
+  if (res.status !== 200) throw new Error(`${p.path}: ${res.status}\n${serverErrors}`);
+}
+
+async function load(pathname: string, cookie: string, connections: number) {
+  const times: number[] = [];
+  const instance = autocannon({ url: base + pathname, connections, duration: SECONDS, headers: { cookie } });
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
+  const result = await instance;
+  return { ...summarize(times), rps: result.requests.average, errors: result.non2xx + result.errors + result.timeouts };
+}
+
+log(`Belastning: ${pages.length} sider × (1 og 10 klienter) × ${SECONDS} s …`);
+const http: { name: string; one: Awaited<ReturnType<typeof load>>; ten: Awaited<ReturnType<typeof load>>; target: number; js: number }[] = [];
+for (const p of pages) {
+  const one = await load(p.path, p.cookie, 1);
+  const ten = await load(p.path, p.cookie, 10);
+  http.push({ name: p.name, one, ten, target: p.target, js: await javascriptBytes(p.path, p.cookie) });
+  log(`  ${p.name}: 1 klient p95 ${one.p95.toFixed(0)} ms, 10 klienter p95 ${ten.p95.toFixed(0)} ms, ${ten.rps.toFixed(0)}/${one.rps.toFixed(0)} req/s`);
+}
+
+/** The gzip size of every script a first visit to the page loads (entry, route modules, preloads). */
+async function javascriptBytes(pathname: string, cookie: string): Promise<number> {
+  const html = await (await fetch(base + pathname, { headers: { cookie } })).text();
+  const urls = new Set<string>();
+  for (const m of html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="([^"]+\.js)"/g)) urls.add(m[1]!);
+  for (const m of html.matchAll(/import\s*\(?\s*["']([^"']+\.js)["']/g)) urls.add(m[1]!);
+  let total = 0;
+  for (const u of urls) total += gzipSync(Buffer.from(await (await fetch(new URL(u, base))).arrayBuffer())).length;
+  return total;
+}
+
+server.kill("SIGTERM");
+fs.rmSync(scratch, { recursive: true, force: true });
+
+// ---- 4. bench/RESULTS.md -----------------------------------------------------------------------
+const ms = (n: number) => `${n < 10 ? n.toFixed(1) : n.toFixed(0)} ms`;
+const ok = (good: boolean) => (good ? "✓" : "✗");
+const cpu = os.cpus();
+const lines: string[] = [];
+lines.push("# Benchmark (issue 16)", "");
+lines.push(`Kørt ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC med \`npm run bench\` (${((performance.now() - started) / 1000 / 60).toFixed(1)} min i alt).`, "");
+lines.push(`Maskine: ${cpu.length} × ${cpu[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, SQLite ${sqliteVersion(file)} (WAL).`, "");
+lines.push(
+  `Datasæt: ${sizes.profiles.toLocaleString("da-DK")} godkendte profiler, ${sizes.openings.toLocaleString("da-DK")} jobopslag (${sizes.liveOpenings.toLocaleString("da-DK")} aktive), ${sizes.companies} virksomheder, ${sizes.activityDays.toLocaleString("da-DK")} aktivitetsdage, ${sizes.statuses.toLocaleString("da-DK")} statusrækker (${dataset.built ? `bygget på ${dataset.seconds.toFixed(0)} s` : "genbrugt"}). Mål: ${SIZE.profiles.toLocaleString("da-DK")} / ${SIZE.openings.toLocaleString("da-DK")} / ${SIZE.companies} / ${SIZE.activityDays.toLocaleString("da-DK")}.`,
+  "",
+);
+lines.push("## Over HTTP (produktionsserver, loopback, autocannon)", "");
+lines.push(`Hver måling kører ${SECONDS} s. Mål: p95 under 50 ms med 1 klient og under 250 ms med 10 (statistik: under 200 ms), og mindst 1,6 × forespørgsler pr. sekund med 10 klienter.`, "");
+lines.push("| Side | Klienter | p50 | p95 | p99 | req/s | fejl | Mål |", "|---|---:|---:|---:|---:|---:|---:|:---:|");
+for (const h of http) {
+  lines.push(`| ${h.name} | 1 | ${ms(h.one.p50)} | ${ms(h.one.p95)} | ${ms(h.one.p99)} | ${h.one.rps.toFixed(0)} | ${h.one.errors} | ${ok(h.one.p95 < h.target)} |`);
+  lines.push(`| | 10 | ${ms(h.ten.p50)} | ${ms(h.ten.p95)} | ${ms(h.ten.p99)} | ${h.ten.rps.toFixed(0)} (${(h.ten.rps / h.one.rps).toFixed(2)} ×) | ${h.ten.errors} | ${ok(h.ten.p95 < Math.max(250, h.target) && h.ten.rps >= 1.6 * h.one.rps)} |`);
+}
+lines.push("", "## I processen: domænefunktionen mod den rå forespørgsel", "");
+lines.push("Den rå forespørgsel er den SQL, søgningen selv sender (kompileret af kysely), kørt direkte med better-sqlite3. Mål: domænefunktionen højst 1,5 × den rå, og sidens p50 højst den rå + 15 ms.", "");
+lines.push("| Søgning | domæne p50 | domæne p95 | rå p50 | forhold | side p50 (1 klient) | Mål |", "|---|---:|---:|---:|---:|---:|:---:|");
+for (const r of inProcess) {
+  const page = http.find((h) => h.name === r.name);
+  const ratio = r.raw ? r.app.p50 / r.raw.p50 : null;
+  const good = r.raw && page ? ratio! <= 1.5 && page.one.p50 <= r.raw.p50 + 15 : null;
+  lines.push(`| ${r.name} | ${ms(r.app.p50)} | ${ms(r.app.p95)} | ${r.raw ? ms(r.raw.p50) : "–"} | ${ratio ? `${ratio.toFixed(2)} ×` : "–"} | ${page ? ms(page.one.p50) : "–"} | ${good === null ? "–" : ok(good)} |`);
+}
+lines.push("", "## JavaScript ved første besøg (gzip)", "", "| Side | JavaScript | Mål (< 150 kB) |", "|---|---:|:---:|");
+for (const h of http) lines.push(`| ${h.name} | ${(h.js / 1024).toFixed(1)} kB | ${ok(h.js < 150 * 1024)} |`);
+lines.push("");
+fs.mkdirSync("bench", { recursive: true });
+fs.writeFileSync("bench/RESULTS.md", lines.join("\n"));
+log("Skrev bench/RESULTS.md");
+console.log(lines.join("\n"));
+
+function sqliteVersion(f: string): string {
+  const { sqlite: s } = openDatabase(f);
+  const v = (s.prepare("select sqlite_version() as v").get() as { v: string }).v;
+  s.close();
+  return v;
+}
+process.exit(0);
