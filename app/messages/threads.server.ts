@@ -4,7 +4,7 @@ import { inTransaction } from "../../db/kysely";
 import type { Role, ThreadKind } from "../../db/schema";
 import { writeAudit } from "~/audit/audit.server";
 import { revealedIdentities } from "~/profiles/contact.server";
-import { visibleUserIds } from "~/profiles/visibility.server";
+import { isVisibleFlexjobber } from "~/profiles/visibility.server";
 import { announceMessage } from "./live.server";
 
 // Conversations inside the platform ("Beskeder"). docs/decisions/009-threads.md.
@@ -39,7 +39,7 @@ export function threadsFor(db: Db, viewer: Viewer) {
         .where((eb) =>
           eb.or([
             eb("t.flexjobberId", "is", null),
-            eb("t.flexjobberId", "in", visibleUserIds(db, viewer.companyId ?? -1)),
+            isVisibleFlexjobber(db, "t.flexjobberId", viewer.companyId ?? -1),
             // An erased flexjobber's conversation stays for the company, without her words or name.
             eb("t.flexjobberId", "in", eb.selectFrom("users as eu").select("eu.id").where("eu.status", "=", "erased")),
           ]),

@@ -6,7 +6,7 @@ import { scoreMatch, type Match } from "~/matching/score";
 import { toCompanyView, type CompanyProfileView } from "~/profiles/company-view";
 import { revealedIdentities, type RevealedIdentity } from "~/profiles/contact.server";
 import { loadProfileDetailsMany } from "~/profiles/profile.server";
-import { isVisibleTo, visibleUserIds } from "~/profiles/visibility.server";
+import { isVisibleTo, isVisibleFlexjobber } from "~/profiles/visibility.server";
 import { liveOpenings, loadOpening } from "./openings.server";
 
 // Saved openings, "Jeg er interesseret", and what the company does with it.
@@ -146,7 +146,7 @@ export async function listInterestsForOpening(db: Db, openingId: number, company
     .select(["i.id", "i.userId", "i.stage", "i.message", "i.createdAt", "p.alias"])
     .where("i.openingId", "=", openingId)
     .where("i.withdrawnAt", "is", null)
-    .where("i.userId", "in", visibleUserIds(db, companyId))
+    .where(isVisibleFlexjobber(db, "i.userId", companyId))
     .orderBy("i.id", "desc")
     .execute();
   const userIds = rows.map((r) => r.userId);
@@ -179,7 +179,7 @@ export async function companyInterest(db: Db, interestId: number, companyId: num
     .where("i.id", "=", interestId)
     .where("o.companyId", "=", companyId)
     .where("i.withdrawnAt", "is", null)
-    .where("i.userId", "in", visibleUserIds(db, companyId))
+    .where(isVisibleFlexjobber(db, "i.userId", companyId))
     .executeTakeFirst();
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { ContactRequestStatus } from "../../db/schema";
-import { isVisibleTo, visibleProfiles, visibleUserIds } from "./visibility.server";
+import { isVisibleTo, visibleProfiles, isVisibleFlexjobber } from "./visibility.server";
 import { formatDate } from "~/utils/dates";
 
 /** After a no, the same company may not ask again for this long. */
@@ -31,7 +31,7 @@ export async function revealedIdentities(db: Db, companyId: number, userIds: str
     .selectFrom("users as u")
     .select(["u.id", "u.name", "u.email", "u.phone"])
     .where("u.id", "in", userIds)
-    .where("u.id", "in", visibleUserIds(db, companyId))
+    .where(isVisibleFlexjobber(db, "u.id", companyId))
     .where((eb) =>
       eb.or([
         eb.exists(
@@ -185,7 +185,7 @@ export async function listRequestsForCompany(db: Db, companyId: number): Promise
     .innerJoin("users as u", "u.id", "r.profileUserId")
     .select(["r.id", "p.alias", "r.message", "r.status", "r.createdAt", "r.answeredAt", "u.name", "u.email", "u.phone"])
     .where("r.companyId", "=", companyId)
-    .where("r.profileUserId", "in", visibleUserIds(db, companyId))
+    .where(isVisibleFlexjobber(db, "r.profileUserId", companyId))
     .orderBy("r.id", "desc")
     .execute();
   return rows.map(({ name, email, phone, ...r }) => ({

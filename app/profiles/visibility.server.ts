@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "../../db/kysely";
 
 /**
@@ -38,13 +39,17 @@ export function visibleProfiles(db: Db, forCompanyId?: number) {
     );
 }
 
-/** The user ids of visible flexjobbers, as a subquery: `.where("x.userId", "in", visibleUserIds(db, companyId))`. */
-export function visibleUserIds(db: Db, forCompanyId?: number) {
-  return visibleProfiles(db, forCompanyId).select("p.userId");
+/**
+ * A condition on another table's rows: the flexjobber whose id is in column
+ * `userIdColumn` is visible (to the company): `.where(isVisibleFlexjobber(db, "i.userId", companyId))`.
+ * Checked row by row, so a few rows never cost a pass over every profile.
+ */
+export function isVisibleFlexjobber(db: Db, userIdColumn: string, forCompanyId?: number) {
+  return sql<boolean>`exists ${visibleProfiles(db, forCompanyId).select("p.userId").where("p.userId", "=", sql.ref<string>(userIdColumn))}`;
 }
 
 /** Whether one flexjobber is visible to a company now. */
 export async function isVisibleTo(db: Db, userId: string, forCompanyId?: number): Promise<boolean> {
-  const row = await visibleUserIds(db, forCompanyId).where("p.userId", "=", userId).executeTakeFirst();
+  const row = await visibleProfiles(db, forCompanyId).select("p.userId").where("p.userId", "=", userId).executeTakeFirst();
   return row !== undefined;
 }

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/kysely";
 import { completeness } from "~/profiles/completeness";
 import { loadProfileDetails } from "~/profiles/profile.server";
-import { visibleProfiles, visibleUserIds } from "~/profiles/visibility.server";
+import { visibleProfiles, isVisibleFlexjobber } from "~/profiles/visibility.server";
 import { listSavedOpenings } from "~/openings/interests.server";
 import { searchJobs } from "~/openings/job-search.server";
 import { listCompanyOpenings } from "~/openings/openings.server";
@@ -40,7 +40,7 @@ export async function companyHome(db: Db, companyId: number) {
       .selectFrom("contactRequests")
       .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
       .where("companyId", "=", companyId)
-      .where("profileUserId", "in", visibleUserIds(db, companyId))
+      .where(isVisibleFlexjobber(db, "contactRequests.profileUserId", companyId))
       .groupBy("status")
       .execute(),
     listCompanyOpenings(db, companyId),

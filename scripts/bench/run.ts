@@ -5,6 +5,7 @@
 // it runs, in-process; sums the gzip size of the JavaScript a first visit to
 // each page loads; and writes bench/RESULTS.md. Not part of `npm test`.
 import { spawn } from "node:child_process";
+import type { EventEmitter } from "node:events";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -140,7 +141,8 @@ for (const p of pages) {
 
 async function load(pathname: string, cookie: string, connections: number) {
   const times: number[] = [];
-  const instance = autocannon({ url: base + pathname, connections, duration: SECONDS, headers: { cookie } });
+  // Without a callback autocannon returns an emitter that is also a promise of the result (its types know only the promise).
+  const instance = autocannon({ url: base + pathname, connections, duration: SECONDS, headers: { cookie } }) as unknown as EventEmitter & Promise<autocannon.Result>;
   instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
   const result = await instance;
   return { ...summarize(times), rps: result.requests.average, errors: result.non2xx + result.errors + result.timeouts };
