@@ -156,6 +156,14 @@ export interface ProfileTable {
   firstPublishedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** What matching compares, as "\n"-delimited normalized terms (app/matching/match-terms.ts); written by indexProfile. */
+  matchCompetences: Generated<string>;
+  matchIndustries: Generated<string>;
+  matchNeeds: Generated<string>;
+  matchNeedCount: Generated<number>;
+  /** Only the skånebehov a company may see (marked visible, health consent given). */
+  matchVisibleNeeds: Generated<string>;
+  matchVisibleNeedCount: Generated<number>;
 }
 
 /** Competences, certificates, education and courses, wanted industries and job types. */
@@ -265,6 +273,13 @@ export interface OpeningTable {
   closedAt: string | null;
   /** The deadline the company was reminded of seven days ahead (once per deadline). */
   deadlineRemindedFor: Generated<string | null>;
+  /** What matching compares, as "\n"-delimited normalized terms (app/matching/match-terms.ts); written by indexOpening. */
+  matchRequired: Generated<string>;
+  matchWanted: Generated<string>;
+  matchRequiredCount: Generated<number>;
+  matchWantedCount: Generated<number>;
+  matchOffers: Generated<string>;
+  matchIndustry: Generated<string>;
 }
 
 export interface OpeningTermTable {
@@ -630,7 +645,9 @@ export type Company = Selectable<CompanyTable>;
 export type Invitation = Selectable<InvitationTable>;
 export type InvitationUpdate = Updateable<InvitationTable>;
 export type VocabularyTerm = Selectable<VocabularyTermTable>;
-export type Profile = Selectable<ProfileTable>;
+/** The match columns are for search only (and hold skånebehov): a loaded profile leaves them out. */
+export type ProfileMatchColumn = "matchCompetences" | "matchIndustries" | "matchNeeds" | "matchNeedCount" | "matchVisibleNeeds" | "matchVisibleNeedCount";
+export type Profile = Omit<Selectable<ProfileTable>, ProfileMatchColumn>;
 export type ProfileUpdate = Updateable<ProfileTable>;
 export type ProfileTerm = Selectable<ProfileTermTable>;
 export type Experience = Selectable<ExperienceTable>;

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "../../db/kysely";
 import type { Company, CompanyStatus, Role, User } from "../../db/schema";
 import { hashPassword } from "~/auth/password.server";
+import { withoutMatchTerms } from "~/matching/match-terms";
 import { HEALTH_CONSENT_VERSION } from "~/auth/consent-texts";
 import * as profiles from "~/profiles/profile.server";
 import { approveProfile } from "~/profiles/review.server";
@@ -132,7 +133,7 @@ export async function fillProfile(db: Db, id: string, fixture: ProfileFixture = 
     const approver = fixture.approvedBy ?? (await createUser(db, { role: "staff" })).id;
     await approveProfile(db, { userId: id, staffId: approver }, now);
   }
-  return db.selectFrom("profiles").selectAll().where("userId", "=", id).executeTakeFirstOrThrow();
+  return withoutMatchTerms(await db.selectFrom("profiles").selectAll().where("userId", "=", id).executeTakeFirstOrThrow());
 }
 
 /** An opening saved through the domain function (and published unless status says otherwise). */

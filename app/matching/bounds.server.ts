@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from "kysely";
 import { POSTCODE_ROWS } from "../../db/vocabularies/postcode-data";
+import { SET_SEPARATOR } from "./match-terms";
 import { DISTANCE_FIT, WEIGHTS, type Audience, type MatchOpening, type MatchProfile } from "./score";
 
 /**
@@ -7,13 +8,18 @@ import { DISTANCE_FIT, WEIGHTS, type Audience, type MatchOpening, type MatchProf
  * filters without loading them: for each row an upper bound of the exact
  * score, equal to it for every part but distance (SQL has no haversine, so
  * distance is measured flat with a margin that can only overstate the fit).
- * rankByBound then scores exactly, in JavaScript, only as many rows as the
- * page needs (issue 16). scoreMatch stays the one definition of a score: these
- * expressions follow its parts and weights, and a test holds them to it.
+ * It reads only the row's own columns, the match terms included
+ * (match-terms.ts), so it costs no lookup per row. rankByBound then scores
+ * exactly, in JavaScript, only as many rows as the page needs (issue 16).
+ * scoreMatch stays the one definition of a score: these expressions follow
+ * its parts and weights, and a test holds them to it.
  */
 
 const lit = (n: number) => sql.lit(n);
-const list = (values: string[]) => sql.join(values.length > 0 ? values : [""]);
+/** 1 when the set column holds the term, else 0. */
+const holds = (set: RawBuilder<string>, term: string) => sql<number>`(instr(${set}, ${SET_SEPARATOR + term + SET_SEPARATOR}) > 0)`;
+/** How many of the terms the set column holds. */
+const countIn = (set: RawBuilder<string>, terms: string[]) => (terms.length === 0 ? sql<number>`0` : sql<number>`(${sql.join(terms.map((t) => holds(set, t)), sql` + `)})`);
 
 // Flat distance underestimates nothing when each degree counts for no more
 // than it does anywhere in Denmark: longitude at the northernmost point.
@@ -51,8 +57,9 @@ interface Part {
 function combine(parts: Part[]): RawBuilder<number> {
   const num = sql.join(parts.map((p) => sql`${p.weight} * (${p.fit})`), sql` + `);
   const den = sql.join(parts.map((p) => p.weight), sql` + `);
-  // The small addition keeps float rounding from putting a bound below the exact score it equals.
-  return sql<number>`(case when (${den}) = 0 then 0 else 100.0 * (${num}) / (${den}) + 0.000001 end)`;
+  // Rounded as scoreMatch rounds; the small addition keeps float rounding from
+  // putting a bound below the exact score it equals.
+  return sql<number>`round(case when (${den}) = 0 then 0 else 100.0 * (${num}) / (${den}) + 0.000001 end)`;
 }
 
 const always = (w: number) => sql<number>`${lit(w)}`;
@@ -67,9 +74,11 @@ export function openingScoreBound(profile: MatchProfile): RawBuilder<number> {
   const parts: Part[] = [];
 
   // Competences: required ones weigh double; the part applies when the opening names any.
-  const competenceFit = sql<number | null>`(select (2.0 * sum(t.kind = 'required' and t.normalized in (${list(mine)})) + sum(t.kind = 'wanted' and t.normalized in (${list(mine)})))
-      / (2 * sum(t.kind = 'required') + sum(t.kind = 'wanted')) from opening_terms t where t.opening_id = o.id and t.kind in ('required', 'wanted'))`;
-  parts.push({ weight: when(sql`${competenceFit} is not null`, WEIGHTS.competences), fit: sql`coalesce(${competenceFit}, 0)` });
+  const named = sql`(2 * o.match_required_count + o.match_wanted_count)`;
+  parts.push({
+    weight: when(sql`${named} > 0`, WEIGHTS.competences),
+    fit: sql`(2.0 * ${countIn(sql`o.match_required`, mine)} + ${countIn(sql`o.match_wanted`, mine)}) / max(${named}, 1)`,
+  });
 
   if (profile.hoursMin !== null && profile.hoursMax !== null) {
     const [min, max] = [lit(profile.hoursMin), lit(profile.hoursMax)];
@@ -87,19 +96,12 @@ export function openingScoreBound(profile: MatchProfile): RawBuilder<number> {
   });
 
   if (profile.industries.length > 0) {
-    // Openings store the vocabulary's label; the profile's industries are normalized labels.
-    parts.push({
-      weight: always(WEIGHTS.industry),
-      fit: sql`(o.industry in (select v.label from vocabulary_terms v where v.kind = 'industry' and v.normalized in (${list(profile.industries)})))`,
-    });
+    parts.push({ weight: always(WEIGHTS.industry), fit: sql`(o.match_industry in (${sql.join(profile.industries)}))` });
   }
 
   if (profile.needs.length > 0) {
     const needs = profile.needs.map((n) => n.normalized);
-    parts.push({
-      weight: always(WEIGHTS.accommodations),
-      fit: sql`(select count(*) from opening_terms t where t.opening_id = o.id and t.kind = 'accommodation' and t.normalized in (${list(needs)})) * 1.0 / ${lit(needs.length)}`,
-    });
+    parts.push({ weight: always(WEIGHTS.accommodations), fit: sql`${countIn(sql`o.match_offers`, needs)} * 1.0 / ${lit(needs.length)}` });
   }
   return combine(parts);
 }
@@ -114,9 +116,8 @@ export function profileScoreBound(opening: MatchOpening, audience: Audience = "c
   const required = opening.required.map((t) => t.normalized);
   const wanted = opening.wanted.map((t) => t.normalized);
   if (required.length + wanted.length > 0) {
-    const hits = sql<number | null>`(select 2.0 * sum(t.normalized in (${list(required)})) + sum(t.normalized in (${list(wanted)}))
-        from profile_terms t where t.user_id = p.user_id and t.kind = 'competence' and t.normalized in (${list([...required, ...wanted])}))`;
-    parts.push({ weight: always(WEIGHTS.competences), fit: sql`coalesce(${hits}, 0) / ${lit(2 * required.length + wanted.length)}` });
+    const hits = sql`(2.0 * ${countIn(sql`p.match_competences`, required)} + ${countIn(sql`p.match_competences`, wanted)})`;
+    parts.push({ weight: always(WEIGHTS.competences), fit: sql`${hits} / ${lit(2 * required.length + wanted.length)}` });
   }
 
   const [min, max] = [lit(opening.hoursMin), lit(opening.hoursMax)];
@@ -133,19 +134,13 @@ export function profileScoreBound(opening: MatchOpening, audience: Audience = "c
     });
   }
 
-  // Industry: applies when the profile wants any; null from max() means none.
-  const industryFit = sql<number | null>`(select max(t.normalized = ${opening.industry.normalized}) from profile_terms t where t.user_id = p.user_id and t.kind = 'industry')`;
-  parts.push({ weight: when(sql`${industryFit} is not null`, WEIGHTS.industry), fit: sql`coalesce(${industryFit}, 0)` });
+  // Industry: applies when the profile wants any.
+  parts.push({ weight: when(sql`p.match_industries != ''`, WEIGHTS.industry), fit: holds(sql`p.match_industries`, opening.industry.normalized) });
 
   // Skånebehov: the flexjobber reasons over all of hers; a company only over
   // those it may see (marked visible, health consent given).
+  const [needs, count] = audience === "flexjobber" ? [sql<string>`p.match_needs`, sql`p.match_need_count`] : [sql<string>`p.match_visible_needs`, sql`p.match_visible_need_count`];
   const offers = opening.offers.map((t) => t.normalized);
-  const needsMet = (visibleOnly: boolean) =>
-    sql<number | null>`(select sum(a.normalized in (${list(offers)})) * 1.0 / count(*) from accommodations a where a.user_id = p.user_id${visibleOnly ? sql` and a.visible_to_companies = 1` : sql``})`;
-  const needsFit =
-    audience === "flexjobber"
-      ? needsMet(false)
-      : sql<number | null>`(case when exists (select 1 from consents hc where hc.user_id = p.user_id and hc.purpose = 'health_data' and hc.withdrawn_at is null) then ${needsMet(true)} end)`;
-  parts.push({ weight: when(sql`${needsFit} is not null`, WEIGHTS.accommodations), fit: sql`coalesce(${needsFit}, 0)` });
+  parts.push({ weight: when(sql`${count} > 0`, WEIGHTS.accommodations), fit: sql`${countIn(needs, offers)} * 1.0 / max(${count}, 1)` });
   return combine(parts);
 }

@@ -9,7 +9,7 @@
 
 export interface BoundedRow<K> {
   key: K;
-  /** Upper bound of the exact score (not rounded). */
+  /** Upper bound of the exact score, rounded as the score is. */
   bound: number;
   /** Tie-breaker: among equal scores the larger string comes first (an ISO date: newest first). */
   tie: string;
@@ -24,7 +24,7 @@ export interface Ranked {
 const precedes = (a: Ranked, b: Ranked) => a.score > b.score || (a.score === b.score && a.tie >= b.tie);
 
 export async function rankByBound<K, T extends Ranked>(
-  /** Rows in order of (Math.round(bound) desc, tie desc), from offset, at most limit. */
+  /** Rows in order of (bound desc, tie desc), from offset, at most limit. */
   next: (offset: number, limit: number) => Promise<BoundedRow<K>[]>,
   /** Exact scores for some keys (a key may drop out, e.g. no longer visible). */
   score: (keys: K[]) => Promise<T[]>,
@@ -41,7 +41,7 @@ export async function rankByBound<K, T extends Ranked>(
     const ahead = rows[batch];
     if (!ahead) break;
     const last = ranked[needed - 1];
-    if (last && precedes(last, { score: Math.round(ahead.bound), tie: ahead.tie })) break;
+    if (last && precedes(last, { score: ahead.bound, tie: ahead.tie })) break;
   }
   return ranked.slice(0, needed);
 }

@@ -117,7 +117,7 @@ export async function searchJobs(db: Db, userId: string, filters: JobFilters, no
       (offset, limit) =>
         bounded
           .selectAll()
-          .orderBy(sql`round(b.bound)`, "desc")
+          .orderBy("b.bound", "desc")
           .orderBy("b.tie", "desc")
           .orderBy("b.key", "desc")
           .limit(limit)
@@ -168,26 +168,25 @@ export interface CandidateMatch {
 
 /**
  * "Anbefalede kandidater" for an opening: every visible profile ranked by the
- * same engine (a bound in SQL, the exact score for the best), anonymised;
- * never someone already hired for this opening. Ties: the most recently approved first.
+ * same engine, anonymised; never someone already hired for this opening. Ties:
+ * the most recently approved first. The bound ranks published profiles from
+ * their own columns; the visibility rule and the exact score then apply to
+ * as many as it takes (checking visibility for all 50,000 first cost more
+ * than everything else together).
  */
 export async function recommendCandidates(db: Db, opening: OpeningDetails, limit = 10): Promise<CandidateMatch[]> {
   const forMatching = openingForMatching(opening);
-  const candidates = visibleProfiles(db, opening.opening.companyId)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb.selectFrom("hires as h").select("h.id").whereRef("h.userId", "=", "p.userId").where("h.openingId", "=", opening.opening.id).where("h.cancelledAt", "is", null),
-        ),
-      ),
-    )
-    .select(["p.userId as key", "p.approvedAt as tie", profileScoreBound(forMatching).as("bound")]);
+  const published = db
+    .selectFrom("profiles as p")
+    .select(["p.userId as key", "p.approvedAt as tie", profileScoreBound(forMatching).as("bound")])
+    .where("p.status", "=", "approved")
+    .where("p.hidden", "=", 0);
   const ranked = await rankByBound(
     (offset, limit) =>
       db
-        .selectFrom(candidates.as("b"))
+        .selectFrom(published.as("b"))
         .selectAll()
-        .orderBy(sql`round(b.bound)`, "desc")
+        .orderBy("b.bound", "desc")
         .orderBy("b.tie", "desc")
         .orderBy("b.key", "desc")
         .limit(limit)
@@ -195,7 +194,18 @@ export async function recommendCandidates(db: Db, opening: OpeningDetails, limit
         .execute()
         .then((rows) => rows.map((r) => ({ key: r.key, bound: r.bound, tie: r.tie ?? "" }))),
     async (userIds) => {
-      const details = await loadProfileDetailsMany(db, userIds);
+      const candidates = await visibleProfiles(db, opening.opening.companyId)
+        .select("p.userId")
+        .where("p.userId", "in", userIds)
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb.selectFrom("hires as h").select("h.id").whereRef("h.userId", "=", "p.userId").where("h.openingId", "=", opening.opening.id).where("h.cancelledAt", "is", null),
+            ),
+          ),
+        )
+        .execute();
+      const details = await loadProfileDetailsMany(db, candidates.map((c) => c.userId));
       return [...details.values()].map((d) => {
         const match = scoreMatch(profileForMatching(d), forMatching, "company");
         return { alias: d.profile.alias, view: toCompanyView(d), match, score: match.score, tie: d.profile.approvedAt ?? "" };

@@ -8,6 +8,8 @@ import type { FieldErrors } from "~/utils/forms.server";
 import { localDate } from "~/utils/dates";
 import { hoursNumber, hoursText } from "~/profiles/options";
 import { listTerms } from "~/vocabularies/vocabularies.server";
+import { openingForMatching } from "~/matching/adapters";
+import { openingMatchTerms } from "~/matching/match-terms";
 import { indexOpeningText } from "~/search/text-index.server";
 import type { OpeningInput } from "./schemas";
 
@@ -183,6 +185,7 @@ async function vocabularyTerms(db: Db, kind: "industry" | "competence" | "accomm
 export async function indexOpening(trx: Db, id: number): Promise<void> {
   const d = await loadOpening(trx, id);
   if (!d) return indexOpeningText(trx, id, null);
+  await trx.updateTable("openings").set(openingMatchTerms(openingForMatching(d))).where("id", "=", id).execute();
   const body = [
     d.opening.title,
     d.opening.description,

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import { normalizeEmail } from "~/auth/login.server";
+import { NO_PROFILE_MATCH_TERMS } from "~/matching/match-terms";
 import { compactProfileText, removeProfileText } from "~/search/text-index.server";
 
 export const ERASED_NAME = "Slettet bruger";
@@ -55,6 +56,7 @@ export async function eraseUser(db: Db, userId: string, now = new Date()): Promi
         returnReason: null,
         hidden: 1,
         updatedAt: at,
+        ...NO_PROFILE_MATCH_TERMS,
       })
       .where("userId", "=", userId)
       .execute();

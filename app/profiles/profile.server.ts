@@ -8,6 +8,7 @@ import { checkPublishable } from "./completeness";
 import { TERM_KINDS, termKindText, type TimeOfDay } from "./options";
 import { indexProfile } from "./search-document.server";
 import { SHARING_CONSENT_VERSION } from "~/auth/consent-texts";
+import { withoutMatchTerms } from "~/matching/match-terms";
 import { giveConsent, hasConsent, withdrawConsent } from "~/privacy/consents.server";
 import type { ProfileDetails, ProfileItem } from "./profile-details";
 
@@ -24,7 +25,7 @@ function newAlias(): string {
 
 /** The flexjobber's profile, created empty (as a draft with an alias) on first visit. */
 export async function ensureProfile(db: Db, userId: string, now = new Date()): Promise<Profile> {
-  const existing = await db.selectFrom("profiles").selectAll().where("userId", "=", userId).executeTakeFirst();
+  const existing = await db.selectFrom("profiles").selectAll().where("userId", "=", userId).executeTakeFirst().then((row) => row && withoutMatchTerms(row));
   if (existing) return existing;
   for (let attempt = 0; ; attempt++) {
     const alias = newAlias();
@@ -36,7 +37,7 @@ export async function ensureProfile(db: Db, userId: string, now = new Date()): P
       .values({ userId, alias, headline: null, summary: null, birthDate: null, hoursMin: null, hoursMax: null, postcode: null, lat: null, lng: null, maxCommuteKm: null, returnReason: null, submittedAt: null, approvedAt: null, approvedBy: null, firstPublishedAt: null, createdAt: at, updatedAt: at })
       .onConflict((oc) => oc.column("userId").doNothing())
       .execute();
-    return db.selectFrom("profiles").selectAll().where("userId", "=", userId).executeTakeFirstOrThrow();
+    return withoutMatchTerms(await db.selectFrom("profiles").selectAll().where("userId", "=", userId).executeTakeFirstOrThrow());
   }
 }
 
@@ -49,7 +50,7 @@ export async function loadProfileDetailsMany(db: Db, userIds: string[]): Promise
   const out = new Map<string, ProfileDetails>();
   if (userIds.length === 0) return out;
   const [profiles, terms, experiences, accommodations, consents] = await Promise.all([
-    db.selectFrom("profiles").selectAll().where("userId", "in", userIds).execute(),
+    db.selectFrom("profiles").selectAll().where("userId", "in", userIds).execute().then((rows) => rows.map(withoutMatchTerms)),
     db.selectFrom("profileTerms").select(["id", "userId", "kind", "label"]).where("userId", "in", userIds).orderBy("id").execute(),
     db.selectFrom("experiences").selectAll().where("userId", "in", userIds).orderBy("id").execute(),
     db.selectFrom("accommodations").selectAll().where("userId", "in", userIds).orderBy("id").execute(),

@@ -1,12 +1,18 @@
 import type { Db } from "../../db/kysely";
+import { profileForMatching } from "~/matching/adapters";
+import { profileMatchTerms } from "~/matching/match-terms";
 import { indexProfileText } from "~/search/text-index.server";
 import { searchableText, toCompanyView } from "./company-view";
 import type { ProfileDetails } from "./profile-details";
 
 /**
- * Replaces the profile's full-text document with its anonymised text (what a
- * company may see, nothing else). Called inside the same transaction as every profile change.
+ * Keeps what searches read of a profile in step with it: the full-text
+ * document (the anonymised text, what a company may see and nothing else) and
+ * the match terms the score bounds read. Called inside the same transaction as
+ * every profile change.
  */
 export async function indexProfile(trx: Db, details: ProfileDetails): Promise<void> {
-  await indexProfileText(trx, details.profile.userId, searchableText(toCompanyView(details)));
+  const userId = details.profile.userId;
+  await indexProfileText(trx, userId, searchableText(toCompanyView(details)));
+  await trx.updateTable("profiles").set(profileMatchTerms(profileForMatching(details))).where("userId", "=", userId).execute();
 }

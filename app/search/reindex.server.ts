@@ -5,11 +5,11 @@ import { loadProfileDetailsMany } from "~/profiles/profile.server";
 import { indexProfile } from "~/profiles/search-document.server";
 
 /**
- * Bumped whenever what the full-text indexes hold changes (2: C++, C# and
- * .NET kept whole). The server rebuilds both indexes on start when the
+ * Bumped whenever what the search indexes hold changes (2: C++, C# and
+ * .NET kept whole; 3: rowid-keyed documents and match terms, issue 16). The server rebuilds both indexes on start when the
  * database was indexed by an older version.
  */
-export const SEARCH_INDEX_VERSION = "2";
+export const SEARCH_INDEX_VERSION = "3";
 const KEY = "search_index_version";
 
 /** Returns how many profiles and openings were indexed again (0 when current, or nothing to index). */

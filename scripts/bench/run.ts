@@ -60,7 +60,7 @@ function rawCandidateSearch() {
 function rawJobSearch(q?: string) {
   const bound = openingScoreBound(profileForMatching(flexjobber));
   const inner = matchingOpenings(db, flexjobber, jobFilters(q)).select(["o.id as key", "o.publishedAt as tie", bound.as("bound")]);
-  return db.selectFrom(inner.as("b")).selectAll().orderBy(sql`round(b.bound)`, "desc").orderBy("b.tie", "desc").limit(21).compile();
+  return db.selectFrom(inner.as("b")).selectAll().orderBy("b.bound", "desc").orderBy("b.tie", "desc").limit(21).compile();
 }
 const compiled = { candidates: rawCandidateSearch(), jobs: rawJobSearch(), jobsText: rawJobSearch("lager") };
 const runRaw = (c: { sql: string; parameters: readonly unknown[] }) => () => sqlite.prepare(c.sql).all(...(c.parameters as unknown[]));
