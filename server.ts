@@ -4,6 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
@@ -51,6 +52,8 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 async function main() {
+  // Heavy reads run on reader threads, one per core (app/readers/pool.server.ts).
+  process.env.READER_THREADS ??= String(os.availableParallelism());
   const hasDemo = await openAndPrepare();
   const swept = sweepIncomingUploads();
   if (swept > 0) console.log(`Fjernede ${swept} halve uploads fra sidste kørsel.`);

@@ -9,7 +9,8 @@ import { activeFilters, FilterFold } from "~/components/filter-fold";
 import { SaveSearch } from "~/components/save-search";
 import { JobCardView } from "~/components/job-card";
 import { ThinProfileInvite } from "~/components/match-reasons";
-import { jobFilters, searchJobs } from "~/openings/job-search.server";
+import { jobFilters } from "~/openings/job-search.server";
+import { runRead } from "~/readers/pool.server";
 import { jobSearchSchema } from "~/openings/schemas";
 import { listTerms } from "~/vocabularies/vocabularies.server";
 import { formDataToObject, zodFieldErrors } from "~/utils/forms.server";
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const industries = (await listTerms(db, "industry")).map((t) => t.label);
   const parsed = jobSearchSchema.safeParse(formDataToObject(url.searchParams));
   if (!parsed.success) return json({ industries, errors: zodFieldErrors(parsed.error), result: null, searching: true, save: null }, { status: 400 });
-  const result = await searchJobs(db, user.id, jobFilters(parsed.data));
+  const result = await runRead("searchJobs", user.id, jobFilters(parsed.data));
   const saved = readSearch("jobs", url.search);
   const save = saved && saved.canonical ? { query: saved.canonical, label: describeSearch(saved.parsed) } : null;
   return json({ industries, errors: {} as Record<string, string>, result, searching: url.searchParams.size > 0, save });

@@ -9,7 +9,8 @@ import { requireCompanyUser } from "~/auth/guard.server";
 import { describeSearch, readSearch } from "~/alerts/saved-searches.server";
 import { AVAILABILITIES, availabilityLabels } from "~/profiles/options";
 import { candidateSearchSchema } from "~/profiles/schemas";
-import { candidateFilters, searchCandidates } from "~/profiles/search.server";
+import { candidateFilters } from "~/profiles/search.server";
+import { runRead } from "~/readers/pool.server";
 import { listTerms } from "~/vocabularies/vocabularies.server";
 import { formDataToObject, zodFieldErrors } from "~/utils/forms.server";
 
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.success) {
     return json({ options, errors: zodFieldErrors(parsed.error), result: null, save: null }, { status: 400 });
   }
-  const result = await searchCandidates(db, user.companyId, candidateFilters(parsed.data));
+  const result = await runRead("searchCandidates", user.companyId, candidateFilters(parsed.data));
   const saved = readSearch("candidates", url.search);
   const save = saved && saved.canonical ? { query: saved.canonical, label: describeSearch(saved.parsed) } : null;
   return json({ options, errors: {} as Record<string, string>, result, save });

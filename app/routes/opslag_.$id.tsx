@@ -8,7 +8,8 @@ import { MatchReasons } from "~/components/match-reasons";
 import { OpeningView } from "~/components/opening-view";
 import { requireOwnOpening } from "~/openings/guard.server";
 import { companyInterest, listInterestsForOpening, setInterestStage, type InterestRow } from "~/openings/interests.server";
-import { openingPlace, recommendCandidates } from "~/openings/job-search.server";
+import { openingPlace } from "~/openings/job-search.server";
+import { runRead } from "~/readers/pool.server";
 import { addToShortlist, listShortlist, removeFromShortlist } from "~/openings/shortlist.server";
 import { openInterestThread } from "~/messages/threads.server";
 import { notifyStaffTask } from "~/notifications/staff.server";
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const shown = Number.isInteger(asked) && asked > 0 ? Math.min(50, Math.ceil(asked / CANDIDATE_STEP) * CANDIDATE_STEP) : CANDIDATE_STEP;
   const [interests, candidates, shortlist] = await Promise.all([
     listInterestsForOpening(db, details.opening.id, user.companyId),
-    recommendCandidates(db, details, shown + 1),
+    runRead("recommendCandidates", details, shown + 1),
     listShortlist(db, details, user.companyId),
   ]);
   return json({

@@ -1,11 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useId, type ReactNode } from "react";
-import { db } from "../../db/client.server";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { BarChart, LineChart } from "~/components/charts";
 import { TableRegion } from "~/components/table-region";
-import { dashboardForViewer, dashboardTables, loadDashboard, type TableKey } from "~/stats/dashboard.server";
+import { runRead } from "~/readers/pool.server";
+import { dashboardForViewer, dashboardTables, type TableKey } from "~/stats/dashboard.server";
 import { bucketLabels, countText } from "~/stats/format";
 import { dashboardSchema } from "~/stats/schemas";
 import { DEFAULT_WINDOW, WINDOWS } from "~/stats/windows";
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const parsed = dashboardSchema.safeParse(formDataToObject(url.searchParams));
   const input = parsed.success ? parsed.data : {};
-  const d = await loadDashboard(db, { reference: input.dato, window: input.vindue, from: input.fra, to: input.til, baseline: input.basis });
+  const d = await runRead("loadDashboard", { reference: input.dato, window: input.vindue, from: input.fra, to: input.til, baseline: input.basis });
   const isAdmin = user.role === "admin";
   const tables = dashboardTables(d, isAdmin);
   const body = {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { db } from "../../db/client.server";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
-import { loadDashboard, TABLE_KEYS, tableCsv, type TableKey } from "~/stats/dashboard.server";
+import { runRead } from "~/readers/pool.server";
+import { TABLE_KEYS, tableCsv, type TableKey } from "~/stats/dashboard.server";
 import { dashboardSchema } from "~/stats/schemas";
 import { csvResponse } from "~/utils/csv";
 import { formDataToObject } from "~/utils/forms.server";
@@ -14,6 +14,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const parsed = dashboardSchema.safeParse(formDataToObject(url.searchParams));
   if (!parsed.success) throw new Response("Ugyldig dato.", { status: 400 });
-  const d = await loadDashboard(db, { reference: parsed.data.dato, window: parsed.data.vindue, from: parsed.data.fra, to: parsed.data.til, baseline: parsed.data.basis });
+  const d = await runRead("loadDashboard", { reference: parsed.data.dato, window: parsed.data.vindue, from: parsed.data.fra, to: parsed.data.til, baseline: parsed.data.basis });
   return csvResponse(tableCsv(d, key, user.role === "admin"), `${key}-${d.reference}.csv`);
 }

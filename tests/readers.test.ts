@@ -1,0 +1,33 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "../db/client.server";
+import { readerThreads, runRead, startReaderPool, stopReaderPool } from "~/readers/pool.server";
+import { searchCandidates } from "~/profiles/search.server";
+import { loadDashboard } from "~/stats/dashboard.server";
+import { createCompany, createFlexjobberWithProfile } from "./factories";
+
+// Heavy reads run on reader threads in the server (issue 16). The same task
+// gives the same answer on a thread (its own connection) as on the app's own.
+
+afterAll(() => stopReaderPool());
+
+describe("reader threads", () => {
+  it("answer searches and the dashboard exactly as the main thread does, several at once", async () => {
+    const company = await createCompany(db);
+    for (let i = 0; i < 3; i++) await createFlexjobberWithProfile(db, {}, { headline: `Lagerarbejder nummer ${i}` });
+    const filters = { q: "lager", competences: [], certificates: [], sort: "relevance" as const, page: 1 };
+    const now = new Date();
+    const inline = { search: await searchCandidates(db, company.id, filters), dashboard: await loadDashboard(db, {}, now) };
+
+    startReaderPool(2);
+    const [search, dashboard, again] = await Promise.all([
+      runRead("searchCandidates", company.id, filters),
+      runRead("loadDashboard", {}, now),
+      runRead("searchCandidates", company.id, filters),
+    ]);
+    expect(search).toEqual(inline.search);
+    expect(again).toEqual(inline.search);
+    expect(search.total).toBe(3);
+    expect(dashboard).toEqual(inline.dashboard);
+    expect(readerThreads()).toBe(2); // none died and fell back to the main thread
+  });
+});
