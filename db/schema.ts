@@ -415,6 +415,14 @@ export interface WeeklyActiveCountTable {
 }
 
 /** Roll-up of ActivityDay by week (the Monday, "YYYY-MM-DD"). */
+/** Roll-up of ActivityDay: per person and year, one character per day ('1' active), kept by a trigger. */
+export interface ActivityYearTable {
+  userId: string;
+  year: number;
+  /** Character n (1-based) is day n of the year. */
+  days: string;
+}
+
 export interface ActivityWeekTable {
   week: string;
   userId: string;
@@ -621,6 +629,7 @@ export interface Database {
   articleReads: ArticleReadTable;
   activityDays: ActivityDayTable;
   activityWeeks: ActivityWeekTable;
+  activityYears: ActivityYearTable;
   weeklyActiveCounts: WeeklyActiveCountTable;
   emailQueue: EmailQueueTable;
   passwordResets: PasswordResetTable;

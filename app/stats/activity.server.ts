@@ -1,4 +1,4 @@
-import type { Db } from "../../db/kysely";
+import { inTransaction, type Db } from "../../db/kysely";
 import { addDays, localDate } from "~/utils/dates";
 
 /** The Monday that starts the (Danish) week of a day. */
@@ -31,4 +31,36 @@ export async function markActivity(db: Db, session: { id: string; activityDay: s
   await recordActivityDays(db, [{ userId, day: today }]);
   await db.updateTable("sessions").set({ activityDay: today }).where("id", "=", session.id).execute();
   session.activityDay = today;
+}
+
+/**
+ * Recomputes the activity_years roll-up from the ActivityDay rows (`npm run
+ * stats:rebuild`): the trigger keeps it as days arrive; this is the check and
+ * the repair. Returns how many person-years were written.
+ */
+export async function rebuildActivityYears(db: Db): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    await trx.deleteFrom("activityYears").execute();
+    const rows = await trx.selectFrom("activityDays").select(["userId", "day"]).orderBy("userId").orderBy("day").execute();
+    const years = new Map<string, { userId: string; year: number; days: string[] }>();
+    for (const r of rows) {
+      const year = Number(r.day.slice(0, 4));
+      const key = `${r.userId}\t${year}`;
+      let entry = years.get(key);
+      if (!entry) years.set(key, (entry = { userId: r.userId, year, days: Array.from({ length: 366 }, () => "0") }));
+      entry.days[dayOfYear(r.day) - 1] = "1";
+    }
+    const values = [...years.values()].map((y) => ({ userId: y.userId, year: y.year, days: y.days.join("") }));
+    for (let i = 0; i < values.length; i += 500) await trx.insertInto("activityYears").values(values.slice(i, i + 500)).execute();
+    return values.length;
+  });
+}
+
+/** 1 for 1 January: the day's character (1-based) in activity_years. */
+export function dayOfYear(day: string): number {
+  return (Date.parse(`${day}T00:00:00Z`) - Date.UTC(Number(day.slice(0, 4)), 0, 1)) / 86_400_000 + 1;
+}
+
+export function daysInYear(year: number): number {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 366 : 365;
 }

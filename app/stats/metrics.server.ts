@@ -1,11 +1,12 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import { inTransaction, type Db } from "../../db/kysely";
 import { addDays, danishDaysToUtc, localDate } from "~/utils/dates";
-import { weekOf } from "./activity.server";
+import { dayOfYear, daysInYear, weekOf } from "./activity.server";
 import { sharesOf } from "./shares";
 import type { WindowDays } from "./windows";
 
-// The formulas of shared/METRICS.md, each one SQL aggregate over raw rows.
+// The formulas of shared/METRICS.md, each one SQL aggregate over the raw rows
+// (login frequency over activity_years, the trigger-kept roll-up of ActivityDay).
 // Days are Danish calendar days ("YYYY-MM-DD"); ActivityDay rows are already
 // stored as Danish days, so summer time is settled when activity is written.
 
@@ -37,52 +38,45 @@ export async function frequencyBuckets(db: Db, reference: string, windowDays: Wi
   const block = windowDays / 4;
   const dailyMin = dailyDaysPerBlock(block);
   const start = addDays(reference, -(block * 4 - 1));
-  const blockStart = [0, 1, 2, 3].map((i) => addDays(start, i * block));
-  const half2 = blockStart[2]!;
+  const { start: windowStartUtc, end: windowEndUtc } = danishDaysToUtc(start, reference);
   // The account exists from when its invitation was used (or the user row was made, for seeded accounts).
   const accountSince = sql<string>`coalesce((select min(i.used_at) from invitations i where i.user_id = u.id and i.used_at is not null), u.created_at)`;
-  const { start: windowStartUtc, end: windowEndUtc } = danishDaysToUtc(start, reference);
+  // Active days per block, counted in the roll-up (activity_years: one character per day, '1' active):
+  // a block's days are at most two runs of characters, one per year it touches.
+  const [y0, y1] = [Number(start.slice(0, 4)), Number(reference.slice(0, 4))];
+  const activeIn = (from: string, days: number) => {
+    const runs: RawBuilder<number>[] = [];
+    for (let d = 0; d < days; ) {
+      const day = addDays(from, d);
+      const year = Number(day.slice(0, 4));
+      const n = Math.min(days - d, daysInYear(year) - dayOfYear(day) + 1);
+      const column = sql.ref(year === y0 ? "y0.days" : "y1.days");
+      runs.push(sql<number>`coalesce(${n} - length(replace(substr(${column}, ${dayOfYear(day)}, ${n}), '1', '')), 0)`);
+      d += n;
+    }
+    return sql.join(runs, sql` + `);
+  };
+  const b = [0, 1, 2, 3].map((i) => activeIn(addDays(start, i * block), block));
+  const perPerson = db
+    .selectFrom("users as u")
+    .leftJoin("activityYears as y0", (join) => join.onRef("y0.userId", "=", "u.id").on("y0.year", "=", y0))
+    .leftJoin("activityYears as y1", (join) => join.onRef("y1.userId", "=", "u.id").on("y1.year", "=", y1))
+    .select(
+      sql<Bucket>`case
+        when ${b[0]} >= ${dailyMin} and ${b[1]} >= ${dailyMin} and ${b[2]} >= ${dailyMin} and ${b[3]} >= ${dailyMin} then 'daily'
+        when ${b[0]} >= 1 and ${b[1]} >= 1 and ${b[2]} >= 1 and ${b[3]} >= 1 then 'weekly'
+        when ${b[0]} + ${b[1]} >= 1 and ${b[2]} + ${b[3]} >= 1 then 'fortnightly'
+        else 'rarely' end`.as("bucket"),
+    )
+    .where("u.role", "=", "flexjobber")
+    // Erased after the window still counts for it: erasure must not rewrite past statistics.
+    .where((eb) => eb.or([eb("u.status", "=", "active"), eb.and([eb("u.status", "=", "erased"), eb("u.erasedAt", ">=", windowEndUtc)])]))
+    // "Had the account during the whole window": it existed when the window's first Danish day began.
+    .where(accountSince, "<=", windowStartUtc);
   const rows = await db
-    .with("per_user", (qb) =>
-      qb
-        .selectFrom("users as u")
-        .leftJoin("activityDays as a", (join) => join.onRef("a.userId", "=", "u.id").on("a.day", ">=", start).on("a.day", "<=", reference))
-        .select((eb) => [
-          "u.id",
-          ...([0, 1, 2, 3] as const).map((i) =>
-            eb.fn
-              .sum<number>(
-                eb
-                  .case()
-                  .when(eb.and([eb("a.day", ">=", blockStart[i]!), eb("a.day", "<", i < 3 ? blockStart[i + 1]! : addDays(reference, 1))]))
-                  .then(1)
-                  .else(0)
-                  .end(),
-              )
-              .as(`b${i}`),
-          ),
-          eb.fn.sum<number>(eb.case().when("a.day", "<", half2).then(1).else(0).end()).as("h0"),
-          eb.fn.sum<number>(eb.case().when("a.day", ">=", half2).then(1).else(0).end()).as("h1"),
-        ])
-        .where("u.role", "=", "flexjobber")
-        // Erased after the window still counts for it: erasure must not rewrite past statistics.
-        .where((eb) => eb.or([eb("u.status", "=", "active"), eb.and([eb("u.status", "=", "erased"), eb("u.erasedAt", ">=", windowEndUtc)])]))
-        // "Had the account during the whole window": it existed when the window's first Danish day began.
-        .where(accountSince, "<=", windowStartUtc)
-        .groupBy("u.id"),
-    )
-    .with("classified", (qb) =>
-      qb.selectFrom("per_user").select(
-        sql<Bucket>`case
-          when b0 >= ${dailyMin} and b1 >= ${dailyMin} and b2 >= ${dailyMin} and b3 >= ${dailyMin} then 'daily'
-          when b0 >= 1 and b1 >= 1 and b2 >= 1 and b3 >= 1 then 'weekly'
-          when h0 >= 1 and h1 >= 1 then 'fortnightly'
-          else 'rarely' end`.as("bucket"),
-      ),
-    )
-    .selectFrom("classified")
-    .select(["bucket", (eb) => eb.fn.countAll<number>().as("n")])
-    .groupBy("bucket")
+    .selectFrom(perPerson.as("c"))
+    .select(["c.bucket", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("c.bucket")
     .execute();
   const counts: Record<Bucket, number> = { daily: 0, weekly: 0, fortnightly: 0, rarely: 0 };
   for (const r of rows) counts[r.bucket] = r.n;
