@@ -29,7 +29,8 @@ export async function rankByBound<K, T extends Ranked>(
   /** Exact scores for some keys (a key may drop out, e.g. no longer visible). */
   score: (keys: K[]) => Promise<T[]>,
   needed: number,
-  batch = Math.max(50, needed * 2),
+  // The bound is exact but for distance, so the first batch is usually the last: a little over what is needed.
+  batch = needed + 10,
 ): Promise<T[]> {
   const ranked: T[] = [];
   for (let offset = 0; ; offset += batch) {

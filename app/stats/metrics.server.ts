@@ -57,10 +57,9 @@ export async function frequencyBuckets(db: Db, reference: string, windowDays: Wi
     return sql.join(runs, sql` + `);
   };
   const b = [0, 1, 2, 3].map((i) => activeIn(addDays(start, i * block), block));
-  const perPerson = db
-    .selectFrom("users as u")
-    .leftJoin("activityYears as y0", (join) => join.onRef("y0.userId", "=", "u.id").on("y0.year", "=", y0))
-    .leftJoin("activityYears as y1", (join) => join.onRef("y1.userId", "=", "u.id").on("y1.year", "=", y1))
+  const firstYear = db.selectFrom("users as u").leftJoin("activityYears as y0", (join) => join.onRef("y0.userId", "=", "u.id").on("y0.year", "=", y0));
+  // A window inside one year reads one row per person; one across New Year, two.
+  const perPerson = (y1 === y0 ? firstYear : firstYear.leftJoin("activityYears as y1", (join) => join.onRef("y1.userId", "=", "u.id").on("y1.year", "=", y1)))
     .select(
       sql<Bucket>`case
         when ${b[0]} >= ${dailyMin} and ${b[1]} >= ${dailyMin} and ${b[2]} >= ${dailyMin} and ${b[3]} >= ${dailyMin} then 'daily'

@@ -32,6 +32,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("invitations_user_used").on("invitations").columns(["user_id", "used_at"]).execute();
   // The ledighedsprocent reads every status in person order: from the index alone.
   await db.schema.createIndex("employment_statuses_history").on("employment_statuses").columns(["user_id", "from_date", "id", "status"]).execute();
+  // The visibility rule asks, per profile, for a current sharing consent: from the index alone.
+  await db.schema.createIndex("consents_current").on("consents").columns(["user_id", "purpose", "withdrawn_at"]).execute();
   // Existing days, a person-year at a time (no bit operations in SQL; this is a one-off).
   const rows = await sql<{ userId: string; day: string }>`select user_id as "userId", day from activity_days order by user_id, day`.execute(db);
   const years = new Map<string, string[]>();
