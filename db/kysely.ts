@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { CamelCasePlugin, Kysely, SqliteDialect } from "kysely";
+import { CamelCasePlugin, Kysely, SqliteDialect, sql } from "kysely";
 import type { Database } from "./schema";
 
 export type Db = Kysely<Database>;
@@ -35,4 +35,25 @@ export function serverPidFile(file = databasePath()): string {
 /** Runs fn in a transaction, or inside the caller's when db already is one (kysely does not nest). */
 export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}
+
+/**
+ * A transaction that reads and then writes from a connection beside others
+ * (the reader threads keep statistics caches): it takes the write lock at the
+ * start (BEGIN IMMEDIATE), so what it read cannot change before it writes, and
+ * it waits (busy_timeout) instead of failing when another connection writes.
+ */
+export async function inWriteTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db);
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(conn);
+      throw error;
+    }
+  });
 }

@@ -3,7 +3,9 @@ import { db } from "../db/client.server";
 import { readerThreads, runRead, startReaderPool, stopReaderPool } from "~/readers/pool.server";
 import { searchCandidates } from "~/profiles/search.server";
 import { loadDashboard } from "~/stats/dashboard.server";
-import { createCompany, createFlexjobberWithProfile } from "./factories";
+import { recordActivityDays } from "~/stats/activity.server";
+import { addDays } from "~/utils/dates";
+import { createCompany, createFlexjobberWithProfile, createUser } from "./factories";
 
 // Heavy reads run on reader threads in the server (issue 16). The same task
 // gives the same answer on a thread (its own connection) as on the app's own.
@@ -30,4 +32,18 @@ describe("reader threads", () => {
     expect(dashboard).toEqual(inline.dashboard);
     expect(readerThreads()).toBe(2); // none died and fell back to the main thread
   });
+
+  it("keep the statistics caches while the main thread writes activity at the same time", async () => {
+    startReaderPool(2);
+    const people = await Promise.all([1, 2, 3].map(() => createUser(db, { role: "flexjobber" })));
+    const writes = (async () => {
+      // Each new week marks the weekly cache stale, which the dashboard then counts again and stores.
+      for (let w = 0; w < 30; w++) await recordActivityDays(db, people.map((p) => ({ userId: p.id, day: addDays("2026-01-05", 7 * w) })));
+    })();
+    const reads = Promise.all(Array.from({ length: 8 }, () => runRead("loadDashboard", { from: "2026-01-01", to: "2026-09-30" })));
+    await expect(Promise.all([writes, reads])).resolves.toBeDefined();
+    const after = await runRead("loadDashboard", { from: "2026-01-01", to: "2026-09-30" });
+    expect(after).toEqual(await loadDashboard(db, { from: "2026-01-01", to: "2026-09-30" }, new Date(after.computedAt)));
+  });
 });
+

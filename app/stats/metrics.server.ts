@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from "kysely";
-import { inTransaction, type Db } from "../../db/kysely";
+import { inWriteTransaction, type Db } from "../../db/kysely";
 import { addDays, danishDaysToUtc, localDate } from "~/utils/dates";
 import { dayOfYear, daysInYear, weekOf } from "./activity.server";
 import { sharesOf } from "./shares";
@@ -204,7 +204,7 @@ export async function ledighedsSeries(db: Db, fromMonth: string, toMonth: string
  */
 export async function activeUsersPerWeek(db: Db, from: string, to: string): Promise<{ week: string; users: number }[]> {
   const first = weekOf(from);
-  return inTransaction(db, async (trx) => {
+  return inWriteTransaction(db, async (trx) => {
     const stale = await trx.selectFrom("weeklyActiveCounts").select("week").where("week", ">=", first).where("week", "<=", to).where("fresh", "=", 0).execute();
     if (stale.length > 0) {
       const counted = await countActiveWeeks(trx, stale.map((w) => w.week));
