@@ -423,6 +423,15 @@ export interface ActivityYearTable {
   days: string;
 }
 
+/** Cache of the ledighedsprocent counts per day, marked stale (fresh 0) by triggers when statuses change. */
+export interface LedighedDayTable {
+  day: string;
+  ledig: number;
+  iFleksjob: number;
+  andet: number;
+  fresh: number;
+}
+
 export interface ActivityWeekTable {
   week: string;
   userId: string;
@@ -630,6 +639,7 @@ export interface Database {
   activityDays: ActivityDayTable;
   activityWeeks: ActivityWeekTable;
   activityYears: ActivityYearTable;
+  ledighedDays: LedighedDayTable;
   weeklyActiveCounts: WeeklyActiveCountTable;
   emailQueue: EmailQueueTable;
   passwordResets: PasswordResetTable;

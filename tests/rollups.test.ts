@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db/client.server";
 import { prng } from "~/demo/random";
 import { rebuildActivityYears, recordActivityDays } from "~/stats/activity.server";
-import { frequencyBuckets, type Bucket } from "~/stats/metrics.server";
+import { countStatusesOn, frequencyBuckets, ledighedsprocentOn, type Bucket } from "~/stats/metrics.server";
 import { addDays } from "~/utils/dates";
 import { WINDOWS } from "~/stats/windows";
 import { createUser } from "./factories";
@@ -54,4 +54,31 @@ describe("statistics roll-ups", () => {
       }
     }
   });
+
+  it("the cached ledighed counts per day always equal a count from the raw status rows, through additions, corrections, deletions and a role change", async () => {
+    const r = prng(5);
+    const people = await Promise.all(Array.from({ length: 12 }, () => createUser(db, { role: "flexjobber" })));
+    const days = ["2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31", "2026-01-31", "2026-03-31"];
+    const check = async () => {
+      const cached = await ledighedsprocentOn(db, days);
+      const raw = await countStatusesOn(db, days);
+      expect(cached.map((p) => [p.ledig, p.iFleksjob, p.andet])).toEqual(days.map((d) => [raw.get(d)!.ledig, raw.get(d)!.i_fleksjob, raw.get(d)!.andet]));
+    };
+    const statuses = ["ledig", "i_fleksjob", "andet"] as const;
+    for (let round = 0; round < 6; round++) {
+      for (const p of people) {
+        if (r.chance(0.6)) await db.insertInto("employmentStatuses").values({ userId: p.id, status: r.pick(statuses), fromDate: addDays("2025-01-01", r.int(0, 450)), source: "staff", createdAt: new Date().toISOString() }).execute();
+      }
+      await check();
+      const some = await db.selectFrom("employmentStatuses").select("id").orderBy("id").limit(3).offset(round).execute();
+      if (some[0]) await db.updateTable("employmentStatuses").set({ fromDate: addDays("2025-01-01", r.int(0, 450)), status: r.pick(statuses) }).where("id", "=", some[0].id).execute();
+      await check();
+      if (some[1]) await db.deleteFrom("employmentStatuses").where("id", "=", some[1].id).execute();
+      await check();
+    }
+    await db.updateTable("users").set({ role: "staff" }).where("id", "=", people[0]!.id).execute();
+    await check();
+    expect((await db.selectFrom("ledighedDays").select("day").where("fresh", "=", 1).execute()).length).toBe(days.length);
+  });
 });
+

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from "kysely";
 import { inWriteTransaction, type Db } from "../../db/kysely";
+import type { EmploymentStatusValue } from "../../db/schema";
 import { addDays, danishDaysToUtc, localDate } from "~/utils/dates";
 import { dayOfYear, daysInYear, weekOf } from "./activity.server";
 import { sharesOf } from "./shares";
@@ -133,13 +134,41 @@ export async function ledighedsprocent(db: Db, day: string): Promise<Unemploymen
 }
 
 /**
- * The same for many days: each status row holds from its from-date until the
- * person's next row (a later row on the same date wins). One ordered read of
- * the history, then one pass per person over the sorted days; faster than a
- * window function joined to every day, and the same rule.
+ * The same for many days, from the ledighed_days cache; days missing or
+ * marked stale (a status on or before them changed) are counted again from
+ * the raw rows and stored, under the write lock so no change slips between.
  */
 export async function ledighedsprocentOn(db: Db, days: string[]): Promise<UnemploymentPoint[]> {
   if (days.length === 0) return [];
+  const counts = await inWriteTransaction(db, async (trx) => {
+    const cached = await trx.selectFrom("ledighedDays").select(["day", "ledig", "iFleksjob", "andet"]).where("day", "in", days).where("fresh", "=", 1).execute();
+    const known = new Map(cached.map((c) => [c.day, { ledig: c.ledig, i_fleksjob: c.iFleksjob, andet: c.andet }]));
+    const missing = days.filter((d) => !known.has(d));
+    if (missing.length > 0) {
+      for (const [day, c] of await countStatusesOn(trx, missing)) {
+        known.set(day, c);
+        const row = { ledig: c.ledig, iFleksjob: c.i_fleksjob, andet: c.andet, fresh: 1 };
+        await trx.insertInto("ledighedDays").values({ day, ...row }).onConflict((oc) => oc.column("day").doUpdateSet(row)).execute();
+      }
+    }
+    return known;
+  });
+  return days.map((day) => {
+    const c = counts.get(day)!;
+    const ledig = c.ledig;
+    const iFleksjob = c.i_fleksjob;
+    return { day, ledig, iFleksjob, andet: c.andet, percent: ledig + iFleksjob ? Math.round((1000 * ledig) / (ledig + iFleksjob)) / 10 : null };
+  });
+}
+
+/**
+ * Each flexjobber's status on each day, counted from the raw rows: each
+ * status row holds from its from-date until the person's next row (a later
+ * row on the same date wins). One ordered read of the history, then one pass
+ * per person over the sorted days; faster than a window function joined to
+ * every day, and the same rule.
+ */
+export async function countStatusesOn(db: Db, days: string[]): Promise<Map<string, Record<EmploymentStatusValue, number>>> {
   const sorted = [...new Set(days)].sort();
   const rows = await db
     .selectFrom("employmentStatuses as s")
@@ -162,12 +191,7 @@ export async function ledighedsprocentOn(db: Db, days: string[]): Promise<Unempl
     }
     i = j;
   }
-  return days.map((day) => {
-    const c = counts.get(day)!;
-    const ledig = c.ledig;
-    const iFleksjob = c.i_fleksjob;
-    return { day, ledig, iFleksjob, andet: c.andet, percent: ledig + iFleksjob ? Math.round((1000 * ledig) / (ledig + iFleksjob)) / 10 : null };
-  });
+  return counts;
 }
 
 /** Last day of each month from `fromMonth` to `toMonth` ("YYYY-MM"), the current month ending on `today`. */
@@ -333,4 +357,10 @@ export function median(sorted: number[]): number | null {
   if (sorted.length === 0) return null;
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+}
+
+/** Forgets the cached counts (ledighed per day, active flexjobbers per week): the next read counts them from the raw rows. */
+export async function forgetCachedCounts(db: Db): Promise<void> {
+  await db.deleteFrom("ledighedDays").execute();
+  await db.updateTable("weeklyActiveCounts").set({ fresh: 0 }).execute();
 }

@@ -20,6 +20,7 @@ import * as m0018 from "./0018_weekly_actives_cache";
 import * as m0019 from "./0019_search_keys";
 import * as m0020 from "./0020_match_terms";
 import * as m0021 from "./0021_activity_years";
+import * as m0022 from "./0022_ledighed_days";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   "0019_search_keys": m0019,
   "0020_match_terms": m0020,
   "0021_activity_years": m0021,
+  "0022_ledighed_days": m0022,
 };
