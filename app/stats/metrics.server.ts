@@ -1,6 +1,6 @@
-import { sql, type RawBuilder } from "kysely";
+import { sql, type ExpressionBuilder, type RawBuilder } from "kysely";
 import { inWriteTransaction, type Db } from "../../db/kysely";
-import type { EmploymentStatusValue } from "../../db/schema";
+import type { Database, EmploymentStatusValue, UserTable } from "../../db/schema";
 import { addDays, danishDaysToUtc, localDate } from "~/utils/dates";
 import { dayOfYear, daysInYear, weekOf } from "./activity.server";
 import { sharesOf } from "./shares";
@@ -40,8 +40,20 @@ export async function frequencyBuckets(db: Db, reference: string, windowDays: Wi
   const dailyMin = dailyDaysPerBlock(block);
   const start = addDays(reference, -(block * 4 - 1));
   const { start: windowStartUtc, end: windowEndUtc } = danishDaysToUtc(start, reference);
-  // The account exists from when its invitation was used (or the user row was made, for seeded accounts).
-  const accountSince = sql<string>`coalesce((select min(i.used_at) from invitations i where i.user_id = u.id and i.used_at is not null), u.created_at)`;
+  // "Had the account during the whole window": the account exists from when its first invitation was used
+  // (or the user row was made, for seeded accounts), at the latest when the window's first Danish day began.
+  // Written to look up invitations only for the few who joined recently (an index on used_at), not for everyone.
+  const usedBefore = (eb: ExpressionBuilder<Database & { u: UserTable }, "u">) =>
+    eb.exists(eb.selectFrom("invitations as i").select("i.id").whereRef("i.userId", "=", "u.id").where("i.usedAt", "<=", windowStartUtc));
+  const hadAccount = (eb: ExpressionBuilder<Database & { u: UserTable }, "u">) =>
+    eb.or([
+      // Made before the window and no invitation used since: most people, and no lookup per person.
+      eb.and([
+        eb("u.createdAt", "<=", windowStartUtc),
+        eb.not(eb("u.id", "in", eb.selectFrom("invitations as j").select("j.userId").where("j.usedAt", ">", windowStartUtc).where("j.userId", "is not", null).$narrowType<{ userId: string }>())),
+      ]),
+      usedBefore(eb),
+    ]);
   // Active days per block, counted in the roll-up (activity_years: one character per day, '1' active):
   // a block's days are at most two runs of characters, one per year it touches.
   const [y0, y1] = [Number(start.slice(0, 4)), Number(reference.slice(0, 4))];
@@ -55,28 +67,30 @@ export async function frequencyBuckets(db: Db, reference: string, windowDays: Wi
       runs.push(sql<number>`coalesce(${n} - length(replace(substr(${column}, ${dayOfYear(day)}, ${n}), '1', '')), 0)`);
       d += n;
     }
-    return sql.join(runs, sql` + `);
+    return sql<number>`(${sql.join(runs, sql` + `)})`;
   };
   const b = [0, 1, 2, 3].map((i) => activeIn(addDays(start, i * block), block));
   const firstYear = db.selectFrom("users as u").leftJoin("activityYears as y0", (join) => join.onRef("y0.userId", "=", "u.id").on("y0.year", "=", y0));
   // A window inside one year reads one row per person; one across New Year, two.
   const perPerson = (y1 === y0 ? firstYear : firstYear.leftJoin("activityYears as y1", (join) => join.onRef("y1.userId", "=", "u.id").on("y1.year", "=", y1)))
-    .select(
-      sql<Bucket>`case
-        when ${b[0]} >= ${dailyMin} and ${b[1]} >= ${dailyMin} and ${b[2]} >= ${dailyMin} and ${b[3]} >= ${dailyMin} then 'daily'
-        when ${b[0]} >= 1 and ${b[1]} >= 1 and ${b[2]} >= 1 and ${b[3]} >= 1 then 'weekly'
-        when ${b[0]} + ${b[1]} >= 1 and ${b[2]} + ${b[3]} >= 1 then 'fortnightly'
-        else 'rarely' end`.as("bucket"),
-    )
+    .select([b[0].as("b0"), b[1].as("b1"), b[2].as("b2"), b[3].as("b3")])
     .where("u.role", "=", "flexjobber")
     // Erased after the window still counts for it: erasure must not rewrite past statistics.
     .where((eb) => eb.or([eb("u.status", "=", "active"), eb.and([eb("u.status", "=", "erased"), eb("u.erasedAt", ">=", windowEndUtc)])]))
-    // "Had the account during the whole window": it existed when the window's first Danish day began.
-    .where(accountSince, "<=", windowStartUtc);
+    .where(hadAccount);
+  // Materialized, so each block is counted once per person (inlined, the CASE would count it again per test).
   const rows = await db
-    .selectFrom(perPerson.as("c"))
-    .select(["c.bucket", (eb) => eb.fn.countAll<number>().as("n")])
-    .groupBy("c.bucket")
+    .with((cte) => cte("blocks").materialized(), () => perPerson)
+    .selectFrom("blocks")
+    .select([
+      sql<Bucket>`case
+        when b0 >= ${dailyMin} and b1 >= ${dailyMin} and b2 >= ${dailyMin} and b3 >= ${dailyMin} then 'daily'
+        when b0 >= 1 and b1 >= 1 and b2 >= 1 and b3 >= 1 then 'weekly'
+        when b0 + b1 >= 1 and b2 + b3 >= 1 then 'fortnightly'
+        else 'rarely' end`.as("bucket"),
+      (eb) => eb.fn.countAll<number>().as("n"),
+    ])
+    .groupBy("bucket")
     .execute();
   const counts: Record<Bucket, number> = { daily: 0, weekly: 0, fortnightly: 0, rarely: 0 };
   for (const r of rows) counts[r.bucket] = r.n;

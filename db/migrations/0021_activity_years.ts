@@ -28,7 +28,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     end`.execute(db);
   await sql`insert into activity_years (user_id, year, days)
     select user_id, cast(substr(day, 1, 4) as integer), printf('%.366c', '0') from activity_days group by user_id, substr(day, 1, 4)`.execute(db);
-  // "Had the account for the whole window" reads each person's first used invitation: from the index alone.
+  // "Had the account for the whole window" looks up who used an invitation after a day, and whether a person did before it.
+  await db.schema.createIndex("invitations_used").on("invitations").columns(["used_at", "user_id"]).execute();
   await db.schema.createIndex("invitations_user_used").on("invitations").columns(["user_id", "used_at"]).execute();
   // The ledighedsprocent reads every status in person order: from the index alone.
   await db.schema.createIndex("employment_statuses_history").on("employment_statuses").columns(["user_id", "from_date", "id", "status"]).execute();
