@@ -62,6 +62,20 @@ function combine(parts: Part[]): RawBuilder<number> {
   return sql<number>`round(case when (${den}) = 0 then 0 else 100.0 * (${num}) / (${den}) + 0.000001 end)`;
 }
 
+/**
+ * The highest score anyone can reach who holds none of an opening's
+ * competences (every other part perfect): a search may look among those who
+ * hold some first, and stop when its last place beats this.
+ */
+export const BEST_WITHOUT_COMPETENCES = Math.round(
+  (100 * (WEIGHTS.hours + WEIGHTS.distance + WEIGHTS.industry + WEIGHTS.accommodations)) / (WEIGHTS.competences + WEIGHTS.hours + WEIGHTS.distance + WEIGHTS.industry + WEIGHTS.accommodations),
+);
+
+/** A condition on profile rows `p`: the profile holds at least one of these competences (normalized). */
+export function holdsAnyCompetence(terms: string[]): RawBuilder<boolean> {
+  return sql<boolean>`${countIn(sql`p.match_competences`, terms)} > 0`;
+}
+
 const always = (w: number) => sql<number>`${lit(w)}`;
 const when = (cond: RawBuilder<unknown>, w: number) => sql<number>`(case when ${cond} then ${lit(w)} else 0 end)`;
 

@@ -33,7 +33,8 @@ export async function rankByBound<K, T extends Ranked>(
   batch = needed + 10,
 ): Promise<T[]> {
   const ranked: T[] = [];
-  for (let offset = 0; ; offset += batch) {
+  // Each further batch is twice the last: every batch runs the ranking query again, so few and growing.
+  for (let offset = 0; ; offset += batch, batch *= 2) {
     // One row more than the batch: the first row not yet scored says what is still possible.
     const rows = await next(offset, batch + 1);
     const scored = await score(rows.slice(0, batch).map((r) => r.key));

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "../../db/kysely";
 import { postcodeLabel } from "../../db/vocabularies/postcodes";
 import { openingForMatching, profileForMatching } from "~/matching/adapters";
-import { openingScoreBound, profileScoreBound } from "~/matching/bounds.server";
+import { BEST_WITHOUT_COMPETENCES, holdsAnyCompetence, openingScoreBound, profileScoreBound } from "~/matching/bounds.server";
 import { rankByBound } from "~/matching/rank";
 import { scoreMatch, type Match } from "~/matching/score";
 import { toCompanyView, type CompanyProfileView } from "~/profiles/company-view";
@@ -176,42 +176,50 @@ export interface CandidateMatch {
  */
 export async function recommendCandidates(db: Db, opening: OpeningDetails, limit = 10): Promise<CandidateMatch[]> {
   const forMatching = openingForMatching(opening);
-  const published = db
-    .selectFrom("profiles as p")
-    .select(["p.userId as key", "p.approvedAt as tie", profileScoreBound(forMatching).as("bound")])
-    .where("p.status", "=", "approved")
-    .where("p.hidden", "=", 0);
-  const ranked = await rankByBound(
-    (offset, limit) =>
-      db
-        .selectFrom(published.as("b"))
-        .selectAll()
-        .orderBy("b.bound", "desc")
-        .orderBy("b.tie", "desc")
-        .orderBy("b.key", "desc")
-        .limit(limit)
-        .offset(offset)
-        .execute()
-        .then((rows) => rows.map((r) => ({ key: r.key, bound: r.bound, tie: r.tie ?? "" }))),
-    async (userIds) => {
-      const candidates = await visibleProfiles(db, opening.opening.companyId)
-        .select("p.userId")
-        .where("p.userId", "in", userIds)
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb.selectFrom("hires as h").select("h.id").whereRef("h.userId", "=", "p.userId").where("h.openingId", "=", opening.opening.id).where("h.cancelledAt", "is", null),
+  const terms = [...forMatching.required, ...forMatching.wanted].map((t) => t.normalized);
+  const rank = (withCompetence: boolean) => {
+    let published = db
+      .selectFrom("profiles as p")
+      .select(["p.userId as key", "p.approvedAt as tie", profileScoreBound(forMatching).as("bound")])
+      .where("p.status", "=", "approved")
+      .where("p.hidden", "=", 0);
+    if (withCompetence) published = published.where(holdsAnyCompetence(terms));
+    return rankByBound(
+      (offset, limit) =>
+        db
+          .selectFrom(published.as("b"))
+          .selectAll()
+          .orderBy("b.bound", "desc")
+          .orderBy("b.tie", "desc")
+          .orderBy("b.key", "desc")
+          .limit(limit)
+          .offset(offset)
+          .execute()
+          .then((rows) => rows.map((r) => ({ key: r.key, bound: r.bound, tie: r.tie ?? "" }))),
+      async (userIds) => {
+        const candidates = await visibleProfiles(db, opening.opening.companyId)
+          .select("p.userId")
+          .where("p.userId", "in", userIds)
+          .where((eb) =>
+            eb.not(
+              eb.exists(
+                eb.selectFrom("hires as h").select("h.id").whereRef("h.userId", "=", "p.userId").where("h.openingId", "=", opening.opening.id).where("h.cancelledAt", "is", null),
+              ),
             ),
-          ),
-        )
-        .execute();
-      const details = await loadProfileDetailsMany(db, candidates.map((c) => c.userId));
-      return [...details.values()].map((d) => {
-        const match = scoreMatch(profileForMatching(d), forMatching, "company");
-        return { alias: d.profile.alias, view: toCompanyView(d), match, score: match.score, tie: d.profile.approvedAt ?? "" };
-      });
-    },
-    limit,
-  );
+          )
+          .execute();
+        const details = await loadProfileDetailsMany(db, candidates.map((c) => c.userId));
+        return [...details.values()].map((d) => {
+          const match = scoreMatch(profileForMatching(d), forMatching, "company");
+          return { alias: d.profile.alias, view: toCompanyView(d), match, score: match.score, tie: d.profile.approvedAt ?? "" };
+        });
+      },
+      limit,
+    );
+  };
+  // First those who hold at least one of the competences asked for (a cheap test): when the last
+  // one shown beats the best anyone without them can score, nobody else can get on the list.
+  let ranked = terms.length > 0 ? await rank(true) : [];
+  if (ranked.length < limit || ranked[limit - 1]!.score <= BEST_WITHOUT_COMPETENCES) ranked = await rank(false);
   return ranked.map(({ alias, view, match }) => ({ alias, view, match }));
 }
