@@ -10,7 +10,7 @@ import { READ_TASKS, type ReadTask, type TaskArgs, type TaskResult } from "./tas
  * small pool of reader threads when the server has started one, so one slow
  * report never stalls every other request, and reads use every core (issue
  * 16). The server asks for one by READER_THREADS (server.ts: one per core);
- * it starts with the first task. Without it (tests, scripts) the task runs
+ * it starts when this module loads. Without it (tests, scripts) the task runs
  * here, on the app's connection: the same code either way.
  */
 interface Pending {
@@ -83,3 +83,7 @@ export function runRead<T extends ReadTask>(task: T, ...args: TaskArgs<T>): Prom
     reader.worker.postMessage({ id, task, args });
   });
 }
+
+// In the server (READER_THREADS set before the build is loaded) the threads start with it, so the
+// first search does not wait for them to load the app; elsewhere this does nothing.
+startReaderPool();
