@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { CamelCasePlugin, Kysely, SqliteDialect, sql } from "kysely";
+import { CamelCasePlugin, CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from "kysely";
 import type { Database } from "./schema";
 
 export type Db = Kysely<Database>;
@@ -21,7 +21,7 @@ export function openDatabase(file: string): { sqlite: SQLite.Database; db: Db } 
   // Deleted rows are overwritten, not left in free pages: erasure means erased.
   sqlite.pragma("secure_delete = ON");
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new ImmediateSqliteDialect({ database: sqlite }),
     plugins: [new CamelCasePlugin()],
   });
   return { sqlite, db };
@@ -42,22 +42,25 @@ export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T
 }
 
 /**
- * A transaction that reads and then writes from a connection beside others
- * (the reader threads keep statistics caches): it takes the write lock at the
- * start (BEGIN IMMEDIATE), so what it read cannot change before it writes, and
- * it waits (busy_timeout) instead of failing when another connection writes.
+ * Every transaction takes the write lock when it begins (BEGIN IMMEDIATE), not
+ * at its first write. The app has more than one connection (reader threads,
+ * the email worker), and a transaction that read and then tried to write after
+ * another connection had written failed at once with "database is locked";
+ * one that waits for the lock first waits (busy_timeout) and then sees the latest rows.
  */
-export async function inWriteTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
-  if (db.isTransaction) return fn(db);
-  return db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
-    try {
-      const result = await fn(conn);
-      await sql`commit`.execute(conn);
-      return result;
-    } catch (error) {
-      await sql`rollback`.execute(conn);
-      throw error;
-    }
-  });
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.#config);
+  }
 }

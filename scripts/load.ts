@@ -4,7 +4,6 @@
 // profile saves, interests, contact requests and event sign-ups/cancels. Then
 // it checks the database against what the server said yes to: no 500s, no
 // lost and no duplicated writes. Prints throughput and p50/p95/p99.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,7 +13,7 @@ import { openDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
 import { createEvent } from "../app/events/events.server";
 import { createCompany, createOpening, createUser, fillProfile, TEST_PASSWORD } from "../tests/factories";
-import { freePort } from "../tests/free-port";
+import { startProductionServer } from "./production-server";
 
 const DURATION_S = Number(process.env.LOAD_SECONDS ?? 40);
 const CONNECTIONS = 50;
@@ -96,23 +95,8 @@ for (let e = 0; e < 3; e++) {
 await seeded.db.destroy();
 
 console.log("2/4 Starter serveren …");
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
-  env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_PATH: dbFile, SEED_DEMO: "false", OUTBOX_DIR: path.join(dir, "outbox"), UPLOADS_DIR: path.join(dir, "uploads"), EMAIL_API_KEY: "", SMTP_URL: "" },
-  stdio: ["ignore", "ignore", "pipe"],
-});
-let serverErrors = "";
-server.stderr?.on("data", (d) => (serverErrors += d));
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/healthz`)).ok) break;
-  } catch {
-    // not up yet
-  }
-  if (i > 240) throw new Error(`server did not start\n${serverErrors}`);
-  await new Promise((r) => setTimeout(r, 250));
-}
+const server = await startProductionServer(dbFile, dir, 240);
+const base = server.base;
 
 console.log("3/4 Logger 200 brugere ind …");
 async function login(u: LoadUser) {
@@ -277,8 +261,7 @@ const result = await new Promise<autocannon.Result>((resolve, reject) => {
 });
 latencies.sort((x, y) => x - y);
 const percentile = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0);
-server.kill("SIGTERM");
-await new Promise((r) => server.once("exit", r));
+await server.stop();
 
 // The database against what the server said yes to.
 const check = openDatabase(dbFile);
@@ -358,4 +341,5 @@ if (problems.length > 0) console.log(problems.slice(0, 20).join("\n"));
 fs.rmSync(dir, { recursive: true, force: true });
 const ok = serverFailures === 0 && result.errors === 0 && result.timeouts === 0 && problems.length === 0;
 console.log(ok ? "Kontrol: OK – ingen fejl, ingen tabte eller dobbelte skrivninger." : "Kontrol: FEJL");
+if (!ok && server.errors()) console.log(`Serverens fejllog:\n${server.errors().slice(0, 4000)}`);
 process.exit(ok ? 0 : 1);

@@ -1,4 +1,7 @@
-import { sql, type RawBuilder } from "kysely";
+import { sql, type RawBuilder, type SelectQueryBuilder } from "kysely";
+import type { Database } from "../../db/schema";
+import type { Db } from "../../db/kysely";
+import type { BoundedRow } from "./rank";
 import { POSTCODE_ROWS } from "../../db/vocabularies/postcode-data";
 import { SET_SEPARATOR } from "./match-terms";
 import { DISTANCE_FIT, WEIGHTS, type Audience, type MatchOpening, type MatchProfile } from "./score";
@@ -158,3 +161,27 @@ export function profileScoreBound(opening: MatchOpening, audience: Audience = "c
   parts.push({ weight: when(sql`${count} > 0`, WEIGHTS.accommodations), fit: sql`${countIn(needs, offers)} * 1.0 / max(${count}, 1)` });
   return combine(parts);
 }
+
+/**
+ * The rows of a query that selects `key`, `tie` and `bound`, in the order
+ * rankByBound reads them (bound, then newest first), a slice at a time.
+ */
+export function inBoundOrder<K extends string | number>(
+  db: Db,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  rows: SelectQueryBuilder<Database, any, { key: K; tie: string | null; bound: number }>,
+): (offset: number, limit: number) => Promise<BoundedRow<K>[]> {
+  return async (offset, limit) => {
+    const found = await db
+      .selectFrom(rows.as("b"))
+      .selectAll()
+      .orderBy("b.bound", "desc")
+      .orderBy("b.tie", "desc")
+      .orderBy("b.key", "desc")
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return found.map((r) => ({ key: r.key as K, bound: r.bound as number, tie: (r.tie as string | null) ?? "" }));
+  };
+}
+

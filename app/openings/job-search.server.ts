@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "../../db/kysely";
 import { postcodeLabel } from "../../db/vocabularies/postcodes";
 import { openingForMatching, profileForMatching } from "~/matching/adapters";
-import { BEST_WITHOUT_COMPETENCES, holdsAnyCompetence, openingScoreBound, profileScoreBound } from "~/matching/bounds.server";
+import { BEST_WITHOUT_COMPETENCES, holdsAnyCompetence, inBoundOrder, openingScoreBound, profileScoreBound } from "~/matching/bounds.server";
 import { rankByBound } from "~/matching/rank";
 import { scoreMatch, type Match } from "~/matching/score";
 import { toCompanyView, type CompanyProfileView } from "~/profiles/company-view";
@@ -112,18 +112,8 @@ export async function searchJobs(db: Db, userId: string, filters: JobFilters, no
 
   let cards: JobCard[];
   if (details && strength !== "empty" && filters.sort === "match") {
-    const bounded = db.selectFrom(query.select(["o.id as key", "o.publishedAt as tie", openingScoreBound(profileForMatching(details)).as("bound")]).as("b"));
     const ranked = await rankByBound(
-      (offset, limit) =>
-        bounded
-          .selectAll()
-          .orderBy("b.bound", "desc")
-          .orderBy("b.tie", "desc")
-          .orderBy("b.key", "desc")
-          .limit(limit)
-          .offset(offset)
-          .execute()
-          .then((rows) => rows.map((r) => ({ key: r.key, bound: r.bound, tie: r.tie ?? "" }))),
+      inBoundOrder(db, query.select(["o.id as key", "o.publishedAt as tie", openingScoreBound(profileForMatching(details)).as("bound")])),
       async (ids) => (await cardsFor(ids)).map((card) => ({ card, score: card.match?.score ?? 0, tie: card.publishedAt ?? "" })),
       page * JOBS_PER_PAGE,
     );
@@ -185,17 +175,7 @@ export async function recommendCandidates(db: Db, opening: OpeningDetails, limit
       .where("p.hidden", "=", 0);
     if (withCompetence) published = published.where(holdsAnyCompetence(terms));
     return rankByBound(
-      (offset, limit) =>
-        db
-          .selectFrom(published.as("b"))
-          .selectAll()
-          .orderBy("b.bound", "desc")
-          .orderBy("b.tie", "desc")
-          .orderBy("b.key", "desc")
-          .limit(limit)
-          .offset(offset)
-          .execute()
-          .then((rows) => rows.map((r) => ({ key: r.key, bound: r.bound, tie: r.tie ?? "" }))),
+      inBoundOrder(db, published),
       async (userIds) => {
         const candidates = await visibleProfiles(db, opening.opening.companyId)
           .select("p.userId")

@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type RawBuilder } from "kysely";
-import { inWriteTransaction, type Db } from "../../db/kysely";
+import { inTransaction, type Db } from "../../db/kysely";
 import type { Database, EmploymentStatusValue, UserTable } from "../../db/schema";
 import { addDays, danishDaysToUtc, localDate } from "~/utils/dates";
 import { dayOfYear, daysInYear, weekOf } from "./activity.server";
@@ -154,7 +154,7 @@ export async function ledighedsprocent(db: Db, day: string): Promise<Unemploymen
  */
 export async function ledighedsprocentOn(db: Db, days: string[]): Promise<UnemploymentPoint[]> {
   if (days.length === 0) return [];
-  const counts = await inWriteTransaction(db, async (trx) => {
+  const counts = await inTransaction(db, async (trx) => {
     const cached = await trx.selectFrom("ledighedDays").select(["day", "ledig", "iFleksjob", "andet"]).where("day", "in", days).where("fresh", "=", 1).execute();
     const known = new Map(cached.map((c) => [c.day, { ledig: c.ledig, i_fleksjob: c.iFleksjob, andet: c.andet }]));
     const missing = days.filter((d) => !known.has(d));
@@ -242,7 +242,7 @@ export async function ledighedsSeries(db: Db, fromMonth: string, toMonth: string
  */
 export async function activeUsersPerWeek(db: Db, from: string, to: string): Promise<{ week: string; users: number }[]> {
   const first = weekOf(from);
-  return inWriteTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     const stale = await trx.selectFrom("weeklyActiveCounts").select("week").where("week", ">=", first).where("week", "<=", to).where("fresh", "=", 0).execute();
     if (stale.length > 0) {
       const counted = await countActiveWeeks(trx, stale.map((w) => w.week));

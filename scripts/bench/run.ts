@@ -4,7 +4,6 @@
 // and with 10; times each search's domain function against the plain query
 // it runs, in-process; sums the gzip size of the JavaScript a first visit to
 // each page loads; and writes bench/RESULTS.md. Not part of `npm test`.
-import { spawn } from "node:child_process";
 import type { EventEmitter } from "node:events";
 import fs from "node:fs";
 import os from "node:os";
@@ -20,7 +19,7 @@ import { loadOpening } from "../../app/openings/openings.server";
 import { loadProfileDetails } from "../../app/profiles/profile.server";
 import { matchingCandidates, searchCandidates, type CandidateFilters } from "../../app/profiles/search.server";
 import { loadDashboard } from "../../app/stats/dashboard.server";
-import { freePort } from "../../tests/free-port";
+import { startProductionServer } from "../production-server";
 import { BENCH_LOGINS, BENCH_PASSWORD, ensureDataset, SIZE } from "./dataset";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -60,7 +59,7 @@ function rawCandidateSearch() {
 function rawJobSearch(q?: string) {
   const bound = openingScoreBound(profileForMatching(flexjobber));
   const inner = matchingOpenings(db, flexjobber, jobFilters(q)).select(["o.id as key", "o.publishedAt as tie", bound.as("bound")]);
-  return db.selectFrom(inner.as("b")).selectAll().orderBy("b.bound", "desc").orderBy("b.tie", "desc").limit(21).compile();
+  return db.selectFrom(inner.as("b")).selectAll().orderBy("b.bound", "desc").orderBy("b.tie", "desc").orderBy("b.key", "desc").limit(21).compile();
 }
 const compiled = { candidates: rawCandidateSearch(), jobs: rawJobSearch(), jobsText: rawJobSearch("lager") };
 const runRaw = (c: { sql: string; parameters: readonly unknown[] }) => () => sqlite.prepare(c.sql).all(...(c.parameters as unknown[]));
@@ -93,25 +92,10 @@ const inProcess = [
 await db.destroy();
 
 // ---- 3. Over HTTP: the production server --------------------------------------------------------
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "refleks-bench-"));
 log("Starter produktionsserveren …");
-const server = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
-  env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_PATH: file, SEED_DEMO: "false", OUTBOX_DIR: path.join(scratch, "outbox"), UPLOADS_DIR: path.join(scratch, "uploads"), EMAIL_API_KEY: "", SMTP_URL: "" },
-  stdio: ["ignore", "ignore", "pipe"],
-});
-let serverErrors = "";
-server.stderr?.on("data", (d) => (serverErrors += d));
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/healthz`)).ok) break;
-  } catch {
-    // not up yet
-  }
-  if (i > 600) throw new Error(`server did not start\n${serverErrors}`);
-  await new Promise((r) => setTimeout(r, 250));
-}
+const server = await startProductionServer(file, scratch);
+const base = server.base;
 
 async function login(email: string): Promise<string> {
   const res = await fetch(`${base}/login`, {
@@ -136,7 +120,7 @@ const pages = [
 ];
 for (const p of pages) {
   const res = await fetch(base + p.path, { headers: { cookie: p.cookie } });
-  if (res.status !== 200) throw new Error(`${p.path}: ${res.status}\n${serverErrors}`);
+  if (res.status !== 200) throw new Error(`${p.path}: ${res.status}\n${server.errors()}`);
 }
 
 async function load(pathname: string, cookie: string, connections: number) {
@@ -168,7 +152,7 @@ async function javascriptBytes(pathname: string, cookie: string): Promise<number
   return total;
 }
 
-server.kill("SIGTERM");
+await server.stop();
 fs.rmSync(scratch, { recursive: true, force: true });
 
 // ---- 4. bench/RESULTS.md -----------------------------------------------------------------------
