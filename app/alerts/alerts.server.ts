@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import type { Db } from "../../db/kysely";
 import { deadlineSoonEmail, notificationEmail } from "~/email/messages.server";
 import { openingForMatching, profileForMatching } from "~/matching/adapters";
@@ -156,7 +155,7 @@ export async function recommendNewOpenings(db: Db, now = new Date()): Promise<nu
       .where("u.role", "=", "flexjobber")
       .where("u.status", "=", "active")
       .where((eb) => eb.not(eb.exists(eb.selectFrom("companyBlocks as b").select("b.userId").whereRef("b.userId", "=", "u.id").where("b.companyId", "=", o.opening.companyId))))
-      .where(sql<boolean>`round(${bound}) >= ${RECOMMEND_FROM}`)
+      .where(bound, ">=", RECOMMEND_FROM)
       .execute();
     const details = await loadProfileDetailsMany(db, people.map((p) => p.id));
     for (const person of people) {

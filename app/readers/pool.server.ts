@@ -73,7 +73,6 @@ export async function stopReaderPool(): Promise<void> {
 
 /** Runs a read task on the least busy reader thread, or here when there is no pool. */
 export function runRead<T extends ReadTask>(task: T, ...args: TaskArgs<T>): Promise<TaskResult<T>> {
-  startReaderPool();
   if (readers.length === 0) return (READ_TASKS[task] as (...a: unknown[]) => Promise<TaskResult<T>>)(db, ...args);
   const reader = readers.reduce((a, b) => (b.running.size < a.running.size ? b : a));
   const id = nextId++;

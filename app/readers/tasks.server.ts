@@ -1,4 +1,3 @@
-import type { Db } from "../../db/kysely";
 import { recommendCandidates, searchJobs } from "~/openings/job-search.server";
 import { searchCandidates } from "~/profiles/search.server";
 import { loadDashboard } from "~/stats/dashboard.server";
@@ -8,12 +7,7 @@ import { loadDashboard } from "~/stats/dashboard.server";
  * each is a domain function that only reads (or keeps its own caches) and
  * takes and returns plain data. A task runs the same code on either side.
  */
-export const READ_TASKS = {
-  searchCandidates: (db: Db, ...args: Tail<Parameters<typeof searchCandidates>>) => searchCandidates(db, ...args),
-  searchJobs: (db: Db, ...args: Tail<Parameters<typeof searchJobs>>) => searchJobs(db, ...args),
-  recommendCandidates: (db: Db, ...args: Tail<Parameters<typeof recommendCandidates>>) => recommendCandidates(db, ...args),
-  loadDashboard: (db: Db, ...args: Tail<Parameters<typeof loadDashboard>>) => loadDashboard(db, ...args),
-};
+export const READ_TASKS = { searchCandidates, searchJobs, recommendCandidates, loadDashboard };
 
 export type ReadTask = keyof typeof READ_TASKS;
 export type TaskArgs<T extends ReadTask> = Tail<Parameters<(typeof READ_TASKS)[T]>>;

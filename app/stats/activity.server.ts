@@ -1,5 +1,5 @@
 import { inTransaction, type Db } from "../../db/kysely";
-import { addDays, localDate } from "~/utils/dates";
+import { addDays, dayOfYear, localDate } from "~/utils/dates";
 
 /** The Monday that starts the (Danish) week of a day. */
 export function weekOf(day: string): string {
@@ -54,13 +54,4 @@ export async function rebuildActivityYears(db: Db): Promise<number> {
     for (let i = 0; i < values.length; i += 500) await trx.insertInto("activityYears").values(values.slice(i, i + 500)).execute();
     return values.length;
   });
-}
-
-/** 1 for 1 January: the day's character (1-based) in activity_years. */
-export function dayOfYear(day: string): number {
-  return (Date.parse(`${day}T00:00:00Z`) - Date.UTC(Number(day.slice(0, 4)), 0, 1)) / 86_400_000 + 1;
-}
-
-export function daysInYear(year: number): number {
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 366 : 365;
 }

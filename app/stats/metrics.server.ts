@@ -1,8 +1,8 @@
 import { sql, type ExpressionBuilder, type RawBuilder } from "kysely";
 import { inTransaction, type Db } from "../../db/kysely";
 import type { Database, EmploymentStatusValue, UserTable } from "../../db/schema";
-import { addDays, danishDaysToUtc, localDate } from "~/utils/dates";
-import { dayOfYear, daysInYear, weekOf } from "./activity.server";
+import { addDays, danishDaysToUtc, dayOfYear, daysInYear, localDate } from "~/utils/dates";
+import { weekOf } from "./activity.server";
 import { sharesOf } from "./shares";
 import type { WindowDays } from "./windows";
 
@@ -62,9 +62,10 @@ export async function frequencyBuckets(db: Db, reference: string, windowDays: Wi
     for (let d = 0; d < days; ) {
       const day = addDays(from, d);
       const year = Number(day.slice(0, 4));
-      const n = Math.min(days - d, daysInYear(year) - dayOfYear(day) + 1);
+      const first = dayOfYear(day);
+      const n = Math.min(days - d, daysInYear(year) - first + 1);
       const column = sql.ref(year === y0 ? "y0.days" : "y1.days");
-      runs.push(sql<number>`coalesce(${n} - length(replace(substr(${column}, ${dayOfYear(day)}, ${n}), '1', '')), 0)`);
+      runs.push(sql<number>`coalesce(${n} - length(replace(substr(${column}, ${first}, ${n}), '1', '')), 0)`);
       d += n;
     }
     return sql<number>`(${sql.join(runs, sql` + `)})`;

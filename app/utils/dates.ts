@@ -50,6 +50,15 @@ export function addDays(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** "YYYY-MM-DD" → its number in the year, 1 for 1 January. */
+export function dayOfYear(day: string): number {
+  return (Date.parse(`${day}T00:00:00Z`) - Date.UTC(Number(day.slice(0, 4)), 0, 1)) / 86_400_000 + 1;
+}
+
+export function daysInYear(year: number): number {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 366 : 365;
+}
+
 /** Wall-clock parts in Denmark of an instant: { day: "YYYY-MM-DD", time: "HH:MM" }. */
 export function localParts(date: Date | string): { day: string; time: string } {
   const d = new Date(date);

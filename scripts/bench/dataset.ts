@@ -79,7 +79,7 @@ async function build(file: string, log: (line: string) => void) {
     if (!termIds.has(key)) termIds.set(key, term(kind, label));
     return termIds.get(key)!;
   };
-  // A few competences are common, most are rarer: searches then meet both.
+  // Some of a list, in random order (each term about equally common).
   const pickSome = <T>(list: readonly T[], min: number, max: number) => rng.shuffle([...list]).slice(0, rng.int(min, max));
 
   const insert = {
