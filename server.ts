@@ -12,7 +12,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { databasePath, openDatabase, serverPidFile } from "./db/kysely";
+import { databasePath, openAppDatabase, postgresUrl, serverPidFile } from "./db/kysely";
 import { prepareDatabase } from "./db/prepare";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./app/demo/seed.server";
 import { env } from "./app/env.server";
@@ -26,7 +26,7 @@ import { logInfo } from "./app/ops/log.server";
 
 /** Migrates, seeds what an empty database needs, and tells whether the demo logins exist. */
 async function openAndPrepare(): Promise<boolean> {
-  const { db } = openDatabase(databasePath());
+  const db = openAppDatabase();
   try {
     await prepareDatabase(db);
     const reindexed = await rebuildSearchIndexesIfStale(db);
@@ -52,15 +52,16 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 async function main() {
-  // Heavy reads run on reader threads, one per core (app/readers/pool.server.ts).
-  process.env.READER_THREADS ??= String(os.availableParallelism());
+  // Heavy reads run on reader threads, one per core (app/readers/pool.server.ts). On
+  // PostgreSQL the database server does the work and the event loop only waits: none needed.
+  process.env.READER_THREADS ??= postgresUrl() ? "0" : String(os.availableParallelism());
   const hasDemo = await openAndPrepare();
   const swept = sweepIncomingUploads();
   if (swept > 0) console.log(`Fjernede ${swept} halve uploads fra sidste kørsel.`);
   const buildPath = path.resolve("build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   // The server's own connection: health checks and the email worker.
-  const { db, sqlite } = openDatabase(databasePath());
+  const db = openAppDatabase();
   const stopEmailWorker = startEmailWorker(db);
   const logRequests = env.NODE_ENV === "production";
 
@@ -114,7 +115,8 @@ async function main() {
   );
 
   const server = app.listen(env.PORT, () => {
-    fs.writeFileSync(serverPidFile(), String(process.pid));
+    // npm run restore (SQLite only) refuses while this file names a running server.
+    if (!postgresUrl()) fs.writeFileSync(serverPidFile(), String(process.pid));
     console.log(`${env.BRAND_NAME} kører på http://localhost:${env.PORT}`);
     if (hasDemo) {
       console.log(`\nDemo-logins (adgangskode: ${DEMO_PASSWORD}):`);
@@ -137,10 +139,7 @@ async function main() {
     // and any still open after 10 s.
     server.close(() => {
       fs.rmSync(serverPidFile(), { force: true });
-      void db.destroy().finally(() => {
-        if (sqlite.open) sqlite.close();
-        process.exit(0);
-      });
+      void db.destroy().finally(() => process.exit(0));
     });
     // Connections that finish their last request become idle: close them as they do.
     server.closeIdleConnections();

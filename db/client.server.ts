@@ -1,7 +1,6 @@
-import { databasePath, openDatabase } from "./kysely";
+import { openAppDatabase } from "./kysely";
 
-// The app's one connection, opened on first import. Tests point DATABASE_PATH
-// at a fresh file before anything imports this module.
-const opened = openDatabase(databasePath());
-export const sqlite = opened.sqlite;
-export const db = opened.db;
+// The app's database, opened on first import: the SQLite file, or PostgreSQL
+// when DATABASE_URL names it. Tests point DATABASE_PATH (or DATABASE_URL) at
+// a fresh database before anything imports this module.
+export const db = openAppDatabase();

@@ -1,10 +1,54 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { CamelCasePlugin, CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from "kysely";
+import pg from "pg";
+import { CamelCasePlugin, CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from "kysely";
 import type { Database } from "./schema";
 
 export type Db = Kysely<Database>;
+
+/**
+ * The PostgreSQL server the app uses instead of its SQLite file, when
+ * DATABASE_URL names one (postgres://…); SQLite stays the default.
+ */
+export function postgresUrl(): string | undefined {
+  const url = process.env.DATABASE_URL;
+  return url && /^postgres(ql)?:\/\//.test(url) ? url : undefined;
+}
+
+/** The app's database as configured: PostgreSQL when DATABASE_URL says so, else the SQLite file. */
+export function openAppDatabase(): Db {
+  const url = postgresUrl();
+  return url ? openPostgres(url) : openDatabase(databasePath()).db;
+}
+
+/** Where the app's data lives, for messages: the SQLite file, or the PostgreSQL database without its password. */
+export function databaseLabel(): string {
+  const url = postgresUrl();
+  if (!url) return databasePath();
+  const u = new URL(url);
+  u.password = "";
+  return u.toString();
+}
+
+/** True when db talks to PostgreSQL: the few places SQL differs branch on it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function isPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+// Counts and sums arrive from PostgreSQL as bigint/numeric, which pg hands over
+// as strings; every number the app stores fits a double, as in SQLite.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+/** A pool of connections to PostgreSQL, with the same naming plugin as SQLite. */
+export function openPostgres(url: string, { max = Number(process.env.DATABASE_POOL_SIZE ?? 10) } = {}): Db {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server drops must not take the process down.
+  pool.on("error", () => {});
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+}
 
 /** Opens the SQLite file the way the whole app expects it: WAL, foreign keys, a busy timeout. */
 export function openDatabase(file: string): { sqlite: SQLite.Database; db: Db } {

@@ -1,12 +1,12 @@
 import { Migrator, type Kysely } from "kysely";
-import { migrations } from "./migrations/index";
+import { migrationsFor } from "./migrations/index";
 import type { Database } from "./schema";
 
 /** Brings the database up to the newest migration; throws if one fails. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => migrationsFor(db) },
   });
   const { error, results } = await migrator.migrateToLatest();
   for (const r of results ?? []) {

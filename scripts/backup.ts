@@ -1,6 +1,12 @@
 // `npm run backup -- <file>`: a consistent copy of the database while the app runs.
-import { databasePath } from "../db/kysely";
+import { databasePath, postgresUrl } from "../db/kysely";
 import { backupDatabase, verifyBackup } from "../db/backup";
+
+// On PostgreSQL the server's own tools do this, consistently and while the app runs.
+if (postgresUrl()) {
+  console.error("Databasen er PostgreSQL: brug pg_dump (se README, Skalering).");
+  process.exit(2);
+}
 
 const target = process.argv[2];
 if (!target) {

@@ -7,7 +7,7 @@
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { databasePath, openDatabase } from "../db/kysely";
+import { openAppDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
 import { createInvitation, emailTakenFor, invitationUrl, INVITATION_DAYS } from "../app/auth/invitations.server";
 import { PASSWORD_MIN } from "../app/auth/schemas";
@@ -31,7 +31,7 @@ if (values.password !== undefined && values.password.length < PASSWORD_MIN) {
   throw new Error(`Adgangskoden skal have mindst ${PASSWORD_MIN} tegn.`);
 }
 
-const { db } = openDatabase(databasePath());
+const db = openAppDatabase();
 try {
   await prepareDatabase(db);
   if (await emailTakenFor(db, email, "admin")) throw new Error(`Der findes allerede en bruger med e-mailen ${email}.`);

@@ -1,8 +1,8 @@
-// npm run migrate: brings the database at DATABASE_PATH up to date (npm start does this too).
-import { databasePath, openDatabase } from "../db/kysely";
+// npm run migrate: brings the database at DATABASE_PATH (or DATABASE_URL) up to date (npm start does this too).
+import { databaseLabel, openAppDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
 
-const { db } = openDatabase(databasePath());
+const db = openAppDatabase();
 await prepareDatabase(db);
 await db.destroy();
-console.log(`Databasen ${databasePath()} er opdateret.`);
+console.log(`Databasen ${databaseLabel()} er opdateret.`);

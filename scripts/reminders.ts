@@ -3,12 +3,12 @@
 // recommended openings that no request set off (edits, a profile shown
 // again). Every part is told once, so it is safe to run often; run it every
 // hour (cron), and `npm run digest` once a day.
-import { databasePath, openDatabase } from "../db/kysely";
+import { openAppDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
 import { runAlerts } from "../app/alerts/alerts.server";
 import { sendReminders } from "../app/events/notices.server";
 
-const { db } = openDatabase(databasePath());
+const db = openAppDatabase();
 await prepareDatabase(db);
 const events = await sendReminders(db);
 const alerts = await runAlerts(db);

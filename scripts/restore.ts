@@ -1,7 +1,13 @@
 // `npm run restore -- <file>`: puts a backup back. Refuses while the server runs.
 import fs from "node:fs";
-import { databasePath, serverPidFile } from "../db/kysely";
+import { postgresUrl, databasePath, serverPidFile } from "../db/kysely";
 import { restoreDatabase } from "../db/backup";
+
+// On PostgreSQL the server's own tools do this, consistently and while the app runs.
+if (postgresUrl()) {
+  console.error("Databasen er PostgreSQL: brug pg_restore (se README, Skalering).");
+  process.exit(2);
+}
 
 const source = process.argv[2];
 if (!source || !fs.existsSync(source)) {

@@ -1,9 +1,9 @@
 // npm run seed: adds the demo municipality "Jobcenter Demo" (idempotent).
-import { databasePath, openDatabase } from "../db/kysely";
+import { openAppDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../app/demo/seed.server";
 
-const { db } = openDatabase(databasePath());
+const db = openAppDatabase();
 await prepareDatabase(db);
 const result = await seedDemo(db);
 await db.destroy();

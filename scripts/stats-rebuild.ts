@@ -2,12 +2,12 @@
 // (activity_years from ActivityDay) and forgets the cached counts (ledighed per
 // day, active per week), which the next view counts again. The app keeps them
 // as rows change; this is for repair after changing rows by hand, and for the audit.
-import { databasePath, openDatabase } from "../db/kysely";
+import { openAppDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
 import { rebuildActivityYears } from "../app/stats/activity.server";
 import { forgetCachedCounts } from "../app/stats/metrics.server";
 
-const { db } = openDatabase(databasePath());
+const db = openAppDatabase();
 await prepareDatabase(db);
 const started = performance.now();
 const n = await rebuildActivityYears(db);

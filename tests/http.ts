@@ -6,7 +6,7 @@ import { lucia } from "~/auth/lucia.server";
 export const BASE = "http://refleks.test";
 
 export async function sessionCookie(userId: string): Promise<string> {
-  const session = await lucia.createSession(userId, { activity_day: null });
+  const session = await lucia.createSession(userId, { activityDay: null });
   return lucia.createSessionCookie(session.id).serialize().split(";")[0];
 }
 

@@ -55,7 +55,7 @@ export function sessionCookieHeaders(request: Request, auth: Auth | null): Heade
 
 /** Starts a session and sends the user on; only same-site paths are followed. */
 export async function startSession(userId: string, redirectTo: string): Promise<Response> {
-  const session = await lucia.createSession(userId, { activity_day: null });
+  const session = await lucia.createSession(userId, { activityDay: null });
   // A login is activity too.
   await markActivity(db, session, userId);
   return redirect(safeRedirect(redirectTo), {

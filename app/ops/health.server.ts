@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql } from "kysely";
 import type { Db } from "../../db/kysely";
-import { migrations } from "../../db/migrations/index";
+import { migrationsFor } from "../../db/migrations/index";
 
 export interface Health {
   ok: boolean;
@@ -30,7 +30,7 @@ export async function checkHealth(db: Db, { databaseFile, uploadsDir }: { databa
     database = true;
     const done = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
     const names = new Set(done.rows.map((r) => r.name));
-    migrationsCurrent = Object.keys(migrations).every((m) => names.has(m));
+    migrationsCurrent = Object.keys(migrationsFor(db)).every((m) => names.has(m));
   } catch {
     // reported as false
   }

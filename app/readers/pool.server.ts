@@ -1,6 +1,5 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { databasePath } from "../../db/kysely";
 import { db } from "../../db/client.server";
 import { logError } from "~/ops/log.server";
 import { READ_TASKS, type ReadTask, type TaskArgs, type TaskResult } from "./tasks.server";
@@ -36,7 +35,7 @@ export function startReaderPool(size = Number(process.env.READER_THREADS ?? 0)):
   // The server runs from the project folder; the thread's entry teaches it TypeScript as tsx does.
   const file = path.resolve("app/readers/worker-entry.mjs");
   for (let i = 0; i < size; i++) {
-    const worker = new Worker(file, { workerData: { databasePath: databasePath() } });
+    const worker = new Worker(file);
     const reader: Reader = { worker, running: new Set() };
     worker.on("message", (m: { id: number; result?: unknown; error?: string }) => {
       reader.running.delete(m.id);

@@ -1,10 +1,11 @@
 // A reader thread: its own connection to the database (WAL lets readers run
 // beside the one writer), running READ_TASKS for the pool on the main thread.
-import { parentPort, workerData } from "node:worker_threads";
-import { openDatabase } from "../../db/kysely";
+import { parentPort } from "node:worker_threads";
+import { openAppDatabase } from "../../db/kysely";
 import { READ_TASKS, type ReadTask } from "./tasks.server";
 
-const { db } = openDatabase((workerData as { databasePath: string }).databasePath);
+// The thread sees the process environment: the same database the server opened.
+const db = openAppDatabase();
 
 parentPort!.on("message", async (message: { id: number; task: ReadTask; args: unknown[] }) => {
   try {

@@ -1,4 +1,6 @@
-import type { Migration } from "kysely";
+import type { Kysely, Migration } from "kysely";
+import { isPostgres } from "../kysely";
+import * as pg0022 from "./postgres/0022_baseline";
 import * as m0001 from "./0001_init";
 import * as m0002 from "./0002_vocabularies";
 import * as m0003 from "./0003_profiles";
@@ -50,3 +52,17 @@ export const migrations: Record<string, Migration> = {
   "0021_activity_years": m0021,
   "0022_ledighed_days": m0022,
 };
+
+/**
+ * A new PostgreSQL database starts from the schema SQLite reaches at 0022
+ * (docs/decisions/012); later migrations are listed in both and written for both.
+ */
+export const postgresMigrations: Record<string, Migration> = {
+  "0022_postgres_baseline": pg0022,
+};
+
+/** The migrations for the database db talks to. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function migrationsFor(db: Kysely<any>): Record<string, Migration> {
+  return isPostgres(db) ? postgresMigrations : migrations;
+}
