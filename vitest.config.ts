@@ -6,8 +6,10 @@ export default defineConfig({
   test: {
     include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "tests/**/*.test.ts"],
     exclude: ["node_modules/**", "tests/e2e/**"],
-    // Each test file gets its own migrated SQLite file and an msw email API.
+    // Each test file gets its own migrated database (SQLite, or PostgreSQL with DATABASE_URL) and an msw email API.
     setupFiles: ["tests/setup/env.ts", "tests/setup/msw.ts"],
+    // On PostgreSQL (DATABASE_URL), the migrated template those databases are copied from.
+    globalSetup: ["tests/setup/global.ts"],
     environment: "node",
     testTimeout: 20_000,
   },

@@ -198,7 +198,7 @@ describe("ranking over everything that matches", () => {
     const details = (await loadProfileDetails(db, flexjobberId))!;
     const openings = await db
       .selectFrom("openings as o")
-      .select(["o.id", openingScoreBound(profileForMatching(details)).as("bound")])
+      .select(["o.id", openingScoreBound(db, profileForMatching(details)).as("bound")])
       .where("o.id", "in", sql<number>`(select min(id) from openings group by title)`)
       .execute();
     const loaded = await loadOpenings(db, openings.map((o) => o.id));
@@ -210,7 +210,7 @@ describe("ranking over everything that matches", () => {
     const opening = (await loadOpening(db, targetOpeningId))!;
     const profiles = await db
       .selectFrom("profiles as p")
-      .select(["p.userId", profileScoreBound(openingForMatching(opening)).as("bound")])
+      .select(["p.userId", profileScoreBound(db, openingForMatching(opening)).as("bound")])
       .where("p.userId", "not like", "v%-%")
       .execute();
     const all = await loadProfileDetailsMany(db, profiles.map((p) => p.userId));
@@ -220,7 +220,7 @@ describe("ranking over everything that matches", () => {
     }
     const forThemselves = await db
       .selectFrom("profiles as p")
-      .select(["p.userId", profileScoreBound(openingForMatching(opening), "flexjobber").as("bound")])
+      .select(["p.userId", profileScoreBound(db, openingForMatching(opening), "flexjobber").as("bound")])
       .where("p.userId", "not like", "v%-%")
       .execute();
     for (const p of forThemselves) {

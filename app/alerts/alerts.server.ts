@@ -147,7 +147,7 @@ export async function recommendNewOpenings(db: Db, now = new Date()): Promise<nu
   let sent = 0;
   for (const o of (await loadOpenings(db, ids)).values()) {
     const forMatching = openingForMatching(o);
-    const bound = profileScoreBound(forMatching, "flexjobber");
+    const bound = profileScoreBound(db, forMatching, "flexjobber");
     const people = await db
       .selectFrom("users as u")
       .innerJoin("profiles as p", "p.userId", "u.id")

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
+import { portableSql } from "../../db/portable";
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { EmploymentStatusValue } from "../../db/schema";
@@ -91,7 +92,7 @@ export async function listCitizens(db: Db, now = new Date()): Promise<CitizenRow
         .as("employment"),
       eb
         .selectFrom("invitations as i")
-        .select(sql<string>`json_object('usedAt', i.used_at, 'revokedAt', i.revoked_at, 'expiresAt', i.expires_at)`.as("inv"))
+        .select(portableSql(db).jsonObject({ usedAt: sql`i.used_at`, revokedAt: sql`i.revoked_at`, expiresAt: sql`i.expires_at` }).as("inv"))
         .whereRef("i.email", "=", "u.email")
         .where("i.role", "=", "flexjobber")
         .orderBy("i.id", "desc")

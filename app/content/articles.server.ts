@@ -1,3 +1,5 @@
+import { sql } from "kysely";
+import { portableSql } from "../../db/portable";
 import type { Db } from "../../db/kysely";
 import type { Article, Role } from "../../db/schema";
 import { audiencesFor } from "~/events/options";
@@ -85,7 +87,7 @@ export async function listArticles(db: Db, { role, tag }: { role: Role; tag?: st
     .where("a.audience", "in", audiencesFor(role))
     .orderBy("a.updatedAt", "desc");
   if (!staff) query = query.where("a.status", "=", "published");
-  if (tag) query = query.where((eb) => eb.exists(eb.selectFrom(eb.fn<{ value: string }>("json_each", ["a.tags"]).as("t")).select("t.value").where("t.value", "=", tag)));
+  if (tag) query = query.where(sql<boolean>`exists (select 1 from ${portableSql(db).jsonStrings(sql.ref("a.tags"))} as t where t.value = ${tag})`);
   return query.execute();
 }
 

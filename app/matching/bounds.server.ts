@@ -1,6 +1,7 @@
 import { sql, type RawBuilder, type SelectQueryBuilder } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Db } from "../../db/kysely";
+import { portableSql, type PortableSql } from "../../db/portable";
 import type { BoundedRow } from "./rank";
 import { POSTCODE_ROWS } from "../../db/vocabularies/postcode-data";
 import { SET_SEPARATOR } from "./match-terms";
@@ -20,9 +21,10 @@ import { DISTANCE_FIT, WEIGHTS, type Audience, type MatchOpening, type MatchProf
 
 const lit = (n: number) => sql.lit(n);
 /** 1 when the set column holds the term, else 0. */
-const holds = (set: RawBuilder<string>, term: string) => sql<number>`(instr(${set}, ${SET_SEPARATOR + term + SET_SEPARATOR}) > 0)`;
+const holds = (q: PortableSql, set: RawBuilder<string>, term: string) => sql<number>`(case when ${q.position(set, SET_SEPARATOR + term + SET_SEPARATOR)} > 0 then 1 else 0 end)`;
 /** How many of the terms the set column holds. */
-const countIn = (set: RawBuilder<string>, terms: string[]) => (terms.length === 0 ? sql<number>`0` : sql<number>`(${sql.join(terms.map((t) => holds(set, t)), sql` + `)})`);
+const countIn = (q: PortableSql, set: RawBuilder<string>, terms: string[]) =>
+  terms.length === 0 ? sql<number>`0` : sql<number>`(${sql.join(terms.map((t) => holds(q, set, t)), sql` + `)})`;
 
 // Flat distance underestimates nothing when each degree counts for no more
 // than it does anywhere in Denmark: longitude at the northernmost point.
@@ -75,8 +77,8 @@ export const BEST_WITHOUT_COMPETENCES = Math.round(
 );
 
 /** A condition on profile rows `p`: the profile holds at least one of these competences (normalized). */
-export function holdsAnyCompetence(terms: string[]): RawBuilder<boolean> {
-  return sql<boolean>`${countIn(sql`p.match_competences`, terms)} > 0`;
+export function holdsAnyCompetence(db: Db, terms: string[]): RawBuilder<boolean> {
+  return sql<boolean>`${countIn(portableSql(db), sql`p.match_competences`, terms)} > 0`;
 }
 
 const always = (w: number) => sql<number>`${lit(w)}`;
@@ -86,7 +88,8 @@ const when = (cond: RawBuilder<unknown>, w: number) => sql<number>`(case when ${
  * Bound of scoreMatch(profile, opening, "flexjobber") for every opening row
  * aliased `o` (job search: the profile is fixed, the openings vary).
  */
-export function openingScoreBound(profile: MatchProfile): RawBuilder<number> {
+export function openingScoreBound(db: Db, profile: MatchProfile): RawBuilder<number> {
+  const q = portableSql(db);
   const mine = profile.competences.map((c) => c.normalized);
   const parts: Part[] = [];
 
@@ -94,7 +97,7 @@ export function openingScoreBound(profile: MatchProfile): RawBuilder<number> {
   const named = sql`(2 * o.match_required_count + o.match_wanted_count)`;
   parts.push({
     weight: when(sql`${named} > 0`, WEIGHTS.competences),
-    fit: sql`(2.0 * ${countIn(sql`o.match_required`, mine)} + ${countIn(sql`o.match_wanted`, mine)}) / max(${named}, 1)`,
+    fit: sql`(2.0 * ${countIn(q, sql`o.match_required`, mine)} + ${countIn(q, sql`o.match_wanted`, mine)}) / ${q.greatest(named, 1)}`,
   });
 
   if (profile.hoursMin !== null && profile.hoursMax !== null) {
@@ -113,12 +116,12 @@ export function openingScoreBound(profile: MatchProfile): RawBuilder<number> {
   });
 
   if (profile.industries.length > 0) {
-    parts.push({ weight: always(WEIGHTS.industry), fit: sql`(o.match_industry in (${sql.join(profile.industries)}))` });
+    parts.push({ weight: always(WEIGHTS.industry), fit: sql`(case when o.match_industry in (${sql.join(profile.industries)}) then 1 else 0 end)` });
   }
 
   if (profile.needs.length > 0) {
     const needs = profile.needs.map((n) => n.normalized);
-    parts.push({ weight: always(WEIGHTS.accommodations), fit: sql`${countIn(sql`o.match_offers`, needs)} * 1.0 / ${lit(needs.length)}` });
+    parts.push({ weight: always(WEIGHTS.accommodations), fit: sql`${countIn(q, sql`o.match_offers`, needs)} * 1.0 / ${lit(needs.length)}` });
   }
   return combine(parts);
 }
@@ -128,12 +131,13 @@ export function openingScoreBound(profile: MatchProfile): RawBuilder<number> {
  * aliased `p` (the opening is fixed, the profiles vary): "company" for
  * recommended candidates, "flexjobber" for telling people about a new job.
  */
-export function profileScoreBound(opening: MatchOpening, audience: Audience = "company"): RawBuilder<number> {
+export function profileScoreBound(db: Db, opening: MatchOpening, audience: Audience = "company"): RawBuilder<number> {
+  const q = portableSql(db);
   const parts: Part[] = [];
   const required = opening.required.map((t) => t.normalized);
   const wanted = opening.wanted.map((t) => t.normalized);
   if (required.length + wanted.length > 0) {
-    const hits = sql`(2.0 * ${countIn(sql`p.match_competences`, required)} + ${countIn(sql`p.match_competences`, wanted)})`;
+    const hits = sql`(2.0 * ${countIn(q, sql`p.match_competences`, required)} + ${countIn(q, sql`p.match_competences`, wanted)})`;
     parts.push({ weight: always(WEIGHTS.competences), fit: sql`${hits} / ${lit(2 * required.length + wanted.length)}` });
   }
 
@@ -152,13 +156,13 @@ export function profileScoreBound(opening: MatchOpening, audience: Audience = "c
   }
 
   // Industry: applies when the profile wants any.
-  parts.push({ weight: when(sql`p.match_industries != ''`, WEIGHTS.industry), fit: holds(sql`p.match_industries`, opening.industry.normalized) });
+  parts.push({ weight: when(sql`p.match_industries != ''`, WEIGHTS.industry), fit: holds(q, sql`p.match_industries`, opening.industry.normalized) });
 
   // Skånebehov: the flexjobber reasons over all of hers; a company only over
   // those it may see (marked visible, health consent given).
   const [needs, count] = audience === "flexjobber" ? [sql<string>`p.match_needs`, sql`p.match_need_count`] : [sql<string>`p.match_visible_needs`, sql`p.match_visible_need_count`];
   const offers = opening.offers.map((t) => t.normalized);
-  parts.push({ weight: when(sql`${count} > 0`, WEIGHTS.accommodations), fit: sql`${countIn(needs, offers)} * 1.0 / max(${count}, 1)` });
+  parts.push({ weight: when(sql`${count} > 0`, WEIGHTS.accommodations), fit: sql`${countIn(q, needs, offers)} * 1.0 / ${q.greatest(count, 1)}` });
   return combine(parts);
 }
 

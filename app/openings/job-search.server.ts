@@ -113,7 +113,7 @@ export async function searchJobs(db: Db, userId: string, filters: JobFilters, no
   let cards: JobCard[];
   if (details && strength !== "empty" && filters.sort === "match") {
     const ranked = await rankByBound(
-      inBoundOrder(db, query.select(["o.id as key", "o.publishedAt as tie", openingScoreBound(profileForMatching(details)).as("bound")])),
+      inBoundOrder(db, query.select(["o.id as key", "o.publishedAt as tie", openingScoreBound(db, profileForMatching(details)).as("bound")])),
       async (ids) => (await cardsFor(ids)).map((card) => ({ card, score: card.match?.score ?? 0, tie: card.publishedAt ?? "" })),
       page * JOBS_PER_PAGE,
     );
@@ -170,10 +170,10 @@ export async function recommendCandidates(db: Db, opening: OpeningDetails, limit
   const rank = (withCompetence: boolean) => {
     let published = db
       .selectFrom("profiles as p")
-      .select(["p.userId as key", "p.approvedAt as tie", profileScoreBound(forMatching).as("bound")])
+      .select(["p.userId as key", "p.approvedAt as tie", profileScoreBound(db, forMatching).as("bound")])
       .where("p.status", "=", "approved")
       .where("p.hidden", "=", 0);
-    if (withCompetence) published = published.where(holdsAnyCompetence(terms));
+    if (withCompetence) published = published.where(holdsAnyCompetence(db, terms));
     return rankByBound(
       inBoundOrder(db, published),
       async (userIds) => {

@@ -1,12 +1,28 @@
 import { sql } from "kysely";
-import type { Db } from "../../db/kysely";
-import { encodeSearchText, toFtsQuery } from "./text";
+import { isPostgres, type Db } from "../../db/kysely";
+import { encodeSearchText, toFtsQuery, toTsQuery } from "./text";
 
 /**
  * The full-text indexes behind both searches: one document per profile
  * (its anonymised text) and per opening. Callers never touch the index
  * tables; they write documents here and ask here which documents match.
+ * SQLite: FTS5 tables, ranked by bm25. PostgreSQL: the same tables hold a
+ * tsvector of the text with the `danish` configuration, ranked by ts_rank
+ * (negated, so lower is better on both).
  */
+
+/** "Document matches the typed text" for the index table `table`, and its rank; null when the text has no words. */
+function textMatch(db: Db, table: "profile_fts" | "opening_fts", input: string) {
+  if (isPostgres(db)) {
+    const query = toTsQuery(input);
+    if (!query) return null;
+    const tsquery = sql`to_tsquery('danish', ${query})`;
+    return { where: sql<boolean>`${sql.ref(`${table}.document`)} @@ ${tsquery}`, rank: sql<number>`-ts_rank(${sql.ref(`${table}.document`)}, ${tsquery})` };
+  }
+  const match = toFtsQuery(input);
+  if (!match) return null;
+  return { where: sql<boolean>`${sql.table(table)} match ${match}`, rank: sql<number>`bm25(${sql.table(table)})` };
+}
 
 export async function indexProfileText(trx: Db, userId: string, text: string): Promise<void> {
   await trx.insertInto("profileSearchKeys").values({ userId }).onConflict((oc) => oc.column("userId").doNothing()).execute();
@@ -29,23 +45,24 @@ export async function indexOpeningText(trx: Db, openingId: number, text: string 
  * is better), as a table to join on `userId`; null when the text has no words.
  */
 export function profileTextMatches(db: Db, input: string) {
-  const match = toFtsQuery(input);
+  const match = textMatch(db, "profile_fts", input);
   if (!match) return null;
   return db
     .selectFrom("profileFts")
     .innerJoin("profileSearchKeys as sk", "sk.id", "profileFts.rowid")
-    .select(["sk.userId", sql<number>`bm25(profile_fts)`.as("rank")])
-    .where(sql<boolean>`profile_fts match ${match}`);
+    .select(["sk.userId", match.rank.as("rank")])
+    .where(match.where);
 }
 
 /** The openings whose text matches typed text (as a subquery of ids); null when the text has no words. */
 export function openingTextMatches(db: Db, input: string) {
-  const match = toFtsQuery(input);
+  const match = textMatch(db, "opening_fts", input);
   if (!match) return null;
-  return db.selectFrom("openingFts").select("openingFts.rowid as openingId").where(sql<boolean>`opening_fts match ${match}`);
+  return db.selectFrom("openingFts").select("openingFts.rowid as openingId").where(match.where);
 }
 
-/** Gives back the space of erased documents (FTS5 keeps deleted text until its segments merge). */
+/** Gives back the space of erased documents (FTS5 keeps deleted text until its segments merge; PostgreSQL's autovacuum does this itself). */
 export async function compactProfileText(db: Db): Promise<void> {
+  if (isPostgres(db)) return;
   await sql`insert into profile_fts(profile_fts) values ('optimize')`.execute(db);
 }

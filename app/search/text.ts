@@ -31,3 +31,9 @@ export function toFtsQuery(input: string): string | null {
   const words = searchWords(input);
   return words && words.map((w) => `"${w}"*`).join(" ");
 }
+
+/** The same words as a PostgreSQL tsquery: each a prefix (`lager:*`), all must match. */
+export function toTsQuery(input: string): string | null {
+  const words = searchWords(input);
+  return words && words.map((w) => `${w}:*`).join(" & ");
+}

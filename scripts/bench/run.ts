@@ -57,7 +57,7 @@ function rawCandidateSearch() {
   return query.select(["p.userId", sql<number>`count(*) over ()`.as("total")]).orderBy("rank").orderBy("p.approvedAt", "desc").orderBy("p.userId").limit(10).compile();
 }
 function rawJobSearch(q?: string) {
-  const bound = openingScoreBound(profileForMatching(flexjobber));
+  const bound = openingScoreBound(db, profileForMatching(flexjobber));
   const inner = matchingOpenings(db, flexjobber, jobFilters(q)).select(["o.id as key", "o.publishedAt as tie", bound.as("bound")]);
   return db.selectFrom(inner.as("b")).selectAll().orderBy("b.bound", "desc").orderBy("b.tie", "desc").orderBy("b.key", "desc").limit(21).compile();
 }

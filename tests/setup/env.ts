@@ -2,10 +2,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
+import { databaseForTestFile, postgresTestUrl } from "./postgres";
 
-// A fresh, migrated SQLite file for every test file, before any app module opens the database.
+// A fresh, migrated database for every test file, before any app module opens it:
+// a SQLite file, or with DATABASE_URL a copy of the migrated PostgreSQL template.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "refleks-test-"));
 process.env.DATABASE_PATH = path.join(dir, "test.sqlite");
+const server = postgresTestUrl();
+const postgres = server ? await databaseForTestFile(server) : null;
+if (postgres) process.env.DATABASE_URL = postgres.url;
 process.env.OUTBOX_DIR = path.join(dir, "outbox");
 process.env.UPLOADS_DIR = path.join(dir, "uploads");
 process.env.APP_URL = "http://refleks.test";
@@ -22,5 +27,6 @@ await prepareDatabase(db);
 
 afterAll(async () => {
   await db.destroy();
+  await postgres?.drop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
