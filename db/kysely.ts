@@ -2,7 +2,22 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import pg from "pg";
-import { CamelCasePlugin, CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from "kysely";
+import {
+  CamelCasePlugin,
+  CompiledQuery,
+  HandleEmptyInListsPlugin,
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  PostgresDriver,
+  replaceWithNoncontingentExpression,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type PostgresDialectConfig,
+  type SqliteDialectConfig,
+  type TransactionSettings,
+} from "kysely";
 import type { Database } from "./schema";
 
 export type Db = Kysely<Database>;
@@ -42,12 +57,21 @@ export function isPostgres(db: Kysely<any>): boolean {
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
-/** A pool of connections to PostgreSQL, with the same naming plugin as SQLite. */
+/** A pool of connections to PostgreSQL, with the same plugins as SQLite. */
 export function openPostgres(url: string, { max = Number(process.env.DATABASE_POOL_SIZE ?? 10) } = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle connection the server drops must not take the process down.
   pool.on("error", () => {});
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  return new Kysely<Database>({ dialect: new SerialPostgresDialect({ pool }), plugins: plugins() });
+}
+
+/**
+ * The same on both databases: snake_case columns read as camelCase, and
+ * `x in ()` (an empty list, which SQLite accepts and PostgreSQL calls a
+ * syntax error) written as a plain false, `not in ()` as true.
+ */
+function plugins() {
+  return [new CamelCasePlugin(), new HandleEmptyInListsPlugin({ strategy: replaceWithNoncontingentExpression })];
 }
 
 /** Opens the SQLite file the way the whole app expects it: WAL, foreign keys, a busy timeout. */
@@ -66,7 +90,7 @@ export function openDatabase(file: string): { sqlite: SQLite.Database; db: Db } 
   sqlite.pragma("secure_delete = ON");
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: sqlite }),
-    plugins: [new CamelCasePlugin()],
+    plugins: plugins(),
   });
   return { sqlite, db };
 }
@@ -83,6 +107,17 @@ export function serverPidFile(file = databasePath()): string {
 /** Runs fn in a transaction, or inside the caller's when db already is one (kysely does not nest). */
 export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}
+
+/**
+ * Runs one statement that counts and writes (a free place taken) as one step
+ * with respect to every other writer. On SQLite a statement is that already,
+ * and a transaction around it would make one in-process connection wait
+ * synchronously for another; on PostgreSQL it runs in a transaction holding
+ * the write lock, so it counts what the writer before it wrote.
+ */
+export function asOneStep<T>(db: Db, statement: (db: Db) => Promise<T>): Promise<T> {
+  return isPostgres(db) ? inTransaction(db, statement) : statement(db);
 }
 
 /**
@@ -106,5 +141,35 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
   override createDriver() {
     return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+/**
+ * On PostgreSQL too, write transactions run one at a time, as they do on
+ * SQLite: each takes the same transaction-scoped advisory lock when it
+ * begins. The domain code checks and then writes inside a transaction (an
+ * event's free places, one pending contact request, …); under PostgreSQL's
+ * default READ COMMITTED two such transactions could both pass the check.
+ * Reads outside transactions, the bulk of the work, still run side by side.
+ * The lock is per database, so municipalities sharing a server do not wait
+ * for each other. See docs/decisions/012.
+ */
+const WRITE_LOCK = 0x5245464c; // "REFL"
+
+class SerialPostgresDriver extends PostgresDriver {
+  override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    await super.beginTransaction(connection, settings);
+    await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${WRITE_LOCK})`));
+  }
+}
+
+class SerialPostgresDialect extends PostgresDialect {
+  readonly #config: PostgresDialectConfig;
+  constructor(config: PostgresDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver() {
+    return new SerialPostgresDriver(this.#config);
   }
 }

@@ -7,7 +7,7 @@ import { isPostgres } from "./kysely";
  */
 export interface PortableSql {
   /** 1-based position of needle in text, 0 when it is not there (instr / strpos). */
-  position(text: RawBuilder<unknown>, needle: string): RawBuilder<number>;
+  position(text: RawBuilder<unknown>, needle: string | RawBuilder<unknown>): RawBuilder<number>;
   /** The larger of two values (scalar max / greatest). */
   greatest(a: RawBuilder<unknown>, b: RawBuilder<unknown> | number): RawBuilder<number>;
   /** A JSON object as text, from name → column (json_object / json_build_object). */

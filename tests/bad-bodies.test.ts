@@ -33,10 +33,10 @@ const BAD_BODIES: { name: string; headers: Record<string, string>; body?: BodyIn
 /** Row counts of every table that a request may not change (activity, its weekly cache and sessions change on any visit). */
 async function contentCounts(): Promise<Record<string, number>> {
   const skip = new Set(["sessions", "activity_days", "activity_weeks", "activity_years", "weekly_active_counts", "login_events", "kysely_migration", "kysely_migration_lock"]);
-  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%fts%'`.execute(db);
+  const tables = await db.introspection.getTables();
   const out: Record<string, number> = {};
-  for (const { name } of tables.rows) {
-    if (skip.has(name)) continue;
+  for (const { name } of tables) {
+    if (skip.has(name) || name.includes("fts")) continue;
     const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(db);
     out[name] = Number(row.rows[0]!.n);
   }

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client.server";
+import { portableSql } from "../db/portable";
 import * as myData from "~/routes/mine-data";
 import * as myDataJson from "~/routes/mine-data[.]json";
 import * as citizenPage from "~/routes/borgere_.$id";
@@ -68,12 +69,12 @@ async function citizenWithHistory(tag: string) {
 
 /** Every table and column (full-text shadow tables too) where this text occurs. */
 async function findEverywhere(text: string): Promise<string[]> {
-  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db);
+  const tables = await db.introspection.getTables();
   const found: string[] = [];
-  for (const { name } of tables.rows) {
-    const columns = await sql<{ name: string }>`select name from pragma_table_info(${name})`.execute(db);
-    for (const column of columns.rows) {
-      const hits = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)} where instr(lower(cast(${sql.ref(column.name)} as text)), lower(${text})) > 0`.execute(db);
+  for (const { name, columns } of tables) {
+    for (const column of columns) {
+      const within = portableSql(db).position(sql`lower(cast(${sql.ref(column.name)} as text))`, sql`lower(${text})`);
+      const hits = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)} where ${within} > 0`.execute(db);
       if (Number(hits.rows[0]?.n) > 0) found.push(`${name}.${column.name}`);
     }
   }

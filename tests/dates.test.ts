@@ -91,10 +91,10 @@ describe("the database refuses a date that does not exist", () => {
     const user = await createUser(db, { role: "flexjobber" });
     const insert = (fromDate: string) =>
       db.insertInto("employmentStatuses").values({ userId: user.id, status: "ledig", fromDate, source: "staff", hireId: null, recordedBy: null, createdAt: new Date().toISOString() }).execute();
-    for (const bad of ["2026-02-30", "2024-99-99", "2026-2-3", ""]) await expect(insert(bad), bad).rejects.toThrow(/calendar day/);
+    for (const bad of ["2026-02-30", "2024-99-99", "2026-2-3", ""]) await expect(insert(bad), bad).rejects.toThrow(/calendar.day/);
     await insert("2024-02-29");
-    await expect(db.updateTable("employmentStatuses").set({ fromDate: "2024-02-30" }).where("userId", "=", user.id).execute()).rejects.toThrow(/calendar day/);
-    await expect(sql`insert into activity_days (user_id, day) values (${user.id}, '2026-13-01')`.execute(db)).rejects.toThrow(/calendar day/);
+    await expect(db.updateTable("employmentStatuses").set({ fromDate: "2024-02-30" }).where("userId", "=", user.id).execute()).rejects.toThrow(/calendar.day/);
+    await expect(sql`insert into activity_days (user_id, day) values (${user.id}, '2026-13-01')`.execute(db)).rejects.toThrow(/calendar.day/);
   });
 
   it("the migration reports and repairs bad rows stored before it", async () => {

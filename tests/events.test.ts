@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client.server";
-import { databasePath, openDatabase } from "../db/kysely";
+import { openAppDatabase } from "../db/kysely";
 import { cancelRegistration, createEvent, getEvent, listParticipants, signUp, dueReminders } from "~/events/events.server";
 import { eventToIcs } from "~/events/ics";
 import type { EventInput } from "~/events/schemas";
@@ -47,15 +47,15 @@ describe("events", () => {
     const staff = await createUser(db, { role: "staff" });
     const id = await createEvent(db, { ...base, capacity: 7 }, staff.id, now);
     const people = await Promise.all(Array.from({ length: 20 }, (_, i) => createUser(db, { role: "flexjobber", name: `Person ${i}` })));
-    const connections = people.map(() => openDatabase(databasePath()));
+    const connections = people.map(() => openAppDatabase());
     try {
-      const results = await Promise.all(people.map((p, i) => signUp(connections[i]!.db, { eventId: id, userId: p.id, role: "flexjobber" }, now)));
+      const results = await Promise.all(people.map((p, i) => signUp(connections[i]!, { eventId: id, userId: p.id, role: "flexjobber" }, now)));
       expect(results.filter((r) => r === "registered")).toHaveLength(7);
       expect(results.filter((r) => r === "waitlist")).toHaveLength(13);
       // And 20 concurrent cancellations + sign-ups keep it right too.
-      await Promise.all(people.slice(0, 10).map((p, i) => cancelRegistration(connections[i]!.db, { eventId: id, userId: p.id }, now)));
+      await Promise.all(people.slice(0, 10).map((p, i) => cancelRegistration(connections[i]!, { eventId: id, userId: p.id }, now)));
     } finally {
-      await Promise.all(connections.map((c) => c.db.destroy()));
+      await Promise.all(connections.map((c) => c.destroy()));
     }
     const rows = await listParticipants(db, id);
     expect(rows.filter((r) => r.status === "registered")).toHaveLength(7);

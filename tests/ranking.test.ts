@@ -9,6 +9,7 @@ import { loadOpening, loadOpenings } from "~/openings/openings.server";
 import { loadProfileDetails, loadProfileDetailsMany } from "~/profiles/profile.server";
 import { searchCandidates } from "~/profiles/search.server";
 import { rebuildSearchIndexes } from "~/search/reindex.server";
+import { profileTextMatches } from "~/search/text-index.server";
 import { prng } from "~/demo/random";
 import { seedTerms } from "../db/vocabularies/terms";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
@@ -184,7 +185,7 @@ describe("ranking over everything that matches", () => {
   it("candidate search: the oldest approved profile, the best text match, is first, and all matches are counted", async () => {
     const found = await searchCandidates(db, company.id, { q: "lager administration", competences: [], certificates: [], sort: "relevance", page: 1 });
     expect(found.cards[0]!.alias).toBe(perfectProfileAlias);
-    const matching = await db.selectFrom("profileFts").select((eb) => eb.fn.countAll<number>().as("n")).where(sql<boolean>`profile_fts match '"lager"* "administration"*'`).executeTakeFirstOrThrow();
+    const matching = await db.selectFrom(profileTextMatches(db, "lager administration")!.as("m")).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     expect(found.total).toBe(matching.n);
     expect(found.total).toBeGreaterThan(100);
     const everyone = await searchCandidates(db, company.id, { competences: [], certificates: [], sort: "newest", page: 1 });

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { Db } from "../../db/kysely";
+import { asOneStep, type Db } from "../../db/kysely";
 import type { Event, RegistrationStatus, Role } from "../../db/schema";
 import { addDays, danishDaysToUtc, danishTimeToUtc, localDate } from "~/utils/dates";
 import { audiencesFor } from "./options";
@@ -121,7 +121,8 @@ export async function signUp(db: Db, input: { eventId: number; userId: string; r
   if (event.cancelledAt || event.startsAt <= at || (event.signupDeadline && event.signupDeadline <= at)) return "closed";
   // A cancelled sign-up starts again at the back of the queue.
   await db.deleteFrom("eventRegistrations").where("eventId", "=", event.id).where("userId", "=", input.userId).where("status", "=", "cancelled").execute();
-  const row = await sql<{ status: RegistrationStatus }>`
+  // One step: two sign-ups never count the same free place.
+  const row = await asOneStep(db, (trx) => sql<{ status: RegistrationStatus }>`
     insert into event_registrations (event_id, user_id, status, created_at, updated_at)
     select e.id, ${input.userId},
       case when (select count(*) from event_registrations r where r.event_id = e.id and r.status = 'registered') < e.capacity
@@ -129,14 +130,14 @@ export async function signUp(db: Db, input: { eventId: number; userId: string; r
       ${at}, ${at}
     from events e where e.id = ${event.id}
     on conflict (event_id, user_id) do nothing
-    returning status`.execute(db);
+    returning status`.execute(trx));
   return row.rows[0]?.status === "registered" ? "registered" : row.rows[0]?.status === "waitlist" ? "waitlist" : "already";
 }
 
 /**
  * Cancels a sign-up (or a waitlist place); the first on the waitlist moves up.
- * Returns who moved up. No transaction on purpose: each statement is atomic on
- * its own, and a long transaction would block other connections.
+ * Returns who moved up. No transaction on purpose (it would block other
+ * connections): each move up is one step of its own.
  */
 export async function cancelRegistration(db: Db, input: { eventId: number; userId: string }, now = new Date()): Promise<{ cancelled: boolean; promoted: string[] }> {
   const result = await db
@@ -155,12 +156,12 @@ export async function promoteFromWaitlist(db: Db, eventId: number, now = new Dat
   const promoted: string[] = [];
   for (;;) {
     // (Result columns come back camelCased by the CamelCasePlugin.)
-    const row = await sql<{ userId: string }>`
+    const row = await asOneStep(db, (trx) => sql<{ userId: string }>`
       update event_registrations set status = 'registered', updated_at = ${now.toISOString()}
       where id = (select id from event_registrations where event_id = ${eventId} and status = 'waitlist' order by id limit 1)
         and (select count(*) from event_registrations where event_id = ${eventId} and status = 'registered')
           < (select capacity from events where id = ${eventId})
-      returning user_id`.execute(db);
+      returning user_id`.execute(trx));
     const userId = row.rows[0]?.userId;
     if (!userId) return promoted;
     promoted.push(userId);

@@ -212,9 +212,9 @@ export async function addExperience(
       .select("id")
       .where("userId", "=", userId)
       .where((eb) => eb(eb.fn("lower", ["title"]), "=", input.title.toLowerCase()))
-      .where("industry", "is", input.industry ?? null)
-      .where((eb) => eb(eb.fn("lower", ["employer"]), "is", input.employer?.toLowerCase() ?? null))
-      .where("years", "is", input.years ?? null)
+      .where("industry", "is not distinct from", input.industry ?? null)
+      .where((eb) => eb(eb.fn("lower", ["employer"]), "is not distinct from", input.employer?.toLowerCase() ?? null))
+      .where("years", "is not distinct from", input.years ?? null)
       .executeTakeFirst();
     if (same) return "duplicate";
     if ((await countItems(trx, "experiences", userId)) >= MAX_ITEMS_PER_LIST) return "too_many";

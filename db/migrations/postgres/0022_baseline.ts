@@ -122,11 +122,11 @@ begin
 exception when others then
   return false;
 end $$;
-alter table profiles add constraint profiles_birth_date_is_a_day check (birth_date is null or is_calendar_day(birth_date));
-alter table openings add constraint openings_start_date_is_a_day check (start_date is null or is_calendar_day(start_date));
-alter table openings add constraint openings_deadline_is_a_day check (deadline is null or is_calendar_day(deadline));
-alter table employment_statuses add constraint employment_statuses_from_date_is_a_day check (is_calendar_day(from_date));
-alter table activity_days add constraint activity_days_day_is_a_day check (is_calendar_day(day));
+alter table profiles add constraint profiles_birth_date_is_a_calendar_day check (birth_date is null or is_calendar_day(birth_date));
+alter table openings add constraint openings_start_date_is_a_calendar_day check (start_date is null or is_calendar_day(start_date));
+alter table openings add constraint openings_deadline_is_a_calendar_day check (deadline is null or is_calendar_day(deadline));
+alter table employment_statuses add constraint employment_statuses_from_date_is_a_calendar_day check (is_calendar_day(from_date));
+alter table activity_days add constraint activity_days_day_is_a_calendar_day check (is_calendar_day(day));
 alter table events add constraint events_starts_at_is_a_time check (is_instant(starts_at));
 alter table events add constraint events_ends_at_is_a_time check (is_instant(ends_at));
 alter table events add constraint events_signup_deadline_is_a_time check (signup_deadline is null or is_instant(signup_deadline));
