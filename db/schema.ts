@@ -656,6 +656,15 @@ export interface Database {
   savedSearches: SavedSearchTable;
   savedSearchHits: SavedSearchHitTable;
   recommendedOpenings: RecommendedOpeningTable;
+  rateLimitHits: RateLimitHitTable;
+}
+
+/** One counted try at a rate-limited door (app/security/rate-limit.server.ts). */
+export interface RateLimitHitTable {
+  /** "<limit name>:<key>". */
+  key: string;
+  /** Milliseconds since 1970. */
+  at: number;
 }
 
 export type User = Selectable<UserTable>;

@@ -61,6 +61,7 @@ describe("backup and restore", () => {
   });
 
   it("npm run restore refuses while the server runs", async () => {
+    // About the SQLite file, also when the suite runs on PostgreSQL (pg_dump does this there).
     const dir = tempDir();
     const file = path.join(dir, "app.sqlite");
     const opened = openDatabase(file);
@@ -69,11 +70,11 @@ describe("backup and restore", () => {
     await backupDatabase(file, path.join(dir, "copy.sqlite"));
     // This test process plays the running server.
     fs.writeFileSync(serverPidFile(file), String(process.pid));
-    const refused = await run("node_modules/.bin/tsx", ["scripts/restore.ts", path.join(dir, "copy.sqlite")], { env: { ...process.env, DATABASE_PATH: file } }).catch((e: { code: number; stderr: string }) => e);
+    const refused = await run("node_modules/.bin/tsx", ["scripts/restore.ts", path.join(dir, "copy.sqlite")], { env: { ...process.env, DATABASE_PATH: file, DATABASE_URL: "" } }).catch((e: { code: number; stderr: string }) => e);
     expect((refused as { code: number }).code).toBe(1);
     expect((refused as { stderr: string }).stderr).toMatch(/Serveren kører/);
     fs.rmSync(serverPidFile(file));
-    const ok = await run("node_modules/.bin/tsx", ["scripts/restore.ts", path.join(dir, "copy.sqlite")], { env: { ...process.env, DATABASE_PATH: file } });
+    const ok = await run("node_modules/.bin/tsx", ["scripts/restore.ts", path.join(dir, "copy.sqlite")], { env: { ...process.env, DATABASE_PATH: file, DATABASE_URL: "" } });
     expect(ok.stdout).toMatch(/lagt tilbage/);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);

@@ -25,21 +25,24 @@ async function call(handler: (args: ActionFunctionArgs) => unknown, request: Req
 }
 
 describe("the growing delay", () => {
-  it("waits longer for each try over the free ones, then refuses until the window has passed", () => {
-    const limiter = new RateLimiter(100);
+  it("waits longer for each try over the free ones, then refuses until the window has passed, and forgets old tries", async () => {
+    const limiter = new RateLimiter(db, 100);
     const limit = { name: "t", windowMs: 60_000, free: 2, max: 5 };
     const check = [{ limit, key: "k" }];
     const t0 = 1_000_000;
     const delays: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const verdict = limiter.assess(check, t0 + i);
+      const verdict = await limiter.assess(check, t0 + i);
       expect(verdict.retryAfterSeconds).toBe(0);
       delays.push(verdict.delayMs);
-      limiter.record(check, t0 + i);
+      await limiter.record(check, t0 + i);
     }
     expect(delays).toEqual([0, 0, 100, 200, 400]);
-    expect(limiter.assess(check, t0 + 10).retryAfterSeconds).toBe(60);
-    expect(limiter.assess(check, t0 + 60_001).retryAfterSeconds).toBe(0);
+    expect((await limiter.assess(check, t0 + 10)).retryAfterSeconds).toBe(60);
+    expect((await limiter.assess(check, t0 + 60_001)).retryAfterSeconds).toBe(0);
+    // A try after the window forgets the ones before it.
+    await limiter.record(check, t0 + 120_000);
+    expect(await db.selectFrom("rateLimitHits").select("at").where("key", "=", "t:k").execute()).toEqual([{ at: t0 + 120_000 }]);
   });
 });
 

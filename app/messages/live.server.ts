@@ -1,17 +1,47 @@
 import { EventEmitter } from "node:events";
+import { sql } from "kysely";
+import pg from "pg";
+import { isPostgres, postgresUrl, type Db } from "../../db/kysely";
+import { logError } from "~/ops/log.server";
 
-// New messages, announced inside this process so open "Beskeder" streams
-// (routes/beskeder_.live.ts) update at once. One server process serves a
-// municipality (SQLite); the streams also look every half minute, which
-// catches anything written elsewhere (scripts, a second process).
+// New messages and reads, announced so open "Beskeder" streams
+// (routes/beskeder_.live.ts) update at once. On SQLite one server process
+// serves a municipality: an in-process event. On PostgreSQL every app process
+// hears every other through NOTIFY/LISTEN, sent when the writing transaction
+// commits. The streams also look every half minute, which catches anything else.
+const CHANNEL = "refleks_messages";
 const bus = new EventEmitter();
 bus.setMaxListeners(0);
 
-export function announceMessage(threadId: number): void {
-  bus.emit("message", threadId);
+/** Tells every open stream (in every process) that a thread changed. */
+export async function announceMessage(db: Db, threadId: number): Promise<void> {
+  if (isPostgres(db)) await sql`select pg_notify(${CHANNEL}, ${String(threadId)})`.execute(db);
+  else bus.emit("message", threadId);
 }
 
 export function onMessage(listener: (threadId: number) => void): () => void {
+  listenToOtherProcesses();
   bus.on("message", listener);
   return () => bus.off("message", listener);
+}
+
+let listening = false;
+
+/** On PostgreSQL, one connection per process LISTENs and passes what it hears on to the streams. */
+function listenToOtherProcesses(): void {
+  const url = postgresUrl();
+  if (!url || listening) return;
+  listening = true;
+  const client = new pg.Client({ connectionString: url });
+  client.on("notification", (n) => bus.emit("message", Number(n.payload)));
+  client.on("error", (error) => {
+    // Lost: the streams fall back on their half-minute look until the next subscriber listens again.
+    logError("message notifications stopped", error);
+    listening = false;
+    void client.end().catch(() => {});
+  });
+  client
+    .connect()
+    .then(() => client.query(`listen ${CHANNEL}`))
+    .catch((error: unknown) => client.emit("error", error));
 }

@@ -251,7 +251,7 @@ async function markRead(db: Db, threadId: number, userId: string, messageId: num
     .onConflict((oc) => oc.columns(["threadId", "userId"]).doUpdateSet({ lastReadMessageId: messageId }).where("threadReads.lastReadMessageId", "<", messageId))
     .executeTakeFirst();
   // The reader's badge goes down (the page's own data was loaded alongside, before this).
-  if (result.numInsertedOrUpdatedRows) announceMessage(threadId);
+  if (result.numInsertedOrUpdatedRows) await announceMessage(db, threadId);
 }
 
 async function addMessage(db: Db, threadId: number, authorId: string, body: string, now: Date): Promise<number> {
@@ -260,7 +260,7 @@ async function addMessage(db: Db, threadId: number, authorId: string, body: stri
   await db.updateTable("threads").set({ lastMessageAt: at }).where("id", "=", threadId).execute();
   await markRead(db, threadId, authorId, id);
   // Streams re-read after this write commits: they wait for the one connection.
-  announceMessage(threadId);
+  await announceMessage(db, threadId);
   return id;
 }
 

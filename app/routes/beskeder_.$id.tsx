@@ -60,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await postMessage(db, viewer, id, parsed.data.body);
   if (result === "not_found") throw notInThread();
   // Counted once stored (like failed logins): a refused post costs nothing, and a stored one is never answered 429.
-  rateLimiter.record(limit);
+  await rateLimiter.record(limit);
   await noticeNewMessage(db, id, user.id);
   return redirectWithMessage(`/beskeder/${id}`, "besked-sendt");
 }

@@ -38,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await enforceRateLimit(limits, { record: false });
   const result = await attemptLogin(db, email, password);
   // Only failures count: a shared office address can sign in all day.
-  if (result.status !== "ok") rateLimiter.record(limits);
+  if (result.status !== "ok") await rateLimiter.record(limits);
   switch (result.status) {
     case "ok":
       return startSession(result.userId, safeRedirect(redirectTo));

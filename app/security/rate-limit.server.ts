@@ -1,5 +1,7 @@
 import { json } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
+import type { Db } from "../../db/kysely";
+import { db } from "../../db/client.server";
 import { env } from "~/env.server";
 
 /**
@@ -8,8 +10,9 @@ import { env } from "~/env.server";
  * in the window nothing happens; above it each request waits a little longer
  * (a growing delay); at `max` the answer is 429 with Retry-After.
  *
- * Kept in memory: one server process serves a municipality (SQLite), and a
- * restart forgetting the counts is harmless. See docs/decisions/006.
+ * Kept in the database (rate_limit_hits), so every app process on one
+ * PostgreSQL counts the same tries (issue 16; was process memory, see
+ * docs/decisions/006 and 012). A hit is forgotten once its window has passed.
  */
 export interface Limit {
   /** Prefix of the keys this limit counts ("login-ip", …). */
@@ -50,16 +53,17 @@ export interface Verdict {
 }
 
 export class RateLimiter {
-  private hits = new Map<string, number[]>();
-
-  constructor(private readonly delayStepMs = 250) {}
+  constructor(
+    private readonly db: Db,
+    private readonly delayStepMs = 250,
+  ) {}
 
   /** The verdict for these limits and keys now, before recording anything. */
-  assess(checks: { limit: Limit; key: string }[], now = Date.now()): Verdict {
+  async assess(checks: { limit: Limit; key: string }[], now = Date.now()): Promise<Verdict> {
     let delayMs = 0;
     let retryAfterSeconds = 0;
     for (const { limit, key } of checks) {
-      const recent = this.recent(limit, key, now);
+      const recent = await this.recent(limit, key, now);
       if (recent.length >= limit.max) {
         const freeAt = recent[recent.length - limit.max]! + limit.windowMs;
         retryAfterSeconds = Math.max(retryAfterSeconds, Math.ceil((freeAt - now) / 1000));
@@ -72,26 +76,29 @@ export class RateLimiter {
     return { delayMs, retryAfterSeconds };
   }
 
-  record(checks: { limit: Limit; key: string }[], now = Date.now()): void {
+  /** Counts one try for each check, and forgets that key's tries whose window has passed. */
+  async record(checks: { limit: Limit; key: string }[], now = Date.now()): Promise<void> {
     for (const { limit, key } of checks) {
-      const recent = this.recent(limit, key, now);
-      recent.push(now);
-      this.hits.set(`${limit.name}:${key}`, recent);
+      const id = `${limit.name}:${key}`;
+      await this.db.deleteFrom("rateLimitHits").where("key", "=", id).where("at", "<=", now - limit.windowMs).execute();
+      await this.db.insertInto("rateLimitHits").values({ key: id, at: now }).execute();
     }
-    if (this.hits.size > 50_000) this.prune(now);
   }
 
-  private recent(limit: Limit, key: string, now: number): number[] {
-    return (this.hits.get(`${limit.name}:${key}`) ?? []).filter((t) => t > now - limit.windowMs);
-  }
-
-  private prune(now: number): void {
-    const longest = Math.max(...Object.values(LIMITS).map((l) => l.windowMs));
-    for (const [key, times] of this.hits) if (!times.some((t) => t > now - longest)) this.hits.delete(key);
+  /** The times of the tries within the window, oldest first. */
+  private async recent(limit: Limit, key: string, now: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom("rateLimitHits")
+      .select("at")
+      .where("key", "=", `${limit.name}:${key}`)
+      .where("at", ">", now - limit.windowMs)
+      .orderBy("at")
+      .execute();
+    return rows.map((r) => Number(r.at));
   }
 }
 
-export const rateLimiter = new RateLimiter(env.RATE_LIMIT_DELAY_STEP_MS);
+export const rateLimiter = new RateLimiter(db, env.RATE_LIMIT_DELAY_STEP_MS);
 
 /** The client's address, as the HTTP server put it in the load context. */
 export function clientIp(context: AppLoadContext | undefined): string {
@@ -115,8 +122,8 @@ export function tooManyRequests(retryAfterSeconds: number) {
  * afterwards with `rateLimiter.record`).
  */
 export async function enforceRateLimit(checks: { limit: Limit; key: string }[], { record }: { record: boolean }): Promise<void> {
-  const verdict = rateLimiter.assess(checks);
+  const verdict = await rateLimiter.assess(checks);
   if (verdict.retryAfterSeconds > 0) throw tooManyRequests(verdict.retryAfterSeconds);
-  if (record) rateLimiter.record(checks);
+  if (record) await rateLimiter.record(checks);
   if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
 }
