@@ -3,6 +3,13 @@ import { afterAll, beforeAll } from "vitest";
 import { emailHandlers } from "../mocks/email-api";
 
 // Only third-party HTTP is mocked; anything else unexpected fails the test.
+// Our own servers on the loopback (tests that start the built app) are reached for real.
 const server = setupServer(...emailHandlers);
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(() =>
+  server.listen({
+    onUnhandledRequest: (request, print) => {
+      if (new URL(request.url).hostname !== "127.0.0.1") print.error();
+    },
+  }),
+);
 afterAll(() => server.close());
