@@ -4,6 +4,9 @@
 // and with 10; times each search's domain function against the plain query
 // it runs, in-process; sums the gzip size of the JavaScript a first visit to
 // each page loads; and writes bench/RESULTS.md. Not part of `npm test`.
+// With DATABASE_URL=postgres://… set, the same run goes
+// against PostgreSQL: the dataset is copied there once (as
+// migrate-to-postgres does) and the results go to bench/RESULTS-postgres.md.
 import type { EventEmitter } from "node:events";
 import fs from "node:fs";
 import os from "node:os";
@@ -11,7 +14,10 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { sql } from "kysely";
-import { openDatabase } from "../../db/kysely";
+import { copyToPostgres } from "../../db/copy-to-postgres";
+import { openDatabase, openPostgres, postgresUrl, type Db } from "../../db/kysely";
+import { prepareDatabase } from "../../db/prepare";
+import { rebuildSearchIndexes } from "../../app/search/reindex.server";
 import { profileForMatching } from "../../app/matching/adapters";
 import { openingScoreBound } from "../../app/matching/bounds.server";
 import { matchingOpenings, recommendCandidates, searchJobs, type JobFilters } from "../../app/openings/job-search.server";
@@ -33,19 +39,39 @@ log(`Datasæt: ${file}`);
 const dataset = await ensureDataset(file, log);
 log(dataset.built ? `Bygget på ${dataset.seconds.toFixed(0)} s.` : "Genbrugt (samme version).");
 
-const { db, sqlite } = openDatabase(file);
-const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const pgUrl = postgresUrl();
+const sqliteFile = pgUrl ? null : openDatabase(file);
+const db: Db = sqliteFile?.db ?? openPostgres(pgUrl!);
+if (pgUrl) await copyDatasetToPostgres(db);
+const one = async <T>(query: string) => (await sql.raw<Record<string, T>>(query).execute(db)).rows[0]!;
+const count = async (table: string, where = "") => Number((await one<number>(`select count(*) as n from ${table} ${where}`)).n);
 const sizes = {
-  profiles: (sqlite.prepare("select count(*) as n from profiles where status = 'approved'").get() as { n: number }).n,
-  openings: count("openings"),
-  liveOpenings: (sqlite.prepare("select count(*) as n from openings where status = 'published'").get() as { n: number }).n,
-  companies: count("companies"),
-  activityDays: count("activity_days"),
-  statuses: count("employment_statuses"),
+  profiles: await count("profiles", "where status = 'approved'"),
+  openings: await count("openings"),
+  liveOpenings: await count("openings", "where status = 'published'"),
+  companies: await count("companies"),
+  activityDays: await count("activity_days"),
+  statuses: await count("employment_statuses"),
 };
 const companyId = 1;
-const opening = sqlite.prepare("select id from openings where company_id = ? and status = 'published' order by id limit 1").get(companyId) as { id: number };
-const alias = (sqlite.prepare("select alias from profiles where user_id = 'bench-flex-2'").get() as { alias: string }).alias;
+const opening = { id: Number((await one<number>(`select min(id) as id from openings where company_id = ${companyId} and status = 'published'`)).id) };
+const alias = String((await one<string>("select alias from profiles where user_id = 'bench-flex-2'")).alias);
+
+/** The first time: the same municipality, moved into the PostgreSQL database as migrate-to-postgres moves one. */
+async function copyDatasetToPostgres(target: Db): Promise<void> {
+  await prepareDatabase(target);
+  const users = await target.selectFrom("users").select("id").limit(1).execute();
+  if (users.length > 0) return log("PostgreSQL har allerede datasættet (genbrugt).");
+  log("Kopierer datasættet til PostgreSQL …");
+  const source = openDatabase(file);
+  const copied = await copyToPostgres(source.sqlite, target);
+  await source.db.destroy();
+  const wrong = copied.filter((c) => c.sqlite !== c.postgres);
+  if (wrong.length > 0) throw new Error(`row counts differ: ${JSON.stringify(wrong)}`);
+  log(`Kopieret (${copied.reduce((n, c) => n + c.postgres, 0).toLocaleString("da-DK")} rækker); bygger søgeindekset …`);
+  await rebuildSearchIndexes(target);
+  await sql`analyze`.execute(target);
+}
 
 // ---- 2. In-process: each domain function against the plain query it runs -----------------------
 const candidateFilters: CandidateFilters = { q: "lager", competences: [], certificates: [], hoursMin: 10, hoursMax: 20, postcode: "2100", km: 15, sort: "relevance", page: 1 };
@@ -62,7 +88,8 @@ function rawJobSearch(q?: string) {
   return db.selectFrom(inner.as("b")).selectAll().orderBy("b.bound", "desc").orderBy("b.tie", "desc").orderBy("b.key", "desc").limit(21).compile();
 }
 const compiled = { candidates: rawCandidateSearch(), jobs: rawJobSearch(), jobsText: rawJobSearch("lager") };
-const runRaw = (c: { sql: string; parameters: readonly unknown[] }) => () => sqlite.prepare(c.sql).all(...(c.parameters as unknown[]));
+type Compiled = (typeof compiled)["jobs"];
+const runRaw = (c: Compiled) => (sqliteFile ? () => sqliteFile.sqlite.prepare(c.sql).all(...(c.parameters as unknown[])) : () => db.executeQuery(c));
 
 async function time(fn: () => unknown, runs = IN_PROCESS_RUNS) {
   await fn(); // warm
@@ -89,6 +116,7 @@ const inProcess = [
   { name: "Anbefalede kandidater", app: await time(() => recommendCandidates(db, openingDetails, 6), 10), raw: null },
   { name: "Statistik (standardvalg)", app: await time(() => loadDashboard(db, {}), 5), raw: null },
 ];
+const databaseVersion = pgUrl ? String((await one<string>("select version() as v")).v).split(" on ")[0] : `SQLite ${String((await one<string>("select sqlite_version() as v")).v)} (WAL)`;
 await db.destroy();
 
 // ---- 3. Over HTTP: the production server --------------------------------------------------------
@@ -160,9 +188,9 @@ const ms = (n: number) => `${n < 10 ? n.toFixed(1) : n.toFixed(0)} ms`;
 const ok = (good: boolean) => (good ? "✓" : "✗");
 const cpu = os.cpus();
 const lines: string[] = [];
-lines.push("# Benchmark (issue 16)", "");
+lines.push(`# Benchmark (issue 16)${pgUrl ? ": PostgreSQL" : ""}`, "");
 lines.push(`Kørt ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC med \`npm run bench\` (${((performance.now() - started) / 1000 / 60).toFixed(1)} min i alt).`, "");
-lines.push(`Maskine: ${cpu.length} × ${cpu[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, SQLite ${sqliteVersion(file)} (WAL).`, "");
+lines.push(`Maskine: ${cpu.length} × ${cpu[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, ${databaseVersion}.`, "");
 lines.push(
   `Datasæt: ${sizes.profiles.toLocaleString("da-DK")} godkendte profiler, ${sizes.openings.toLocaleString("da-DK")} jobopslag (${sizes.liveOpenings.toLocaleString("da-DK")} aktive), ${sizes.companies} virksomheder, ${sizes.activityDays.toLocaleString("da-DK")} aktivitetsdage, ${sizes.statuses.toLocaleString("da-DK")} statusrækker (${dataset.built ? `bygget på ${dataset.seconds.toFixed(0)} s` : "genbrugt"}). Mål: ${SIZE.profiles.toLocaleString("da-DK")} / ${SIZE.openings.toLocaleString("da-DK")} / ${SIZE.companies} / ${SIZE.activityDays.toLocaleString("da-DK")}.`,
   "",
@@ -175,7 +203,10 @@ for (const h of http) {
   lines.push(`| | 10 | ${ms(h.ten.p50)} | ${ms(h.ten.p95)} | ${ms(h.ten.p99)} | ${h.ten.rps.toFixed(0)} (${(h.ten.rps / h.one.rps).toFixed(2)} ×) | ${h.ten.errors} | ${ok(h.ten.p95 < Math.max(250, h.target) && h.ten.rps >= 1.6 * h.one.rps)} |`);
 }
 lines.push("", "## I processen: domænefunktionen mod den rå forespørgsel", "");
-lines.push("Den rå forespørgsel er den SQL, søgningen selv sender (kompileret af kysely), kørt direkte med better-sqlite3. Mål: domænefunktionen højst 1,5 × den rå, og sidens p50 højst den rå + 15 ms.", "");
+lines.push(
+  `Den rå forespørgsel er den SQL, søgningen selv sender (kompileret af kysely), kørt direkte ${pgUrl ? "på PostgreSQL" : "med better-sqlite3"}. Mål: domænefunktionen højst 1,5 × den rå, og sidens p50 højst den rå + 15 ms.`,
+  "",
+);
 lines.push("| Søgning | domæne p50 | domæne p95 | rå p50 | forhold | side p50 (1 klient) | Mål |", "|---|---:|---:|---:|---:|---:|:---:|");
 for (const r of inProcess) {
   const page = http.find((h) => h.name === r.name);
@@ -205,14 +236,9 @@ lines.push(
   "",
 );
 fs.mkdirSync("bench", { recursive: true });
-fs.writeFileSync("bench/RESULTS.md", lines.join("\n"));
-log("Skrev bench/RESULTS.md");
+const resultsFile = pgUrl ? "bench/RESULTS-postgres.md" : "bench/RESULTS.md";
+fs.writeFileSync(resultsFile, lines.join("\n"));
+log(`Skrev ${resultsFile}`);
 console.log(lines.join("\n"));
 
-function sqliteVersion(f: string): string {
-  const { sqlite: s } = openDatabase(f);
-  const v = (s.prepare("select sqlite_version() as v").get() as { v: string }).v;
-  s.close();
-  return v;
-}
 process.exit(0);
