@@ -189,7 +189,7 @@ const ok = (good: boolean) => (good ? "✓" : "✗");
 const cpu = os.cpus();
 const lines: string[] = [];
 lines.push(`# Benchmark (issue 16)${pgUrl ? ": PostgreSQL" : ""}`, "");
-lines.push(`Kørt ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC med \`npm run bench\` (${((performance.now() - started) / 1000 / 60).toFixed(1)} min i alt).`, "");
+lines.push(`Kørt ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC med \`${pgUrl ? "DATABASE_URL=postgres://… " : ""}npm run bench\` (${((performance.now() - started) / 1000 / 60).toFixed(1)} min i alt).`, "");
 lines.push(`Maskine: ${cpu.length} × ${cpu[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, ${databaseVersion}.`, "");
 lines.push(
   `Datasæt: ${sizes.profiles.toLocaleString("da-DK")} godkendte profiler, ${sizes.openings.toLocaleString("da-DK")} jobopslag (${sizes.liveOpenings.toLocaleString("da-DK")} aktive), ${sizes.companies} virksomheder, ${sizes.activityDays.toLocaleString("da-DK")} aktivitetsdage, ${sizes.statuses.toLocaleString("da-DK")} statusrækker (${dataset.built ? `bygget på ${dataset.seconds.toFixed(0)} s` : "genbrugt"}). Mål: ${SIZE.profiles.toLocaleString("da-DK")} / ${SIZE.openings.toLocaleString("da-DK")} / ${SIZE.companies} / ${SIZE.activityDays.toLocaleString("da-DK")}.`,
