@@ -1,4 +1,5 @@
 import pg from "pg";
+import { postgresUrl } from "../../db/kysely";
 
 // With DATABASE_URL=postgres://… the integration suite runs on PostgreSQL:
 // global setup migrates one template database, and each test file gets its
@@ -6,8 +7,8 @@ import pg from "pg";
 // migrating), as each file gets its own SQLite file otherwise.
 
 export function postgresTestUrl(): URL | null {
-  const url = process.env.DATABASE_URL;
-  return url && /^postgres(ql)?:\/\//.test(url) ? new URL(url) : null;
+  const url = postgresUrl();
+  return url ? new URL(url) : null;
 }
 
 function withDatabase(url: URL, name: string): string {
