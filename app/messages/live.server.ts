@@ -19,29 +19,37 @@ export async function announceMessage(db: Db, threadId: number): Promise<void> {
   else bus.emit("message", threadId);
 }
 
-export function onMessage(listener: (threadId: number) => void): () => void {
-  listenToOtherProcesses();
+/**
+ * Subscribes to announcements. `ready` settles once this process hears other
+ * processes (at once on SQLite), so a stream that reads its first count after
+ * it misses nothing announced in between.
+ */
+export function onMessage(listener: (threadId: number) => void): { ready: Promise<void>; stop: () => void } {
+  const ready = listenToOtherProcesses();
   bus.on("message", listener);
-  return () => bus.off("message", listener);
+  return { ready, stop: () => bus.off("message", listener) };
 }
 
-let listening = false;
+let listening: Promise<void> | null = null;
 
 /** On PostgreSQL, one connection per process LISTENs and passes what it hears on to the streams. */
-function listenToOtherProcesses(): void {
+function listenToOtherProcesses(): Promise<void> {
   const url = postgresUrl();
-  if (!url || listening) return;
-  listening = true;
+  if (!url) return Promise.resolve();
+  if (listening) return listening;
   const client = new pg.Client({ connectionString: url });
   client.on("notification", (n) => bus.emit("message", Number(n.payload)));
-  client.on("error", (error) => {
-    // Lost: the streams fall back on their half-minute look until the next subscriber listens again.
+  const lost = (error: unknown) => {
+    // The streams fall back on their half-minute look until the next subscriber listens again.
     logError("message notifications stopped", error);
-    listening = false;
+    listening = null;
     void client.end().catch(() => {});
-  });
-  client
+  };
+  client.on("error", lost);
+  listening = client
     .connect()
     .then(() => client.query(`listen ${CHANNEL}`))
-    .catch((error: unknown) => client.emit("error", error));
+    .then(() => undefined)
+    .catch(lost);
+  return listening;
 }

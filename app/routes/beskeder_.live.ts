@@ -38,12 +38,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }
       };
       const timers = [setInterval(check, RECHECK_MS), setInterval(() => write(": ping\n\n"), HEARTBEAT_MS), setTimeout(() => cleanup(), LIFETIME_MS)];
-      const unsubscribe = onMessage(() => void check());
+      const subscription = onMessage(() => void check());
       cleanup = () => {
         if (closed) return;
         closed = true;
         timers.forEach((t) => clearTimeout(t));
-        unsubscribe();
+        subscription.stop();
         try {
           controller.close();
         } catch {
@@ -52,7 +52,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       };
       request.signal.addEventListener("abort", () => cleanup());
       write("retry: 5000\n\n");
-      void check();
+      // The first count is read once announcements are heard, so none falls in between.
+      void subscription.ready.then(check);
     },
     cancel() {
       cleanup();
