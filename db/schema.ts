@@ -47,6 +47,10 @@ export interface SessionTable {
   userId: string;
   /** The Danish day this session last marked as an ActivityDay. */
   activityDay: string | null;
+  /** Null or "password" for a password login, else the provider's audience. */
+  loginMethod: Generated<string | null>;
+  /** The provider's ID token, sent back as a hint when logging out there. */
+  idToken: Generated<string | null>;
 }
 
 /** One row per user per Danish calendar day with an authenticated request. */
@@ -68,6 +72,8 @@ export interface CompanyTable {
   decidedBy: string | null;
   decidedAt: string | null;
   createdAt: string;
+  /** The access request came through MitID Erhverv: CVR and contact name are verified. */
+  cvrVerifiedAt: Generated<string | null>;
 }
 
 export interface InvitationTable {
@@ -105,6 +111,32 @@ export interface LoginEventTable {
   userId: string | null;
   succeeded: number;
   createdAt: string;
+  /** "password", or the audience of the identity provider ("citizen", "business", "staff"). */
+  method: Generated<string>;
+}
+
+/** An identity at an OpenID provider linked to an account (the persistent subject; never a CPR number). */
+export interface LoginIdentityTable {
+  issuer: string;
+  subject: string;
+  userId: string;
+  audience: string;
+  createdAt: string;
+}
+
+/** One round trip to an OpenID provider; the browser holds the id in a cookie. */
+export interface OidcLoginTable {
+  id: string;
+  audience: string;
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  /** JSON, see app/auth/oidc.server.ts. */
+  purpose: string;
+  createdAt: string;
+  /** JSON of the verified ID token's claims, once the callback succeeded. */
+  claims: string | null;
+  verifiedAt: string | null;
 }
 
 export interface VocabularyTermTable {
@@ -615,6 +647,8 @@ export interface Database {
   invitations: InvitationTable;
   consents: ConsentTable;
   loginEvents: LoginEventTable;
+  loginIdentities: LoginIdentityTable;
+  oidcLogins: OidcLoginTable;
   vocabularyTerms: VocabularyTermTable;
   profiles: ProfileTable;
   profileTerms: ProfileTermTable;

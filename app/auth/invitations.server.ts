@@ -6,6 +6,8 @@ import { invitationEmail } from "~/email/messages.server";
 import { appUrl } from "~/env.server";
 import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "./consent-texts";
 import { normalizeEmail } from "./login.server";
+import { linkedUserId, linkIdentity } from "./identities.server";
+import type { VerifiedIdentity } from "./oidc.server";
 import { hashPassword } from "./password.server";
 import { companyMayJoin } from "./standing.server";
 
@@ -175,26 +177,38 @@ export async function lookupInvitation(db: Db, token: string, now = new Date()):
 }
 
 export interface AcceptInput {
+  /** Empty when the account is created with an identity from a provider instead. */
   password: string;
   /** Already hashed: the demo generator hashes one password for thousands of accounts (never from a form). */
   passwordHash?: string;
   /** Explicit consent to process skånebehov (flexjobbers only); a no stores nothing. */
   healthConsent: boolean;
+  /** "Opret med MitID": the account gets no password and is linked to this identity. */
+  identity?: Pick<VerifiedIdentity, "audience" | "issuer" | "subject" | "cvr">;
 }
 
 export type AcceptResult =
   | { status: "ok"; userId: string; role: Role }
-  | { status: "unknown" | "used" | "expired" | "revoked" | "email_taken" | "company_closed" };
+  | { status: "unknown" | "used" | "expired" | "revoked" | "email_taken" | "company_closed" | "cvr_mismatch" | "identity_taken" };
 
 /** Turns an open invitation into an account, with the consents given, in one transaction. */
 export async function acceptInvitation(db: Db, token: string, input: AcceptInput, now = new Date()): Promise<AcceptResult> {
-  const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
+  const { identity } = input;
+  // No password with an identity: verifyPassword refuses an empty hash.
+  const passwordHash = identity ? "" : (input.passwordHash ?? (await hashPassword(input.password)));
   return inTransaction(db, async (trx) => {
     const found = await lookupInvitation(trx, token, now);
     if (found.state !== "open") return { status: found.state };
     const inv = found.invitation;
     if (!(await companyMayJoin(trx, inv.companyId))) return { status: "company_closed" };
     if (await emailTakenFor(trx, inv.email, inv.role)) return { status: "email_taken" };
+    if (identity) {
+      if (await linkedUserId(trx, identity)) return { status: "identity_taken" };
+      if (inv.role === "company") {
+        const company = await trx.selectFrom("companies").select("cvr").where("id", "=", inv.companyId!).executeTakeFirst();
+        if (!identity.cvr || company?.cvr !== identity.cvr) return { status: "cvr_mismatch" };
+      }
+    }
 
     const at = now.toISOString();
     // A citizen staff registered earlier keeps their row (and status history); it becomes an account.
@@ -231,6 +245,7 @@ export async function acceptInvitation(db: Db, token: string, input: AcceptInput
         .execute();
     }
     await trx.updateTable("invitations").set({ usedAt: at, userId }).where("id", "=", inv.id).execute();
+    if (identity) await linkIdentity(trx, userId, identity, now);
     await trx
       .insertInto("consents")
       .values({ userId, purpose: "privacy_statement", textVersion: PRIVACY_VERSION, givenAt: at, withdrawnAt: null })

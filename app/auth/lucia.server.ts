@@ -37,6 +37,9 @@ interface DatabaseUserAttributes {
 
 interface DatabaseSessionAttributes {
   activityDay: string | null;
+  /** Set for a login through an identity provider: its audience, and the ID token for logging out there. */
+  loginMethod?: string | null;
+  idToken?: string | null;
 }
 
 declare module "lucia" {

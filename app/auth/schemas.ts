@@ -65,3 +65,18 @@ export const changePasswordSchema = z
 export const unblockSchema = z.object({ intent: z.literal("unblock"), companyId: z.coerce.number().int().positive() });
 
 export const accountActionSchema = z.discriminatedUnion("intent", [phoneSchema, changeEmailSchema, changePasswordSchema, unblockSchema]);
+
+/** The buttons that start a login through an identity provider (/login/<provider>). */
+export const providerStartSchema = z.discriminatedUnion("purpose", [
+  z.object({ purpose: z.literal("login"), redirectTo: z.string().max(500).optional() }),
+  z.object({ purpose: z.literal("link") }),
+  z.object({ purpose: z.literal("invitation"), token: z.string().min(1).max(200) }),
+  z.object({ purpose: z.literal("access-request") }),
+]);
+
+/** Accepting an invitation with an identity the provider verified: only the consents. */
+export const acceptWithProviderSchema = z.object({ intent: z.literal("provider"), acceptPrivacy: newPassword.acceptPrivacy });
+
+export const acceptFlexjobberWithProviderSchema = acceptWithProviderSchema.extend({
+  healthConsent: z.enum(["ja", "nej"], { error: "Vælg ja eller nej." }),
+});

@@ -35,8 +35,11 @@ export function sessionStore(db: Db): Adapter {
       return rows.map(toSession);
     },
     async setSession(session) {
-      const { activityDay } = session.attributes;
-      await db.insertInto("sessions").values({ id: session.id, userId: session.userId, expiresAt: seconds(session.expiresAt), activityDay }).execute();
+      const { activityDay, loginMethod = null, idToken = null } = session.attributes;
+      await db
+        .insertInto("sessions")
+        .values({ id: session.id, userId: session.userId, expiresAt: seconds(session.expiresAt), activityDay, loginMethod, idToken })
+        .execute();
     },
     async updateSessionExpiration(sessionId, expiresAt) {
       await db.updateTable("sessions").set({ expiresAt: seconds(expiresAt) }).where("id", "=", sessionId).execute();

@@ -3,6 +3,7 @@ import type { Session, User } from "lucia";
 import { db } from "../../db/client.server";
 import { markActivity } from "~/stats/activity.server";
 import { lucia } from "./lucia.server";
+import { providerLogoutUrl } from "./oidc.server";
 import { accountInGoodStanding } from "./standing.server";
 
 export type SessionUser = User;
@@ -54,19 +55,30 @@ export function sessionCookieHeaders(request: Request, auth: Auth | null): Heade
 }
 
 /** Starts a session and sends the user on; only same-site paths are followed. */
-export async function startSession(userId: string, redirectTo: string): Promise<Response> {
-  const session = await lucia.createSession(userId, { activityDay: null });
+export async function startSession(
+  userId: string,
+  redirectTo: string,
+  provider?: { audience: string; idToken: string },
+  extraHeaders: [string, string][] = [],
+): Promise<Response> {
+  const session = await lucia.createSession(userId, { activityDay: null, loginMethod: provider?.audience ?? null, idToken: provider?.idToken ?? null });
   // A login is activity too.
   await markActivity(db, session, userId);
-  return redirect(safeRedirect(redirectTo), {
-    headers: { "Set-Cookie": lucia.createSessionCookie(session.id).serialize() },
-  });
+  const headers = new Headers(extraHeaders);
+  headers.append("Set-Cookie", lucia.createSessionCookie(session.id).serialize());
+  return redirect(safeRedirect(redirectTo), { headers });
 }
 
+/**
+ * Ends this session. A session that came from an identity provider that ends
+ * sessions too continues there, and the provider sends the browser back to `to`.
+ */
 export async function endSession(request: Request, to = "/login?besked=logget-ud"): Promise<Response> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  const row = sessionId ? await db.selectFrom("sessions").select(["loginMethod", "idToken"]).where("id", "=", sessionId).executeTakeFirst() : undefined;
   if (sessionId) await lucia.invalidateSession(sessionId);
-  return redirect(to, {
+  const atProvider = row ? await providerLogoutUrl(row.loginMethod, row.idToken, to) : null;
+  return redirect(atProvider ?? to, {
     headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() },
   });
 }

@@ -7,8 +7,17 @@ import {
   privacyAcceptText,
 } from "~/auth/consent-texts";
 import { acceptInvitation, lookupInvitation, type InvitationLookup } from "~/auth/invitations.server";
-import { acceptFlexjobberInvitationSchema, acceptInvitationSchema } from "~/auth/schemas";
+import {
+  acceptFlexjobberInvitationSchema,
+  acceptFlexjobberWithProviderSchema,
+  acceptInvitationSchema,
+  acceptWithProviderSchema,
+} from "~/auth/schemas";
 import { startSession } from "~/auth/session.server";
+import { AUDIENCE_LABELS, AUDIENCE_SLUGS, audienceConfig, audienceOfRole } from "~/auth/oidc-config.server";
+import { finishRoundTrip, forgetRoundTripCookie, verifiedIdentity } from "~/auth/oidc.server";
+import { passwordsAllowedFor } from "~/auth/password-policy.server";
+import type { Invitation } from "../../db/schema";
 import { CheckboxField, FormError, RadioGroup, SubmitButton, useZodForm } from "~/components/form";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { roleLabels } from "~/users/roles";
@@ -19,20 +28,50 @@ import { clientIp, enforceRateLimit, LIMITS } from "~/security/rate-limit.server
 
 export const meta: MetaFunction = () => [{ title: "Invitation" }];
 
-type ClosedState = Exclude<InvitationLookup["state"], "open"> | "email_taken" | "company_closed";
+type ClosedState = Exclude<InvitationLookup["state"], "open"> | "email_taken" | "company_closed" | "cvr_mismatch" | "identity_taken";
 
-const closedStatus: Record<ClosedState, number> = { unknown: 404, used: 410, expired: 410, revoked: 410, email_taken: 409, company_closed: 403 };
+const closedStatus: Record<ClosedState, number> = {
+  unknown: 404,
+  used: 410,
+  expired: 410,
+  revoked: 410,
+  email_taken: 409,
+  company_closed: 403,
+  cvr_mismatch: 403,
+  identity_taken: 409,
+};
 
 function closed(state: ClosedState) {
   return json({ state, invitation: null }, { status: closedStatus[state] });
 }
 
+/**
+ * How this invitation can be accepted: with a password (unless the
+ * municipality switched passwords off), and for citizens and company people
+ * with their provider (MitID, MitID Erhverv) when it is configured.
+ */
+async function ways(request: Request, invitation: Invitation, token: string) {
+  const audience = audienceOfRole(invitation.role);
+  const offered = (audience === "citizen" || audience === "business") && audienceConfig(audience) !== null;
+  const found = offered ? await verifiedIdentity(db, request, "invitation") : null;
+  const verified = found && found.purpose.kind === "invitation" && found.purpose.token === token && found.identity.audience === audience ? found.identity : null;
+  return { audience, offered, verified, passwords: await passwordsAllowedFor(db, audience) };
+}
+
 // Public: the token in the link is the key.
-export async function loader({ params }: LoaderFunctionArgs) {
-  const found = await lookupInvitation(db, params.token ?? "");
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const token = params.token ?? "";
+  const found = await lookupInvitation(db, token);
   if (found.state !== "open") return closed(found.state);
   const { name, email, role } = found.invitation;
-  return json({ state: "open" as const, invitation: { name, email, role } });
+  const { audience, offered, verified, passwords } = await ways(request, found.invitation, token);
+  return json({
+    state: "open" as const,
+    invitation: { name, email, role },
+    token,
+    provider: offered ? { slug: AUDIENCE_SLUGS[audience], name: AUDIENCE_LABELS[audience].provider, verified: verified !== null } : null,
+    passwords,
+  });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -41,9 +80,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const found = await lookupInvitation(db, token);
   if (found.state !== "open") return closed(found.state);
   const isFlexjobber = found.invitation.role === "flexjobber";
+  const { audience, verified, passwords } = await ways(request, found.invitation, token);
+  if (verified) {
+    const parsed = await parseForm(request, isFlexjobber ? acceptFlexjobberWithProviderSchema : acceptWithProviderSchema);
+    if (!parsed.success) return parsed.response;
+    const healthConsent = "healthConsent" in parsed.data && parsed.data.healthConsent === "ja";
+    const result = await acceptInvitation(db, token, { password: "", healthConsent, identity: verified });
+    await finishRoundTrip(db, request);
+    if (result.status !== "ok") return closed(result.status);
+    return startSession(result.userId, "/?besked=velkommen", { audience, idToken: verified.idToken }, [["Set-Cookie", forgetRoundTripCookie]]);
+  }
   const parsed = await parseForm(request, isFlexjobber ? acceptFlexjobberInvitationSchema : acceptInvitationSchema);
   if (!parsed.success) return parsed.response;
   if (honeypotFilled(parsed.formData)) return badRequest({}, "Formularen kunne ikke sendes. Prøv igen.", 400);
+  if (!passwords) return badRequest({}, `Opret din konto med ${AUDIENCE_LABELS[audience].provider}.`, 400);
   const healthConsent = "healthConsent" in parsed.data && parsed.data.healthConsent === "ja";
   const result = await acceptInvitation(db, token, { password: parsed.data.password, healthConsent });
   if (result.status !== "ok") return closed(result.status);
@@ -72,6 +122,14 @@ const closedTexts: Record<ClosedState, { title: string; text: string }> = {
     title: "Du har allerede en konto",
     text: "Der findes allerede en konto med din e-mail. Log ind, eller kontakt jobcentret.",
   },
+  cvr_mismatch: {
+    title: "CVR-nummeret passer ikke",
+    text: "Du loggede ind med MitID Erhverv for en anden virksomhed end den, der har inviteret dig. Prøv igen med den rigtige virksomhed, eller vælg en adgangskode.",
+  },
+  identity_taken: {
+    title: "Dit login hører til en anden konto",
+    text: "Det MitID, du brugte, er allerede knyttet til en anden konto. Log ind med det, eller kontakt jobcentret.",
+  },
 };
 
 export default function InvitationPage() {
@@ -93,29 +151,64 @@ export default function InvitationPage() {
   }
   const serverErrors = actionData && "errors" in actionData ? actionData.errors : undefined;
   const inv = loaderData.invitation;
-  return inv.role === "flexjobber" ? (
-    <FlexjobberAccept name={inv.name} email={inv.email} serverErrors={serverErrors} />
-  ) : (
+  const isFlexjobber = inv.role === "flexjobber";
+  const provider = loaderData.provider;
+  const intro = isFlexjobber ? (
     <>
-      <h1>Velkommen, {inv.name}</h1>
-      <p>
-        Du er inviteret som {roleLabels[inv.role].toLowerCase()}. Vælg en adgangskode for at oprette din konto.
-      </p>
-      <AcceptForm schema={acceptInvitationSchema} email={inv.email} serverErrors={serverErrors} />
-    </>
-  );
-}
-
-function FlexjobberAccept({ name, email, serverErrors }: { name: string; email: string; serverErrors?: Record<string, string> }) {
-  return (
-    <>
-      <h1>Velkommen, {name}</h1>
       <p>Jobcentret har inviteret dig til Refleks. Her kan virksomheder se, hvad du kan – uden at se, hvem du er, før du siger ja.</p>
       <p>
         Det er frivilligt at være med. Det påvirker ikke din ledighedsydelse eller din jobplan, hvis du siger nej eller
         stopper igen.
       </p>
-      <AcceptForm schema={acceptFlexjobberInvitationSchema} email={email} serverErrors={serverErrors} withHealthConsent />
+    </>
+  ) : (
+    <p>Du er inviteret som {roleLabels[inv.role].toLowerCase()}.</p>
+  );
+  if (provider?.verified) {
+    return (
+      <>
+        <h1>Velkommen, {inv.name}</h1>
+        <p>Du er logget ind med {provider.name}. Nu mangler du kun at sige ja til vilkårene, så er din konto klar.</p>
+        <AcceptForm
+          schema={isFlexjobber ? acceptFlexjobberWithProviderSchema : acceptWithProviderSchema}
+          email={inv.email}
+          serverErrors={serverErrors}
+          withHealthConsent={isFlexjobber}
+          withPassword={false}
+          submitText="Opret min konto"
+        />
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Velkommen, {inv.name}</h1>
+      {intro}
+      {provider ? (
+        <>
+          <h2>Opret med {provider.name}</h2>
+          <p>Så logger du ind med {provider.name} og skal ikke huske en adgangskode.</p>
+          {/* A plain form: the answer is a redirect to the provider, a full page load. */}
+          <form method="post" action={`/login/${provider.slug}`}>
+            <input type="hidden" name="purpose" value="invitation" />
+            <input type="hidden" name="token" value={loaderData.token} />
+            <button type="submit" className="button">
+              Opret med {provider.name}
+            </button>
+          </form>
+          {loaderData.passwords ? <h2>Eller vælg en adgangskode</h2> : null}
+        </>
+      ) : null}
+      {loaderData.passwords ? (
+        <AcceptForm
+          schema={isFlexjobber ? acceptFlexjobberInvitationSchema : acceptInvitationSchema}
+          email={inv.email}
+          serverErrors={serverErrors}
+          withHealthConsent={isFlexjobber}
+          withPassword
+          submitText="Opret min konto"
+        />
+      ) : null}
     </>
   );
 }
@@ -125,11 +218,19 @@ function AcceptForm({
   email,
   serverErrors,
   withHealthConsent = false,
+  withPassword,
+  submitText,
 }: {
-  schema: typeof acceptInvitationSchema | typeof acceptFlexjobberInvitationSchema;
+  schema:
+    | typeof acceptInvitationSchema
+    | typeof acceptFlexjobberInvitationSchema
+    | typeof acceptWithProviderSchema
+    | typeof acceptFlexjobberWithProviderSchema;
   email: string;
   serverErrors?: Record<string, string>;
   withHealthConsent?: boolean;
+  withPassword: boolean;
+  submitText: string;
 }) {
   const { onSubmit, errorFor, register } = useZodForm(
     // Typed as the larger schema so both forms share one component; each form parses with its own schema.
@@ -145,11 +246,15 @@ function AcceptForm({
           <strong>Din e-mail:</strong> {email}
         </span>
       </div>
-      <NewPasswordFields
-        label="Vælg en adgangskode"
-        password={{ registration: register("password"), error: errorFor("password") }}
-        confirm={{ registration: register("passwordConfirm"), error: errorFor("passwordConfirm") }}
-      />
+      {withPassword ? (
+        <NewPasswordFields
+          label="Vælg en adgangskode"
+          password={{ registration: register("password"), error: errorFor("password") }}
+          confirm={{ registration: register("passwordConfirm"), error: errorFor("passwordConfirm") }}
+        />
+      ) : (
+        <input type="hidden" name="intent" value="provider" />
+      )}
       <CheckboxField
         label={
           <>
@@ -179,7 +284,7 @@ function AcceptForm({
       <Honeypot />
       <FormError message={formError ?? serverErrors?.form} />
       <div>
-        <SubmitButton pendingText="Opretter konto …">Opret min konto</SubmitButton>
+        <SubmitButton pendingText="Opretter konto …">{submitText}</SubmitButton>
       </div>
     </Form>
   );

@@ -1,5 +1,5 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { attemptLogin, normalizeEmail } from "~/auth/login.server";
 import { Honeypot } from "~/components/honeypot";
 import { honeypotFilled } from "~/security/honeypot";
@@ -9,6 +9,7 @@ import { safeRedirect, startSession, validateRequest } from "~/auth/session.serv
 import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { db } from "../../db/client.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+import { AUDIENCE_LABELS, AUDIENCE_SLUGS, audienceOfRole, configuredAudiences, type Audience } from "~/auth/oidc-config.server";
 
 export const meta: MetaFunction = () => [{ title: "Log ind" }];
 
@@ -24,8 +25,11 @@ function loginLimits(ip: string, email: string) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await validateRequest(request);
   if (auth) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
-  return null;
+  const providers = configuredAudiences().map((audience) => ({ slug: AUDIENCE_SLUGS[audience], button: AUDIENCE_LABELS[audience].button, who: WHO[audience] }));
+  return json({ providers });
 }
+
+const WHO: Record<Audience, string> = { citizen: "Fleksjobber", business: "Virksomhed", staff: "Medarbejder i kommunen" };
 
 const WRONG_LOGIN = "E-mail eller adgangskode passer ikke. Prøv igen.";
 
@@ -46,16 +50,39 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return badRequest({}, "Din adgang er sat på pause. Kontakt jobcentret, hvis du har spørgsmål.", 403);
     case "invalid":
       return badRequest({}, WRONG_LOGIN, 401);
+    case "provider_only":
+      return badRequest({}, `Du logger nu ind med ${AUDIENCE_LABELS[audienceOfRole(result.role)].provider} i stedet for adgangskode. Brug knappen ovenfor.`, 403);
   }
 }
 
 export default function Login() {
+  const { providers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { onSubmit, errorFor, register } = useZodForm(loginSchema, { serverErrors: actionData?.errors });
   return (
     <>
       <h1>Log ind</h1>
+      {providers.length > 0 ? (
+        <>
+          <ul className="provider-logins" aria-label="Log ind uden adgangskode">
+            {providers.map((p) => (
+              <li key={p.slug}>
+                <span className="hint">{p.who}</span>
+                {/* A plain form: the answer is a redirect to the provider, a full page load. */}
+                <form method="post" action={`/login/${p.slug}`}>
+                  <input type="hidden" name="purpose" value="login" />
+                  <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+                  <button type="submit" className="button">
+                    {p.button}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+          <h2>Eller log ind med e-mail og adgangskode</h2>
+        </>
+      ) : null}
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         <TextField label="E-mail" type="email" autoComplete="email" registration={register("email")} error={errorFor("email")} />

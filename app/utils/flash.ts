@@ -73,6 +73,10 @@ export const flashMessages = {
   "indstillinger-gemt": "Kontaktoplysningerne er gemt. De står nu nederst på alle sider og under Hjælp.",
   velkommen: "Velkommen! Din konto er oprettet.",
   "logget-ud": "Du er logget ud.",
+  "login-tilknyttet": "Det er gemt. Næste gang kan du logge ind uden adgangskode.",
+  "login-fjernet": "Det er fjernet. Du logger nu ind med din e-mail og adgangskode.",
+  "login-i-brug": "Det login hører allerede til en anden konto. Kontakt jobcentret, hvis det er forkert.",
+  "adgangskoder-gemt": "Det er gemt.",
 } as const;
 
 export type FlashKey = keyof typeof flashMessages;

@@ -24,6 +24,7 @@ import * as m0020 from "./0020_match_terms";
 import * as m0021 from "./0021_activity_years";
 import * as m0022 from "./0022_ledighed_days";
 import * as m0023 from "./0023_rate_limits";
+import * as m0024 from "./0024_oidc";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -53,6 +54,7 @@ export const migrations: Record<string, Migration> = {
   "0021_activity_years": m0021,
   "0022_ledighed_days": m0022,
   "0023_rate_limits": m0023,
+  "0024_oidc": m0024,
 };
 
 /**
@@ -62,6 +64,7 @@ export const migrations: Record<string, Migration> = {
 export const postgresMigrations: Record<string, Migration> = {
   "0022_postgres_baseline": pg0022,
   "0023_rate_limits": m0023,
+  "0024_oidc": m0024,
 };
 
 /** The migrations for the database db talks to. */

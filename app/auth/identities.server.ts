@@ -1,0 +1,110 @@
+import type { Db } from "../../db/kysely";
+import { recordLoginEvent } from "./login.server";
+import type { Audience } from "./oidc-config.server";
+import type { VerifiedIdentity } from "./oidc.server";
+import { accountInGoodStanding } from "./standing.server";
+
+// Which account an identity at a provider belongs to. Citizens are linked
+// only by themselves (accepting an invitation, or on "Min konto"): the forum
+// is closed, so an unknown MitID gets no account. A company person may be
+// linked on first use by the email the provider vouches for, within the
+// company of the CVR in the token; staff by their verified work email, to
+// an account an admin created. Roles always stay in the app.
+
+export type IdentityLoginResult =
+  | { status: "ok"; userId: string }
+  | { status: "unknown" }
+  | { status: "cvr_mismatch" }
+  | { status: "suspended" };
+
+type Identity = Pick<VerifiedIdentity, "audience" | "issuer" | "subject">;
+
+export async function linkedUserId(db: Db, identity: Identity): Promise<string | null> {
+  const row = await db
+    .selectFrom("loginIdentities")
+    .select("userId")
+    .where("issuer", "=", identity.issuer)
+    .where("subject", "=", identity.subject)
+    .where("audience", "=", identity.audience)
+    .executeTakeFirst();
+  return row?.userId ?? null;
+}
+
+/** Links the identity to the account; refused when it already belongs to another account. */
+export async function linkIdentity(db: Db, userId: string, identity: Identity, now = new Date()): Promise<"ok" | "taken"> {
+  const owner = await db.selectFrom("loginIdentities").select("userId").where("issuer", "=", identity.issuer).where("subject", "=", identity.subject).executeTakeFirst();
+  if (owner) return owner.userId === userId ? "ok" : "taken";
+  // One identity per account and audience: a new one replaces the old.
+  await db.deleteFrom("loginIdentities").where("userId", "=", userId).where("audience", "=", identity.audience).execute();
+  await db
+    .insertInto("loginIdentities")
+    .values({ issuer: identity.issuer, subject: identity.subject, userId, audience: identity.audience, createdAt: now.toISOString() })
+    .execute();
+  return "ok";
+}
+
+export async function unlinkIdentity(db: Db, userId: string, audience: Audience): Promise<void> {
+  await db.deleteFrom("loginIdentities").where("userId", "=", userId).where("audience", "=", audience).execute();
+}
+
+/** When the account was linked to its provider, or null. */
+export async function linkedSince(db: Db, userId: string, audience: Audience): Promise<string | null> {
+  const row = await db.selectFrom("loginIdentities").select("createdAt").where("userId", "=", userId).where("audience", "=", audience).executeTakeFirst();
+  return row?.createdAt ?? null;
+}
+
+/** The account a first login may be linked to by the provider's word for email (and CVR). */
+async function firstUseMatch(db: Db, identity: VerifiedIdentity): Promise<string | null> {
+  if (!identity.email) return null;
+  if (identity.audience === "staff") {
+    if (!identity.emailVerified) return null;
+    const staff = await db.selectFrom("users").select("id").where("email", "=", identity.email).where("role", "in", ["staff", "admin"]).executeTakeFirst();
+    return staff?.id ?? null;
+  }
+  if (identity.audience === "business") {
+    // MitID Erhverv's email is the one the company registered for the person;
+    // the CVR is checked next, and a wrong one refuses the login (and links nothing).
+    const person = await db.selectFrom("users").select("id").where("email", "=", identity.email).where("role", "=", "company").executeTakeFirst();
+    return person?.id ?? null;
+  }
+  return null;
+}
+
+/** A company person's token must carry their company's CVR; everyone else passes. */
+export async function cvrMatches(db: Db, userId: string, identity: Pick<VerifiedIdentity, "audience" | "cvr">): Promise<boolean> {
+  if (identity.audience !== "business") return true;
+  const row = await db.selectFrom("users as u").innerJoin("companies as c", "c.id", "u.companyId").select("c.cvr").where("u.id", "=", userId).executeTakeFirst();
+  return Boolean(row && identity.cvr && row.cvr === identity.cvr);
+}
+
+/**
+ * A login through a provider: the linked account (linking a company person or
+ * staff member on first use), checked like a password login (the one standing
+ * check), and recorded in the login events with its method.
+ */
+export async function loginWithIdentity(db: Db, identity: VerifiedIdentity, now = new Date()): Promise<IdentityLoginResult> {
+  let userId = await linkedUserId(db, identity);
+  let firstUse = false;
+  if (!userId) {
+    userId = await firstUseMatch(db, identity);
+    firstUse = userId !== null;
+  }
+  const user = userId ? await db.selectFrom("users").select(["id", "email", "role"]).where("id", "=", userId).executeTakeFirst() : undefined;
+  const event = (succeeded: boolean) =>
+    recordLoginEvent(db, { email: user?.email ?? identity.email ?? "", userId: user?.id ?? null, succeeded, method: identity.audience }, now);
+  if (!user) {
+    await event(false);
+    return { status: "unknown" };
+  }
+  if (!(await cvrMatches(db, user.id, identity))) {
+    await event(false);
+    return { status: "cvr_mismatch" };
+  }
+  if (!(await accountInGoodStanding(db, user.id))) {
+    await event(false);
+    return { status: "suspended" };
+  }
+  if (firstUse) await linkIdentity(db, user.id, identity, now);
+  await event(true);
+  return { status: "ok", userId: user.id };
+}

@@ -1,0 +1,60 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { db } from "../../db/client.server";
+import { validateRequest } from "~/auth/session.server";
+import { lookupInvitation } from "~/auth/invitations.server";
+import { audienceConfig, audienceFromSlug, audienceOfRole } from "~/auth/oidc-config.server";
+import { beginOidc, ProviderUnavailable, type OidcPurpose } from "~/auth/oidc.server";
+import { providerStartSchema } from "~/auth/schemas";
+import { safeRedirect } from "~/auth/session.server";
+import { clientIp, enforceRateLimit, LIMITS } from "~/security/rate-limit.server";
+import { parseForm } from "~/utils/forms.server";
+import { providerUnavailablePage, rejectedCallbackPage } from "~/auth/provider-pages.server";
+import { useActionData } from "@remix-run/react";
+import { ProviderMessage } from "~/components/provider-message";
+
+// Public: the buttons "Log ind med MitID" (and MitID Erhverv, kommunens login)
+// post here; linking on "Min konto" needs the session. A GET goes to /login.
+export const loader = () => redirect("/login");
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const audience = audienceFromSlug(params.provider);
+  if (!audience || !audienceConfig(audience)) throw new Response("Not found", { status: 404 });
+  await enforceRateLimit([{ limit: LIMITS.loginIp, key: clientIp(context) }], { record: false });
+  const parsed = await parseForm(request, providerStartSchema);
+  if (!parsed.success) return rejectedCallbackPage();
+  let purpose: OidcPurpose;
+  switch (parsed.data.purpose) {
+    case "login":
+      purpose = { kind: "login", redirectTo: safeRedirect(parsed.data.redirectTo) };
+      break;
+    case "link": {
+      const auth = await validateRequest(request);
+      if (!auth) throw redirect("/login");
+      if (audienceOfRole(auth.user.role) !== audience) throw new Response("Forbidden", { status: 403 });
+      purpose = { kind: "link", userId: auth.user.id };
+      break;
+    }
+    case "invitation": {
+      const found = await lookupInvitation(db, parsed.data.token);
+      if (found.state !== "open") throw redirect(`/invitation/${encodeURIComponent(parsed.data.token)}`);
+      if (audienceOfRole(found.invitation.role) !== audience) throw new Response("Forbidden", { status: 403 });
+      purpose = { kind: "invitation", token: parsed.data.token };
+      break;
+    }
+    case "access-request":
+      if (audience !== "business") throw new Response("Forbidden", { status: 403 });
+      purpose = { kind: "access-request" };
+      break;
+  }
+  try {
+    return await beginOidc(db, audience, purpose);
+  } catch (error) {
+    if (error instanceof ProviderUnavailable) return providerUnavailablePage(audience);
+    throw error;
+  }
+}
+
+export default function ProviderStart() {
+  const page = useActionData<typeof action>();
+  return page ? <ProviderMessage {...page} /> : null;
+}

@@ -1,0 +1,69 @@
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { db } from "../../db/client.server";
+import { linkIdentity, loginWithIdentity } from "~/auth/identities.server";
+import { audienceConfig, audienceFromSlug } from "~/auth/oidc-config.server";
+import { completeOidc, finishRoundTrip, forgetRoundTripCookie, ProviderUnavailable } from "~/auth/oidc.server";
+import {
+  cancelledPage,
+  cvrMismatchPage,
+  providerUnavailablePage,
+  rejectedCallbackPage,
+  suspendedPage,
+  unknownIdentityPage,
+} from "~/auth/provider-pages.server";
+import { startSession, validateRequest } from "~/auth/session.server";
+import { ProviderMessage } from "~/components/provider-message";
+import { clientIp, enforceRateLimit, LIMITS, rateLimiter } from "~/security/rate-limit.server";
+
+export const meta: MetaFunction = () => [{ title: "Log ind" }];
+
+// Public: where the identity provider sends the browser back. Only a callback
+// that finishes this browser's own round trip (state, nonce, PKCE) counts;
+// anything else is a 400 and starts no session.
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const audience = audienceFromSlug(params.provider);
+  if (!audience || !audienceConfig(audience)) throw new Response("Not found", { status: 404 });
+  const limits = [{ limit: LIMITS.loginIp, key: clientIp(context) }];
+  await enforceRateLimit(limits, { record: false });
+  let result: Awaited<ReturnType<typeof completeOidc>>;
+  try {
+    result = await completeOidc(db, request, audience);
+  } catch (error) {
+    if (error instanceof ProviderUnavailable) return providerUnavailablePage(audience);
+    throw error;
+  }
+  if (!result.ok) {
+    await rateLimiter.record(limits);
+    return result.reason === "cancelled" ? cancelledPage(audience) : rejectedCallbackPage();
+  }
+  const { purpose, identity } = result;
+  const forget: [string, string][] = [["Set-Cookie", forgetRoundTripCookie]];
+  switch (purpose.kind) {
+    case "login": {
+      await finishRoundTrip(db, request);
+      const outcome = await loginWithIdentity(db, identity);
+      if (outcome.status !== "ok") await rateLimiter.record(limits);
+      if (outcome.status === "unknown") return unknownIdentityPage(audience);
+      if (outcome.status === "cvr_mismatch") return cvrMismatchPage();
+      if (outcome.status === "suspended") return suspendedPage();
+      return startSession(outcome.userId, purpose.redirectTo, { audience, idToken: identity.idToken }, forget);
+    }
+    case "link": {
+      await finishRoundTrip(db, request);
+      const auth = await validateRequest(request);
+      if (!auth || auth.user.id !== purpose.userId) return rejectedCallbackPage();
+      const linked = await linkIdentity(db, auth.user.id, identity);
+      return redirect(`/min-konto?besked=${linked === "ok" ? "login-tilknyttet" : "login-i-brug"}`, { headers: forget });
+    }
+    // The identity waits for the form that uses it (consents, the company's details).
+    case "invitation":
+      return redirect(`/invitation/${encodeURIComponent(purpose.token)}`);
+    case "access-request":
+      return redirect("/adgang");
+  }
+}
+
+export default function ProviderCallback() {
+  return <ProviderMessage {...useLoaderData<typeof loader>()} />;
+}

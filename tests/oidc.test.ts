@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../db/client.server";
+import { startTestProvider, type TestPerson, type TestProvider } from "../scripts/idp/test-provider";
+import { createInvitation } from "~/auth/invitations.server";
+import * as start from "~/routes/login_.$provider";
+import * as callback from "~/routes/login_.$provider_.callback";
+import * as invitationPage from "~/routes/invitation.$token";
+import * as loginPage from "~/routes/login";
+import { createCompany, createUser } from "./factories";
+import { get, post, run } from "./http";
+import { cookiePair, throughProvider } from "./oidc-flow";
+
+// Logins through OpenID Connect against a real provider (oidc-provider)
+// started here on a free loopback port; nothing of ours is mocked.
+
+const PEOPLE: TestPerson[] = [
+  { sub: "mitid-anna", audience: "citizen", claims: { name: "Anna Andersen" } },
+  { sub: "mitid-stranger", audience: "citizen", claims: { name: "Ukendt Person" } },
+  { sub: "mitid-paused", audience: "citizen", claims: { name: "Pia Pause" } },
+  { sub: "erhverv-wrong-cvr", audience: "business", claims: { name: "Karl Firma", email: "karl@firma.dk", email_verified: true, cvr: "99999999" } },
+  { sub: "erhverv-right-cvr", audience: "business", claims: { name: "Karl Firma", email: "karl@firma.dk", email_verified: true, cvr: "11223344" } },
+  { sub: "kommune-mette", audience: "staff", claims: { name: "Mette M", email: "mette@kommune.dk", email_verified: true } },
+];
+
+let idp: TestProvider;
+
+beforeAll(async () => {
+  idp = await startTestProvider({ appUrl: process.env.APP_URL!, people: PEOPLE });
+  Object.assign(process.env, idp.env);
+});
+
+afterAll(async () => {
+  for (const key of Object.keys(idp.env)) delete process.env[key];
+  await idp.close();
+});
+
+const SLUGS = { citizen: "mitid", business: "mitid-erhverv", staff: "kommune" } as const;
+
+/** Presses a provider button: the redirect to the provider and this browser's round-trip cookie. */
+async function press(audience: keyof typeof SLUGS, fields: Record<string, string>, cookie?: string) {
+  const res = await run(start.action, post(`/login/${SLUGS[audience]}`, fields, cookie), { provider: SLUGS[audience] });
+  expect(res.status).toBe(302);
+  const location = res.headers.get("Location")!;
+  expect(location.startsWith(idp.issuer)).toBe(true);
+  return { authorizeUrl: location, cookie: cookiePair(res, "refleks_oidc") };
+}
+
+async function callbackAs(audience: keyof typeof SLUGS, callbackUrl: string, cookie: string) {
+  const url = new URL(callbackUrl);
+  return run(callback.loader, get(url.pathname + url.search, cookie), { provider: SLUGS[audience] });
+}
+
+/** A whole login: the button, the provider, and the callback. */
+async function loginAs(audience: keyof typeof SLUGS, person: string) {
+  const { authorizeUrl, cookie } = await press(audience, { purpose: "login", redirectTo: "/profil" });
+  return callbackAs(audience, await throughProvider(authorizeUrl, person), cookie);
+}
+
+const sessionsOf = async (userId: string) => (await db.selectFrom("sessions").select("id").where("userId", "=", userId).execute()).length;
+
+describe("MitID for citizens", () => {
+  it("an invited citizen accepts with MitID, and later logs in with MitID; the logins count as logins", async () => {
+    const staff = await createUser(db, { role: "staff" });
+    const { token } = await createInvitation(db, { email: "anna@example.dk", name: "Anna Andersen", role: "flexjobber", invitedBy: staff.id });
+
+    // The invitation page offers MitID beside a password.
+    const page = await (await run(invitationPage.loader, get(`/invitation/${token}`), { token })).json();
+    expect(page.provider).toMatchObject({ slug: "mitid", verified: false });
+
+    const { authorizeUrl, cookie } = await press("citizen", { purpose: "invitation", token });
+    const back = await callbackAs("citizen", await throughProvider(authorizeUrl, "mitid-anna"), cookie);
+    expect(back.status).toBe(302);
+    expect(back.headers.get("Location")).toBe(`/invitation/${token}`);
+
+    // Back on the invitation: only the consents are left.
+    const verified = await (await run(invitationPage.loader, get(`/invitation/${token}`, cookie), { token })).json();
+    expect(verified.provider).toMatchObject({ verified: true });
+    const accepted = await run(invitationPage.action, post(`/invitation/${token}`, { intent: "provider", acceptPrivacy: "on", healthConsent: "nej" }, cookie), { token });
+    expect(accepted.status).toBe(302);
+    expect(cookiePair(accepted, "refleks_session")).toMatch(/^refleks_session=\w+/);
+    const user = await db.selectFrom("users").select(["id", "passwordHash", "status"]).where("email", "=", "anna@example.dk").executeTakeFirstOrThrow();
+    expect(user).toMatchObject({ status: "active", passwordHash: "" });
+    const link = await db.selectFrom("loginIdentities").selectAll().where("userId", "=", user.id).executeTakeFirstOrThrow();
+    // The provider's persistent subject, nothing else about the person.
+    expect(link).toMatchObject({ issuer: idp.issuer, subject: "mitid-anna", audience: "citizen" });
+
+    // The round trip is used up: the same cookie cannot accept again.
+    expect((await db.selectFrom("oidcLogins").select("id").execute()).length).toBe(0);
+
+    // Later: "Log ind med MitID".
+    const login = await loginAs("citizen", "mitid-anna");
+    expect(login.status).toBe(302);
+    expect(login.headers.get("Location")).toBe("/profil");
+    const sessionId = cookiePair(login, "refleks_session").split("=")[1]!;
+    const session = await db.selectFrom("sessions").select(["userId", "loginMethod"]).where("id", "=", sessionId).executeTakeFirstOrThrow();
+    expect(session).toEqual({ userId: user.id, loginMethod: "citizen" });
+    const events = await db.selectFrom("loginEvents").select(["succeeded", "method"]).where("userId", "=", user.id).execute();
+    expect(events).toEqual([{ succeeded: 1, method: "citizen" }]);
+  });
+
+  it("an identity linked to no account gets a calm page about invitations, and no session", async () => {
+    const res = await loginAs("citizen", "mitid-stranger");
+    expect(res.status).toBe(403);
+    expect(res.headers.getSetCookie().some((c) => c.startsWith("refleks_session=") && !c.startsWith("refleks_session=;"))).toBe(false);
+    expect(await res.json()).toMatchObject({ title: "Du har ikke en konto endnu", text: expect.stringMatching(/jobcentret/) });
+  });
+
+  it("a suspended citizen cannot log in with MitID", async () => {
+    const user = await createUser(db, { role: "flexjobber", status: "suspended" });
+    await db.insertInto("loginIdentities").values({ issuer: idp.issuer, subject: "mitid-paused", userId: user.id, audience: "citizen", createdAt: new Date().toISOString() }).execute();
+    const res = await loginAs("citizen", "mitid-paused");
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ title: "Din adgang er sat på pause" });
+    expect(await sessionsOf(user.id)).toBe(0);
+  });
+});
+
+describe("tampered callbacks", () => {
+  it("a wrong state gets 400 and no session", async () => {
+    const user = await createUser(db, { role: "flexjobber" });
+    await db.insertInto("loginIdentities").values({ issuer: idp.issuer, subject: "mitid-anna-2", userId: user.id, audience: "citizen", createdAt: new Date().toISOString() }).execute();
+    const { authorizeUrl, cookie } = await press("citizen", { purpose: "login" });
+    const url = new URL(await throughProvider(authorizeUrl, "mitid-stranger"));
+    url.searchParams.set("state", "forfalsket");
+    const res = await callbackAs("citizen", url.href, cookie);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ title: "Log ind blev ikke gennemført" });
+    expect(res.headers.getSetCookie().filter((c) => c.startsWith("refleks_session="))).toEqual([]);
+  });
+
+  it("a wrong nonce (an ID token from another round trip) gets 400 and no session; so does a replayed callback", async () => {
+    const user = await createUser(db, { role: "flexjobber" });
+    await db.insertInto("loginIdentities").values({ issuer: idp.issuer, subject: "mitid-anna-3", userId: user.id, audience: "citizen", createdAt: new Date().toISOString() }).execute();
+    const before = await db.selectFrom("sessions").select("id").execute();
+    const { authorizeUrl, cookie } = await press("citizen", { purpose: "login" });
+    const callbackUrl = await throughProvider(authorizeUrl, "mitid-anna");
+    // The token the provider issues carries the nonce it was asked for; this browser expects another.
+    await db.updateTable("oidcLogins").set({ nonce: "en-anden-nonce" }).execute();
+    const res = await callbackAs("citizen", callbackUrl, cookie);
+    expect(res.status).toBe(400);
+    // The same callback again: the round trip is gone.
+    expect((await callbackAs("citizen", callbackUrl, cookie)).status).toBe(400);
+    // And without this browser's cookie.
+    const other = await press("citizen", { purpose: "login" });
+    expect((await callbackAs("citizen", await throughProvider(other.authorizeUrl, "mitid-anna"), "refleks_oidc=fremmed")).status).toBe(400);
+    expect(await db.selectFrom("sessions").select("id").execute()).toEqual(before);
+  });
+});
+
+describe("MitID Erhverv and the municipality's login", () => {
+  it("a company person whose token carries another CVR is refused; the right CVR logs in and links", async () => {
+    const company = await createCompany(db, { cvr: "11223344", status: "approved" });
+    const karl = await createUser(db, { role: "company", email: "karl@firma.dk", companyId: company.id });
+    const wrong = await loginAs("business", "erhverv-wrong-cvr");
+    expect(wrong.status).toBe(403);
+    expect(await wrong.json()).toMatchObject({ title: "CVR-nummeret passer ikke" });
+    expect(await sessionsOf(karl.id)).toBe(0);
+
+    const right = await loginAs("business", "erhverv-right-cvr");
+    expect(right.status).toBe(302);
+    expect(await sessionsOf(karl.id)).toBe(1);
+    expect(await db.selectFrom("loginIdentities").select("subject").where("userId", "=", karl.id).execute()).toEqual([{ subject: "erhverv-right-cvr" }]);
+  });
+
+  it("staff are linked by their verified work email on first use; only accounts an admin created", async () => {
+    expect((await loginAs("staff", "kommune-mette")).status).toBe(403);
+    const mette = await createUser(db, { role: "staff", email: "mette@kommune.dk" });
+    const res = await loginAs("staff", "kommune-mette");
+    expect(res.status).toBe(302);
+    expect(await sessionsOf(mette.id)).toBe(1);
+  });
+});
+
+describe("without configuration", () => {
+  it("an audience without OIDC variables has no button and no routes", async () => {
+    const saved = process.env.OIDC_CITIZEN_ISSUER;
+    delete process.env.OIDC_CITIZEN_ISSUER;
+    try {
+      const page = await (await run(loginPage.loader, get("/login"))).json();
+      expect(page.providers.map((p: { slug: string }) => p.slug)).toEqual(["mitid-erhverv", "kommune"]);
+      expect((await run(start.action, post("/login/mitid", { purpose: "login" }), { provider: "mitid" })).status).toBe(404);
+    } finally {
+      process.env.OIDC_CITIZEN_ISSUER = saved;
+    }
+  });
+});
