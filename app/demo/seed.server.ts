@@ -1,3 +1,4 @@
+import { DEMO_CITIZEN_SUBJECT, DEV_IDP_ISSUER } from "./dev-identities";
 import { inTransaction, type Db } from "../../db/kysely";
 import { createInvitation } from "~/auth/invitations.server";
 import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "~/auth/consent-texts";
@@ -128,6 +129,11 @@ export async function seedDemo(
     await fillProfile(trx, peter.id, { ...DEMO_PROFILES[0]!, approvedBy: staff.id }, ago(8));
     const bente = await trx.selectFrom("users").select("id").where("email", "=", "borger@demo.refleks.dk").executeTakeFirstOrThrow();
     await fillProfile(trx, bente.id, { ...BENTE_PROFILE, approvedBy: staff.id }, ago(18));
+    // Her MitID at the local test provider (npm run dev:idp), so "Log ind med MitID" can be tried.
+    await trx
+      .insertInto("loginIdentities")
+      .values({ issuer: DEV_IDP_ISSUER, subject: DEMO_CITIZEN_SUBJECT, userId: bente.id, audience: "citizen", createdAt: ago(18).toISOString() })
+      .execute();
     // More citizens with profiles, so "Find kandidater" and the staff queue have something to show.
     for (const [i, fixture] of DEMO_PROFILES.slice(1).entries()) {
       const [name, email] = DEMO_CITIZENS[i]!;

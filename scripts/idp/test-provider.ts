@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { DEMO_CITIZEN_SUBJECT } from "../../app/demo/dev-identities";
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 
 // A test OpenID provider on loopback (oidc-provider), standing in for the
@@ -19,14 +20,11 @@ export interface TestPerson {
 
 /** The people of `npm run dev:idp`; the demo data links Bente's MitID to borger@demo.refleks.dk. */
 export const DEMO_PEOPLE: TestPerson[] = [
-  { sub: "mitid-bente-berg", audience: "citizen", claims: { name: "Bente Berg" } },
+  { sub: DEMO_CITIZEN_SUBJECT, audience: "citizen", claims: { name: "Bente Berg" } },
   { sub: "mitid-ida-iversen", audience: "citizen", claims: { name: "Ida Iversen" } },
   { sub: "erhverv-karsten-kok", audience: "business", claims: { name: "Karsten Kok", email: "virksomhed@demo.refleks.dk", email_verified: true, cvr: "12345678" } },
   { sub: "kommune-mette-mortensen", audience: "staff", claims: { name: "Mette Mortensen", email: "medarbejder@demo.refleks.dk", email_verified: true } },
 ];
-
-/** The issuer `npm run dev:idp` listens as; the demo data's MitID link is to this issuer. */
-export const DEV_IDP_ISSUER = "http://127.0.0.1:4100";
 
 const PREFIX: Record<TestAudience, string> = { citizen: "OIDC_CITIZEN_", business: "OIDC_BUSINESS_", staff: "OIDC_STAFF_" };
 const SLUG: Record<TestAudience, string> = { citizen: "mitid", business: "mitid-erhverv", staff: "kommune" };

@@ -1,0 +1,23 @@
+// npm run dev:idp: a test OpenID provider on http://127.0.0.1:4100 standing in
+// for MitID, MitID Erhverv and the municipality's staff login, so every
+// login button can be tried locally. Start the app with the printed variables.
+import { DEV_IDP_PORT } from "../app/demo/dev-identities";
+import { DEMO_PEOPLE, startTestProvider } from "./idp/test-provider";
+
+const appUrl = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+const port = Number(process.env.DEV_IDP_PORT ?? DEV_IDP_PORT);
+const idp = await startTestProvider({ appUrl, port });
+
+console.log(`Test-login (ikke rigtig MitID) kører på ${idp.issuer}, til appen på ${appUrl}.`);
+console.log("\nStart appen i et andet vindue med:\n");
+console.log(`${Object.entries(idp.env).map(([k, v]) => `${k}=${v.includes(" ") ? `"${v}"` : v}`).join(" \\\n")} \\\nnpm start`);
+console.log("\nTestpersoner:");
+for (const p of DEMO_PEOPLE) {
+  const audience = { citizen: "MitID", business: "MitID Erhverv", staff: "kommunens login" }[p.audience];
+  console.log(`  ${p.claims.name} (${audience}${p.claims.cvr ? `, CVR ${p.claims.cvr}` : ""}${p.claims.email ? `, ${p.claims.email}` : ""})`);
+}
+console.log("\nBente Berg er knyttet til borger@demo.refleks.dk i demo-data. Ida Iversen har ingen konto.");
+
+const stop = () => void idp.close().then(() => process.exit(0));
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
