@@ -6,8 +6,12 @@ import * as start from "~/routes/login_.$provider";
 import * as callback from "~/routes/login_.$provider_.callback";
 import * as invitationPage from "~/routes/invitation.$token";
 import * as loginPage from "~/routes/login";
+import * as access from "~/routes/adgang";
+import * as account from "~/routes/min-konto";
+import * as logout from "~/routes/logout";
+import * as settings from "~/routes/indstillinger";
 import { createCompany, createUser } from "./factories";
-import { get, post, run } from "./http";
+import { get, post, run, sessionCookie } from "./http";
 import { cookiePair, throughProvider } from "./oidc-flow";
 
 // Logins through OpenID Connect against a real provider (oidc-provider)
@@ -19,6 +23,9 @@ const PEOPLE: TestPerson[] = [
   { sub: "mitid-paused", audience: "citizen", claims: { name: "Pia Pause" } },
   { sub: "erhverv-wrong-cvr", audience: "business", claims: { name: "Karl Firma", email: "karl@firma.dk", email_verified: true, cvr: "99999999" } },
   { sub: "erhverv-right-cvr", audience: "business", claims: { name: "Karl Firma", email: "karl@firma.dk", email_verified: true, cvr: "11223344" } },
+  { sub: "erhverv-nora", audience: "business", claims: { name: "Nora Ny", email: "nora@nyfirma.dk", email_verified: true, cvr: "55667788" } },
+  { sub: "erhverv-kollega", audience: "business", claims: { name: "Kim Kollega", email: "kim@firma.dk", email_verified: true, cvr: "11223344" } },
+  { sub: "mitid-linker", audience: "citizen", claims: { name: "Lis Link" } },
   { sub: "kommune-mette", audience: "staff", claims: { name: "Mette M", email: "mette@kommune.dk", email_verified: true } },
 ];
 
@@ -168,6 +175,93 @@ describe("MitID Erhverv and the municipality's login", () => {
     const res = await loginAs("staff", "kommune-mette");
     expect(res.status).toBe(302);
     expect(await sessionsOf(mette.id)).toBe(1);
+  });
+});
+
+describe("companies with MitID Erhverv", () => {
+  it("an access request made with MitID Erhverv carries the verified CVR and name, whatever the form says", async () => {
+    const { authorizeUrl, cookie } = await press("business", { purpose: "access-request" });
+    const back = await callbackAs("business", await throughProvider(authorizeUrl, "erhverv-nora"), cookie);
+    expect(back.headers.get("Location")).toBe("/adgang");
+    expect(await (await run(access.loader, get("/adgang", cookie))).json()).toMatchObject({ verified: { cvr: "55667788", name: "Nora Ny" } });
+    const sent = await run(access.action, post("/adgang", { companyName: "Ny Firma ApS", cvr: "00000000", contactName: "Nogen Andre", email: "nora@nyfirma.dk" }, cookie));
+    expect(sent.headers.get("Location")).toBe("/adgang/tak");
+    const company = await db.selectFrom("companies").selectAll().where("name", "=", "Ny Firma ApS").executeTakeFirstOrThrow();
+    expect(company).toMatchObject({ cvr: "55667788", contactName: "Nora Ny", status: "pending" });
+    expect(company.cvrVerifiedAt).not.toBeNull();
+    // Without MitID Erhverv the request is as typed, and not marked verified.
+    await run(access.action, post("/adgang", { companyName: "Typet ApS", cvr: "12121212", contactName: "Tom Typet", email: "tom@typet.dk" }));
+    expect(await db.selectFrom("companies").select("cvrVerifiedAt").where("cvr", "=", "12121212").executeTakeFirstOrThrow()).toEqual({ cvrVerifiedAt: null });
+  });
+
+  it("a colleague accepts an invitation with MitID Erhverv for the same CVR", async () => {
+    const company = (await db.selectFrom("companies").select("id").where("cvr", "=", "11223344").executeTakeFirst()) ?? (await createCompany(db, { cvr: "11223344", status: "approved" }));
+    const { token } = await createInvitation(db, { email: "kim@firma.dk", name: "Kim Kollega", role: "company", invitedBy: null, companyId: company.id });
+    const { authorizeUrl, cookie } = await press("business", { purpose: "invitation", token });
+    await callbackAs("business", await throughProvider(authorizeUrl, "erhverv-kollega"), cookie);
+    const accepted = await run(invitationPage.action, post(`/invitation/${token}`, { intent: "provider", acceptPrivacy: "on" }, cookie), { token });
+    expect(accepted.status).toBe(302);
+    const kim = await db.selectFrom("users").select("id").where("email", "=", "kim@firma.dk").executeTakeFirstOrThrow();
+    expect(await db.selectFrom("loginIdentities").select("subject").where("userId", "=", kim.id).execute()).toEqual([{ subject: "erhverv-kollega" }]);
+  });
+});
+
+describe("linking, passwords off, logout", () => {
+  it("a signed-in citizen links MitID on Min konto, and unlinks it", async () => {
+    const lis = await createUser(db, { role: "flexjobber" });
+    const session = await sessionCookie(lis.id);
+    expect((await (await run(account.loader, get("/min-konto", session))).json()).provider).toMatchObject({ slug: "mitid", linkedSince: null });
+    const { authorizeUrl, cookie } = await press("citizen", { purpose: "link" }, session);
+    const back = await callbackAs("citizen", await throughProvider(authorizeUrl, "mitid-linker"), `${session}; ${cookie}`);
+    expect(back.headers.get("Location")).toBe("/min-konto?besked=login-tilknyttet");
+    expect((await (await run(account.loader, get("/min-konto", session))).json()).provider.linkedSince).not.toBeNull();
+    expect((await loginAs("citizen", "mitid-linker")).status).toBe(302);
+    const unlinked = await run(account.action, post("/min-konto", { intent: "unlink-provider" }, session));
+    expect(unlinked.headers.get("Location")).toBe("/min-konto?besked=login-fjernet");
+    expect((await loginAs("citizen", "mitid-linker")).status).toBe(403);
+  });
+
+  it("with citizens' passwords switched off, a right password is refused with a pointer to MitID; staff keep theirs", async () => {
+    const admin = await createUser(db, { role: "admin" });
+    const citizen = await createUser(db, { role: "flexjobber" });
+    const adminCookie = await sessionCookie(admin.id);
+    const saved = await run(settings.action, post("/indstillinger", { intent: "passwords", off: "citizen" }, adminCookie));
+    expect(saved.headers.get("Location")).toBe("/indstillinger?besked=adgangskoder-gemt");
+    try {
+      const refused = await run(loginPage.action, post("/login", { email: citizen.email, password: citizen.password }));
+      expect(refused.status).toBe(403);
+      expect((await refused.json()).formError).toMatch(/MitID/);
+      expect(await sessionsOf(citizen.id)).toBe(0);
+      // A wrong password still gets the usual answer (nothing said about the account).
+      expect((await run(loginPage.action, post("/login", { email: citizen.email, password: "forkert kodeord" }))).status).toBe(401);
+      expect((await run(loginPage.action, post("/login", { email: admin.email, password: admin.password }))).status).toBe(302);
+      // An invitation offers MitID only.
+      const { token } = await createInvitation(db, { email: "kun-mitid@example.dk", name: "Kun MitID", role: "flexjobber", invitedBy: admin.id });
+      expect(await (await run(invitationPage.loader, get(`/invitation/${token}`), { token })).json()).toMatchObject({ passwords: false });
+      const withPassword = await run(invitationPage.action, post(`/invitation/${token}`, { password: "en lang adgangskode", passwordConfirm: "en lang adgangskode", acceptPrivacy: "on", healthConsent: "nej" }), { token });
+      expect(withPassword.status).toBe(400);
+      expect(await db.selectFrom("users").select("id").where("email", "=", "kun-mitid@example.dk").execute()).toEqual([]);
+    } finally {
+      await run(settings.action, post("/indstillinger", { intent: "passwords" }, adminCookie));
+    }
+  });
+
+  it("logging out of a MitID session ends it here and continues to the provider's logout", async () => {
+    const user = await createUser(db, { role: "flexjobber" });
+    await db.insertInto("loginIdentities").values({ issuer: idp.issuer, subject: "mitid-stranger", userId: user.id, audience: "citizen", createdAt: new Date().toISOString() }).execute();
+    const login = await loginAs("citizen", "mitid-stranger");
+    const session = cookiePair(login, "refleks_session");
+    const out = await run(logout.action, post("/logout", {}, session));
+    expect(out.status).toBe(302);
+    const to = new URL(out.headers.get("Location")!);
+    expect(to.origin).toBe(idp.issuer);
+    expect(to.searchParams.get("post_logout_redirect_uri")).toBe(`${process.env.APP_URL}/login?besked=logget-ud`);
+    expect(to.searchParams.get("id_token_hint")).toBeTruthy();
+    expect(await sessionsOf(user.id)).toBe(0);
+    // A password session logs out as before.
+    const other = await createUser(db, { role: "flexjobber" });
+    const plain = await run(logout.action, post("/logout", {}, await sessionCookie(other.id)));
+    expect(plain.headers.get("Location")).toBe("/login?besked=logget-ud");
   });
 });
 

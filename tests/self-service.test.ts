@@ -183,7 +183,7 @@ describe("jobcenter contact details", () => {
     const admin = await createUser(db, { role: "admin" });
     const staff = await createUser(db, { role: "staff" });
     const cookie = await sessionCookie(admin.id);
-    const fields = { name: "Jobcenter Ærø", address: "Vestergade 1\n5970 Ærøskøbing", phone: "62 52 00 00", email: "jobcenter@ærø.dk", openingHours: "Man-tor 9-15" };
+    const fields = { intent: "contact", name: "Jobcenter Ærø", address: "Vestergade 1\n5970 Ærøskøbing", phone: "62 52 00 00", email: "jobcenter@ærø.dk", openingHours: "Man-tor 9-15" };
     const bad = await run(settings.action, post("/indstillinger", { ...fields, email: "ikke en mail" }, cookie));
     expect(bad.status).toBe(400);
     expect((await bad.json()).errors.email).toBe("Skriv en gyldig e-mail, fx navn@eksempel.dk.");

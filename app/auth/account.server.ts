@@ -14,7 +14,7 @@ export const EMAIL_CHANGE_MINUTES = 24 * 60;
 
 export async function accountDetails(db: Db, userId: string) {
   const [user, pending] = await Promise.all([
-    db.selectFrom("users").select(["name", "email", "phone", "role"]).where("id", "=", userId).executeTakeFirstOrThrow(),
+    db.selectFrom("users").select(["name", "email", "phone", "role", "passwordHash"]).where("id", "=", userId).executeTakeFirstOrThrow(),
     db
       .selectFrom("emailChanges")
       .select(["newEmail", "expiresAt"])
@@ -24,7 +24,9 @@ export async function accountDetails(db: Db, userId: string) {
       .orderBy("id", "desc")
       .executeTakeFirst(),
   ]);
-  return { ...user, pendingEmail: pending?.newEmail ?? null };
+  const { passwordHash, ...shown } = user;
+  // Someone who created the account with MitID has no password (until they choose one by "Glemt adgangskode?").
+  return { ...shown, hasPassword: passwordHash !== "", pendingEmail: pending?.newEmail ?? null };
 }
 
 export async function updatePhone(db: Db, userId: string, phone: string | null): Promise<void> {

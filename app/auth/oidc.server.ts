@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import * as client from "openid-client";
 import type { Db } from "../../db/kysely";
 import { appUrl, secureCookies } from "~/env.server";
-import { logError } from "~/ops/log.server";
+import { logError, logInfo } from "~/ops/log.server";
 import { AUDIENCE_SLUGS, audienceConfig, type Audience, type AudienceConfig } from "./oidc-config.server";
 
 // The one OpenID Connect client (openid-client): authorization code flow with
@@ -159,7 +159,8 @@ export async function completeOidc(db: Db, request: Request, audience: Audience,
     });
   } catch (error) {
     if (error instanceof TypeError) throw new ProviderUnavailable(audience);
-    logError(`identity provider callback for ${audience} refused`, error);
+    // A tampered, replayed or stale callback: worth a line, not an alarm.
+    logInfo("identity provider callback refused", { audience, reason: error instanceof Error ? error.message : String(error) });
     return { ok: false, reason: "rejected" };
   }
   const claims = tokens.claims();

@@ -6,7 +6,9 @@ import { passwordResetEmail } from "~/email/messages.server";
 import { appUrl } from "~/env.server";
 import { hashToken } from "./invitations.server";
 import { normalizeEmail } from "./login.server";
+import { audienceOfRole } from "./oidc-config.server";
 import { hashPassword } from "./password.server";
+import { passwordsAllowedFor } from "./password-policy.server";
 import { endAllSessions } from "./session.server";
 import { accountInGoodStanding } from "./standing.server";
 
@@ -18,8 +20,10 @@ export const RESET_MINUTES = 60;
  * the same either way, so the form tells no one who has an account.
  */
 export async function requestPasswordReset(db: Db, rawEmail: string, now = new Date()): Promise<void> {
-  const user = await db.selectFrom("users").select(["id", "name", "email"]).where("email", "=", normalizeEmail(rawEmail)).executeTakeFirst();
+  const user = await db.selectFrom("users").select(["id", "name", "email", "role"]).where("email", "=", normalizeEmail(rawEmail)).executeTakeFirst();
   if (!user || !(await accountInGoodStanding(db, user.id))) return;
+  // Passwords switched off for this kind of account: a password would not let them in.
+  if (!(await passwordsAllowedFor(db, audienceOfRole(user.role)))) return;
   const token = randomBytes(32).toString("base64url");
   const emailId = await inTransaction(db, async (trx) => {
     // Only the newest link works.

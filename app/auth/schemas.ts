@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { email, optionalPhone, requiredCheckbox } from "~/utils/fields";
+import { checkboxList, email, optionalPhone, requiredCheckbox } from "~/utils/fields";
 
 export const PASSWORD_MIN = 10;
 
@@ -64,7 +64,10 @@ export const changePasswordSchema = z
 /** "Min konto": a flexjobber lifts a block on a company. */
 export const unblockSchema = z.object({ intent: z.literal("unblock"), companyId: z.coerce.number().int().positive() });
 
-export const accountActionSchema = z.discriminatedUnion("intent", [phoneSchema, changeEmailSchema, changePasswordSchema, unblockSchema]);
+/** "Min konto": stop logging in with MitID (or the audience's provider). */
+export const unlinkProviderSchema = z.object({ intent: z.literal("unlink-provider") });
+
+export const accountActionSchema = z.discriminatedUnion("intent", [phoneSchema, changeEmailSchema, changePasswordSchema, unblockSchema, unlinkProviderSchema]);
 
 /** The buttons that start a login through an identity provider (/login/<provider>). */
 export const providerStartSchema = z.discriminatedUnion("purpose", [
@@ -79,4 +82,10 @@ export const acceptWithProviderSchema = z.object({ intent: z.literal("provider")
 
 export const acceptFlexjobberWithProviderSchema = acceptWithProviderSchema.extend({
   healthConsent: z.enum(["ja", "nej"], { error: "Vælg ja eller nej." }),
+});
+
+/** "Indstillinger": the audiences that log in only with their provider (no passwords). */
+export const passwordsOffSchema = z.object({
+  intent: z.literal("passwords"),
+  off: checkboxList(["citizen", "business", "staff"] as const),
 });

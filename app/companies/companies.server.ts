@@ -11,8 +11,17 @@ export type AccessRequest = z.output<typeof companyAccessSchema>;
 
 export type AccessRequestResult = { status: "ok"; company: Company } | { status: "cvr_taken" };
 
-/** A company asks for access: stored as pending until staff decide. */
-export async function requestCompanyAccess(db: Db, input: AccessRequest, now = new Date()): Promise<AccessRequestResult> {
+/**
+ * A company asks for access: stored as pending until staff decide. Made with
+ * MitID Erhverv, the CVR and the contact's name are the ones it verified.
+ */
+export async function requestCompanyAccess(
+  db: Db,
+  input: AccessRequest,
+  now = new Date(),
+  verified?: { cvr: string; name: string },
+): Promise<AccessRequestResult> {
+  if (verified) input = { ...input, cvr: verified.cvr, contactName: verified.name };
   const live = await db
     .selectFrom("companies")
     .select("id")
@@ -33,6 +42,7 @@ export async function requestCompanyAccess(db: Db, input: AccessRequest, now = n
       decidedBy: null,
       decidedAt: null,
       createdAt: now.toISOString(),
+      cvrVerifiedAt: verified ? now.toISOString() : null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

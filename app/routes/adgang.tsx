@@ -1,5 +1,7 @@
-import { redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { audienceConfig } from "~/auth/oidc-config.server";
+import { finishRoundTrip, forgetRoundTripCookie, verifiedIdentity } from "~/auth/oidc.server";
 import { db } from "../../db/client.server";
 import { requestCompanyAccess } from "~/companies/companies.server";
 import { companyAccessSchema } from "~/companies/schemas";
@@ -11,14 +13,31 @@ import { clientIp, enforceRateLimit, LIMITS } from "~/security/rate-limit.server
 
 export const meta: MetaFunction = () => [{ title: "Bed om adgang for virksomheder" }];
 
+/** The CVR and name MitID Erhverv verified in this browser for the request, if any. */
+async function verifiedCompany(request: Request): Promise<{ cvr: string; name: string } | null> {
+  if (!audienceConfig("business")) return null;
+  const found = await verifiedIdentity(db, request, "access-request");
+  const { cvr, name } = found?.identity ?? {};
+  return cvr && name ? { cvr, name } : null;
+}
+
 // Public: companies ask for access here; staff decide.
+export async function loader({ request }: LoaderFunctionArgs) {
+  return json({ mitidErhverv: audienceConfig("business") !== null, verified: await verifiedCompany(request) });
+}
+
 export async function action({ request, context }: ActionFunctionArgs) {
   await enforceRateLimit([{ limit: LIMITS.publicFormIp, key: clientIp(context) }], { record: true });
+  const verified = await verifiedCompany(request);
   const parsed = await parseForm(request, companyAccessSchema);
   if (!parsed.success) return parsed.response;
   // A bot filled in the trap: it is told what a person would be, nothing is stored.
   if (honeypotFilled(parsed.formData)) return redirect("/adgang/tak");
-  const result = await requestCompanyAccess(db, parsed.data);
+  const result = await requestCompanyAccess(db, parsed.data, new Date(), verified ?? undefined);
+  if (verified && result.status === "ok") {
+    await finishRoundTrip(db, request);
+    return redirect("/adgang/tak", { headers: { "Set-Cookie": forgetRoundTripCookie } });
+  }
   if (result.status === "cvr_taken") {
     return badRequest(
       { cvr: "Der er allerede en anmodning eller adgang for dette CVR-nummer. Kontakt jobcentret, hvis I mangler en bruger." },
@@ -30,8 +49,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function CompanyAccess() {
+  const { mitidErhverv, verified } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { onSubmit, errorFor, register } = useZodForm(companyAccessSchema, { serverErrors: actionData?.errors });
+  const { onSubmit, errorFor, register } = useZodForm(companyAccessSchema, {
+    serverErrors: actionData?.errors,
+    defaultValues: verified ? { cvr: verified.cvr, contactName: verified.name } : undefined,
+  });
   return (
     <>
       <h1>Bed om adgang for jeres virksomhed</h1>
@@ -39,16 +62,40 @@ export default function CompanyAccess() {
         Refleks er et lukket forum. Jobcentret godkender alle virksomheder. Når I er godkendt, får kontaktpersonen en
         e-mail med et link.
       </p>
+      {verified ? (
+        <p className="notice" role="status">
+          MitID Erhverv har bekræftet CVR-nummer {verified.cvr} og dit navn, {verified.name}. Jobcentret kan se, at det er bekræftet.
+        </p>
+      ) : mitidErhverv ? (
+        <>
+          <p>Brug MitID Erhverv, så er CVR-nummer og dit navn bekræftet, og jobcentret kan svare hurtigere.</p>
+          {/* A plain form: the answer is a redirect to MitID Erhverv, a full page load. */}
+          <form method="post" action="/login/mitid-erhverv">
+            <input type="hidden" name="purpose" value="access-request" />
+            <button type="submit" className="button">
+              Udfyld med MitID Erhverv
+            </button>
+          </form>
+        </>
+      ) : null}
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         <TextField label="Virksomhedens navn" autoComplete="organization" registration={register("companyName")} error={errorFor("companyName")} />
         <TextField
           label="CVR-nummer"
-          hint="8 cifre"
+          hint={verified ? "Bekræftet med MitID Erhverv" : "8 cifre"}
           inputMode="numeric"
+          readOnly={verified !== null}
           registration={register("cvr")}
           error={errorFor("cvr")}
         />
-        <TextField label="Kontaktperson" autoComplete="name" registration={register("contactName")} error={errorFor("contactName")} />
+        <TextField
+          label="Kontaktperson"
+          hint={verified ? "Bekræftet med MitID Erhverv" : undefined}
+          autoComplete="name"
+          readOnly={verified !== null}
+          registration={register("contactName")}
+          error={errorFor("contactName")}
+        />
         <TextField label="Kontaktpersonens e-mail" type="email" autoComplete="email" registration={register("email")} error={errorFor("email")} />
         <TextField
           label="Telefon (frivilligt)"

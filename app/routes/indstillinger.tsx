@@ -7,25 +7,41 @@ import { getJobcenterContact, saveJobcenterContact } from "~/jobcenter/contact.s
 import { contactSchema } from "~/jobcenter/schemas";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
+import { AUDIENCE_LABELS, configuredAudiences, type Audience } from "~/auth/oidc-config.server";
+import { passwordsOff, savePasswordsOff } from "~/auth/password-policy.server";
+import { passwordsOffSchema } from "~/auth/schemas";
+import { CheckboxList } from "~/components/form";
+import * as z from "zod";
 
 export const meta: MetaFunction = () => [{ title: "Indstillinger" }];
 
-// Admins only: the jobcenter's contact details in every footer and on "Hjælp".
+const settingsSchema = z.discriminatedUnion("intent", [contactSchema.extend({ intent: z.literal("contact") }), passwordsOffSchema]);
+
+const WHO: Record<Audience, string> = { citizen: "Fleksjobbere", business: "Virksomheder", staff: "Medarbejdere i kommunen" };
+
+// Admins only: the jobcenter's contact details in every footer and on "Hjælp",
+// and whether passwords still work where a login provider is configured.
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ["admin"] });
-  return json({ contact: await getJobcenterContact(db) });
+  const providers = configuredAudiences().map((a) => ({ value: a, label: `${WHO[a]} logger kun ind med ${AUDIENCE_LABELS[a].provider}` }));
+  return json({ contact: await getJobcenterContact(db), providers, passwordsOff: await passwordsOff(db) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireUser(request, { roles: ["admin"] });
-  const parsed = await parseForm(request, contactSchema);
+  const parsed = await parseForm(request, settingsSchema);
   if (!parsed.success) return parsed.response;
-  await saveJobcenterContact(db, parsed.data);
+  if (parsed.data.intent === "passwords") {
+    await savePasswordsOff(db, parsed.data.off);
+    return redirectWithMessage("/indstillinger", "adgangskoder-gemt");
+  }
+  const { intent: _intent, ...contact } = parsed.data;
+  await saveJobcenterContact(db, contact);
   return redirectWithMessage("/indstillinger", "indstillinger-gemt");
 }
 
 export default function Settings() {
-  const { contact } = useLoaderData<typeof loader>();
+  const { contact, providers, passwordsOff } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { onSubmit, errorFor, register } = useZodForm(contactSchema, {
     serverErrors: actionData?.errors,
@@ -38,6 +54,7 @@ export default function Settings() {
       <p>De står nederst på alle sider og på siden Hjælp, så borgere og virksomheder ved, hvem de kan spørge.</p>
       <FormError message={actionData?.formError} />
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
+        <input type="hidden" name="intent" value="contact" />
         <TextField label="Navn" hint="Fx Jobcenter Gentofte." registration={register("name")} error={errorFor("name")} defaultValue={contact.name} />
         <TextAreaField label="Adresse (frivilligt)" registration={register("address")} error={errorFor("address")} maxLength={200} defaultValue={contact.address ?? ""} />
         <TextField label="Telefon (frivilligt)" type="tel" registration={register("phone")} error={errorFor("phone")} defaultValue={contact.phone ?? ""} />
@@ -52,6 +69,27 @@ export default function Settings() {
         />
         <div>
           <SubmitButton pendingText="Gemmer …">Gem kontaktoplysninger</SubmitButton>
+        </div>
+      </Form>
+      {providers.length > 0 ? <PasswordsForm providers={providers} off={passwordsOff} errors={actionData?.errors} /> : null}
+    </>
+  );
+}
+
+function PasswordsForm({ providers, off, errors }: { providers: { value: string; label: string }[]; off: string[]; errors?: Record<string, string> }) {
+  const { onSubmit, errorFor, register } = useZodForm(passwordsOffSchema, { serverErrors: errors, defaultValues: { intent: "passwords", off: off as Audience[] } });
+  return (
+    <>
+      <h2>Log ind uden adgangskode</h2>
+      <p>
+        Når alle i en gruppe kan logge ind med MitID (eller kommunens login), kan adgangskoderne slås fra for dem. Fjernes
+        opsætningen af login-tjenesten senere, virker adgangskoderne igen af sig selv, så ingen bliver låst ude.
+      </p>
+      <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
+        <input type="hidden" name="intent" value="passwords" />
+        <CheckboxList legend="Adgangskoder slået fra" registration={register("off")} error={errorFor("off")} options={providers} defaultValues={off} />
+        <div>
+          <SubmitButton pendingText="Gemmer …">Gem</SubmitButton>
         </div>
       </Form>
     </>

@@ -12,6 +12,10 @@ import { roleLabels } from "~/users/roles";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
 import { enforceRateLimit, LIMITS } from "~/security/rate-limit.server";
+import { linkedSince, unlinkIdentity } from "~/auth/identities.server";
+import { AUDIENCE_LABELS, AUDIENCE_SLUGS, audienceConfig, audienceOfRole } from "~/auth/oidc-config.server";
+import { passwordsAllowedFor } from "~/auth/password-policy.server";
+import { formatDate } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Min konto" }];
 
@@ -19,7 +23,16 @@ export const meta: MetaFunction = () => [{ title: "Min konto" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [account, blocked] = await Promise.all([accountDetails(db, user.id), listBlockedCompanies(db, user.id)]);
-  return json({ account, blocked });
+  const audience = audienceOfRole(user.role);
+  const provider = audienceConfig(audience)
+    ? {
+        slug: AUDIENCE_SLUGS[audience],
+        name: AUDIENCE_LABELS[audience].provider,
+        linkedSince: await linkedSince(db, user.id, audience),
+        passwords: await passwordsAllowedFor(db, audience),
+      }
+    : null;
+  return json({ account, blocked, provider });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,6 +41,15 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return parsed.response;
   const input = parsed.data;
   switch (input.intent) {
+    case "unlink-provider": {
+      const audience = audienceOfRole(user.role);
+      // Without passwords the provider is the only way in: it stays.
+      if (!(await passwordsAllowedFor(db, audience))) {
+        return badRequest({}, `Kommunen bruger kun ${AUDIENCE_LABELS[audience].provider} til at logge ind, så det kan ikke fjernes.`);
+      }
+      await unlinkIdentity(db, user.id, audience);
+      return redirectWithMessage("/min-konto", "login-fjernet");
+    }
     case "unblock":
       await unblockCompany(db, user.id, input.companyId);
       return redirectWithMessage("/min-konto", "blokering-fjernet");
@@ -54,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MyAccount() {
-  const { account, blocked } = useLoaderData<typeof loader>();
+  const { account, blocked, provider } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   return (
@@ -77,8 +99,9 @@ export default function MyAccount() {
       <p className="muted">Skal dit navn rettes, så kontakt jobcentret.</p>
       <FormError message={actionData?.formError} />
       <PhoneForm phone={account.phone} role={account.role} errors={errors} />
+      {provider ? <ProviderSection provider={provider} hasPassword={account.hasPassword} /> : null}
       <EmailForm pendingEmail={account.pendingEmail} errors={errors} />
-      <PasswordForm errors={errors} />
+      <PasswordForm errors={errors} hasPassword={account.hasPassword} />
       {blocked.length > 0 ? (
         <section className="card" aria-labelledby="blocked-h">
           <h2 id="blocked-h">Virksomheder du har blokeret</h2>
@@ -145,8 +168,62 @@ function EmailForm({ pendingEmail, errors }: { pendingEmail: string | null; erro
   );
 }
 
-function PasswordForm({ errors }: { errors: Errors }) {
+function ProviderSection({
+  provider,
+  hasPassword,
+}: {
+  provider: { slug: string; name: string; linkedSince: string | null; passwords: boolean };
+  hasPassword: boolean;
+}) {
+  return (
+    <section className="card" aria-labelledby="provider-h">
+      <h2 id="provider-h">Log ind med {provider.name}</h2>
+      {provider.linkedSince ? (
+        <>
+          <p>Din konto er knyttet til {provider.name} siden {formatDate(provider.linkedSince)}. Du kan logge ind uden adgangskode.</p>
+          {provider.passwords ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="unlink-provider" />
+              {hasPassword ? null : (
+                <p className="hint">Du har ingen adgangskode. Fjerner du {provider.name}, skal du bruge &quot;Glemt adgangskode?&quot; for at logge ind.</p>
+              )}
+              <SubmitButton pendingText="Fjerner …" className="secondary">
+                Fjern {provider.name}
+              </SubmitButton>
+            </Form>
+          ) : (
+            <p className="muted">Kommunen bruger kun {provider.name} til at logge ind.</p>
+          )}
+        </>
+      ) : (
+        <>
+          <p>Så kan du logge ind med {provider.name} i stedet for at huske en adgangskode.</p>
+          {/* A plain form: the answer is a redirect to the provider, a full page load. */}
+          <form method="post" action={`/login/${provider.slug}`}>
+            <input type="hidden" name="purpose" value="link" />
+            <button type="submit" className="button">
+              Tilknyt {provider.name}
+            </button>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
+
+function PasswordForm({ errors, hasPassword }: { errors: Errors; hasPassword: boolean }) {
   const { onSubmit, errorFor, register } = useZodForm(changePasswordSchema, { serverErrors: errors, defaultValues: { intent: "password" } });
+  if (!hasPassword) {
+    return (
+      <section className="card" aria-labelledby="password-h">
+        <h2 id="password-h">Adgangskode</h2>
+        <p>
+          Du har ingen adgangskode, fordi du logger ind uden. Vil du have en, så log ud og vælg &quot;Glemt adgangskode?&quot; på siden
+          Log ind.
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="card" aria-labelledby="password-h">
       <h2 id="password-h">Skift adgangskode</h2>

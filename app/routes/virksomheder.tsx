@@ -119,6 +119,7 @@ interface CompanyView {
   contactPhone: string | null;
   createdAt: string;
   decidedAt: string | null;
+  cvrVerifiedAt: string | null;
 }
 
 function PendingCompany({ company }: { company: CompanyView }) {
@@ -130,6 +131,12 @@ function PendingCompany({ company }: { company: CompanyView }) {
         CVR {company.cvr} · Kontakt: {company.contactName}, {company.contactEmail}
         {company.contactPhone ? `, ${company.contactPhone}` : ""}
         <br />
+        {company.cvrVerifiedAt ? (
+          <>
+            <strong>CVR bekræftet med MitID Erhverv</strong> (også kontaktpersonens navn)
+            <br />
+          </>
+        ) : null}
         <span className="muted">Sendt {formatDate(company.createdAt)}</span>
       </p>
       <div className="actions">
