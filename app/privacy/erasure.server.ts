@@ -35,6 +35,8 @@ export async function eraseUser(db: Db, userId: string, now = new Date()): Promi
       .execute();
     await trx.deleteFrom("sessions").where("userId", "=", userId).execute();
     await trx.deleteFrom("passwordResets").where("userId", "=", userId).execute();
+    // Her MitID (or other provider) no longer leads to this row.
+    await trx.deleteFrom("loginIdentities").where("userId", "=", userId).execute();
 
     // The profile's content goes; its row keeps the dates adoption counts.
     await trx.deleteFrom("profileTerms").where("userId", "=", userId).execute();

@@ -16,7 +16,7 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
     .executeTakeFirst();
   if (!user) return null;
 
-  const [details, consents, statuses, requests, interests, saved, registrations, views, loginDays, logins, invitations, staffViews, articleReads, messages, searches, notifications] = await Promise.all([
+  const [details, consents, statuses, requests, interests, saved, registrations, views, loginDays, logins, invitations, staffViews, articleReads, messages, searches, notifications, identities] = await Promise.all([
     loadProfileDetails(db, userId),
     db.selectFrom("consents").select(["purpose", "textVersion", "givenAt", "withdrawnAt"]).where("userId", "=", userId).orderBy("id").execute(),
     db.selectFrom("employmentStatuses").select(["status", "fromDate", "source", "createdAt"]).where("userId", "=", userId).orderBy("fromDate").execute(),
@@ -56,7 +56,7 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
       .orderBy("v.id")
       .execute(),
     db.selectFrom("activityDays").select("day").where("userId", "=", userId).orderBy("day").execute(),
-    db.selectFrom("loginEvents").select(["succeeded", "createdAt"]).where("userId", "=", userId).orderBy("id").execute(),
+    db.selectFrom("loginEvents").select(["succeeded", "method", "createdAt"]).where("userId", "=", userId).orderBy("id").execute(),
     db.selectFrom("invitations").select(["role", "createdAt", "expiresAt", "usedAt", "revokedAt"]).where("userId", "=", userId).execute(),
     db
       .selectFrom("auditLog as a")
@@ -81,6 +81,8 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
       .execute(),
     db.selectFrom("savedSearches").select(["name", "query", "createdAt"]).where("userId", "=", userId).orderBy("id").execute(),
     db.selectFrom("notifications").select(["title", "createdAt", "readAt"]).where("userId", "=", userId).orderBy("id").execute(),
+    // The provider and its subject for her: an id the provider made for this platform, not a CPR number.
+    db.selectFrom("loginIdentities").select(["audience", "issuer", "subject", "createdAt"]).where("userId", "=", userId).execute(),
   ]);
 
   return {
@@ -129,6 +131,7 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
     notifications,
     invitations,
     loginDays: loginDays.map((d) => d.day),
-    logins: logins.map((l) => ({ succeeded: l.succeeded === 1, at: l.createdAt })),
+    logins: logins.map((l) => ({ succeeded: l.succeeded === 1, method: l.method, at: l.createdAt })),
+    linkedLogins: identities,
   };
 }
