@@ -17,6 +17,7 @@ import { prepareDatabase } from "./db/prepare";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./app/demo/seed.server";
 import { env } from "./app/env.server";
 import { contentSecurityPolicy, newNonce } from "./app/security/csp.server";
+import { providerOrigins } from "./app/auth/oidc-config.server";
 import { isCrossSitePost } from "./app/security/origin.server";
 import { sweepIncomingUploads } from "./app/content/uploads.server";
 import { rebuildSearchIndexesIfStale } from "./app/search/reindex.server";
@@ -83,9 +84,10 @@ async function main() {
       });
     }
     const nonce = newNonce();
+    const loginProviders = providerOrigins();
     res.locals.cspNonce = nonce;
     res.set(SECURITY_HEADERS);
-    res.set("Content-Security-Policy", contentSecurityPolicy(nonce, { development: env.NODE_ENV === "development" }));
+    res.set("Content-Security-Policy", contentSecurityPolicy(nonce, { development: env.NODE_ENV === "development", loginProviders }));
     // Cross-site form posts are refused (SameSite=Lax cookies cover most, this covers the rest).
     if (isCrossSitePost(req.method, req.get("origin"), req.get("host"))) {
       res.status(403).type("text/plain").send("Forespørgslen kom fra en anden side og er afvist.");

@@ -72,3 +72,8 @@ export function audienceConfig(audience: Audience, source: NodeJS.ProcessEnv = p
 export function configuredAudiences(source: NodeJS.ProcessEnv = process.env): Audience[] {
   return AUDIENCES.filter((a) => audienceConfig(a, source) !== null);
 }
+
+/** The origins of the configured providers: a login or logout form's redirect goes there. */
+export function providerOrigins(source: NodeJS.ProcessEnv = process.env): string[] {
+  return [...new Set(configuredAudiences(source).map((a) => audienceConfig(a, source)!.issuer.origin))];
+}

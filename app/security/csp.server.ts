@@ -9,9 +9,11 @@ export function newNonce(): string {
  * The Content-Security-Policy of every response. Scripts run only with this
  * request's nonce ('strict-dynamic' lets Remix's nonce'd module script load
  * the route chunks); no inline script without it, no plugins, no <base>, no
- * framing. Styles may stay inline (React's style attributes).
+ * framing. Styles may stay inline (React's style attributes). Forms post
+ * to this site only, which may then send the browser on to a configured
+ * login provider (form-action covers redirects too).
  */
-export function contentSecurityPolicy(nonce: string, { development = false } = {}): string {
+export function contentSecurityPolicy(nonce: string, { development = false, loginProviders = [] as string[] } = {}): string {
   return [
     "default-src 'self'",
     `script-src 'nonce-${nonce}' 'strict-dynamic'`,
@@ -20,7 +22,7 @@ export function contentSecurityPolicy(nonce: string, { development = false } = {
     `connect-src 'self'${development ? " ws:" : ""}`,
     "frame-ancestors 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    ["form-action 'self'", ...loginProviders].join(" "),
     "object-src 'none'",
   ].join("; ");
 }

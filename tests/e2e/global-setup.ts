@@ -1,9 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { freePort } from "../free-port";
+import { startAppServer } from "./app-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -12,51 +8,10 @@ declare module "vitest" {
   }
 }
 
-
-async function waitForServer(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${log()}`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not start:\n${log()}`);
-}
-
-/** Starts the built app (`npm run test:e2e` builds first) on a free port with a fresh database. */
+/** One server for the journeys (the MitID journey starts its own, with a provider). */
 export default async function setup(project: TestProject) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "refleks-e2e-"));
-  const port = await freePort();
-  const baseUrl = `http://localhost:${port}`;
-  const outboxDir = path.join(dir, "outbox");
-  let output = "";
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      APP_URL: baseUrl,
-      DATABASE_PATH: path.join(dir, "e2e.sqlite"),
-      OUTBOX_DIR: outboxDir,
-      UPLOADS_DIR: path.join(dir, "uploads"),
-      EMAIL_API_KEY: "",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
-  await waitForServer(`${baseUrl}/login`, child, () => output);
-  project.provide("baseUrl", baseUrl);
-  project.provide("outboxDir", outboxDir);
-  return async () => {
-    child.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 300));
-    if (process.env.E2E_SERVER_LOG) console.log(output);
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
+  const server = await startAppServer();
+  project.provide("baseUrl", server.baseUrl);
+  project.provide("outboxDir", server.outboxDir);
+  return () => server.stop();
 }
