@@ -123,6 +123,15 @@ describe("MitID for citizens", () => {
 });
 
 describe("tampered callbacks", () => {
+  it("a start button whose body is not a form gets a 4xx and sends no one to the provider", async () => {
+    for (const [type, body] of [["application/json", '{"purpose":"login"}'], ["text/plain", "purpose=login"], ["application/x-www-form-urlencoded", "purpose=noget-andet"]]) {
+      const request = new Request("http://refleks.test/login/mitid", { method: "POST", headers: { "Content-Type": type! }, body });
+      const res = await run(start.action, request, { provider: "mitid" });
+      expect([400, 415], type).toContain(res.status);
+      expect(res.headers.get("Location")).toBeNull();
+    }
+  });
+
   it("a wrong state gets 400 and no session", async () => {
     const user = await createUser(db, { role: "flexjobber" });
     await db.insertInto("loginIdentities").values({ issuer: idp.issuer, subject: "mitid-anna-2", userId: user.id, audience: "citizen", createdAt: new Date().toISOString() }).execute();

@@ -80,6 +80,8 @@ export async function startTestProvider(options: { appUrl: string; port?: number
     // The claims the scopes grant go in the ID token itself (the app reads no userinfo).
     conformIdTokenClaims: false,
     pkce: { required: () => true },
+    // Short lives, as a broker's; set explicitly so oidc-provider does not warn about its defaults.
+    ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
     features: {
       devInteractions: { enabled: false },
       rpInitiatedLogout: {
