@@ -47,12 +47,12 @@ function closed(state: ClosedState) {
 
 /**
  * How this invitation can be accepted: with a password (unless the
- * municipality switched passwords off), and for citizens and company people
- * with their provider (MitID, MitID Erhverv) when it is configured.
+ * municipality switched passwords off), and with the audience's provider
+ * (MitID, MitID Erhverv, kommunens login) when it is configured.
  */
 async function ways(request: Request, invitation: Invitation, token: string) {
   const audience = audienceOfRole(invitation.role);
-  const offered = (audience === "citizen" || audience === "business") && audienceConfig(audience) !== null;
+  const offered = audienceConfig(audience) !== null;
   const found = offered ? await verifiedIdentity(db, request, "invitation") : null;
   const verified = found && found.purpose.kind === "invitation" && found.purpose.token === token && found.identity.audience === audience ? found.identity : null;
   return { audience, offered, verified, passwords: await passwordsAllowedFor(db, audience) };

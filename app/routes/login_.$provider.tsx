@@ -1,16 +1,17 @@
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
 import { db } from "../../db/client.server";
-import { validateRequest } from "~/auth/session.server";
 import { lookupInvitation } from "~/auth/invitations.server";
 import { audienceConfig, audienceFromSlug, audienceOfRole } from "~/auth/oidc-config.server";
 import { beginOidc, ProviderUnavailable, type OidcPurpose } from "~/auth/oidc.server";
 import { providerStartSchema } from "~/auth/schemas";
-import { safeRedirect } from "~/auth/session.server";
+import { safeRedirect, validateRequest } from "~/auth/session.server";
 import { clientIp, enforceRateLimit, LIMITS } from "~/security/rate-limit.server";
 import { parseForm } from "~/utils/forms.server";
 import { providerUnavailablePage, rejectedCallbackPage } from "~/auth/provider-pages.server";
-import { useActionData } from "@remix-run/react";
 import { ProviderMessage } from "~/components/provider-message";
+
+export const meta: MetaFunction = () => [{ title: "Log ind" }];
 
 // Public: the buttons "Log ind med MitID" (and MitID Erhverv, kommunens login)
 // post here; linking on "Min konto" needs the session. A GET goes to /login.
