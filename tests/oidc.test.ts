@@ -26,6 +26,7 @@ const PEOPLE: TestPerson[] = [
   { sub: "erhverv-nora", audience: "business", claims: { name: "Nora Ny", email: "nora@nyfirma.dk", email_verified: true, cvr: "55667788" } },
   { sub: "erhverv-kollega", audience: "business", claims: { name: "Kim Kollega", email: "kim@firma.dk", email_verified: true, cvr: "11223344" } },
   { sub: "mitid-linker", audience: "citizen", claims: { name: "Lis Link" } },
+  { sub: "kommune-ny", audience: "staff", claims: { name: "Nils Ny", email: "nils@kommune.dk", email_verified: true } },
   { sub: "kommune-mette", audience: "staff", claims: { name: "Mette M", email: "mette@kommune.dk", email_verified: true } },
 ];
 
@@ -184,6 +185,21 @@ describe("MitID Erhverv and the municipality's login", () => {
     const res = await loginAs("staff", "kommune-mette");
     expect(res.status).toBe(302);
     expect(await sessionsOf(mette.id)).toBe(1);
+  });
+
+  it("a staff invitation is accepted with the municipality's login; without the privacy tick nothing is created", async () => {
+    const admin = await createUser(db, { role: "admin" });
+    const { token } = await createInvitation(db, { email: "nils@kommune.dk", name: "Nils Ny", role: "staff", invitedBy: admin.id });
+    const { authorizeUrl, cookie } = await press("staff", { purpose: "invitation", token });
+    await callbackAs("staff", await throughProvider(authorizeUrl, "kommune-ny"), cookie);
+    const untick = await run(invitationPage.action, post(`/invitation/${token}`, { intent: "provider" }, cookie), { token });
+    expect(untick.status).toBe(400);
+    expect(await db.selectFrom("users").select("id").where("email", "=", "nils@kommune.dk").execute()).toEqual([]);
+    const accepted = await run(invitationPage.action, post(`/invitation/${token}`, { intent: "provider", acceptPrivacy: "on" }, cookie), { token });
+    expect(accepted.status).toBe(302);
+    const nils = await db.selectFrom("users").select(["id", "role"]).where("email", "=", "nils@kommune.dk").executeTakeFirstOrThrow();
+    expect(nils.role).toBe("staff");
+    expect((await loginAs("staff", "kommune-ny")).status).toBe(302);
   });
 });
 
