@@ -17,7 +17,7 @@ import { prepareDatabase } from "./db/prepare";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./app/demo/seed.server";
 import { env } from "./app/env.server";
 import { contentSecurityPolicy, newNonce } from "./app/security/csp.server";
-import { providerOrigins } from "./app/auth/oidc-config.server";
+import { AUDIENCE_LABELS, configuredAudiences, providerOrigins } from "./app/auth/oidc-config.server";
 import { isCrossSitePost } from "./app/security/origin.server";
 import { sweepIncomingUploads } from "./app/content/uploads.server";
 import { rebuildSearchIndexesIfStale } from "./app/search/reindex.server";
@@ -126,6 +126,8 @@ async function main() {
       for (const login of DEMO_LOGINS) console.log(`  ${login.label.padEnd(width)} ${login.email}`);
       console.log("");
     }
+    const providers = configuredAudiences().map((a) => AUDIENCE_LABELS[a].button);
+    if (providers.length > 0) console.log(`Login uden adgangskode: ${providers.join(", ")} (${providerOrigins().join(", ")})\n`);
     if (env.NODE_ENV === "development") void broadcastDevReady(build);
   });
   // Idle keep-alive connections close after 5 s, so a shutdown never waits on them long.
