@@ -110,6 +110,7 @@ describe("jobcenter tools", () => {
 
     await login(page, "medarbejder@demo.refleks.dk");
     await openNav(page, "Viden");
-    await page.getByText(/Udgivet · Læst af 1/).waitFor();
+    // This article's card (other journeys may have read the demo articles by now).
+    await page.getByRole("article", { name: ARTICLE }).getByText(/Udgivet · Læst af 1/).waitFor();
   });
 });

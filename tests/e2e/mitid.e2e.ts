@@ -78,4 +78,13 @@ describe("Log ind med MitID", () => {
     await page.getByRole("heading", { level: 1, name: "Du har ikke en konto endnu" }).waitFor();
     await expectAccessible(page);
   });
+
+  it("works with JavaScript turned off: plain forms all the way", async (ctx) => {
+    const page = await newPage(browser(), ctx, { baseURL: app.baseUrl, javaScriptEnabled: false });
+    await page.goto("/login");
+    await page.getByRole("button", { name: "Log ind med MitID", exact: true }).click();
+    await page.getByRole("button", { name: "Bente Berg" }).click();
+    await page.waitForURL(`${app.baseUrl}/`);
+    await page.getByRole("heading", { level: 1, name: /Hej Bente/ }).waitFor();
+  });
 });
