@@ -214,18 +214,21 @@ export async function finishRoundTrip(db: Db, request: Request): Promise<void> {
   if (id) await db.deleteFrom("oidcLogins").where("id", "=", id).execute();
 }
 
+/** Where a provider sends the browser after logging out there: registered with the provider, so fixed. */
+export const POST_LOGOUT_PATH = "/login?besked=logget-ud";
+
 /**
  * Where logout continues when the session came from a provider that ends
  * sessions too (RP-initiated logout); null for a password session, or when
  * the provider cannot be asked.
  */
-export async function providerLogoutUrl(audience: string | null, idToken: string | null, returnTo: string): Promise<string | null> {
+export async function providerLogoutUrl(audience: string | null, idToken: string | null): Promise<string | null> {
   const cfg = audience && idToken ? audienceConfig(audience as Audience) : null;
   if (!cfg || !idToken) return null;
   try {
     const config = await providerFor(cfg);
     if (!config.serverMetadata().end_session_endpoint) return null;
-    return client.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: `${appUrl()}${returnTo}` }).href;
+    return client.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: `${appUrl()}${POST_LOGOUT_PATH}` }).href;
   } catch (error) {
     logError(`logout at the identity provider for ${audience} skipped`, error);
     return null;

@@ -3,7 +3,7 @@ import type { Session, User } from "lucia";
 import { db } from "../../db/client.server";
 import { markActivity } from "~/stats/activity.server";
 import { lucia } from "./lucia.server";
-import { providerLogoutUrl } from "./oidc.server";
+import { POST_LOGOUT_PATH, providerLogoutUrl } from "./oidc.server";
 import { accountInGoodStanding } from "./standing.server";
 
 export type SessionUser = User;
@@ -70,14 +70,15 @@ export async function startSession(
 }
 
 /**
- * Ends this session. A session that came from an identity provider that ends
- * sessions too continues there, and the provider sends the browser back to `to`.
+ * Ends this session. A plain logout of a session that came from an identity
+ * provider that ends sessions too continues there, and the provider sends the
+ * browser back to the same page (its registered post-logout address).
  */
-export async function endSession(request: Request, to = "/login?besked=logget-ud"): Promise<Response> {
+export async function endSession(request: Request, to = POST_LOGOUT_PATH): Promise<Response> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   const row = sessionId ? await db.selectFrom("sessions").select(["loginMethod", "idToken"]).where("id", "=", sessionId).executeTakeFirst() : undefined;
   if (sessionId) await lucia.invalidateSession(sessionId);
-  const atProvider = row ? await providerLogoutUrl(row.loginMethod, row.idToken, to) : null;
+  const atProvider = row && to === POST_LOGOUT_PATH ? await providerLogoutUrl(row.loginMethod, row.idToken) : null;
   return redirect(atProvider ?? to, {
     headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() },
   });

@@ -128,7 +128,7 @@ const closedTexts: Record<ClosedState, { title: string; text: string }> = {
   },
   identity_taken: {
     title: "Dit login hører til en anden konto",
-    text: "Det MitID, du brugte, er allerede knyttet til en anden konto. Log ind med det, eller kontakt jobcentret.",
+    text: "Det login, du brugte, er allerede knyttet til en anden konto. Log ind med det, eller kontakt jobcentret.",
   },
 };
 
@@ -162,7 +162,9 @@ export default function InvitationPage() {
       </p>
     </>
   ) : (
-    <p>Du er inviteret som {roleLabels[inv.role].toLowerCase()}.</p>
+    <p>
+      Du er inviteret som {roleLabels[inv.role].toLowerCase()}.{provider ? "" : " Vælg en adgangskode for at oprette din konto."}
+    </p>
   );
   if (provider?.verified) {
     return (
