@@ -164,6 +164,22 @@ describe("tampered callbacks", () => {
   });
 });
 
+describe("a code for another client", () => {
+  it("is refused with 400 even when state and nonce are this browser's", async () => {
+    const user = await createUser(db, { role: "flexjobber" });
+    await db.insertInto("loginIdentities").values({ issuer: idp.issuer, subject: "mitid-anna-4", userId: user.id, audience: "citizen", createdAt: new Date().toISOString() }).execute();
+    const { authorizeUrl, cookie } = await press("citizen", { purpose: "login" });
+    // The same request, but as the companies' client: the code is issued to that client.
+    const other = new URL(authorizeUrl);
+    other.searchParams.set("client_id", "refleks-business");
+    other.searchParams.set("redirect_uri", `${process.env.APP_URL}/login/mitid-erhverv/callback`);
+    const issued = new URL(await throughProvider(other.href, "mitid-anna"));
+    const res = await callbackAs("citizen", `${process.env.APP_URL}/login/mitid/callback${issued.search}`, cookie);
+    expect(res.status).toBe(400);
+    expect(await sessionsOf(user.id)).toBe(0);
+  });
+});
+
 describe("MitID Erhverv and the municipality's login", () => {
   it("a company person whose token carries another CVR is refused; the right CVR logs in and links", async () => {
     const company = await createCompany(db, { cvr: "11223344", status: "approved" });
