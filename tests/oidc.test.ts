@@ -10,6 +10,7 @@ import * as access from "~/routes/adgang";
 import * as account from "~/routes/min-konto";
 import * as logout from "~/routes/logout";
 import * as settings from "~/routes/indstillinger";
+import * as citizenPage from "~/routes/borgere_.$id";
 import { createCompany, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 import { cookiePair, throughProvider } from "./oidc-flow";
@@ -91,6 +92,10 @@ describe("MitID for citizens", () => {
     const link = await db.selectFrom("loginIdentities").selectAll().where("userId", "=", user.id).executeTakeFirstOrThrow();
     // The provider's persistent subject, nothing else about the person.
     expect(link).toMatchObject({ issuer: idp.issuer, subject: "mitid-anna", audience: "citizen" });
+
+    // Staff see how she logs in, for when she calls.
+    const seen = await (await run(citizenPage.loader, get(`/borgere/${user.id}`, await sessionCookie(staff.id)), { id: user.id })).json();
+    expect(seen.mitidSince).toBe(link.createdAt);
 
     // The round trip is used up: the same cookie cannot accept again.
     expect((await db.selectFrom("oidcLogins").select("id").execute()).length).toBe(0);

@@ -1,3 +1,5 @@
+import { linkedSince } from "~/auth/identities.server";
+import { audienceConfig } from "~/auth/oidc-config.server";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
@@ -42,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     userId: person.id,
     person,
     invitation: invitation ? { state: invitationState(invitation), createdAt: invitation.createdAt } : null,
+    // So staff can help a citizen who calls because logging in does not work.
+    mitidSince: audienceConfig("citizen") ? await linkedSince(db, person.id, "citizen") : undefined,
     employment: await employmentHistory(db, person.id),
     staff: await listStaff(db),
     today: localDate(),
@@ -151,6 +155,12 @@ export default function CitizenPage() {
                   : "Ikke inviteret"}
           </dd>
         </div>
+        {data.mitidSince !== undefined && person.status === "active" ? (
+          <div>
+            <dt>Log ind</dt>
+            <dd>{data.mitidSince ? `Med MitID (tilknyttet ${formatDate(data.mitidSince)})` : "Med e-mail og adgangskode"}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>Beskæftigelse</dt>
           <dd>{data.employment[0] ? `${employmentStatusLabels[data.employment[0].status]} fra ${formatDate(data.employment[0].fromDate)}` : "Ikke registreret"}</dd>
