@@ -51,12 +51,14 @@ export async function seedDemo(
       .onConflict((oc) => oc.column("key").doNothing())
       .execute();
 
-    const admin = await createUser(trx, { role: "admin", email: "admin@demo.refleks.dk", name: "Anne Andersen", password: DEMO_PASSWORD });
+    // Every date from `now`, never the clock, so a seed on a given day is the same seed.
+    const admin = await createUser(trx, { role: "admin", email: "admin@demo.refleks.dk", name: "Anne Andersen", password: DEMO_PASSWORD, createdAt: ago(60).toISOString() });
     const staff = await createUser(trx, {
       role: "staff",
       email: "medarbejder@demo.refleks.dk",
       name: "Mette Mortensen",
       password: DEMO_PASSWORD,
+      createdAt: ago(60).toISOString(),
     });
 
     const kitchen = await createCompany(trx, {
@@ -76,10 +78,11 @@ export async function seedDemo(
       companyId: kitchen.id,
       isCompanyAdmin: 1,
       password: DEMO_PASSWORD,
+      createdAt: ago(31).toISOString(),
     });
     await useInvitation(trx, { email: companyUser.email, name: companyUser.name, role: "company", invitedBy: staff.id, companyId: kitchen.id, isCompanyAdmin: true }, companyUser.id, ago(30));
     // A plain colleague (not a company administrator).
-    const colleague = await createUser(trx, { role: "company", email: "kollega@demo.refleks.dk", name: "Kamilla Kristensen", companyId: kitchen.id, isCompanyAdmin: 0, password: DEMO_PASSWORD });
+    const colleague = await createUser(trx, { role: "company", email: "kollega@demo.refleks.dk", name: "Kamilla Kristensen", companyId: kitchen.id, isCompanyAdmin: 0, password: DEMO_PASSWORD, createdAt: ago(26).toISOString() });
     await useInvitation(trx, { email: colleague.email, name: colleague.name, role: "company", invitedBy: companyUser.id, companyId: kitchen.id, isCompanyAdmin: false }, colleague.id, ago(25));
 
     const garden = await createCompany(trx, {
