@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { sql } from "kysely";
 import { db } from "../db/client.server";
+import { isPostgres } from "../db/kysely";
 import { expressInterest, listInterestsForOpening } from "~/openings/interests.server";
 import { sendContactRequest } from "~/profiles/contact.server";
 import { setProfileHidden } from "~/profiles/profile.server";
@@ -149,34 +151,56 @@ describe("threads", () => {
   });
 });
 
+/** An open unread-count stream for the user, and a way to wait for its next update. */
+async function openStream(userId: string) {
+  const controller = new AbortController();
+  const request = new Request("http://refleks.test/beskeder/live", { headers: { Cookie: await sessionCookie(userId) }, signal: controller.signal });
+  const res = await run(live.loader, request);
+  expect(res.headers.get("Content-Type")).toContain("text/event-stream");
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let seen = "";
+  const nextUpdate = async () => {
+    for (;;) {
+      const match = seen.match(/event: update\ndata: (\{[^\n]*\})\n\n/);
+      if (match) {
+        seen = seen.slice(seen.indexOf(match[0]) + match[0].length);
+        return JSON.parse(match[1]!) as { unread: number };
+      }
+      const { value, done } = await reader.read();
+      if (done) throw new Error("stream ended");
+      seen += decoder.decode(value);
+    }
+  };
+  const close = async () => {
+    controller.abort();
+    await reader.cancel().catch(() => undefined);
+  };
+  return { nextUpdate, close };
+}
+
 describe("live unread count", () => {
+  it.runIf(isPostgres(db))("on PostgreSQL the stream hears messages again after its LISTEN connection was cut", async () => {
+    const s = await setup();
+    const { threadId } = await acceptedThread(s);
+    const stream = await openStream(s.companyUser.id);
+    expect(await stream.nextUpdate()).toEqual({ unread: 0 });
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen %'`.execute(db);
+    // Well before the stream's half-minute recheck (the test would time out waiting for that).
+    await new Promise((r) => setTimeout(r, 1_500));
+    await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Er du der stadig?" }, await sessionCookie(s.flex.id)), { id: String(threadId) });
+    expect(await stream.nextUpdate()).toEqual({ unread: 1 });
+    await stream.close();
+  });
+
   it("the stream sends the unread count at once and again when a message arrives, without a reload", async () => {
     const s = await setup();
     const { threadId } = await acceptedThread(s);
-    const controller = new AbortController();
-    const request = new Request("http://refleks.test/beskeder/live", { headers: { Cookie: await sessionCookie(s.companyUser.id) }, signal: controller.signal });
-    const res = await run(live.loader, request);
-    expect(res.headers.get("Content-Type")).toContain("text/event-stream");
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    let seen = "";
-    const nextUpdate = async () => {
-      for (;;) {
-        const match = seen.match(/event: update\ndata: (\{[^\n]*\})\n\n/);
-        if (match) {
-          seen = seen.slice(seen.indexOf(match[0]) + match[0].length);
-          return JSON.parse(match[1]!) as { unread: number };
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error("stream ended");
-        seen += decoder.decode(value);
-      }
-    };
-    expect(await nextUpdate()).toEqual({ unread: 0 });
+    const stream = await openStream(s.companyUser.id);
+    expect(await stream.nextUpdate()).toEqual({ unread: 0 });
     await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Tak for sidst!" }, await sessionCookie(s.flex.id)), { id: String(threadId) });
-    expect(await nextUpdate()).toEqual({ unread: 1 });
-    controller.abort();
-    await reader.cancel().catch(() => undefined);
+    expect(await stream.nextUpdate()).toEqual({ unread: 1 });
+    await stream.close();
   });
 });
 

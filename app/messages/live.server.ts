@@ -31,25 +31,41 @@ export function onMessage(listener: (threadId: number) => void): { ready: Promis
 }
 
 let listening: Promise<void> | null = null;
+let retryMs = 1_000;
+const MAX_RETRY_MS = 30_000;
 
-/** On PostgreSQL, one connection per process LISTENs and passes what it hears on to the streams. */
+/**
+ * On PostgreSQL, one connection per process LISTENs and passes what it hears
+ * on to the streams. A lost connection is opened again (1 s, 2 s, … up to
+ * 30 s apart) while streams are open; once back, every stream looks again,
+ * since announcements made meanwhile were not heard.
+ */
 function listenToOtherProcesses(): Promise<void> {
   const url = postgresUrl();
   if (!url) return Promise.resolve();
   if (listening) return listening;
   const client = new pg.Client({ connectionString: url });
   client.on("notification", (n) => bus.emit("message", Number(n.payload)));
+  let gone = false;
   const lost = (error: unknown) => {
-    // The streams fall back on their half-minute look until the next subscriber listens again.
+    if (gone) return;
+    gone = true;
     logError("message notifications stopped", error);
     listening = null;
     void client.end().catch(() => {});
+    if (bus.listenerCount("message") === 0) return;
+    const delay = retryMs;
+    retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+    // Unref'd: a retry never keeps a stopping process alive.
+    setTimeout(() => void listenToOtherProcesses().then(() => bus.emit("message", 0)), delay).unref();
   };
   client.on("error", lost);
   listening = client
     .connect()
     .then(() => client.query(`listen ${CHANNEL}`))
-    .then(() => undefined)
+    .then(() => {
+      retryMs = 1_000;
+    })
     .catch(lost);
   return listening;
 }
