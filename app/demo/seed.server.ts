@@ -44,7 +44,10 @@ export async function seedDemo(
   if (exists) return "exists";
   const ago = (days: number) => new Date(now.getTime() - days * DAY);
 
-  await inTransaction(db, async (trx) => {
+  const seeded = await inTransaction(db, async (trx) => {
+    // Checked again inside the transaction (one writer at a time on both databases):
+    // two processes starting at once on a new database seed it once.
+    if (await trx.selectFrom("users").select("id").where("email", "=", DEMO_LOGINS[0].email).executeTakeFirst()) return false;
     await trx
       .insertInto("settings")
       .values({ key: "municipality_name", value: "Jobcenter Demo" })
@@ -177,7 +180,9 @@ export async function seedDemo(
     await createInvitation(trx, { email: "eva.demo@example.dk", name: "Eva Eriksen", role: "flexjobber", invitedBy: staff.id, consultantId: null }, ago(200));
     const revoked = await createInvitation(trx, { email: "rasmus.demo@example.dk", name: "Rasmus Rask", role: "flexjobber", invitedBy: admin.id, consultantId: staff.id }, ago(6));
     await trx.updateTable("invitations").set({ revokedAt: ago(5).toISOString() }).where("id", "=", revoked.invitation.id).execute();
+    return true;
   });
+  if (!seeded) return "exists";
   // A municipality around the hand-made demo: citizens, companies, login habits, statuses, hires, events.
   const staffIds = (await db.selectFrom("users").select("id").where("role", "in", ["staff", "admin"]).execute()).map((u) => u.id);
   await generateMunicipality(db, { ...generate, staffIds }, now);

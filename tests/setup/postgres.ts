@@ -53,3 +53,13 @@ export async function databaseForTestFile(url: URL): Promise<{ url: string; drop
     drop: () => onServer(url, (c) => c.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
   };
 }
+
+/** A new, empty database (not from the template), for tests of what a first start does. */
+export async function emptyDatabase(url: URL): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${templateName(url).replace(/_template$/, "")}_empty_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  await onServer(url, (c) => c.query(`create database "${name}"`));
+  return {
+    url: withDatabase(url, name),
+    drop: () => onServer(url, (c) => c.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
+  };
+}
