@@ -127,7 +127,11 @@ async function main() {
       console.log("");
     }
     const providers = configuredAudiences().map((a) => AUDIENCE_LABELS[a].button);
-    if (providers.length > 0) console.log(`Login uden adgangskode: ${providers.join(", ")} (${providerOrigins().join(", ")})\n`);
+    if (providers.length > 0) {
+      console.log(`Login uden adgangskode: ${providers.join(", ")} (${providerOrigins().join(", ")})\n`);
+      // The provider only sends the browser back to the registered address, which is built from APP_URL.
+      if (!env.APP_URL) console.warn(`APP_URL er ikke sat: login-tjenesten sender tilbage til http://localhost:${env.PORT}/login/…/callback.\n`);
+    }
     if (env.NODE_ENV === "development") void broadcastDevReady(build);
   });
   // Idle keep-alive connections close after 5 s, so a shutdown never waits on them long.
