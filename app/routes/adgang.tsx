@@ -85,6 +85,7 @@ export default function CompanyAccess() {
           hint={verified ? "Bekræftet med MitID Erhverv" : "8 cifre"}
           inputMode="numeric"
           readOnly={verified !== null}
+          defaultValue={verified?.cvr}
           registration={register("cvr")}
           error={errorFor("cvr")}
         />
@@ -93,6 +94,7 @@ export default function CompanyAccess() {
           hint={verified ? "Bekræftet med MitID Erhverv" : undefined}
           autoComplete="name"
           readOnly={verified !== null}
+          defaultValue={verified?.name}
           registration={register("contactName")}
           error={errorFor("contactName")}
         />

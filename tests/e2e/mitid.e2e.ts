@@ -87,4 +87,16 @@ describe("Log ind med MitID", () => {
     await page.waitForURL(`${app.baseUrl}/`);
     await page.getByRole("heading", { level: 1, name: /Hej Bente/ }).waitFor();
   });
+
+  it("an access request filled in with MitID Erhverv shows the verified CVR and name, without JavaScript too", async (ctx) => {
+    const page = await newPage(browser(), ctx, { baseURL: app.baseUrl, javaScriptEnabled: false });
+    await page.goto("/adgang");
+    await page.getByRole("button", { name: "Udfyld med MitID Erhverv" }).click();
+    await page.getByRole("button", { name: /Karsten Kok/ }).click();
+    await page.waitForURL(`${app.baseUrl}/adgang`);
+    await page.getByText("MitID Erhverv har bekræftet CVR-nummer 12345678").waitFor();
+    expect(await page.getByLabel("CVR-nummer").inputValue()).toBe("12345678");
+    expect(await page.getByLabel("Kontaktperson", { exact: true }).inputValue()).toBe("Karsten Kok");
+    expect(await page.getByLabel("CVR-nummer").getAttribute("readonly")).not.toBeNull();
+  });
 });
