@@ -27,6 +27,7 @@ const PEOPLE: TestPerson[] = [
   { sub: "erhverv-nora", audience: "business", claims: { name: "Nora Ny", email: "nora@nyfirma.dk", email_verified: true, cvr: "55667788" } },
   { sub: "erhverv-kollega", audience: "business", claims: { name: "Kim Kollega", email: "kim@firma.dk", email_verified: true, cvr: "11223344" } },
   { sub: "mitid-linker", audience: "citizen", claims: { name: "Lis Link" } },
+  { sub: "mitid-no-password", audience: "citizen", claims: { name: "Nanna Nøgle" } },
   { sub: "kommune-ny", audience: "staff", claims: { name: "Nils Ny", email: "nils@kommune.dk", email_verified: true } },
   { sub: "kommune-mette", audience: "staff", claims: { name: "Mette M", email: "mette@kommune.dk", email_verified: true } },
 ];
@@ -265,6 +266,31 @@ describe("linking, passwords off, logout", () => {
     const unlinked = await run(account.action, post("/min-konto", { intent: "unlink-provider" }, session));
     expect(unlinked.headers.get("Location")).toBe("/min-konto?besked=login-fjernet");
     expect((await loginAs("citizen", "mitid-linker")).status).toBe(403);
+  });
+
+  it("an account created with MitID (no password) changes its email by confirming with MitID; another MitID cannot", async () => {
+    const nanna = await createUser(db, { role: "flexjobber", email: "nanna@example.dk" });
+    await db.updateTable("users").set({ passwordHash: "" }).where("id", "=", nanna.id).execute();
+    await db.insertInto("loginIdentities").values({ issuer: idp.issuer, subject: "mitid-no-password", userId: nanna.id, audience: "citizen", createdAt: new Date().toISOString() }).execute();
+    const session = await sessionCookie(nanna.id);
+    const changes = () => db.selectFrom("emailChanges").select("newEmail").where("userId", "=", nanna.id).execute();
+
+    // A bad address is answered on the page, before anyone is sent anywhere.
+    const bad = await run(account.action, post("/min-konto", { intent: "email-provider", newEmail: "ikke en mail" }, session));
+    expect(bad.status).toBe(400);
+
+    const wrongPerson = await run(account.action, post("/min-konto", { intent: "email-provider", newEmail: "nanna.ny@example.dk" }, session));
+    const wrongCookie = cookiePair(wrongPerson, "refleks_oidc");
+    const refused = await callbackAs("citizen", await throughProvider(wrongPerson.headers.get("Location")!, "mitid-stranger"), `${session}; ${wrongCookie}`);
+    expect(refused.status).toBe(400);
+    expect(await changes()).toEqual([]);
+
+    const started = await run(account.action, post("/min-konto", { intent: "email-provider", newEmail: "nanna.ny@example.dk" }, session));
+    expect(started.headers.get("Location")!.startsWith(idp.issuer)).toBe(true);
+    const cookie = cookiePair(started, "refleks_oidc");
+    const back = await callbackAs("citizen", await throughProvider(started.headers.get("Location")!, "mitid-no-password"), `${session}; ${cookie}`);
+    expect(back.headers.get("Location")).toBe("/min-konto?besked=email-link-sendt");
+    expect(await changes()).toEqual([{ newEmail: "nanna.ny@example.dk" }]);
   });
 
   it("with citizens' passwords switched off, a right password is refused with a pointer to MitID; staff keep theirs", async () => {

@@ -55,6 +55,14 @@ export async function changePassword(db: Db, userId: string, current: string, ne
  */
 export async function requestEmailChange(db: Db, userId: string, newEmail: string, password: string, now = new Date()): Promise<"sent" | "wrong_password" | "same"> {
   if (!(await passwordMatches(db, userId, password))) return "wrong_password";
+  return requestVerifiedEmailChange(db, userId, newEmail, now);
+}
+
+/**
+ * The same, once the person has proved it is them another way: their linked
+ * MitID, for an account that has no password (created with MitID).
+ */
+export async function requestVerifiedEmailChange(db: Db, userId: string, newEmail: string, now = new Date()): Promise<"sent" | "same"> {
   const user = await db.selectFrom("users").select(["name", "email"]).where("id", "=", userId).executeTakeFirstOrThrow();
   if (user.email === newEmail) return "same";
   const taken = await db.selectFrom("users").select("id").where("email", "=", newEmail).executeTakeFirst();

@@ -17,6 +17,8 @@ export type OidcPurpose =
   | { kind: "login"; redirectTo: string }
   | { kind: "invitation"; token: string }
   | { kind: "link"; userId: string }
+  /** A new email for an account without a password: proved by its linked identity instead. */
+  | { kind: "email"; userId: string; newEmail: string }
   | { kind: "access-request" };
 
 /** A person as the provider vouched for them (never a CPR number: we ask for none and keep none). */

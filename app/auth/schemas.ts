@@ -56,6 +56,9 @@ export const phoneSchema = z.object({ intent: z.literal("phone"), phone: optiona
 /** "Min konto": a new email, confirmed by a link to it before it counts. */
 export const changeEmailSchema = z.object({ intent: z.literal("email"), newEmail: email(), emailPassword: currentPassword });
 
+/** "Min konto": a new email for an account without a password, confirmed with MitID instead. */
+export const changeEmailWithProviderSchema = z.object({ intent: z.literal("email-provider"), newEmail: email() });
+
 /** "Min konto": a new password. */
 export const changePasswordSchema = z
   .object({ intent: z.literal("password"), currentPassword, password: newPassword.password, passwordConfirm: newPassword.passwordConfirm })
@@ -67,7 +70,14 @@ export const unblockSchema = z.object({ intent: z.literal("unblock"), companyId:
 /** "Min konto": stop logging in with MitID (or the audience's provider). */
 export const unlinkProviderSchema = z.object({ intent: z.literal("unlink-provider") });
 
-export const accountActionSchema = z.discriminatedUnion("intent", [phoneSchema, changeEmailSchema, changePasswordSchema, unblockSchema, unlinkProviderSchema]);
+export const accountActionSchema = z.discriminatedUnion("intent", [
+  phoneSchema,
+  changeEmailSchema,
+  changeEmailWithProviderSchema,
+  changePasswordSchema,
+  unblockSchema,
+  unlinkProviderSchema,
+]);
 
 /** The buttons that start a login through an identity provider (/login/<provider>). */
 export const providerStartSchema = z.discriminatedUnion("purpose", [

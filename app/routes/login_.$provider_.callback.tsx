@@ -1,7 +1,8 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
-import { linkIdentity, loginWithIdentity } from "~/auth/identities.server";
+import { requestVerifiedEmailChange } from "~/auth/account.server";
+import { linkedUserId, linkIdentity, loginWithIdentity } from "~/auth/identities.server";
 import { audienceConfig, audienceFromSlug } from "~/auth/oidc-config.server";
 import { completeOidc, finishRoundTrip, forgetRoundTripCookie, ProviderUnavailable } from "~/auth/oidc.server";
 import {
@@ -55,6 +56,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       if (!auth || auth.user.id !== purpose.userId) return rejectedCallbackPage();
       const linked = await linkIdentity(db, auth.user.id, identity);
       return redirect(`/min-konto?besked=${linked === "ok" ? "login-tilknyttet" : "login-i-brug"}`, { headers: forget });
+    }
+    case "email": {
+      await finishRoundTrip(db, request);
+      const auth = await validateRequest(request);
+      // Only the account's own linked identity proves it is them.
+      if (!auth || auth.user.id !== purpose.userId || (await linkedUserId(db, identity)) !== auth.user.id) return rejectedCallbackPage();
+      const sent = await requestVerifiedEmailChange(db, auth.user.id, purpose.newEmail);
+      return redirect(sent === "sent" ? "/min-konto?besked=email-link-sendt" : "/min-konto", { headers: forget });
     }
     // The identity waits for the form that uses it (consents, the company's details).
     case "invitation":

@@ -4,7 +4,7 @@ import { db } from "../../db/client.server";
 import { accountDetails, changePassword, requestEmailChange, updatePhone } from "~/auth/account.server";
 import { requireUser } from "~/auth/guard.server";
 import { listBlockedCompanies, unblockCompany } from "~/messages/safety.server";
-import { accountActionSchema, changeEmailSchema, changePasswordSchema, phoneSchema } from "~/auth/schemas";
+import { accountActionSchema, changeEmailSchema, changeEmailWithProviderSchema, changePasswordSchema, phoneSchema } from "~/auth/schemas";
 import { endAllSessions, startSession } from "~/auth/session.server";
 import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { NewPasswordFields } from "~/components/new-password-fields";
@@ -15,6 +15,7 @@ import { enforceRateLimit, LIMITS } from "~/security/rate-limit.server";
 import { linkedSince, unlinkIdentity } from "~/auth/identities.server";
 import { AUDIENCE_LABELS, AUDIENCE_SLUGS, audienceConfig, audienceOfRole } from "~/auth/oidc-config.server";
 import { passwordsAllowedFor } from "~/auth/password-policy.server";
+import { beginOidc, ProviderUnavailable } from "~/auth/oidc.server";
 import { formatDate } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Min konto" }];
@@ -64,6 +65,20 @@ export async function action({ request }: ActionFunctionArgs) {
       if (result === "same") return badRequest({ newEmail: "Det er den e-mail, du bruger nu." });
       return redirectWithMessage("/min-konto", "email-link-sendt");
     }
+    case "email-provider": {
+      await enforceRateLimit([{ limit: LIMITS.resetAccount, key: `email-change:${user.id}` }], { record: true });
+      const audience = audienceOfRole(user.role);
+      if (!audienceConfig(audience) || !(await linkedSince(db, user.id, audience))) {
+        return badRequest({}, "Din konto er ikke knyttet til et login uden adgangskode. Brug formularen med din adgangskode.");
+      }
+      try {
+        // On to the provider; the callback sends the link once it is really them.
+        return await beginOidc(db, audience, { kind: "email", userId: user.id, newEmail: input.newEmail });
+      } catch (error) {
+        if (error instanceof ProviderUnavailable) return badRequest({}, `${AUDIENCE_LABELS[audience].provider} svarer ikke lige nu. Prøv igen om lidt.`, 503);
+        throw error;
+      }
+    }
     case "password": {
       await enforceRateLimit([{ limit: LIMITS.resetAccount, key: `password-change:${user.id}` }], { record: true });
       const result = await changePassword(db, user.id, input.currentPassword, input.password);
@@ -100,7 +115,11 @@ export default function MyAccount() {
       <FormError message={actionData?.formError} />
       <PhoneForm phone={account.phone} role={account.role} errors={errors} />
       {provider ? <ProviderSection provider={provider} hasPassword={account.hasPassword} /> : null}
-      <EmailForm pendingEmail={account.pendingEmail} errors={errors} />
+      {!account.hasPassword && provider?.linkedSince ? (
+        <ProviderEmailForm provider={provider.name} pendingEmail={account.pendingEmail} errors={errors} />
+      ) : (
+        <EmailForm pendingEmail={account.pendingEmail} errors={errors} />
+      )}
       <PasswordForm errors={errors} hasPassword={account.hasPassword} />
       {blocked.length > 0 ? (
         <section className="card" aria-labelledby="blocked-h">
@@ -207,6 +226,25 @@ function ProviderSection({
           </form>
         </>
       )}
+    </section>
+  );
+}
+
+/** Without a password, MitID (or the audience's provider) proves it is them; a plain form, as the answer is a redirect there. */
+function ProviderEmailForm({ provider, pendingEmail, errors }: { provider: string; pendingEmail: string | null; errors: Errors }) {
+  const { errorFor, register } = useZodForm(changeEmailWithProviderSchema, { serverErrors: errors, defaultValues: { intent: "email-provider" } });
+  return (
+    <section className="card" aria-labelledby="email-h">
+      <h2 id="email-h">Skift e-mail</h2>
+      <p>Du bekræfter med {provider}, at det er dig. Så sender vi et link til den nye e-mail. Den gælder først, når du har åbnet linket.</p>
+      {pendingEmail ? <p className="notice">Venter på, at du åbner linket, vi sendte til {pendingEmail}.</p> : null}
+      <form method="post" className="stack" noValidate>
+        <input type="hidden" name="intent" value="email-provider" />
+        <TextField label="Ny e-mail" type="email" autoComplete="email" registration={register("newEmail")} error={errorFor("newEmail")} />
+        <div>
+          <button type="submit">Bekræft med {provider} og send link</button>
+        </div>
+      </form>
     </section>
   );
 }
