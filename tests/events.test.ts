@@ -1,7 +1,8 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client.server";
-import { openAppDatabase } from "../db/kysely";
+import pg from "pg";
+import { isPostgres, openAppDatabase } from "../db/kysely";
 import { cancelRegistration, createEvent, getEvent, listParticipants, signUp, dueReminders } from "~/events/events.server";
 import { eventToIcs } from "~/events/ics";
 import type { EventInput } from "~/events/schemas";
@@ -41,6 +42,30 @@ describe("events", () => {
     expect(await statuses(id)).toEqual({ Bo: "registered" });
     // Signing up again puts Anna at the back of the queue.
     expect(await signUp(db, { eventId: id, userId: anna.id, role: "flexjobber" }, now)).toBe("waitlist");
+  });
+
+  it.runIf(isPostgres(db))("a move up never registers someone who cancels at the same moment; the next in line gets the place", async () => {
+    const staff = await createUser(db, { role: "staff" });
+    const id = await createEvent(db, base, staff.id, now);
+    const [anna, bo, cy] = await Promise.all(["Anna", "Bo", "Cy"].map((name) => createUser(db, { role: "flexjobber", name })));
+    for (const p of [anna!, bo!, cy!]) await signUp(db, { eventId: id, userId: p.id, role: "flexjobber" }, now);
+    expect(await statuses(id)).toEqual({ Anna: "registered", Bo: "waitlist", Cy: "waitlist" });
+    // Another connection is cancelling Bo's place and has not committed yet.
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query("begin");
+      await other.query("update event_registrations set status = 'cancelled' where event_id = $1 and user_id = $2", [id, bo!.id]);
+      // Anna cancels: the move up picks Bo and waits for his row …
+      const cancelling = cancelRegistration(db, { eventId: id, userId: anna!.id }, now);
+      await new Promise((r) => setTimeout(r, 300));
+      // … which then turns out to be cancelled.
+      await other.query("commit");
+      expect((await cancelling).promoted).toEqual([cy!.id]);
+    } finally {
+      await other.end();
+    }
+    expect(await statuses(id)).toEqual({ Cy: "registered" });
   });
 
   it("never exceeds capacity under 20 concurrent sign-ups from separate database connections", async () => {

@@ -140,13 +140,18 @@ export async function signUp(db: Db, input: { eventId: number; userId: string; r
  * connections): each move up is one step of its own.
  */
 export async function cancelRegistration(db: Db, input: { eventId: number; userId: string }, now = new Date()): Promise<{ cancelled: boolean; promoted: string[] }> {
-  const result = await db
-    .updateTable("eventRegistrations")
-    .set({ status: "cancelled", updatedAt: now.toISOString() })
-    .where("eventId", "=", input.eventId)
-    .where("userId", "=", input.userId)
-    .where("status", "in", ["registered", "waitlist"])
-    .executeTakeFirst();
+  // One step, like the move up below: on PostgreSQL a move up running at the same
+  // moment could otherwise register the row this cancels (its row check does not
+  // re-run the subquery that picked the row).
+  const result = await asOneStep(db, (trx) =>
+    trx
+      .updateTable("eventRegistrations")
+      .set({ status: "cancelled", updatedAt: now.toISOString() })
+      .where("eventId", "=", input.eventId)
+      .where("userId", "=", input.userId)
+      .where("status", "in", ["registered", "waitlist"])
+      .executeTakeFirst(),
+  );
   const cancelled = result.numUpdatedRows > 0n;
   return { cancelled, promoted: cancelled ? await promoteFromWaitlist(db, input.eventId, now) : [] };
 }
@@ -159,13 +164,33 @@ export async function promoteFromWaitlist(db: Db, eventId: number, now = new Dat
     const row = await asOneStep(db, (trx) => sql<{ userId: string }>`
       update event_registrations set status = 'registered', updated_at = ${now.toISOString()}
       where id = (select id from event_registrations where event_id = ${eventId} and status = 'waitlist' order by id limit 1)
+        and status = 'waitlist'
         and (select count(*) from event_registrations where event_id = ${eventId} and status = 'registered')
           < (select capacity from events where id = ${eventId})
       returning user_id`.execute(trx));
     const userId = row.rows[0]?.userId;
-    if (!userId) return promoted;
-    promoted.push(userId);
+    if (userId) {
+      promoted.push(userId);
+      continue;
+    }
+    // Nobody moved up. On PostgreSQL that can also mean the person first in line
+    // cancelled while this statement ran: then look again, with fresh rows.
+    if (!(await placeAndQueue(db, eventId))) return promoted;
   }
+}
+
+/** Whether the event has a free place and someone waiting for one. */
+async function placeAndQueue(db: Db, eventId: number): Promise<boolean> {
+  const counts = await db
+    .selectFrom("eventRegistrations")
+    .select((eb) => [
+      eb.fn.sum<number>(eb.case().when("status", "=", "registered").then(1).else(0).end()).as("registered"),
+      eb.fn.sum<number>(eb.case().when("status", "=", "waitlist").then(1).else(0).end()).as("waiting"),
+    ])
+    .where("eventId", "=", eventId)
+    .executeTakeFirst();
+  const event = await db.selectFrom("events").select("capacity").where("id", "=", eventId).executeTakeFirst();
+  return Boolean(event && counts && Number(counts.waiting ?? 0) > 0 && Number(counts.registered ?? 0) < event.capacity);
 }
 
 export async function listParticipants(db: Db, eventId: number) {
