@@ -67,6 +67,8 @@ async function main() {
   const logRequests = env.NODE_ENV === "production";
 
   const app = express();
+  // The configuration is read once: a login form's redirect may go to these (CSP form-action).
+  const loginProviders = providerOrigins();
   app.disable("x-powered-by");
   // gzip/deflate for pages, data and scripts (the JavaScript shrinks to about a quarter).
   // Not the server-sent events of /beskeder/live: compression would hold them back until a buffer fills.
@@ -84,7 +86,6 @@ async function main() {
       });
     }
     const nonce = newNonce();
-    const loginProviders = providerOrigins();
     res.locals.cspNonce = nonce;
     res.set(SECURITY_HEADERS);
     res.set("Content-Security-Policy", contentSecurityPolicy(nonce, { development: env.NODE_ENV === "development", loginProviders }));

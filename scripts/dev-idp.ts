@@ -1,6 +1,7 @@
 // npm run dev:idp: a test OpenID provider on http://127.0.0.1:4100 standing in
 // for MitID, MitID Erhverv and the municipality's staff login, so every
 // login button can be tried locally. Start the app with the printed variables.
+import { AUDIENCE_LABELS } from "../app/auth/oidc-config.server";
 import { DEV_IDP_PORT } from "../app/demo/dev-identities";
 import { DEMO_PEOPLE, startTestProvider } from "./idp/test-provider";
 
@@ -13,7 +14,7 @@ console.log("\nStart appen i et andet vindue med:\n");
 console.log(`${Object.entries(idp.env).map(([k, v]) => `${k}=${v.includes(" ") ? `"${v}"` : v}`).join(" \\\n")} \\\nnpm start`);
 console.log("\nTestpersoner:");
 for (const p of DEMO_PEOPLE) {
-  const audience = { citizen: "MitID", business: "MitID Erhverv", staff: "kommunens login" }[p.audience];
+  const audience = AUDIENCE_LABELS[p.audience].provider;
   console.log(`  ${p.claims.name} (${audience}${p.claims.cvr ? `, CVR ${p.claims.cvr}` : ""}${p.claims.email ? `, ${p.claims.email}` : ""})`);
 }
 console.log("\nBente Berg er knyttet til borger@demo.refleks.dk i demo-data. Ida Iversen har ingen konto.");

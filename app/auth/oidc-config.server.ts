@@ -19,7 +19,8 @@ export interface AudienceConfig {
   cvrClaim: string;
 }
 
-const PREFIX: Record<Audience, string> = { citizen: "OIDC_CITIZEN_", business: "OIDC_BUSINESS_", staff: "OIDC_STAFF_" };
+/** The environment variables of an audience start with this: OIDC_CITIZEN_ISSUER, … */
+export const ENV_PREFIX: Record<Audience, string> = { citizen: "OIDC_CITIZEN_", business: "OIDC_BUSINESS_", staff: "OIDC_STAFF_" };
 
 /** Where each audience's login starts and its provider sends the browser back: /login/<slug> and /login/<slug>/callback. */
 export const AUDIENCE_SLUGS: Record<Audience, string> = { citizen: "mitid", business: "mitid-erhverv", staff: "kommune" };
@@ -47,7 +48,7 @@ export function audienceOfRole(role: Role): Audience {
  * A half-filled configuration counts as none.
  */
 export function audienceConfig(audience: Audience, source: NodeJS.ProcessEnv = process.env): AudienceConfig | null {
-  const read = (name: string) => source[PREFIX[audience] + name]?.trim() || undefined;
+  const read = (name: string) => source[ENV_PREFIX[audience] + name]?.trim() || undefined;
   const issuer = read("ISSUER");
   const clientId = read("CLIENT_ID");
   if (!issuer || !clientId) return null;

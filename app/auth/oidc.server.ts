@@ -38,6 +38,11 @@ const COOKIE = "refleks_oidc";
 /** Time to get through the provider's login, and then to fill in the form that uses the identity. */
 const ROUND_TRIP_MINUTES = 30;
 
+/** Round trips started before this are stale. */
+function freshSince(now: Date): string {
+  return new Date(now.getTime() - ROUND_TRIP_MINUTES * 60_000).toISOString();
+}
+
 export function callbackUrl(audience: Audience): string {
   return `${appUrl()}/login/${AUDIENCE_SLUGS[audience]}/callback`;
 }
@@ -100,8 +105,7 @@ export async function beginOidc(db: Db, audience: Audience, purpose: OidcPurpose
   const state = client.randomState();
   const nonce = client.randomNonce();
   const codeVerifier = client.randomPKCECodeVerifier();
-  const stale = new Date(now.getTime() - ROUND_TRIP_MINUTES * 60_000).toISOString();
-  await db.deleteFrom("oidcLogins").where("createdAt", "<", stale).execute();
+  await db.deleteFrom("oidcLogins").where("createdAt", "<", freshSince(now)).execute();
   await db
     .insertInto("oidcLogins")
     .values({ id, audience, state, nonce, codeVerifier, purpose: JSON.stringify(purpose), createdAt: now.toISOString(), claims: null, verifiedAt: null })
@@ -131,7 +135,6 @@ export async function completeOidc(db: Db, request: Request, audience: Audience,
   const cfg = audienceConfig(audience);
   if (!cfg) throw new Response("Not found", { status: 404 });
   const id = roundTripId(request);
-  const since = new Date(now.getTime() - ROUND_TRIP_MINUTES * 60_000).toISOString();
   const row = id
     ? await db
         .selectFrom("oidcLogins")
@@ -139,7 +142,7 @@ export async function completeOidc(db: Db, request: Request, audience: Audience,
         .where("id", "=", id)
         .where("audience", "=", audience)
         .where("verifiedAt", "is", null)
-        .where("createdAt", ">=", since)
+        .where("createdAt", ">=", freshSince(now))
         .executeTakeFirst()
     : undefined;
   if (!row) return { ok: false, reason: "rejected" };
@@ -196,13 +199,12 @@ export async function verifiedIdentity(
 ): Promise<{ purpose: OidcPurpose; identity: VerifiedIdentity } | null> {
   const id = roundTripId(request);
   if (!id) return null;
-  const since = new Date(now.getTime() - ROUND_TRIP_MINUTES * 60_000).toISOString();
   const row = await db
     .selectFrom("oidcLogins")
     .select(["purpose", "claims"])
     .where("id", "=", id)
     .where("verifiedAt", "is not", null)
-    .where("createdAt", ">=", since)
+    .where("createdAt", ">=", freshSince(now))
     .executeTakeFirst();
   if (!row?.claims) return null;
   const purpose = JSON.parse(row.purpose) as OidcPurpose;

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { AUDIENCE_SLUGS, AUDIENCES, ENV_PREFIX, type Audience } from "../../app/auth/oidc-config.server";
 import { DEMO_CITIZEN_SUBJECT } from "../../app/demo/dev-identities";
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 
@@ -9,12 +10,11 @@ import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-prov
 // per audience, a handful of test people, and a plain page to pick one.
 // Used by `npm run dev:idp` and by the tests; never in production.
 
-export type TestAudience = "citizen" | "business" | "staff";
 
 export interface TestPerson {
   /** The persistent subject the provider gives the app. */
   sub: string;
-  audience: TestAudience;
+  audience: Audience;
   claims: { name: string; email?: string; email_verified?: boolean; cvr?: string };
 }
 
@@ -26,10 +26,8 @@ export const DEMO_PEOPLE: TestPerson[] = [
   { sub: "kommune-mette-mortensen", audience: "staff", claims: { name: "Mette Mortensen", email: "medarbejder@demo.refleks.dk", email_verified: true } },
 ];
 
-const PREFIX: Record<TestAudience, string> = { citizen: "OIDC_CITIZEN_", business: "OIDC_BUSINESS_", staff: "OIDC_STAFF_" };
-const SLUG: Record<TestAudience, string> = { citizen: "mitid", business: "mitid-erhverv", staff: "kommune" };
-const SCOPES: Record<TestAudience, string> = { citizen: "openid", business: "openid profile email cvr", staff: "openid profile email" };
-const AUDIENCE_NAMES: Record<TestAudience, string> = { citizen: "MitID (test)", business: "MitID Erhverv (test)", staff: "Kommunens login (test)" };
+const SCOPES: Record<Audience, string> = { citizen: "openid", business: "openid profile email cvr", staff: "openid profile email" };
+const AUDIENCE_NAMES: Record<Audience, string> = { citizen: "MitID (test)", business: "MitID Erhverv (test)", staff: "Kommunens login (test)" };
 
 export interface TestProvider {
   issuer: string;
@@ -39,7 +37,7 @@ export interface TestProvider {
   close(): Promise<void>;
 }
 
-function clientId(audience: TestAudience) {
+function clientId(audience: Audience) {
   return `refleks-${audience}`;
 }
 
@@ -63,14 +61,14 @@ export async function startTestProvider(options: { appUrl: string; port?: number
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const audiences: TestAudience[] = ["citizen", "business", "staff"];
+  const audiences = AUDIENCES;
   const jwk = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ format: "jwk" });
 
   const configuration: Configuration = {
     clients: audiences.map((audience) => ({
       client_id: clientId(audience),
       client_secret: `${clientId(audience)}-secret`,
-      redirect_uris: [`${options.appUrl}/login/${SLUG[audience]}/callback`],
+      redirect_uris: [`${options.appUrl}/login/${AUDIENCE_SLUGS[audience]}/callback`],
       post_logout_redirect_uris: [`${options.appUrl}/login?besked=logget-ud`],
       token_endpoint_auth_method: "client_secret_post",
     })),
@@ -150,10 +148,10 @@ export async function startTestProvider(options: { appUrl: string; port?: number
 
   const env: Record<string, string> = {};
   for (const audience of audiences) {
-    env[`${PREFIX[audience]}ISSUER`] = issuer;
-    env[`${PREFIX[audience]}CLIENT_ID`] = clientId(audience);
-    env[`${PREFIX[audience]}CLIENT_SECRET`] = `${clientId(audience)}-secret`;
-    env[`${PREFIX[audience]}SCOPES`] = SCOPES[audience];
+    env[`${ENV_PREFIX[audience]}ISSUER`] = issuer;
+    env[`${ENV_PREFIX[audience]}CLIENT_ID`] = clientId(audience);
+    env[`${ENV_PREFIX[audience]}CLIENT_SECRET`] = `${clientId(audience)}-secret`;
+    env[`${ENV_PREFIX[audience]}SCOPES`] = SCOPES[audience];
   }
   env.OIDC_BUSINESS_CVR_CLAIM = "cvr";
   return {
