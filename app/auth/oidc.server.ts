@@ -4,7 +4,7 @@ import * as client from "openid-client";
 import type { Db } from "../../db/kysely";
 import { appUrl, secureCookies } from "~/env.server";
 import { logError, logInfo } from "~/ops/log.server";
-import { AUDIENCE_SLUGS, audienceConfig, type Audience, type AudienceConfig } from "./oidc-config.server";
+import { AUDIENCE_SLUGS, audienceConfig, audienceFromSlug, type Audience, type AudienceConfig } from "./oidc-config.server";
 
 // The one OpenID Connect client (openid-client): authorization code flow with
 // PKCE, state and nonce, ID-token validation, and logout at the provider.
@@ -37,6 +37,13 @@ export interface VerifiedIdentity {
 const COOKIE = "refleks_oidc";
 /** Time to get through the provider's login, and then to fill in the form that uses the identity. */
 const ROUND_TRIP_MINUTES = 30;
+
+/** The audience of /login/<slug> (and its callback); a 404 when the slug is unknown or its provider not configured. */
+export function requireConfiguredAudience(slug: string | undefined): Audience {
+  const audience = audienceFromSlug(slug);
+  if (!audience || !audienceConfig(audience)) throw new Response("Not found", { status: 404 });
+  return audience;
+}
 
 /** Round trips started before this are stale. */
 function freshSince(now: Date): string {

@@ -2,8 +2,8 @@ import { redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run
 import { useActionData } from "@remix-run/react";
 import { db } from "../../db/client.server";
 import { lookupInvitation } from "~/auth/invitations.server";
-import { audienceConfig, audienceFromSlug, audienceOfRole } from "~/auth/oidc-config.server";
-import { beginOidc, ProviderUnavailable, type OidcPurpose } from "~/auth/oidc.server";
+import { audienceOfRole } from "~/auth/oidc-config.server";
+import { beginOidc, ProviderUnavailable, requireConfiguredAudience, type OidcPurpose } from "~/auth/oidc.server";
 import { providerStartSchema } from "~/auth/schemas";
 import { safeRedirect, validateRequest } from "~/auth/session.server";
 import { clientIp, enforceRateLimit, LIMITS } from "~/security/rate-limit.server";
@@ -18,8 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Log ind" }];
 export const loader = () => redirect("/login");
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const audience = audienceFromSlug(params.provider);
-  if (!audience || !audienceConfig(audience)) throw new Response("Not found", { status: 404 });
+  const audience = requireConfiguredAudience(params.provider);
   await enforceRateLimit([{ limit: LIMITS.loginIp, key: clientIp(context) }], { record: false });
   const parsed = await parseForm(request, providerStartSchema);
   if (!parsed.success) return rejectedCallbackPage();

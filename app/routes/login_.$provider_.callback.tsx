@@ -3,8 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
 import { requestVerifiedEmailChange } from "~/auth/account.server";
 import { linkedUserId, linkIdentity, loginWithIdentity } from "~/auth/identities.server";
-import { audienceConfig, audienceFromSlug } from "~/auth/oidc-config.server";
-import { completeOidc, finishRoundTrip, forgetRoundTripCookie, ProviderUnavailable } from "~/auth/oidc.server";
+import { completeOidc, finishRoundTrip, forgetRoundTripCookie, ProviderUnavailable, requireConfiguredAudience } from "~/auth/oidc.server";
 import {
   cancelledPage,
   cvrMismatchPage,
@@ -23,8 +22,7 @@ export const meta: MetaFunction = () => [{ title: "Log ind" }];
 // that finishes this browser's own round trip (state, nonce, PKCE) counts;
 // anything else is a 400 and starts no session.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const audience = audienceFromSlug(params.provider);
-  if (!audience || !audienceConfig(audience)) throw new Response("Not found", { status: 404 });
+  const audience = requireConfiguredAudience(params.provider);
   const limits = [{ limit: LIMITS.loginIp, key: clientIp(context) }];
   await enforceRateLimit(limits, { record: false });
   let result: Awaited<ReturnType<typeof completeOidc>>;
