@@ -153,7 +153,13 @@ export type ProfileStatus = "draft" | "pending" | "returned" | "approved";
 export type Availability = "seeking" | "open_to_change" | "not_seeking";
 export type ProfileTermKind = "competence" | "certificate" | "education" | "industry" | "job_type";
 export type ContactRequestStatus = "pending" | "accepted" | "declined";
-export type AuditAction = "profile_viewed_by_staff" | "account_erased" | "colleague_removed" | "thread_read_by_consultant";
+export type AuditAction =
+  | "profile_viewed_by_staff"
+  | "account_erased"
+  | "colleague_removed"
+  | "thread_read_by_consultant"
+  /** A login from a provider named this account, which is linked to another identity: refused (no actor, the person is unknown). */
+  | "identity_link_refused";
 
 /**
  * A flexjobber's competence profile. Visible to companies only when

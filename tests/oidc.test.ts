@@ -30,6 +30,15 @@ const PEOPLE: TestPerson[] = [
   { sub: "mitid-no-password", audience: "citizen", claims: { name: "Nanna Nøgle" } },
   { sub: "kommune-ny", audience: "staff", claims: { name: "Nils Ny", email: "nils@kommune.dk", email_verified: true } },
   { sub: "kommune-mette", audience: "staff", claims: { name: "Mette M", email: "mette@kommune.dk", email_verified: true } },
+  // Hostile: an email claim that names a colleague, unverified or from a second identity.
+  { sub: "erhverv-boss-unverified", audience: "business", claims: { name: "Ole Overtag", email: "BOSS@firma.dk", email_verified: false, cvr: "22334455" } },
+  { sub: "erhverv-boss-real", audience: "business", claims: { name: "Bo Boss", email: "boss@firma.dk", email_verified: true, cvr: "22334455" } },
+  { sub: "erhverv-boss-second", audience: "business", claims: { name: "Ole Overtag", email: "boss@firma.dk", email_verified: true, cvr: "22334455" } },
+  { sub: "kommune-sara-unverified", audience: "staff", claims: { name: "Ole Overtag", email: "sara@kommune.dk", email_verified: false } },
+  { sub: "kommune-sara", audience: "staff", claims: { name: "Sara S", email: "sara@kommune.dk", email_verified: true } },
+  { sub: "kommune-sara-second", audience: "staff", claims: { name: "Ole Overtag", email: "sara@kommune.dk", email_verified: true } },
+  { sub: "mitid-cathrine", audience: "citizen", claims: { name: "Cathrine C" } },
+  { sub: "mitid-cathrine-second", audience: "citizen", claims: { name: "Ole Overtag", email: "cathrine@example.dk", email_verified: true } },
 ];
 
 let idp: TestProvider;
@@ -222,6 +231,57 @@ describe("MitID Erhverv and the municipality's login", () => {
     const nils = await db.selectFrom("users").select(["id", "role"]).where("email", "=", "nils@kommune.dk").executeTakeFirstOrThrow();
     expect(nils.role).toBe("staff");
     expect((await loginAs("staff", "kommune-ny")).status).toBe(302);
+  });
+});
+
+describe("an identity never takes over an account", () => {
+  const linksOf = (userId: string) => db.selectFrom("loginIdentities").select(["subject", "audience"]).where("userId", "=", userId).execute();
+  const refusals = (userId: string) =>
+    db.selectFrom("auditLog").select(["action", "actorId"]).where("subjectUserId", "=", userId).where("action", "=", "identity_link_refused").execute();
+
+  it("MitID Erhverv: an unverified email claim links nothing; a second identity for a linked account is refused and logged", async () => {
+    const company = await createCompany(db, { cvr: "22334455", status: "approved" });
+    const boss = await createUser(db, { role: "company", email: "boss@firma.dk", companyId: company.id, isCompanyAdmin: 1 });
+
+    const unverified = await loginAs("business", "erhverv-boss-unverified");
+    expect(unverified.status).toBe(403);
+    expect(await sessionsOf(boss.id)).toBe(0);
+    expect(await linksOf(boss.id)).toEqual([]);
+
+    expect((await loginAs("business", "erhverv-boss-real")).status).toBe(302);
+    expect(await linksOf(boss.id)).toEqual([{ subject: "erhverv-boss-real", audience: "business" }]);
+    await db.deleteFrom("sessions").where("userId", "=", boss.id).execute();
+
+    const second = await loginAs("business", "erhverv-boss-second");
+    expect(second.status).toBe(403);
+    expect(await second.json()).toMatchObject({ text: expect.stringMatching(/^Denne MitID Erhverv er ikke knyttet til din konto/) });
+    expect(await sessionsOf(boss.id)).toBe(0);
+    expect(await linksOf(boss.id)).toEqual([{ subject: "erhverv-boss-real", audience: "business" }]);
+    expect(await refusals(boss.id)).toEqual([{ action: "identity_link_refused", actorId: null }]);
+    // The real person still gets in.
+    expect((await loginAs("business", "erhverv-boss-real")).status).toBe(302);
+  });
+
+  it("staff: the same rule", async () => {
+    const sara = await createUser(db, { role: "staff", email: "sara@kommune.dk" });
+    expect((await loginAs("staff", "kommune-sara-unverified")).status).toBe(403);
+    expect(await linksOf(sara.id)).toEqual([]);
+    expect((await loginAs("staff", "kommune-sara")).status).toBe(302);
+    await db.deleteFrom("sessions").where("userId", "=", sara.id).execute();
+    const second = await loginAs("staff", "kommune-sara-second");
+    expect(second.status).toBe(403);
+    expect(await sessionsOf(sara.id)).toBe(0);
+    expect(await linksOf(sara.id)).toEqual([{ subject: "kommune-sara", audience: "staff" }]);
+    expect(await refusals(sara.id)).toHaveLength(1);
+  });
+
+  it("citizens: a second MitID, even with a verified email claim, is never linked at login", async () => {
+    const cathrine = await createUser(db, { role: "flexjobber", email: "cathrine@example.dk" });
+    await db.insertInto("loginIdentities").values({ issuer: idp.issuer, subject: "mitid-cathrine", userId: cathrine.id, audience: "citizen", createdAt: new Date().toISOString() }).execute();
+    const second = await loginAs("citizen", "mitid-cathrine-second");
+    expect(second.status).toBe(403);
+    expect(await sessionsOf(cathrine.id)).toBe(0);
+    expect(await linksOf(cathrine.id)).toEqual([{ subject: "mitid-cathrine", audience: "citizen" }]);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/kysely";
+import { writeAudit } from "~/audit/audit.server";
 import { recordLoginEvent } from "./login.server";
 import type { Audience } from "./oidc-config.server";
 import type { VerifiedIdentity } from "./oidc.server";
@@ -15,7 +16,9 @@ export type IdentityLoginResult =
   | { status: "ok"; userId: string }
   | { status: "unknown" }
   | { status: "cvr_mismatch" }
-  | { status: "suspended" };
+  | { status: "suspended" }
+  /** The account the email names is already linked to another identity of this audience. */
+  | { status: "linked_elsewhere" };
 
 type Identity = Pick<VerifiedIdentity, "audience" | "issuer" | "subject">;
 
@@ -30,17 +33,32 @@ export async function linkedUserId(db: Db, identity: Identity): Promise<string |
   return row?.userId ?? null;
 }
 
-/** Links the identity to the account; refused when it already belongs to another account. */
-export async function linkIdentity(db: Db, userId: string, identity: Identity, now = new Date()): Promise<"ok" | "taken"> {
+export type LinkResult = "ok" | "taken" | "linked_elsewhere";
+
+/**
+ * Links the identity to the account. Refused when the identity belongs to
+ * another account; and when the account already has another identity of this
+ * audience, unless `replace` (only the signed-in person on Min konto replaces
+ * a link: a login never does, so a second identity cannot push the real
+ * person's out).
+ */
+export async function linkIdentity(
+  db: Db,
+  userId: string,
+  identity: Identity,
+  { replace = false, now = new Date() }: { replace?: boolean; now?: Date } = {},
+): Promise<LinkResult> {
   const owner = await db.selectFrom("loginIdentities").select("userId").where("issuer", "=", identity.issuer).where("subject", "=", identity.subject).executeTakeFirst();
   if (owner) return owner.userId === userId ? "ok" : "taken";
-  // One identity per account and audience: a new one replaces the old.
-  await db.deleteFrom("loginIdentities").where("userId", "=", userId).where("audience", "=", identity.audience).execute();
-  await db
+  if (replace) await db.deleteFrom("loginIdentities").where("userId", "=", userId).where("audience", "=", identity.audience).execute();
+  // The unique (user, audience) index decides a race between two first uses: one row wins.
+  const inserted = await db
     .insertInto("loginIdentities")
     .values({ issuer: identity.issuer, subject: identity.subject, userId, audience: identity.audience, createdAt: now.toISOString() })
-    .execute();
-  return "ok";
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return "ok";
+  return (await linkedUserId(db, identity)) === userId ? "ok" : "linked_elsewhere";
 }
 
 export async function unlinkIdentity(db: Db, userId: string, audience: Audience): Promise<void> {
@@ -53,11 +71,14 @@ export async function linkedSince(db: Db, userId: string, audience: Audience): P
   return row?.createdAt ?? null;
 }
 
-/** The account a first login may be linked to by the provider's word for email (and CVR). */
+/**
+ * The account a first login may be linked to by the provider's word for email
+ * (and CVR): only an email the provider says it verified, never one a person
+ * typed into their own profile at the provider.
+ */
 async function firstUseMatch(db: Db, identity: VerifiedIdentity): Promise<string | null> {
-  if (!identity.email) return null;
+  if (!identity.email || !identity.emailVerified) return null;
   if (identity.audience === "staff") {
-    if (!identity.emailVerified) return null;
     const staff = await db.selectFrom("users").select("id").where("email", "=", identity.email).where("role", "in", ["staff", "admin"]).executeTakeFirst();
     return staff?.id ?? null;
   }
@@ -104,7 +125,12 @@ export async function loginWithIdentity(db: Db, identity: VerifiedIdentity, now 
     await event(false);
     return { status: "suspended" };
   }
-  if (firstUse) await linkIdentity(db, user.id, identity, now);
+  if (firstUse && (await linkIdentity(db, user.id, identity, { now })) !== "ok") {
+    // Someone else's identity naming this account's email: the real person's link stays.
+    await event(false);
+    await writeAudit(db, { actorId: null, action: "identity_link_refused", subjectUserId: user.id }, now);
+    return { status: "linked_elsewhere" };
+  }
   await event(true);
   return { status: "ok", userId: user.id };
 }

@@ -245,7 +245,7 @@ export async function acceptInvitation(db: Db, token: string, input: AcceptInput
         .execute();
     }
     await trx.updateTable("invitations").set({ usedAt: at, userId }).where("id", "=", inv.id).execute();
-    if (identity) await linkIdentity(trx, userId, identity, now);
+    if (identity) await linkIdentity(trx, userId, identity, { now });
     await trx
       .insertInto("consents")
       .values({ userId, purpose: "privacy_statement", textVersion: PRIVACY_VERSION, givenAt: at, withdrawnAt: null })

@@ -78,3 +78,18 @@ export function suspendedPage() {
     next: toLogin,
   });
 }
+
+const THIS_IDENTITY: Record<Audience, string> = {
+  citizen: "Dette MitID",
+  business: "Denne MitID Erhverv",
+  staff: "Dette login fra kommunen",
+};
+
+/** The identity names an account that is linked to another one: nothing is linked, no one gets in. */
+export function notLinkedPage(audience: Audience) {
+  return page(403, {
+    title: "Dit login er ikke knyttet til kontoen",
+    text: `${THIS_IDENTITY[audience]} er ikke knyttet til din konto, og kontoen bruger allerede et andet. Log ind, som du plejer, og skift under Min konto, hvis du vil bruge dette i stedet. Kontakt jobcentret, hvis du ikke kan komme ind.`,
+    next: toLogin,
+  });
+}

@@ -14,6 +14,7 @@ const actionLabels: Record<AuditAction, string> = {
   account_erased: "Slettede borgerens konto og oplysninger",
   colleague_removed: "Fjernede en kollegas konto",
   thread_read_by_consultant: "Læste en samtale som jobkonsulent",
+  identity_link_refused: "Afviste et login udefra, der ikke er knyttet til kontoen",
 };
 
 // Admins only: who at the jobcenter looked at whose profile.
@@ -37,7 +38,7 @@ export default function AuditLog() {
               <td>
                 {formatDate(e.createdAt)} kl. {formatTime(e.createdAt)}
               </td>
-              <td>{e.actorName ?? "Slettet bruger"}</td>
+              <td>{e.actorName ?? (e.actorId === null && e.action === "identity_link_refused" ? "Ukendt person" : "Slettet bruger")}</td>
               <td>{actionLabels[e.action]}</td>
               <td>{e.subjectName ?? "Slettet bruger"}</td>
             </tr>

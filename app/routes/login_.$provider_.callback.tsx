@@ -7,6 +7,7 @@ import { completeOidc, finishRoundTrip, forgetRoundTripCookie, ProviderUnavailab
 import {
   cancelledPage,
   cvrMismatchPage,
+  notLinkedPage,
   providerUnavailablePage,
   rejectedCallbackPage,
   suspendedPage,
@@ -46,13 +47,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       if (outcome.status === "unknown") return unknownIdentityPage(audience);
       if (outcome.status === "cvr_mismatch") return cvrMismatchPage();
       if (outcome.status === "suspended") return suspendedPage();
+      if (outcome.status === "linked_elsewhere") return notLinkedPage(audience);
       return startSession(outcome.userId, purpose.redirectTo, { audience, idToken: identity.idToken }, forget);
     }
     case "link": {
       await finishRoundTrip(db, request);
       const auth = await validateRequest(request);
       if (!auth || auth.user.id !== purpose.userId) return rejectedCallbackPage();
-      const linked = await linkIdentity(db, auth.user.id, identity);
+      // The signed-in person chose this identity on Min konto: it replaces their old one.
+      const linked = await linkIdentity(db, auth.user.id, identity, { replace: true });
       return redirect(`/min-konto?besked=${linked === "ok" ? "login-tilknyttet" : "login-i-brug"}`, { headers: forget });
     }
     case "email": {
