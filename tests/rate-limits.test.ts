@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db/client.server";
 import * as login from "~/routes/login";
 import * as access from "~/routes/adgang";
-import { LIMITS, RateLimiter } from "~/security/rate-limit.server";
+import { LIMITS, RateLimiter, storedKey } from "~/security/rate-limit.server";
 import { isCrossSitePost } from "~/security/origin.server";
 import { createUser } from "./factories";
 import { post } from "./http";
@@ -42,7 +42,41 @@ describe("the growing delay", () => {
     expect((await limiter.assess(check, t0 + 60_001)).retryAfterSeconds).toBe(0);
     // A try after the window forgets the ones before it.
     await limiter.record(check, t0 + 120_000);
-    expect(await db.selectFrom("rateLimitHits").select("at").where("key", "=", "t:k").execute()).toEqual([{ at: t0 + 120_000 }]);
+    expect(await db.selectFrom("rateLimitHits").select("at").where("key", "=", storedKey(limit, "k")).execute()).toEqual([{ at: t0 + 120_000 }]);
+  });
+
+  it("sweeps hits whose window has passed for every key, and stores no key in the clear", async () => {
+    const limiter = new RateLimiter(db, 1);
+    const old = Date.now() - 2 * 60 * 60_000;
+    await limiter.record([{ limit: LIMITS.loginAccount, key: "glemt@example.dk" }], old);
+    await limiter.reserve([{ limit: LIMITS.loginIp, key: "203.0.113.9" }]);
+    const rows = await db.selectFrom("rateLimitHits").select(["key", "at"]).execute();
+    expect(rows.some((r) => Number(r.at) <= old)).toBe(false);
+    expect(rows.some((r) => r.key.includes("@") || r.key.includes("203.0.113.9"))).toBe(false);
+  });
+});
+
+describe("tries sent at the same moment", () => {
+  it("31 logins at once (30 wrong, then the right one) from one address: at most 10 passwords are checked, and the right one is not let in", async () => {
+    const user = await createUser(db, { role: "flexjobber" });
+    const ip = newIp();
+    const tries = Array.from({ length: 30 }, (_, i) => call(login.action, post("/login", { email: user.email, password: `gæt nummer ${i}` }), ip));
+    tries.push(call(login.action, post("/login", { email: user.email, password: user.password }), ip));
+    const statuses = (await Promise.all(tries)).map((r) => r.status);
+    const checked = await db.selectFrom("loginEvents").select("succeeded").where("userId", "=", user.id).execute();
+    expect(checked.length).toBeLessThanOrEqual(LIMITS.loginIpAccount.max);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(LIMITS.loginIpAccount.max);
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.filter((s) => s === 302)).toEqual([]);
+  });
+
+  it("150 logins at once for different accounts from one address check at most 50 passwords", async () => {
+    const ip = newIp();
+    const user = await createUser(db, { role: "flexjobber" });
+    const tries = Array.from({ length: 150 }, (_, i) => call(login.action, post("/login", { email: i === 0 ? user.email : `burst${i}@example.dk`, password: "forkert forkert" }), ip));
+    const statuses = (await Promise.all(tries)).map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(LIMITS.loginIp.max);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(150 - LIMITS.loginIp.max);
   });
 });
 

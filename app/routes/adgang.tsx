@@ -9,7 +9,7 @@ import { FormError, SubmitButton, TextField, useZodForm } from "~/components/for
 import { badRequest, parseForm } from "~/utils/forms.server";
 import { Honeypot } from "~/components/honeypot";
 import { honeypotFilled } from "~/security/honeypot";
-import { clientIp, enforceRateLimit, LIMITS } from "~/security/rate-limit.server";
+import { clientIp, reserveAttempt, LIMITS } from "~/security/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Bed om adgang for virksomheder" }];
 
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await enforceRateLimit([{ limit: LIMITS.publicFormIp, key: clientIp(context) }], { record: true });
+  await reserveAttempt([{ limit: LIMITS.publicFormIp, key: clientIp(context) }]);
   const verified = await verifiedCompany(request);
   const parsed = await parseForm(request, companyAccessSchema);
   if (!parsed.success) return parsed.response;

@@ -9,7 +9,7 @@ import { blockThreadCompany, reportMessage } from "~/messages/safety.server";
 import { inviteConsultant, openThread, postMessage } from "~/messages/threads.server";
 import { MESSAGE_MAX, replySchema, threadActionSchema } from "~/messages/schemas";
 import { viewerOf } from "~/messages/viewer.server";
-import { enforceRateLimit, LIMITS, rateLimiter } from "~/security/rate-limit.server";
+import { checkRateLimit, LIMITS, rateLimiter } from "~/security/rate-limit.server";
 import { formatDate, formatTime } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithMessage(`/beskeder/${id}`, "besked-anmeldt");
   }
   const limit = [{ limit: LIMITS.messages, key: user.id }];
-  await enforceRateLimit(limit, { record: false });
+  await checkRateLimit(limit);
   const result = await postMessage(db, viewer, id, parsed.data.body);
   if (result === "not_found") throw notInThread();
   // Counted once stored (like failed logins): a refused post costs nothing, and a stored one is never answered 429.

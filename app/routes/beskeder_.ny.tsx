@@ -7,7 +7,7 @@ import { noticeNewMessage } from "~/messages/notices.server";
 import { startJobcenterThread } from "~/messages/threads.server";
 import { MESSAGE_MAX, newThreadSchema } from "~/messages/schemas";
 import { viewerOf } from "~/messages/viewer.server";
-import { enforceRateLimit, LIMITS } from "~/security/rate-limit.server";
+import { reserveAttempt, LIMITS } from "~/security/rate-limit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 
@@ -23,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: ["flexjobber", "company"] });
   const parsed = await parseForm(request, newThreadSchema);
   if (!parsed.success) return parsed.response;
-  await enforceRateLimit([{ limit: LIMITS.messages, key: user.id }], { record: true });
+  await reserveAttempt([{ limit: LIMITS.messages, key: user.id }]);
   const id = await startJobcenterThread(db, viewerOf(user), parsed.data);
   await noticeNewMessage(db, id, user.id);
   return redirectWithMessage(`/beskeder/${id}`, "besked-sendt");

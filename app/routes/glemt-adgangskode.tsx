@@ -7,7 +7,7 @@ import { forgotPasswordSchema } from "~/auth/schemas";
 import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { Honeypot } from "~/components/honeypot";
 import { honeypotFilled } from "~/security/honeypot";
-import { clientIp, enforceRateLimit, LIMITS } from "~/security/rate-limit.server";
+import { clientIp, reserveAttempt, LIMITS } from "~/security/rate-limit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 
@@ -16,13 +16,13 @@ export const meta: MetaFunction = () => [{ title: "Glemt adgangskode" }];
 // Public. The answer is the same whether the email has an account or not.
 export async function action({ request, context }: ActionFunctionArgs) {
   const ip = clientIp(context);
-  await enforceRateLimit([{ limit: LIMITS.publicFormIp, key: ip }], { record: true });
+  await reserveAttempt([{ limit: LIMITS.publicFormIp, key: ip }]);
   const parsed = await parseForm(request, forgotPasswordSchema);
   if (!parsed.success) return parsed.response;
   if (!honeypotFilled(parsed.formData)) {
     // One link per account per few minutes at most: the form cannot be used to flood someone's inbox.
     const account = [{ limit: LIMITS.resetAccount, key: normalizeEmail(parsed.data.email) }];
-    await enforceRateLimit(account, { record: true });
+    await reserveAttempt(account);
     await requestPasswordReset(db, parsed.data.email);
   }
   return redirectWithMessage("/login", "nulstil-link-sendt");

@@ -24,7 +24,7 @@ import { roleLabels } from "~/users/roles";
 import { badRequest, parseForm } from "~/utils/forms.server";
 import { Honeypot } from "~/components/honeypot";
 import { honeypotFilled } from "~/security/honeypot";
-import { clientIp, enforceRateLimit, LIMITS } from "~/security/rate-limit.server";
+import { clientIp, reserveAttempt, LIMITS } from "~/security/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitation" }];
 
@@ -75,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  await enforceRateLimit([{ limit: LIMITS.publicFormIp, key: clientIp(context) }], { record: true });
+  await reserveAttempt([{ limit: LIMITS.publicFormIp, key: clientIp(context) }]);
   const token = params.token ?? "";
   const found = await lookupInvitation(db, token);
   if (found.state !== "open") return closed(found.state);

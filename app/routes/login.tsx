@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { attemptLogin, normalizeEmail } from "~/auth/login.server";
 import { Honeypot } from "~/components/honeypot";
 import { honeypotFilled } from "~/security/honeypot";
-import { clientIp, enforceRateLimit, LIMITS, rateLimiter } from "~/security/rate-limit.server";
+import { clientIp, LIMITS, reserveAttempt } from "~/security/rate-limit.server";
 import { loginSchema } from "~/auth/schemas";
 import { safeRedirect, startSession, validateRequest } from "~/auth/session.server";
 import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
@@ -39,10 +39,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (honeypotFilled(parsed.formData)) return badRequest({}, WRONG_LOGIN, 401);
   const { email, password, redirectTo } = parsed.data;
   const limits = loginLimits(clientIp(context), normalizeEmail(email));
-  await enforceRateLimit(limits, { record: false });
+  // Counted before the password is checked, so a burst cannot try more than the limit allows.
+  const attempt = await reserveAttempt(limits);
   const result = await attemptLogin(db, email, password);
   // Only failures count: a shared office address can sign in all day.
-  if (result.status !== "ok") await rateLimiter.record(limits);
+  if (result.status === "ok") await attempt.allowed();
   switch (result.status) {
     case "ok":
       return startSession(result.userId, safeRedirect(redirectTo));

@@ -6,7 +6,7 @@ import { audienceOfRole } from "~/auth/oidc-config.server";
 import { beginOidc, ProviderUnavailable, requireConfiguredAudience, type OidcPurpose } from "~/auth/oidc.server";
 import { providerStartSchema } from "~/auth/schemas";
 import { safeRedirect, validateRequest } from "~/auth/session.server";
-import { clientIp, enforceRateLimit, LIMITS } from "~/security/rate-limit.server";
+import { clientIp, checkRateLimit, LIMITS } from "~/security/rate-limit.server";
 import { parseForm } from "~/utils/forms.server";
 import { providerUnavailablePage, rejectedCallbackPage } from "~/auth/provider-pages.server";
 import { ProviderMessage } from "~/components/provider-message";
@@ -19,7 +19,7 @@ export const loader = () => redirect("/login");
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const audience = requireConfiguredAudience(params.provider);
-  await enforceRateLimit([{ limit: LIMITS.loginIp, key: clientIp(context) }], { record: false });
+  await checkRateLimit([{ limit: LIMITS.loginIp, key: clientIp(context) }]);
   const parsed = await parseForm(request, providerStartSchema);
   if (!parsed.success) return rejectedCallbackPage();
   let purpose: OidcPurpose;

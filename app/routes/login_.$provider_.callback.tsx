@@ -15,7 +15,7 @@ import {
 } from "~/auth/provider-pages.server";
 import { startSession, validateRequest } from "~/auth/session.server";
 import { ProviderMessage } from "~/components/provider-message";
-import { clientIp, enforceRateLimit, LIMITS, rateLimiter } from "~/security/rate-limit.server";
+import { clientIp, LIMITS, reserveAttempt } from "~/security/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Log ind" }];
 
@@ -25,25 +25,27 @@ export const meta: MetaFunction = () => [{ title: "Log ind" }];
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const audience = requireConfiguredAudience(params.provider);
   const limits = [{ limit: LIMITS.loginIp, key: clientIp(context) }];
-  await enforceRateLimit(limits, { record: false });
+  // Counted before the code is exchanged; taken back when the callback turns out good.
+  const attempt = await reserveAttempt(limits);
   let result: Awaited<ReturnType<typeof completeOidc>>;
   try {
     result = await completeOidc(db, request, audience);
   } catch (error) {
+    await attempt.allowed();
     if (error instanceof ProviderUnavailable) return providerUnavailablePage(audience);
     throw error;
   }
   if (!result.ok) {
-    await rateLimiter.record(limits);
     return result.reason === "cancelled" ? cancelledPage(audience) : rejectedCallbackPage();
   }
   const { purpose, identity } = result;
+  if (purpose.kind !== "login") await attempt.allowed();
   const forget: [string, string][] = [["Set-Cookie", forgetRoundTripCookie]];
   switch (purpose.kind) {
     case "login": {
       await finishRoundTrip(db, request);
       const outcome = await loginWithIdentity(db, identity);
-      if (outcome.status !== "ok") await rateLimiter.record(limits);
+      if (outcome.status === "ok") await attempt.allowed();
       if (outcome.status === "unknown") return unknownIdentityPage(audience);
       if (outcome.status === "cvr_mismatch") return cvrMismatchPage();
       if (outcome.status === "suspended") return suspendedPage();

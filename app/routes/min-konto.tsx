@@ -11,7 +11,7 @@ import { NewPasswordFields } from "~/components/new-password-fields";
 import { roleLabels } from "~/users/roles";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
-import { enforceRateLimit, LIMITS } from "~/security/rate-limit.server";
+import { reserveAttempt, LIMITS } from "~/security/rate-limit.server";
 import { linkedSince, unlinkIdentity } from "~/auth/identities.server";
 import { AUDIENCE_LABELS, AUDIENCE_SLUGS, audienceConfig, audienceOfRole } from "~/auth/oidc-config.server";
 import { passwordsAllowedFor } from "~/auth/password-policy.server";
@@ -59,14 +59,14 @@ export async function action({ request }: ActionFunctionArgs) {
       return redirectWithMessage("/min-konto", "telefon-gemt");
     case "email": {
       // Each try costs a password check and may send an email: limited like "Glemt adgangskode?".
-      await enforceRateLimit([{ limit: LIMITS.resetAccount, key: `email-change:${user.id}` }], { record: true });
+      await reserveAttempt([{ limit: LIMITS.resetAccount, key: `email-change:${user.id}` }]);
       const result = await requestEmailChange(db, user.id, input.newEmail, input.emailPassword);
       if (result === "wrong_password") return badRequest({ emailPassword: "Adgangskoden er forkert." });
       if (result === "same") return badRequest({ newEmail: "Det er den e-mail, du bruger nu." });
       return redirectWithMessage("/min-konto", "email-link-sendt");
     }
     case "email-provider": {
-      await enforceRateLimit([{ limit: LIMITS.resetAccount, key: `email-change:${user.id}` }], { record: true });
+      await reserveAttempt([{ limit: LIMITS.resetAccount, key: `email-change:${user.id}` }]);
       const audience = audienceOfRole(user.role);
       if (!audienceConfig(audience) || !(await linkedSince(db, user.id, audience))) {
         return badRequest({}, "Din konto er ikke knyttet til et login uden adgangskode. Brug formularen med din adgangskode.");
@@ -80,7 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
       }
     }
     case "password": {
-      await enforceRateLimit([{ limit: LIMITS.resetAccount, key: `password-change:${user.id}` }], { record: true });
+      await reserveAttempt([{ limit: LIMITS.resetAccount, key: `password-change:${user.id}` }]);
       const result = await changePassword(db, user.id, input.currentPassword, input.password);
       if (result === "wrong_password") return badRequest({ currentPassword: "Adgangskoden er forkert." });
       // Every other session ends (someone who knew the old password is out); this one starts afresh.

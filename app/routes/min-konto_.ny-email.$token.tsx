@@ -3,7 +3,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { db } from "../../db/client.server";
 import { confirmEmailChange } from "~/auth/account.server";
 import { SubmitButton } from "~/components/form";
-import { clientIp, enforceRateLimit, LIMITS } from "~/security/rate-limit.server";
+import { clientIp, reserveAttempt, LIMITS } from "~/security/rate-limit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 
@@ -21,7 +21,7 @@ const closedStatus = { unknown: 404, used: 410, expired: 410, taken: 409, suspen
 // Public: the token in the link is the key. Confirming is a button (POST), so
 // a mail scanner that opens the link changes nothing.
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  await enforceRateLimit([{ limit: LIMITS.publicFormIp, key: clientIp(context) }], { record: true });
+  await reserveAttempt([{ limit: LIMITS.publicFormIp, key: clientIp(context) }]);
   await readFormData(request);
   const result = await confirmEmailChange(db, params.token ?? "");
   if (result !== "ok") return json({ closed: result }, { status: closedStatus[result] });

@@ -7,7 +7,7 @@ import { FormError, SubmitButton, useZodForm } from "~/components/form";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { Honeypot } from "~/components/honeypot";
 import { honeypotFilled } from "~/security/honeypot";
-import { clientIp, enforceRateLimit, LIMITS } from "~/security/rate-limit.server";
+import { clientIp, reserveAttempt, LIMITS } from "~/security/rate-limit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
 
@@ -29,7 +29,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  await enforceRateLimit([{ limit: LIMITS.publicFormIp, key: clientIp(context) }], { record: true });
+  await reserveAttempt([{ limit: LIMITS.publicFormIp, key: clientIp(context) }]);
   const parsed = await parseForm(request, resetPasswordSchema);
   if (!parsed.success) return parsed.response;
   if (honeypotFilled(parsed.formData)) return badRequest({}, "Formularen kunne ikke sendes. Prøv igen.", 400);

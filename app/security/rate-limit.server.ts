@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
 import { json } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
-import type { Db } from "../../db/kysely";
+import { inTransaction, type Db } from "../../db/kysely";
 import { db } from "../../db/client.server";
 import { env } from "~/env.server";
 
@@ -12,7 +13,8 @@ import { env } from "~/env.server";
  *
  * Kept in the database (rate_limit_hits), so every app process on one
  * PostgreSQL counts the same tries (issue 16; was process memory, see
- * docs/decisions/006 and 012). A hit is forgotten once its window has passed.
+ * docs/decisions/006 and 012). A hit is forgotten once its window has passed,
+ * and its key is stored hashed.
  */
 export interface Limit {
   /** Prefix of the keys this limit counts ("login-ip", …). */
@@ -52,18 +54,34 @@ export interface Verdict {
   retryAfterSeconds: number;
 }
 
+/** The longest window of any limit: a hit older than this counts for nothing and is swept. */
+const LONGEST_WINDOW_MS = Math.max(...Object.values(LIMITS).map((l) => l.windowMs));
+const SWEEP_EVERY_MS = MINUTE;
+
+type Checks = { limit: Limit; key: string }[];
+
+/**
+ * The stored key: the limit's name and a hash of the key, so the table holds
+ * no email or IP address in the clear (and erasure has nothing to find there).
+ */
+export function storedKey(limit: Limit, key: string): string {
+  return `${limit.name}:${createHash("sha256").update(key).digest("base64url")}`;
+}
+
 export class RateLimiter {
+  private lastSweep = 0;
+
   constructor(
     private readonly db: Db,
     private readonly delayStepMs = 250,
   ) {}
 
   /** The verdict for these limits and keys now, before recording anything. */
-  async assess(checks: { limit: Limit; key: string }[], now = Date.now()): Promise<Verdict> {
+  async assess(checks: Checks, now = Date.now(), db: Db = this.db): Promise<Verdict> {
     let delayMs = 0;
     let retryAfterSeconds = 0;
     for (const { limit, key } of checks) {
-      const recent = await this.recent(limit, key, now);
+      const recent = await this.recent(db, limit, key, now);
       if (recent.length >= limit.max) {
         const freeAt = recent[recent.length - limit.max]! + limit.windowMs;
         retryAfterSeconds = Math.max(retryAfterSeconds, Math.ceil((freeAt - now) / 1000));
@@ -76,21 +94,56 @@ export class RateLimiter {
     return { delayMs, retryAfterSeconds };
   }
 
-  /** Counts one try for each check, and forgets that key's tries whose window has passed. */
-  async record(checks: { limit: Limit; key: string }[], now = Date.now()): Promise<void> {
+  /**
+   * Counts this try under every limit before the work it guards is done, in
+   * one step with every other writer (a transaction under the write lock): of
+   * 30 tries sent at the same moment, only those under the max are counted
+   * and let through. When a limit is at its max nothing is counted.
+   */
+  async reserve(checks: Checks, now = Date.now()): Promise<Verdict> {
+    const verdict = await inTransaction(this.db, async (trx) => {
+      const verdict = await this.assess(checks, now, trx);
+      if (verdict.retryAfterSeconds === 0) await this.insert(trx, checks, now);
+      return verdict;
+    });
+    await this.sweep(now);
+    return verdict;
+  }
+
+  /** Takes back a try reserved at `at` that turned out to be allowed (a right password). */
+  async release(checks: Checks, at: number): Promise<void> {
     for (const { limit, key } of checks) {
-      const id = `${limit.name}:${key}`;
-      await this.db.deleteFrom("rateLimitHits").where("key", "=", id).where("at", "<=", now - limit.windowMs).execute();
-      await this.db.insertInto("rateLimitHits").values({ key: id, at: now }).execute();
+      await this.db.deleteFrom("rateLimitHits").where("key", "=", storedKey(limit, key)).where("at", "=", at).execute();
+    }
+  }
+
+  /** Counts one try for each check after the work (a message, once stored). */
+  async record(checks: Checks, now = Date.now()): Promise<void> {
+    await this.insert(this.db, checks, now);
+    await this.sweep(now);
+  }
+
+  /** Forgets every hit whose window has passed, at most once a minute per process. */
+  async sweep(now = Date.now(), { force = false } = {}): Promise<void> {
+    if (!force && now - this.lastSweep < SWEEP_EVERY_MS) return;
+    this.lastSweep = now;
+    await this.db.deleteFrom("rateLimitHits").where("at", "<=", now - LONGEST_WINDOW_MS).execute();
+  }
+
+  private async insert(db: Db, checks: Checks, now: number): Promise<void> {
+    for (const { limit, key } of checks) {
+      const id = storedKey(limit, key);
+      await db.deleteFrom("rateLimitHits").where("key", "=", id).where("at", "<=", now - limit.windowMs).execute();
+      await db.insertInto("rateLimitHits").values({ key: id, at: now }).execute();
     }
   }
 
   /** The times of the tries within the window, oldest first. */
-  private async recent(limit: Limit, key: string, now: number): Promise<number[]> {
-    const rows = await this.db
+  private async recent(db: Db, limit: Limit, key: string, now: number): Promise<number[]> {
+    const rows = await db
       .selectFrom("rateLimitHits")
       .select("at")
-      .where("key", "=", `${limit.name}:${key}`)
+      .where("key", "=", storedKey(limit, key))
       .where("at", ">", now - limit.windowMs)
       .orderBy("at")
       .execute();
@@ -115,15 +168,25 @@ export function tooManyRequests(retryAfterSeconds: number) {
   );
 }
 
-/**
- * Applies the limits before an action does its work: throws the 429 when a
- * limit is reached, otherwise waits out the growing delay. Records the hit
- * when `record` is set (public forms count every post; login counts failures
- * afterwards with `rateLimiter.record`).
- */
-export async function enforceRateLimit(checks: { limit: Limit; key: string }[], { record }: { record: boolean }): Promise<void> {
-  const verdict = await rateLimiter.assess(checks);
+async function waitOrRefuse(verdict: Verdict): Promise<void> {
   if (verdict.retryAfterSeconds > 0) throw tooManyRequests(verdict.retryAfterSeconds);
-  if (record) await rateLimiter.record(checks);
   if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
+}
+
+/**
+ * Every door that guards a secret (a password, a token, a provider's answer)
+ * or sends mail: counts this try first, atomically (throws the 429 when a
+ * limit is reached), then waits out the growing delay. Returns `allowed`,
+ * which takes the try back when it turned out right: a shared office
+ * address can sign in all day, and only failures add up.
+ */
+export async function reserveAttempt(checks: Checks): Promise<{ allowed: () => Promise<void> }> {
+  const at = Date.now();
+  await waitOrRefuse(await rateLimiter.reserve(checks, at));
+  return { allowed: () => rateLimiter.release(checks, at) };
+}
+
+/** A door that counts nothing itself (its tries are counted where they end): the 429 or the delay only. */
+export async function checkRateLimit(checks: Checks): Promise<void> {
+  await waitOrRefuse(await rateLimiter.assess(checks));
 }
