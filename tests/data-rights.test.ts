@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client.server";
@@ -8,6 +9,12 @@ import * as citizenPage from "~/routes/borgere_.$id";
 import * as colleagues from "~/routes/kolleger";
 import * as login from "~/routes/login";
 import * as candidate from "~/routes/kandidater_.$alias";
+import * as newThread from "~/routes/beskeder_.ny";
+import * as thread from "~/routes/beskeder_.$id";
+import { requestEmailChange } from "~/auth/account.server";
+import { requestPasswordReset } from "~/auth/password-reset.server";
+import { saveSearch } from "~/alerts/saved-searches.server";
+import { threadForAcceptedRequest } from "~/messages/threads.server";
 import { recordEmploymentStatus } from "~/employment/employment.server";
 import { expressInterest } from "~/openings/interests.server";
 import { answerContactRequest, sendContactRequest } from "~/profiles/contact.server";
@@ -172,6 +179,60 @@ describe("Slet min konto", () => {
     const own = await run(myData.action, post("/mine-data", { intent: "delete-account", confirm: "on" }, adminCookie));
     expect(own.status).toBe(302);
     expect(await findEverywhere(admin.email)).toEqual([]);
+  });
+});
+
+describe("Slet min konto reaches every table", () => {
+  it("a citizen who wrote a subject, reported, changed email, saved a search, asked for a reset, failed a login and blocked a company leaves nothing of hers behind, and the block holds", async () => {
+    const { user, secrets, company, companyUser } = await citizenWithHistory("Overalt");
+    const more = {
+      subject: "Emne Overalt Trompetfisk",
+      threadBody: "Tråd Overalt Gummistøvle",
+      reportReason: "Anmeldelse Overalt Kamelhår",
+      newEmail: "ny.overalt@andet.example",
+      savedSearch: "Søgning Overalt Pindsvin",
+    };
+    const cookie = await sessionCookie(user.id);
+    const staff = await createUser(db, { role: "staff" });
+    await db.updateTable("users").set({ consultantId: staff.id }).where("id", "=", user.id).execute();
+
+    // A subject she wrote, which staff are notified of.
+    const started = await run(newThread.action, post("/beskeder/ny", { subject: more.subject, body: more.threadBody }, cookie));
+    expect(started.status).toBe(302);
+    // A conversation with the company: it writes her name; she reports it and blocks the company.
+    const request = await db.selectFrom("contactRequests").select("id").where("profileUserId", "=", user.id).executeTakeFirstOrThrow();
+    const threadId = await threadForAcceptedRequest(db, request.id);
+    const companyCookie = await sessionCookie(companyUser.id);
+    expect((await run(thread.action, post(`/beskeder/${threadId}`, { intent: "message", body: `Kære ${secrets.name}` }, companyCookie), { id: String(threadId) })).status).toBe(302);
+    const theirs = await db.selectFrom("messages").select("id").where("threadId", "=", threadId).where("authorId", "=", companyUser.id).orderBy("id", "desc").executeTakeFirstOrThrow();
+    expect((await run(thread.action, post(`/beskeder/${threadId}`, { intent: "report", messageId: String(theirs.id), reason: more.reportReason }, cookie), { id: String(threadId) })).status).toBe(302);
+    expect((await run(thread.action, post(`/beskeder/${threadId}`, { intent: "block" }, cookie), { id: String(threadId) })).status).toBe(302);
+    // A new email waiting for confirmation, a saved search, a reset link, a failed login.
+    expect(await requestEmailChange(db, user.id, more.newEmail, user.password)).toBe("sent");
+    expect(await saveSearch(db, { userId: user.id, kind: "jobs", name: more.savedSearch, query: "q=lager" })).toBe("saved");
+    await requestPasswordReset(db, secrets.email);
+    expect((await run(login.action, post("/login", { email: secrets.email, password: "forkert forkert" }))).status).toBe(401);
+
+    const all = { ...secrets, ...more };
+    for (const [what, value] of Object.entries(all)) expect(await findEverywhere(value), what).not.toEqual([]);
+
+    expect((await run(myData.action, post("/mine-data", { intent: "delete-account", confirm: "on" }, cookie))).status).toBe(302);
+
+    for (const [what, value] of Object.entries(all)) expect(await findEverywhere(value), what).toEqual([]);
+    // Nor in the SQLite file and its write-ahead log (PostgreSQL has no file of ours to read).
+    if (!process.env.DATABASE_URL?.startsWith("postgres")) {
+      const file = process.env.DATABASE_PATH!;
+      const bytes = [file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f).toString("utf8").toLowerCase());
+      for (const [what, value] of Object.entries(all)) {
+        expect(bytes.some((b) => b.includes(value.toLowerCase())), `${what} in the database file`).toBe(false);
+      }
+    }
+    // The blocked company cannot open the thread again, nor write in it.
+    const opened = await run(thread.loader, get(`/beskeder/${threadId}`, companyCookie), { id: String(threadId) });
+    expect([403, 404]).toContain(opened.status);
+    const written = await run(thread.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Er du der?" }, companyCookie), { id: String(threadId) });
+    expect([403, 404]).toContain(written.status);
+    expect(await db.selectFrom("companyBlocks").select("companyId").where("userId", "=", user.id).execute()).toEqual([{ companyId: company.id }]);
   });
 });
 

@@ -24,7 +24,8 @@ export const JOBCENTER = "Jobcentret";
  * - the flexjobber it is about;
  * - every user of its company, while the flexjobber (if any) is visible to
  *   the company (the one visibility rule: a paused profile or a withdrawn
- *   consent ends it), or was erased (the company keeps the thread, emptied);
+ *   consent ends it), or was erased (the company keeps the thread, emptied,
+ *   unless she had blocked it);
  * - staff: every "jobcenter" thread, and any thread they were invited into
  *   as consultant.
  */
@@ -40,8 +41,17 @@ export function threadsFor(db: Db, viewer: Viewer) {
           eb.or([
             eb("t.flexjobberId", "is", null),
             isVisibleFlexjobber(db, "t.flexjobberId", viewer.companyId ?? -1),
-            // An erased flexjobber's conversation stays for the company, without her words or name.
-            eb("t.flexjobberId", "in", eb.selectFrom("users as eu").select("eu.id").where("eu.status", "=", "erased")),
+            // An erased flexjobber's conversation stays for the company, without her words or name;
+            // not for a company she blocked (her block outlives her account).
+            eb(
+              "t.flexjobberId",
+              "in",
+              eb
+                .selectFrom("users as eu")
+                .select("eu.id")
+                .where("eu.status", "=", "erased")
+                .where((e) => e.not(e.exists(e.selectFrom("companyBlocks as cb").select("cb.userId").whereRef("cb.userId", "=", "eu.id").where("cb.companyId", "=", viewer.companyId ?? -1)))),
+            ),
           ]),
         );
     case "staff":
