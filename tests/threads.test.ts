@@ -12,6 +12,7 @@ import * as threadPage from "~/routes/beskeder_.$id";
 import * as newThread from "~/routes/beskeder_.ny";
 import * as live from "~/routes/beskeder_.live";
 import * as openingPage from "~/routes/opslag_.$id";
+import * as interestsPage from "~/routes/job_.interesser";
 import * as candidatePage from "~/routes/kandidater_.$alias";
 import * as reports from "~/routes/indberetninger";
 import { searchCandidates } from "~/profiles/search.server";
@@ -113,6 +114,41 @@ describe("threads", () => {
     await run(inbox.action, post("/beskeder", { requestId: String(request.id), answer: "accepted" }, await sessionCookie(s.flex.id)));
     expect(await db.selectFrom("threads").select("id").where("flexjobberId", "=", s.flex.id).execute()).toEqual([{ id: threadId }]);
     expect((await json(await run(threadPage.loader, get(`/beskeder/${threadId}`, companyCookie), { id: String(threadId) }))).thread.withWhom).toBe("Frida Fleks");
+  });
+
+  it("a no ends the conversation: after she declines, and after she withdraws her interest, a company post gets 403, stores nothing and tells her nothing", async () => {
+    for (const how of ["decline", "withdraw"] as const) {
+      const s = await setup();
+      const opening = await createOpening(db, s.company.id, { title: "Pakning på lageret" });
+      await expressInterest(db, { userId: s.flex.id, openingId: opening.id, shareIdentity: false });
+      const interest = (await listInterestsForOpening(db, opening.id, s.company.id))[0]!;
+      const companyCookie = await sessionCookie(s.companyUser.id);
+      const flexCookie = await sessionCookie(s.flex.id);
+      const reply = await run(openingPage.action, post(`/opslag/${opening.id}`, { intent: "reply", interestId: String(interest.id), message: "Vil du komme forbi?" }, companyCookie), { id: String(opening.id) });
+      const threadId = Number(reply.headers.get("Location")!.match(/\/beskeder\/(\d+)/)![1]);
+      if (how === "decline") {
+        const request = await db.selectFrom("contactRequests").select("id").where("profileUserId", "=", s.flex.id).executeTakeFirstOrThrow();
+        expect((await run(inbox.action, post("/beskeder", { requestId: String(request.id), answer: "declined" }, flexCookie))).status).toBe(302);
+      } else {
+        expect((await run(interestsPage.action, post("/job/interesser", { intent: "withdraw", interestId: String(interest.id) }, flexCookie))).status).toBe(302);
+      }
+      const messagesBefore = (await db.selectFrom("messages").select("id").where("threadId", "=", threadId).execute()).length;
+      const noticesBefore = (await db.selectFrom("notifications").select("id").where("userId", "=", s.flex.id).execute()).length;
+
+      const post403 = await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Er du sikker?" }, companyCookie), { id: String(threadId) });
+      expect(post403.status, how).toBe(403);
+      expect(await post403.json()).toMatchObject({ formError: "Borgeren har sagt nej tak. I kan ikke skrive mere i denne samtale." });
+      expect((await db.selectFrom("messages").select("id").where("threadId", "=", threadId).execute()).length).toBe(messagesBefore);
+      expect((await db.selectFrom("notifications").select("id").where("userId", "=", s.flex.id).execute()).length).toBe(noticesBefore);
+
+      // The company still reads it, with the reason and without a reply box; so does she.
+      const companyView = await json(await run(threadPage.loader, get(`/beskeder/${threadId}`, companyCookie), { id: String(threadId) }));
+      expect(companyView.thread).toMatchObject({ endedByNo: true });
+      const herView = await json(await run(threadPage.loader, get(`/beskeder/${threadId}`, flexCookie), { id: String(threadId) }));
+      expect(herView.thread).toMatchObject({ endedByNo: true });
+      // She can still write to the jobcenter.
+      expect((await run(newThread.action, post("/beskeder/ny", { subject: "Et spørgsmål", body: "Kan I ringe?" }, flexCookie))).status).toBe(302);
+    }
   });
 
   it("a company writes to Jobcentret (all staff read it); a paused flexjobber's company threads close; an erased author's messages are emptied", async () => {

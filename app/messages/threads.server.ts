@@ -180,6 +180,8 @@ export interface ThreadView {
   consultants: string[];
   /** The company in the conversation, if any (a flexjobber may block it). */
   company: string | null;
+  /** She said no (declined the request, withdrew her interest): no one writes here any more. */
+  endedByNo: boolean;
 }
 
 /**
@@ -192,7 +194,7 @@ export async function openThread(db: Db, viewer: Viewer, threadId: number, page 
     .leftJoin("companies as c", "c.id", "t.companyId")
     .leftJoin("profiles as p", "p.userId", "t.flexjobberId")
     .leftJoin("users as f", "f.id", "t.flexjobberId")
-    .select(["t.id", "t.kind", "t.subject", "t.companyId", "t.flexjobberId", "c.name as companyName", "p.alias", "f.name as flexjobberName", "f.consultantId"])
+    .select(["t.id", "t.kind", "t.subject", "t.companyId", "t.flexjobberId", "t.interestId", "c.name as companyName", "p.alias", "f.name as flexjobberName", "f.consultantId"])
     .where("t.id", "=", threadId)
     .executeTakeFirst();
   if (!t) return null;
@@ -229,7 +231,9 @@ export async function openThread(db: Db, viewer: Viewer, threadId: number, page 
   if ((viewer.role === "staff" || viewer.role === "admin") && t.kind !== "jobcenter" && t.flexjobberId) {
     await writeAudit(db, { actorId: viewer.id, action: "thread_read_by_consultant", subjectUserId: t.flexjobberId }, now);
   }
+  const ended = await endedByNo(db, t);
   const canInvite =
+    !ended &&
     (t.kind === "contact" || t.kind === "interest") &&
     (viewer.role === "flexjobber" || viewer.role === "company") &&
     t.consultantId !== null &&
@@ -251,7 +255,41 @@ export async function openThread(db: Db, viewer: Viewer, threadId: number, page 
     canInviteConsultant: canInvite,
     consultants: consultants.map((c) => c.name),
     company: t.companyName,
+    endedByNo: ended,
   };
+}
+
+/**
+ * The one rule for a conversation with a company that she ended: she said no
+ * (declined the company's request, or withdrew the interest the thread is
+ * about), and the company has not had a request accepted since. Then no one
+ * writes in it any more; she still reads it, and writes to the jobcenter.
+ */
+export async function endedByNo(
+  db: Db,
+  t: { kind: ThreadKind; companyId: number | null; flexjobberId: string | null; interestId: number | null },
+): Promise<boolean> {
+  if ((t.kind !== "contact" && t.kind !== "interest") || t.companyId === null || t.flexjobberId === null) return false;
+  const answers = await db
+    .selectFrom("contactRequests")
+    .select(["status", "answeredAt"])
+    .where("companyId", "=", t.companyId)
+    .where("profileUserId", "=", t.flexjobberId)
+    .where("status", "in", ["accepted", "declined"])
+    .execute();
+  const latest = (status: string) =>
+    answers
+      .filter((a) => a.status === status && a.answeredAt)
+      .map((a) => a.answeredAt!)
+      .sort()
+      .at(-1) ?? null;
+  const withdrawn = t.interestId
+    ? ((await db.selectFrom("interests").select("withdrawnAt").where("id", "=", t.interestId).executeTakeFirst())?.withdrawnAt ?? null)
+    : null;
+  const saidNoAt = [latest("declined"), withdrawn].filter((at): at is string => at !== null).sort().at(-1);
+  if (!saidNoAt) return false;
+  const saidYesAt = latest("accepted");
+  return !saidYesAt || saidYesAt < saidNoAt;
 }
 
 async function markRead(db: Db, threadId: number, userId: string, messageId: number): Promise<void> {
@@ -274,11 +312,15 @@ async function addMessage(db: Db, threadId: number, authorId: string, body: stri
   return id;
 }
 
-/** Writes in a thread the viewer takes part in; "not_found" otherwise (the route answers 403). */
-export async function postMessage(db: Db, viewer: Viewer, threadId: number, body: string, now = new Date()): Promise<{ messageId: number } | "not_found"> {
+/**
+ * Writes in a thread the viewer takes part in; "not_found" otherwise, and
+ * "ended" when she said no (the route answers 403 to both; nothing is stored).
+ */
+export async function postMessage(db: Db, viewer: Viewer, threadId: number, body: string, now = new Date()): Promise<{ messageId: number } | "not_found" | "ended"> {
   return inTransaction(db, async (trx) => {
-    const t = await threadsFor(trx, viewer).select("t.id").where("t.id", "=", threadId).executeTakeFirst();
+    const t = await threadsFor(trx, viewer).select(["t.id", "t.kind", "t.companyId", "t.flexjobberId", "t.interestId"]).where("t.id", "=", threadId).executeTakeFirst();
     if (!t) return "not_found" as const;
+    if (await endedByNo(trx, t)) return "ended" as const;
     return { messageId: await addMessage(trx, t.id, viewer.id, body, now) };
   });
 }

@@ -16,6 +16,11 @@ import { badRequest, parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.thread.subject}: Beskeder` : "Beskeder" }];
 
+const ENDED_TEXT = {
+  company: "Borgeren har sagt nej tak. I kan ikke skrive mere i denne samtale.",
+  other: "Borgeren har sagt nej tak til virksomheden. Der kan ikke skrives mere i denne samtale.",
+};
+
 const notInThread = () => json({ message: "Du er ikke med i den samtale." }, { status: 403 });
 
 function threadId(raw: string | undefined): number | null {
@@ -59,6 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await checkRateLimit(limit);
   const result = await postMessage(db, viewer, id, parsed.data.body);
   if (result === "not_found") throw notInThread();
+  if (result === "ended") return badRequest({}, ENDED_TEXT[user.role === "company" ? "company" : "other"], 403);
   // Counted once stored (like failed logins): a refused post costs nothing, and a stored one is never answered 429.
   await rateLimiter.record(limit);
   await noticeNewMessage(db, id, user.id);
@@ -100,7 +106,20 @@ export default function ThreadPage() {
         </p>
       ) : null}
       <FormError message={actionData?.formError} />
-      <ReplyForm key={thread.messages.at(-1)?.id ?? 0} errors={actionData?.errors} />
+      {thread.endedByNo ? (
+        <p className="notice" role="status">
+          {role === "company" ? ENDED_TEXT.company : role === "flexjobber" ? (
+            <>
+              Du har sagt nej tak. Virksomheden kan ikke skrive mere i denne samtale. Vil du tale med jobcentret, kan du{" "}
+              <Link to="/beskeder/ny">skrive til jobcentret</Link>.
+            </>
+          ) : (
+            ENDED_TEXT.other
+          )}
+        </p>
+      ) : (
+        <ReplyForm key={thread.messages.at(-1)?.id ?? 0} errors={actionData?.errors} />
+      )}
       {thread.canInviteConsultant ? (
         <Form method="post" className="actions">
           <input type="hidden" name="intent" value="invite" />
