@@ -14,6 +14,7 @@ import * as thread from "~/routes/beskeder_.$id";
 import { requestEmailChange } from "~/auth/account.server";
 import { requestPasswordReset } from "~/auth/password-reset.server";
 import { saveSearch } from "~/alerts/saved-searches.server";
+import { answeredWorkDone } from "~/ops/after-answer.server";
 import { threadForAcceptedRequest } from "~/messages/threads.server";
 import { recordEmploymentStatus } from "~/employment/employment.server";
 import { expressInterest } from "~/openings/interests.server";
@@ -209,6 +210,7 @@ describe("Slet min konto reaches every table", () => {
     expect((await run(thread.action, post(`/beskeder/${threadId}`, { intent: "block" }, cookie), { id: String(threadId) })).status).toBe(302);
     // A new email waiting for confirmation, a saved search, a reset link, a failed login.
     expect(await requestEmailChange(db, user.id, more.newEmail, user.password)).toBe("sent");
+    await answeredWorkDone();
     expect(await saveSearch(db, { userId: user.id, kind: "jobs", name: more.savedSearch, query: "q=lager" })).toBe("saved");
     await requestPasswordReset(db, secrets.email);
     expect((await run(login.action, post("/login", { email: secrets.email, password: "forkert forkert" }))).status).toBe(401);

@@ -4,6 +4,7 @@ import { inTransaction } from "../../db/kysely";
 import { deliverQueued, queueEmail, sendNotice } from "~/email/email.server";
 import { confirmEmailChangeEmail, emailChangedNotice, passwordChangedNotice } from "~/email/messages.server";
 import { appUrl } from "~/env.server";
+import { afterAnswer } from "~/ops/after-answer.server";
 import { hashToken } from "./invitations.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { accountInGoodStanding } from "./standing.server";
@@ -82,7 +83,8 @@ export async function requestVerifiedEmailChange(db: Db, userId: string, newEmai
       now,
     );
   });
-  if (emailId !== null) await deliverQueued(db, [emailId], now);
+  // Sent after the answer: whether the new address is taken shows neither in the answer nor in its timing.
+  if (emailId !== null) afterAnswer("email change", () => deliverQueued(db, [emailId], now));
   return "sent";
 }
 

@@ -6,6 +6,7 @@ import { requestPasswordReset, RESET_MINUTES } from "~/auth/password-reset.serve
 import { forgotPasswordSchema } from "~/auth/schemas";
 import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { Honeypot } from "~/components/honeypot";
+import { afterAnswer } from "~/ops/after-answer.server";
 import { honeypotFilled } from "~/security/honeypot";
 import { clientIp, reserveAttempt, LIMITS } from "~/security/rate-limit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
@@ -23,7 +24,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // One link per account per few minutes at most: the form cannot be used to flood someone's inbox.
     const account = [{ limit: LIMITS.resetAccount, key: normalizeEmail(parsed.data.email) }];
     await reserveAttempt(account);
-    await requestPasswordReset(db, parsed.data.email);
+    // The same answer at the same speed whether or not the email has an account.
+    const { email } = parsed.data;
+    afterAnswer("password reset", () => requestPasswordReset(db, email));
   }
   return redirectWithMessage("/login", "nulstil-link-sendt");
 }
