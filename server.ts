@@ -44,6 +44,9 @@ async function openAndPrepare(): Promise<boolean> {
   }
 }
 
+const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
+const SESSION_COOKIE = /(?:^|;\s*)refleks_session=[^;\s]/;
+
 const SECURITY_HEADERS: Record<string, string> = {
   "X-Content-Type-Options": "nosniff",
   // Invitation links carry a token in the path: never send it to another site.
@@ -89,6 +92,11 @@ async function main() {
     res.locals.cspNonce = nonce;
     res.set(SECURITY_HEADERS);
     res.set("Content-Security-Policy", contentSecurityPolicy(nonce, { development: env.NODE_ENV === "development", loginProviders }));
+    // The app answers GET, HEAD and POST (forms); anything else (TRACE, PUT, …) is a 405, not a 500.
+    if (!ALLOWED_METHODS.includes(req.method)) {
+      res.status(405).set("Allow", ALLOWED_METHODS.join(", ")).type("text/plain").send("Metoden er ikke tilladt.");
+      return;
+    }
     // Cross-site form posts are refused (SameSite=Lax cookies cover most, this covers the rest).
     if (isCrossSitePost(req.method, req.get("origin"), req.get("host"))) {
       res.status(403).type("text/plain").send("Forespørgslen kom fra en anden side og er afvist.");
@@ -106,6 +114,16 @@ async function main() {
   app.use(express.static("public", { maxAge: "1h" }));
   app.all(
     "*",
+    (req, res, next) => {
+      // Nothing shown to a signed-in person is kept by a browser or proxy cache. A route may say
+      // otherwise (videos): the Remix adapter appends its headers, so its Cache-Control replaces this one.
+      if (SESSION_COOKIE.test(req.get("cookie") ?? "")) {
+        res.set("Cache-Control", "no-store");
+        const append = res.append.bind(res);
+        res.append = (field, value) => (field.toLowerCase() === "cache-control" ? res.set(field, value) : append(field, value));
+      }
+      next();
+    },
     createRequestHandler({
       build,
       mode: build.mode,

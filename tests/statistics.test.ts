@@ -4,6 +4,8 @@ import * as page from "~/routes/statistik";
 import * as csv from "~/routes/statistik_.$tabel[.]csv";
 import { validateRequest } from "~/auth/session.server";
 import { recordActivityDays } from "~/stats/activity.server";
+import { createInvitation } from "~/auth/invitations.server";
+import { addDays } from "~/utils/dates";
 import { createUser } from "./factories";
 import { get, run, sessionCookie } from "./http";
 
@@ -23,7 +25,8 @@ describe("Statistik", () => {
     expect(file.headers.get("Content-Type")).toContain("text/csv");
     expect(file.headers.get("Content-Disposition")).toContain("frekvens-2026-01-20.csv");
     const text = await file.text();
-    expect(text).toContain("Sjældnere;< 5;100 %");
+    // The share beside a masked count would give it away: it is masked with it.
+    expect(text).toContain("Sjældnere;< 5;\r\n");
     // Each CSV says when it was computed, in Danish time.
     expect(text).toMatch(/\r\nBeregnet;\d{1,2}\. [a-zæøå]+ \d{4} kl\. \d{2}[.:]\d{2} \(dansk tid\)\r\n$/);
     expect((await run(csv.loader, get("/statistik/hemmelig.csv", await sessionCookie(staff.id)), { tabel: "hemmelig" })).status).toBe(404);
@@ -54,6 +57,60 @@ describe("Statistik", () => {
       const file = await (await run(csv.loader, get(`/statistik/${key}.csv${q}`, cookie), { tabel: key })).text();
       for (const line of file.split(/\r?\n/).slice(1)) for (const cell of line.split(";").slice(1)) expect(cell).not.toMatch(/^[1-4]$/);
     }
+  });
+
+  it("lets no count of 1–4 be worked out by subtraction: not from one page, not from two overlapping periods, not from a short period", async () => {
+    const staff = await createUser(db, { role: "staff" });
+    const admin = await createUser(db, { role: "admin" });
+    // Login frequency (28 days to 2026-06-28): 6 daily, 3 weekly, 8 who never log in. Weekly (3) is
+    // masked; with the total shown it would be total − the rest, so a second group is suppressed too.
+    const old = "2025-01-01T10:00:00Z";
+    const days = (from: string, n: number, step = 1) => Array.from({ length: n }, (_, i) => addDays(from, i * step));
+    const people: string[] = [];
+    for (let i = 0; i < 17; i++) people.push((await createUser(db, { role: "flexjobber", createdAt: old })).id);
+    for (const id of people.slice(0, 6)) await recordActivityDays(db, days("2026-06-01", 28).map((day) => ({ userId: id, day })));
+    for (const id of people.slice(6, 9)) await recordActivityDays(db, days("2026-06-01", 4, 7).map((day) => ({ userId: id, day })));
+    // Invitations: 20 early in June, and 3 more on its last day.
+    for (let i = 0; i < 23; i++) {
+      const at = new Date(i < 20 ? `2026-06-0${1 + (i % 9)}T10:00:00Z` : "2026-06-30T10:00:00Z");
+      await createInvitation(db, { email: `sdc-${i}@example.dk`, name: `Inviteret ${i}`, role: "flexjobber", invitedBy: staff.id }, at);
+    }
+    const cookie = await sessionCookie(staff.id);
+    const tablesFor = async (q: string) => {
+      const res = await run(page.loader, get(`/statistik${q}`, cookie));
+      expect(res.status, q).toBe(200);
+      return ((await res.json()) as { tables: Record<string, { rows: string[][] }> }).tables;
+    };
+    const june = await tablesFor("?dato=2026-06-28&fra=2026-06-01&til=2026-06-30");
+    const juneLessADay = await tablesFor("?dato=2026-06-28&fra=2026-06-01&til=2026-06-29");
+
+    // One page: a masked group never stands alone beside a shown total, and its share is masked with it.
+    const hidden = june.frekvens!.rows.filter((r) => r[1] === "< 5" || r[1] === "skjult");
+    expect(hidden.length).not.toBe(1);
+    for (const row of hidden) expect(row[2]).toBe("");
+    expect(june.frekvens!.rows.find((r) => r[0] === "Ugentligt")).toEqual(["Ugentligt", "< 5", ""]);
+
+    // Two periods a day apart: every figure in one differs from the same figure in the other by 0 or by 5 or more.
+    for (const key of ["tilslutning", "resultater"]) {
+      june[key]!.rows.forEach((row, i) => {
+        const [a, b] = [Number(row[1]), Number(juneLessADay[key]!.rows[i]![1])];
+        if (Number.isFinite(a) && Number.isFinite(b)) expect(Math.abs(a - b), `${key}: ${row[0]}`).not.toBeOneOf([1, 2, 3, 4]);
+      });
+    }
+    expect(june.tilslutning!.rows[0]).toEqual(["Inviteret", "25"]);
+    expect(juneLessADay.tilslutning!.rows[0]).toEqual(["Inviteret", "20"]);
+    // Admins see the exact counts.
+    const adminTables = ((await (await run(page.loader, get("/statistik?dato=2026-06-28&fra=2026-06-01&til=2026-06-30", await sessionCookie(admin.id)))).json()) as { tables: Record<string, { rows: string[][] }> }).tables;
+    expect(adminTables.tilslutning!.rows[0]).toEqual(["Inviteret", "23"]);
+
+    // A period shorter than a week is refused for staff (page and CSV); admins may choose it.
+    const short = await run(page.loader, get("/statistik?fra=2026-06-30&til=2026-06-30", cookie));
+    expect(short.status).toBe(400);
+    const shortBody = (await short.json()) as { errors: Record<string, string>; d: { from: string } };
+    expect(shortBody.errors.til).toBe("Vælg en periode på mindst 7 dage.");
+    expect(shortBody.d.from).not.toBe("2026-06-30");
+    expect((await run(csv.loader, get("/statistik/tilslutning.csv?fra=2026-06-30&til=2026-06-30", cookie), { tabel: "tilslutning" })).status).toBe(400);
+    expect((await run(page.loader, get("/statistik?fra=2026-06-30&til=2026-06-30", await sessionCookie(admin.id)))).status).toBe(200);
   });
 
   it("answers a bad date with a Danish message and a 400, and is closed to other roles", async () => {

@@ -238,6 +238,17 @@ describe("live unread count", () => {
     expect(await stream.nextUpdate()).toEqual({ unread: 1 });
     await stream.close();
   });
+
+  it("a user suspended while the stream is open hears no more counts: the next push ends the stream", async () => {
+    const s = await setup();
+    const { threadId } = await acceptedThread(s);
+    const stream = await openStream(s.companyUser.id);
+    expect(await stream.nextUpdate()).toEqual({ unread: 0 });
+    await db.updateTable("users").set({ status: "suspended" }).where("id", "=", s.companyUser.id).execute();
+    await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Hallo?" }, await sessionCookie(s.flex.id)), { id: String(threadId) });
+    await expect(stream.nextUpdate()).rejects.toThrow("stream ended");
+    await stream.close();
+  });
 });
 
 describe("safety", () => {

@@ -43,6 +43,20 @@ export async function sessionUserId(request: Request): Promise<string | null> {
 }
 
 /**
+ * Whether the request's session still holds for this user (not ended, not
+ * expired, the account in good standing), renewing and marking nothing: for a
+ * stream that stays open long after the request that opened it was checked.
+ */
+export async function sessionStillHolds(request: Request, userId: string): Promise<boolean> {
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (!sessionId) return false;
+  const row = await db.selectFrom("sessions").select(["userId", "expiresAt"]).where("id", "=", sessionId).executeTakeFirst();
+  // expiresAt is in seconds (session-store.server.ts).
+  if (!row || row.userId !== userId || Number(row.expiresAt) * 1000 <= Date.now()) return false;
+  return accountInGoodStanding(db, userId);
+}
+
+/**
  * Headers that keep the browser's cookie in step with the session: a renewed
  * cookie when lucia extended the session, a blank one when the cookie is stale.
  */

@@ -11,6 +11,7 @@ import { localDate } from "~/utils/dates";
 import type { AccountState } from "./options";
 import { writeAudit } from "~/audit/audit.server";
 import { loadProfileDetails } from "~/profiles/profile.server";
+import { handOverConsultantThreads } from "~/messages/threads.server";
 
 // "Borgere": every flexjobber the jobcenter has registered, with or without an account.
 
@@ -141,7 +142,13 @@ export async function latestInvitation(db: Db, email: string) {
 }
 
 export async function setConsultant(db: Db, userId: string, consultantId: string | null): Promise<void> {
-  await db.updateTable("users").set({ consultantId }).where("id", "=", userId).where("role", "=", "flexjobber").execute();
+  await inTransaction(db, async (trx) => {
+    const before = await trx.selectFrom("users").select("consultantId").where("id", "=", userId).where("role", "=", "flexjobber").executeTakeFirst();
+    if (!before || before.consultantId === consultantId) return;
+    await trx.updateTable("users").set({ consultantId }).where("id", "=", userId).execute();
+    // Her conversations go with the job: the former consultant no longer reads them, the new one does.
+    if (before.consultantId) await handOverConsultantThreads(trx, { flexjobberId: userId, from: before.consultantId, to: consultantId });
+  });
 }
 
 /**

@@ -40,17 +40,42 @@ export async function listBlockedCompanies(db: Db, userId: string) {
     .execute();
 }
 
-/** Reports someone else's message in a conversation she or he takes part in. */
-export async function reportMessage(db: Db, viewer: Viewer, messageId: number, reason: string | undefined, now = new Date()): Promise<"reported" | "not_found"> {
-  const message = await db
-    .selectFrom("messages as m")
-    .select(["m.id", "m.authorId"])
-    .where("m.id", "=", messageId)
-    .where("m.threadId", "in", threadsFor(db, viewer).select("t.id"))
-    .executeTakeFirst();
-  if (!message || message.authorId === viewer.id) return "not_found";
-  await db.insertInto("messageReports").values({ messageId, reportedBy: viewer.id, reason: reason ?? null, createdAt: now.toISOString(), handledBy: null, handledAt: null }).execute();
-  return "reported";
+/** Reports one person may make in an hour: enough for a bad day, too few to flood Indberetninger. */
+export const REPORTS_PER_HOUR = 10;
+
+/**
+ * Reports someone else's message in the thread named (the one the viewer is
+ * on, and takes part in). One report per person and message: reporting it
+ * again changes nothing; "too_many" past REPORTS_PER_HOUR.
+ */
+export async function reportMessage(
+  db: Db,
+  viewer: Viewer,
+  input: { threadId: number; messageId: number; reason: string | undefined },
+  now = new Date(),
+): Promise<"reported" | "already" | "too_many" | "not_found"> {
+  return inTransaction(db, async (trx) => {
+    const message = await trx
+      .selectFrom("messages as m")
+      .select(["m.id", "m.authorId"])
+      .where("m.id", "=", input.messageId)
+      .where("m.threadId", "=", input.threadId)
+      .where("m.threadId", "in", threadsFor(trx, viewer).select("t.id"))
+      .executeTakeFirst();
+    if (!message || message.authorId === viewer.id) return "not_found";
+    const mine = trx.selectFrom("messageReports").where("reportedBy", "=", viewer.id);
+    if (await mine.select("id").where("messageId", "=", message.id).executeTakeFirst()) return "already";
+    const lastHour = await mine
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("createdAt", ">", new Date(now.getTime() - 3_600_000).toISOString())
+      .executeTakeFirstOrThrow();
+    if (Number(lastHour.n) >= REPORTS_PER_HOUR) return "too_many";
+    await trx
+      .insertInto("messageReports")
+      .values({ messageId: message.id, reportedBy: viewer.id, reason: input.reason ?? null, createdAt: now.toISOString(), handledBy: null, handledAt: null })
+      .execute();
+    return "reported";
+  });
 }
 
 /** Staff's queue: reports not handled yet, oldest first, with the message and who wrote it. */

@@ -220,11 +220,14 @@ export async function openThread(db: Db, viewer: Viewer, threadId: number, page 
   // To a company, the flexjobber is her alias until she shares her name.
   const revealed = viewer.role === "company" && t.flexjobberId ? (await revealedIdentities(db, viewer.companyId ?? -1, [t.flexjobberId])).get(t.flexjobberId) : undefined;
   const flexjobberLabel = viewer.role === "company" ? (revealed?.name ?? t.alias ?? "Fleksjobber") : (t.flexjobberName ?? "Fleksjobber");
+  // Her consultant in a conversation with a company is "Jobcentret" to the company: the
+  // consultant's name would tell the company whose case she is (she did not choose to say).
+  const consultantHidden = viewer.role === "company" && (t.kind === "contact" || t.kind === "interest");
   const authorLabel = (m: (typeof rows)[number]): string => {
     if (!m.authorId || m.authorStatus === "erased") return "Slettet bruger";
     if (m.authorRole === "flexjobber") return m.authorId === viewer.id ? "Dig" : flexjobberLabel;
     if (m.authorRole === "company") return `${m.authorName} (${m.authorCompany ?? "virksomhed"})`;
-    return `${m.authorName} (${JOBCENTER})`;
+    return consultantHidden ? JOBCENTER : `${m.authorName} (${JOBCENTER})`;
   };
   const newest = rows[0]?.id;
   if (newest !== undefined && current === 1) await markRead(db, t.id, viewer.id, newest);
@@ -253,7 +256,7 @@ export async function openThread(db: Db, viewer: Viewer, threadId: number, page 
     page: current,
     pages,
     canInviteConsultant: canInvite,
-    consultants: consultants.map((c) => c.name),
+    consultants: consultantHidden ? (consultants.length > 0 ? [JOBCENTER] : []) : consultants.map((c) => c.name),
     company: t.companyName,
     endedByNo: ended,
   };
@@ -434,4 +437,31 @@ export async function inviteConsultant(db: Db, viewer: Viewer, threadId: number,
       .execute();
     return "invited";
   });
+}
+
+/**
+ * A citizen's consultant changed: in her conversations the former consultant
+ * is replaced by the new one. Without a new one, her conversation with the
+ * consultant goes to all staff (a "jobcenter" thread), so no one is left unread.
+ */
+export async function handOverConsultantThreads(db: Db, input: { flexjobberId: string; from: string; to: string | null }, now = new Date()): Promise<void> {
+  const threads = await db
+    .selectFrom("threadConsultants as tc")
+    .innerJoin("threads as t", "t.id", "tc.threadId")
+    .select(["t.id", "t.kind"])
+    .where("t.flexjobberId", "=", input.flexjobberId)
+    .where("tc.userId", "=", input.from)
+    .execute();
+  for (const t of threads) {
+    await db.deleteFrom("threadConsultants").where("threadId", "=", t.id).where("userId", "=", input.from).execute();
+    if (input.to) {
+      await db
+        .insertInto("threadConsultants")
+        .values({ threadId: t.id, userId: input.to, invitedBy: null, invitedAt: now.toISOString() })
+        .onConflict((oc) => oc.columns(["threadId", "userId"]).doNothing())
+        .execute();
+    } else if (t.kind === "consultant") {
+      await db.updateTable("threads").set({ kind: "jobcenter" }).where("id", "=", t.id).execute();
+    }
+  }
 }

@@ -8,6 +8,7 @@ import type { FieldErrors } from "~/utils/forms.server";
 import { localDate } from "~/utils/dates";
 import { hoursNumber, hoursText } from "~/profiles/options";
 import { listTerms } from "~/vocabularies/vocabularies.server";
+import { isVisibleFlexjobber } from "~/profiles/visibility.server";
 import { openingForMatching } from "~/matching/adapters";
 import { openingMatchTerms } from "~/matching/match-terms";
 import { indexOpeningText } from "~/search/text-index.server";
@@ -273,8 +274,14 @@ export async function copyOpening(db: Db, id: number, companyId: number, userId:
 export async function listCompanyOpenings(db: Db, companyId: number) {
   return db
     .selectFrom("openings as o")
-    // Interests taken back are not counted: the company cannot see them.
-    .leftJoin("interests as i", (join) => join.onRef("i.openingId", "=", "o.id").on("i.withdrawnAt", "is", null))
+    // Counted as the opening page lists them: not taken back, and from flexjobbers the
+    // company may see (the one visibility rule: not paused, not erased, not blocking it).
+    .leftJoin("interests as i", (join) =>
+      join
+        .onRef("i.openingId", "=", "o.id")
+        .on("i.withdrawnAt", "is", null)
+        .on(isVisibleFlexjobber(db, "i.userId", companyId)),
+    )
     .select((eb) => [
       "o.id",
       "o.title",

@@ -56,8 +56,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithMessage(`/beskeder/${id}`, "virksomhed-blokeret");
   }
   if (parsed.data.intent === "report") {
-    const result = await reportMessage(db, viewer, parsed.data.messageId, parsed.data.reason);
+    const result = await reportMessage(db, viewer, { threadId: id, messageId: parsed.data.messageId, reason: parsed.data.reason });
     if (result === "not_found") return badRequest({}, "Beskeden findes ikke i samtalen.", 404);
+    if (result === "too_many") return badRequest({}, "Du har anmeldt mange beskeder den sidste time. Vent lidt, eller skriv til jobcentret.", 429);
     return redirectWithMessage(`/beskeder/${id}`, "besked-anmeldt");
   }
   const limit = [{ limit: LIMITS.messages, key: user.id }];

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "../../db/client.server";
 import { requireUser } from "~/auth/guard.server";
+import { sessionStillHolds } from "~/auth/session.server";
 import { onMessage } from "~/messages/live.server";
 import { unreadCount } from "~/messages/threads.server";
 import { viewerOf } from "~/messages/viewer.server";
@@ -28,6 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       };
       const check = async () => {
         try {
+          // Every push checks the session again: a suspended, erased or logged-out user hears nothing more.
+          if (!(await sessionStillHolds(request, user.id))) {
+            cleanup();
+            return;
+          }
           const unread = await unreadCount(db, viewer);
           if (unread !== last) {
             last = unread;

@@ -5,7 +5,7 @@ import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { BarChart, LineChart } from "~/components/charts";
 import { TableRegion } from "~/components/table-region";
 import { runRead } from "~/readers/pool.server";
-import { dashboardForViewer, dashboardTables, type TableKey } from "~/stats/dashboard.server";
+import { dashboardForViewer, dashboardTables, PERIOD_TOO_SHORT, periodTooShort, type TableKey } from "~/stats/dashboard.server";
 import { bucketLabels, countText } from "~/stats/format";
 import { dashboardSchema } from "~/stats/schemas";
 import { DEFAULT_WINDOW, WINDOWS } from "~/stats/windows";
@@ -19,17 +19,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: STAFF_ROLES });
   const url = new URL(request.url);
   const parsed = dashboardSchema.safeParse(formDataToObject(url.searchParams));
-  const input = parsed.success ? parsed.data : {};
-  const d = await runRead("loadDashboard", { reference: input.dato, window: input.vindue, from: input.fra, to: input.til, baseline: input.basis });
   const isAdmin = user.role === "admin";
+  const tooShort = parsed.success && periodTooShort({ from: parsed.data.fra, to: parsed.data.til }, isAdmin);
+  // A refused choice shows the default figures beside its message, never the refused ones.
+  const input = parsed.success && !tooShort ? parsed.data : {};
+  const d = await runRead("loadDashboard", { reference: input.dato, window: input.vindue, from: input.fra, to: input.til, baseline: input.basis });
   const tables = dashboardTables(d, isAdmin);
+  const errors = parsed.success ? (tooShort ? { til: PERIOD_TOO_SHORT } : {}) : zodFieldErrors(parsed.error);
   const body = {
-    errors: parsed.success ? {} : zodFieldErrors(parsed.error),
+    errors,
     d: dashboardForViewer(d, isAdmin),
     tables,
     isAdmin,
   };
-  return json(body, { status: parsed.success ? 200 : 400 });
+  return json(body, { status: parsed.success && !tooShort ? 200 : 400 });
 }
 
 const pct = (v: number | null) => (v === null ? "–" : `${String(v).replace(".", ",")} %`);
@@ -43,7 +46,9 @@ export default function Statistics() {
       <h1>Statistik</h1>
       <p className="muted">
         Beregnet {formatDate(d.computedAt)} kl. {formatTime(d.computedAt)} ud fra platformens egne data.{" "}
-        {isAdmin ? "Som administrator ser du også tal under 5." : 'Tal under 5 vises som "< 5".'}
+        {isAdmin
+          ? "Som administrator ser du også tal under 5."
+          : 'Tal under 5 vises som "< 5", og et tal, som et tal under 5 ellers kunne regnes ud fra, vises som "skjult". Tal for en periode er afrundet til nærmeste 5.'}
       </p>
       <Form method="get" className="card" aria-labelledby="pick-h">
         <h2 id="pick-h">Vælg dato og periode</h2>

@@ -3,6 +3,7 @@ import { addDays, formatDate, formatTime, localDate } from "~/utils/dates";
 import { toCsv } from "~/utils/csv";
 import { bucketLabels, countText, monthLabel } from "./format";
 import { DEFAULT_WINDOW, type WindowDays } from "./windows";
+import { cellText, cellValue, partitionCells, periodCount, singleCell } from "./disclosure";
 import { activeUsersPerWeek, adoptionFunnel, frequencyBuckets, ledighedsSeries, platformResults } from "./metrics.server";
 
 export interface DashboardInput {
@@ -17,8 +18,7 @@ export interface DashboardInput {
 export async function loadDashboard(db: Db, input: DashboardInput, now = new Date()) {
   const today = localDate(now);
   const reference = input.reference && input.reference <= today ? input.reference : today;
-  const to = input.to && input.to <= today ? input.to : today;
-  const from = input.from ?? `${addDays(to, -365).slice(0, 7)}-01`;
+  const { from, to } = resolvePeriod(input, now);
   const baseline = input.baseline ?? (await firstStatusMonth(db, today)) ?? from.slice(0, 7);
   const [frequency, adoption, series, weeks, results] = await Promise.all([
     frequencyBuckets(db, reference, input.window ?? DEFAULT_WINDOW),
@@ -34,6 +34,26 @@ export async function loadDashboard(db: Db, input: DashboardInput, now = new Dat
 
 export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
 
+/** The period the figures are summed over: the chosen one (never past today), by default the year up to today. */
+export function resolvePeriod(input: Pick<DashboardInput, "from" | "to">, now = new Date()): { from: string; to: string } {
+  const today = localDate(now);
+  const to = input.to && input.to <= today ? input.to : today;
+  return { from: input.from ?? `${addDays(to, -365).slice(0, 7)}-01`, to };
+}
+
+export const SHORTEST_STAFF_PERIOD_DAYS = 7;
+export const PERIOD_TOO_SHORT = "Vælg en periode på mindst 7 dage.";
+
+/**
+ * Staff without the admin role choose periods of a week or more: a day's
+ * figures are a handful of people. (Rounding takes care of overlapping periods.)
+ */
+export function periodTooShort(input: Pick<DashboardInput, "from" | "to">, isAdmin: boolean, now = new Date()): boolean {
+  if (isAdmin) return false;
+  const { from, to } = resolvePeriod(input, now);
+  return to < addDays(from, SHORTEST_STAFF_PERIOD_DAYS - 1);
+}
+
 /** The first month with any employment status, capped at three years back. */
 async function firstStatusMonth(db: Db, today: string): Promise<string | null> {
   const row = await db.selectFrom("employmentStatuses").select((eb) => eb.fn.min("fromDate").as("first")).executeTakeFirst();
@@ -45,26 +65,61 @@ async function firstStatusMonth(db: Db, today: string): Promise<string | null> {
 /**
  * Counts below 5 could point at a person: outside the admin role they are
  * removed from the data itself (null, shown as "< 5"), not only from the
- * screen, so the rule holds whatever a client renders (DESIGN.md rule 7).
+ * screen, so the rule holds whatever a client renders (DESIGN.md rule 7);
+ * and so is whatever they could be worked out from (stats/disclosure.ts).
  */
 export function maskedCount(n: number, isAdmin: boolean): number | null {
-  return !isAdmin && n > 0 && n < 5 ? null : n;
+  return cellValue(singleCell(n, isAdmin));
 }
 
 export function shownCount(n: number, isAdmin: boolean): string {
   return countText(maskedCount(n, isAdmin));
 }
 
+const BUCKETS = ["daily", "weekly", "fortnightly", "rarely"] as const;
+
+/** The login-frequency groups as the viewer may see them: counts, and shares masked with their counts. */
+function frequencyForViewer(d: Dashboard, isAdmin: boolean) {
+  const counted = singleCell(d.frequency.counted, isAdmin);
+  const cells = partitionCells(
+    BUCKETS.map((b) => d.frequency.counts[b]),
+    isAdmin,
+  );
+  const shares = Object.fromEntries(
+    BUCKETS.map((b, i) => [b, "value" in counted && "value" in cells[i]! ? d.frequency.shares[b] : null]),
+  ) as Record<(typeof BUCKETS)[number], number | null>;
+  return { counted, cells, shares };
+}
+
+/** The adoption funnel, summed over the chosen period: rounded for staff, and its share from what is shown. */
+function adoptionForViewer(d: Dashboard, isAdmin: boolean) {
+  const invited = periodCount(d.adoption.invited, isAdmin);
+  const accepted = periodCount(d.adoption.accepted, isAdmin);
+  const published = periodCount(d.adoption.published, isAdmin);
+  if (isAdmin) return { invited, accepted, published, adoption: d.adoption.adoption };
+  const i = cellValue(invited);
+  const p = cellValue(published);
+  return { invited, accepted, published, adoption: i && p !== null ? Math.round((1000 * p) / i) / 10 : null };
+}
+
+/** A month's ledighedsprocent is masked with either count it is made of (it would give the other away). */
+function ledighedForViewer(p: Dashboard["series"][number], isAdmin: boolean) {
+  const ledig = singleCell(p.ledig, isAdmin);
+  const iFleksjob = singleCell(p.iFleksjob, isAdmin);
+  const percent = "value" in ledig && "value" in iFleksjob ? p.percent : null;
+  return { ledig, iFleksjob, andet: singleCell(p.andet, isAdmin), percent };
+}
 
 /**
  * The dashboard as the page's loader sends it. Shares and medians computed
  * from a masked count are masked with it (METRICS.md).
  */
 export function dashboardForViewer(d: Dashboard, isAdmin: boolean) {
-  const counted = maskedCount(d.frequency.counted, isAdmin);
-  const shares = Object.fromEntries(
-    Object.entries(d.frequency.shares).map(([bucket, share]) => [bucket, counted === null ? null : share]),
-  ) as Record<keyof Dashboard["frequency"]["shares"], number | null>;
+  const frequency = frequencyForViewer(d, isAdmin);
+  const adoption = adoptionForViewer(d, isAdmin);
+  const series = d.series.map((p) => ({ month: p.month, percent: ledighedForViewer(p, isAdmin).percent }));
+  const shown = series.filter((p) => p.percent !== null);
+  const change = shown.length > 0 ? { fromMonth: shown[0]!.month, from: shown[0]!.percent!, to: shown.at(-1)!.percent!, toMonth: shown.at(-1)!.month } : null;
   return {
     reference: d.reference,
     window: d.frequency.windowDays,
@@ -74,17 +129,19 @@ export function dashboardForViewer(d: Dashboard, isAdmin: boolean) {
     from: d.from,
     to: d.to,
     baseline: d.baseline,
-    shares,
-    counted,
+    shares: frequency.shares,
+    counted: cellValue(frequency.counted),
     windowStart: d.frequency.windowStart,
-    adoption: maskedCount(d.adoption.invited, isAdmin) === null ? null : d.adoption.adoption,
+    adoption: adoption.adoption,
     funnel: {
-      invited: maskedCount(d.adoption.invited, isAdmin),
-      accepted: maskedCount(d.adoption.accepted, isAdmin),
-      published: maskedCount(d.adoption.published, isAdmin),
+      invited: cellValue(adoption.invited),
+      accepted: cellValue(adoption.accepted),
+      published: cellValue(adoption.published),
     },
-    change: d.change ? { ...d.change, fromLabel: monthLabel(d.change.fromMonth), toLabel: monthLabel(d.change.toMonth) } : null,
-    series: d.series.map((p) => ({ label: p.month.slice(2).replace("-", "/"), value: p.percent })),
+    /** Period counts are rounded to the nearest 5 for staff without the admin role. */
+    rounded: !isAdmin,
+    change: change ? { ...change, fromLabel: monthLabel(change.fromMonth), toLabel: monthLabel(change.toMonth) } : null,
+    series: series.map((p) => ({ label: p.month.slice(2).replace("-", "/"), value: p.percent })),
     weeks: d.weeks.map((w) => ({ label: w.week.slice(5), value: maskedCount(w.users, isAdmin) })),
   };
 }
@@ -92,25 +149,32 @@ export function dashboardForViewer(d: Dashboard, isAdmin: boolean) {
 /** The tables behind each chart, as rows for the page and the CSV downloads. */
 export function dashboardTables(d: Dashboard, isAdmin: boolean) {
   const pct = (v: number | null) => (v === null ? "" : `${String(v).replace(".", ",")} %`);
+  const frequency = frequencyForViewer(d, isAdmin);
+  const adoption = adoptionForViewer(d, isAdmin);
+  const period = (n: number) => cellText(periodCount(n, isAdmin));
+  const r = d.results;
   return {
     frekvens: {
       title: `Hvor ofte fleksjobberne logger på (${d.frequency.windowDays} dage til ${d.reference})`,
       header: ["Gruppe", "Antal", "Andel"],
-      rows: (["daily", "weekly", "fortnightly", "rarely"] as const).map((b) => [bucketLabels[b], shownCount(d.frequency.counts[b], isAdmin), pct(d.frequency.shares[b])]),
+      rows: BUCKETS.map((b, i) => [bucketLabels[b], cellText(frequency.cells[i]!), pct(frequency.shares[b])]),
     },
     tilslutning: {
       title: `Tilslutning: inviterede ${d.from} til ${d.to}`,
       header: ["Trin", "Antal"],
       rows: [
-        ["Inviteret", shownCount(d.adoption.invited, isAdmin)],
-        ["Har oprettet konto", shownCount(d.adoption.accepted, isAdmin)],
-        ["Har offentliggjort en profil", shownCount(d.adoption.published, isAdmin)],
+        ["Inviteret", cellText(adoption.invited)],
+        ["Har oprettet konto", cellText(adoption.accepted)],
+        ["Har offentliggjort en profil", cellText(adoption.published)],
       ],
     },
     ledighed: {
       title: "Ledighedsprocent ved hver månedsafslutning (indeværende måned: i dag)",
       header: ["Måned", "Ledige", "I fleksjob", "Andet", "Ledighedsprocent"],
-      rows: d.series.map((p) => [p.month, shownCount(p.ledig, isAdmin), shownCount(p.iFleksjob, isAdmin), shownCount(p.andet, isAdmin), pct(p.percent)]),
+      rows: d.series.map((p) => {
+        const shown = ledighedForViewer(p, isAdmin);
+        return [p.month, cellText(shown.ledig), cellText(shown.iFleksjob), cellText(shown.andet), pct(shown.percent)];
+      }),
     },
     aktive: {
       title: `Aktive fleksjobbere pr. uge, ${d.from} til ${d.to}`,
@@ -121,17 +185,14 @@ export function dashboardTables(d: Dashboard, isAdmin: boolean) {
       title: `Resultater fra platformen, ${d.from} til ${d.to}`,
       header: ["Resultat", "Antal"],
       rows: [
-        ["Forespørgsler fra virksomheder", shownCount(d.results.contactRequestsSent, isAdmin)],
-        ["… heraf sagt ja til", shownCount(d.results.contactRequestsAccepted, isAdmin)],
-        ["Interesse for opslag", shownCount(d.results.interestsSent, isAdmin)],
-        ["Samtaler startet", shownCount(d.results.threadsStarted, isAdmin)],
-        ["Ansættelser via platformen (bekræftet)", shownCount(d.results.hiresViaPlatform, isAdmin)],
-        [
-          "Dage fra profil til første ansættelse (median)",
-          medianText(d.results, isAdmin),
-        ],
-        ["Tilmeldinger til arrangementer", shownCount(d.results.eventRegistrations, isAdmin)],
-        ["… heraf mødt op", shownCount(d.results.eventAttendance, isAdmin)],
+        ["Forespørgsler fra virksomheder", period(r.contactRequestsSent)],
+        ["… heraf sagt ja til", period(r.contactRequestsAccepted)],
+        ["Interesse for opslag", period(r.interestsSent)],
+        ["Samtaler startet", period(r.threadsStarted)],
+        ["Ansættelser via platformen (bekræftet)", period(r.hiresViaPlatform)],
+        ["Dage fra profil til første ansættelse (median)", medianText(r, isAdmin)],
+        ["Tilmeldinger til arrangementer", period(r.eventRegistrations)],
+        ["… heraf mødt op", period(r.eventAttendance)],
       ],
     },
   };

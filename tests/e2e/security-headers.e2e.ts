@@ -1,5 +1,6 @@
+import http from "node:http";
 import { describe, expect, inject, it } from "vitest";
-import { newPage, useBrowser } from "./browser";
+import { DEMO_PASSWORD, newPage, useBrowser } from "./browser";
 
 // Browser hardening, checked on the real server's responses.
 
@@ -63,6 +64,44 @@ describe("operations", () => {
     expect(await res.json()).toMatchObject({ ok: true, checks: { database: true, migrations: true } });
     expect(res.headers.get("Set-Cookie")).toBeNull();
     expect((await fetch(`${base}/login`)).headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("signed in, and strange methods", () => {
+  it("every response to a signed-in person says no-store (pages and their ?_data); public pages and assets are cached as before", async () => {
+    const base = inject("baseUrl");
+    const login = await fetch(`${base}/login`, {
+      method: "POST",
+      headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: "borger@demo.refleks.dk", password: DEMO_PASSWORD }),
+      redirect: "manual",
+    });
+    expect(login.status).toBe(302);
+    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+    for (const url of ["/profil/skaanebehov", "/profil/skaanebehov?_data=routes%2Fprofil_.skaanebehov", "/beskeder", "/mine-data.json"]) {
+      const res = await fetch(`${base}${url}`, { headers: { Cookie: cookie }, redirect: "manual" });
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get("Cache-Control"), url).toBe("no-store");
+    }
+    const asset = [...new Set((await (await fetch(`${base}/login`)).text()).match(/\/build\/[^"']+\.js/g) ?? [])][0]!;
+    expect((await fetch(`${base}${asset}`, { headers: { Cookie: cookie } })).headers.get("Cache-Control")).toMatch(/immutable/);
+  });
+
+  it("TRACE, PUT and other methods the app does not use get 405, not 500", async () => {
+    const base = inject("baseUrl");
+    // fetch refuses to send TRACE, so plain node:http.
+    const send = (method: string) =>
+      new Promise<{ status: number; allow: string | undefined }>((resolve, reject) => {
+        const req = http.request(`${base}/login`, { method }, (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, allow: res.headers.allow });
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    for (const method of ["TRACE", "PUT", "DELETE", "PATCH", "OPTIONS"]) {
+      expect(await send(method), method).toEqual({ status: 405, allow: "GET, HEAD, POST" });
+    }
   });
 });
 
