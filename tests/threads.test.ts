@@ -91,7 +91,10 @@ describe("threads", () => {
     expect(logged).toMatchObject([{ subjectUserId: s.flex.id }]);
     await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Jeg er med nu." }, consultantCookie), { id: String(threadId) });
     const view = await json(await run(threadPage.loader, get(`/beskeder/${threadId}`, await sessionCookie(s.companyUser.id)), { id: String(threadId) }));
-    expect(view.thread.messages.at(-1)).toMatchObject({ author: "Mette Konsulent (Jobcentret)", body: "Jeg er med nu." });
+    // To the company she is the jobcenter, not a named consultant (issue 24).
+    expect(view.thread.messages.at(-1)).toMatchObject({ author: "Jobcentret", body: "Jeg er med nu." });
+    const hers = await json(await run(threadPage.loader, get(`/beskeder/${threadId}`, await sessionCookie(s.flex.id)), { id: String(threadId) }));
+    expect(hers.thread.messages.at(-1)).toMatchObject({ author: "Mette Konsulent (Jobcentret)" });
   });
 
   it("answering an interest opens the opening's thread at once, with the alias until she says yes, and the yes reuses it", async () => {
