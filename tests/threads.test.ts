@@ -154,6 +154,30 @@ describe("threads", () => {
     }
   });
 
+  it("a request she lets expire (30 days unanswered) is a no too: the company cannot write, she cannot answer it, it cannot ask again for 30 days", async () => {
+    const s = await setup();
+    const opening = await createOpening(db, s.company.id, { title: "Rengøring om morgenen" });
+    await expressInterest(db, { userId: s.flex.id, openingId: opening.id, shareIdentity: false });
+    const interest = (await listInterestsForOpening(db, opening.id, s.company.id))[0]!;
+    const companyCookie = await sessionCookie(s.companyUser.id);
+    const reply = await run(openingPage.action, post(`/opslag/${opening.id}`, { intent: "reply", interestId: String(interest.id), message: "Vil du komme forbi?" }, companyCookie), { id: String(opening.id) });
+    const threadId = Number(reply.headers.get("Location")!.match(/\/beskeder\/(\d+)/)![1]);
+    const request = await db.selectFrom("contactRequests").select("id").where("profileUserId", "=", s.flex.id).executeTakeFirstOrThrow();
+    // Still open on day 29.
+    await db.updateTable("contactRequests").set({ createdAt: new Date(Date.now() - 29 * 86_400_000).toISOString() }).where("id", "=", request.id).execute();
+    expect((await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Hører du os?" }, companyCookie), { id: String(threadId) })).status).toBe(302);
+    // Expired on day 31.
+    await db.updateTable("contactRequests").set({ createdAt: new Date(Date.now() - 31 * 86_400_000).toISOString() }).where("id", "=", request.id).execute();
+    expect((await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Hallo?" }, companyCookie), { id: String(threadId) })).status).toBe(403);
+    const flexCookie = await sessionCookie(s.flex.id);
+    const late = await run(inbox.action, post("/beskeder", { requestId: String(request.id), answer: "accepted" }, flexCookie));
+    expect(late.status).toBe(404);
+    const list = await (await run(inbox.loader, get("/beskeder", flexCookie))).json();
+    expect(list.incoming).toEqual([expect.objectContaining({ id: request.id, status: "expired" })]);
+    const again = await sendContactRequest(db, { companyId: s.company.id, sentBy: s.companyUser.id, alias: s.alias, message: "Nyt forsøg" });
+    expect(again).toMatchObject({ kind: "blocked" });
+  });
+
   it("a company writes to Jobcentret (all staff read it); a paused flexjobber's company threads close; an erased author's messages are emptied", async () => {
     const s = await setup();
     const companyCookie = await sessionCookie(s.companyUser.id);

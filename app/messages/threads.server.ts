@@ -3,7 +3,7 @@ import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { Role, ThreadKind } from "../../db/schema";
 import { writeAudit } from "~/audit/audit.server";
-import { revealedIdentities } from "~/profiles/contact.server";
+import { revealedIdentities, saidNoAt } from "~/profiles/contact.server";
 import { isVisibleFlexjobber } from "~/profiles/visibility.server";
 import { announceMessage } from "./live.server";
 
@@ -264,35 +264,30 @@ export async function openThread(db: Db, viewer: Viewer, threadId: number, page 
 
 /**
  * The one rule for a conversation with a company that she ended: she said no
- * (declined the company's request, or withdrew the interest the thread is
- * about), and the company has not had a request accepted since. Then no one
- * writes in it any more; she still reads it, and writes to the jobcenter.
+ * (declined the company's request or let it expire, or withdrew the interest
+ * the thread is about), and the company has not had a request accepted since.
+ * Then no one writes in it any more; she still reads it, and writes to the jobcenter.
  */
 export async function endedByNo(
   db: Db,
   t: { kind: ThreadKind; companyId: number | null; flexjobberId: string | null; interestId: number | null },
+  now = new Date(),
 ): Promise<boolean> {
   if ((t.kind !== "contact" && t.kind !== "interest") || t.companyId === null || t.flexjobberId === null) return false;
-  const answers = await db
+  const requests = await db
     .selectFrom("contactRequests")
-    .select(["status", "answeredAt"])
+    .select(["status", "createdAt", "answeredAt"])
     .where("companyId", "=", t.companyId)
     .where("profileUserId", "=", t.flexjobberId)
-    .where("status", "in", ["accepted", "declined"])
     .execute();
-  const latest = (status: string) =>
-    answers
-      .filter((a) => a.status === status && a.answeredAt)
-      .map((a) => a.answeredAt!)
-      .sort()
-      .at(-1) ?? null;
+  const latest = (times: (string | null)[]) => times.filter((at): at is string => at !== null).sort().at(-1) ?? null;
   const withdrawn = t.interestId
     ? ((await db.selectFrom("interests").select("withdrawnAt").where("id", "=", t.interestId).executeTakeFirst())?.withdrawnAt ?? null)
     : null;
-  const saidNoAt = [latest("declined"), withdrawn].filter((at): at is string => at !== null).sort().at(-1);
-  if (!saidNoAt) return false;
-  const saidYesAt = latest("accepted");
-  return !saidYesAt || saidYesAt < saidNoAt;
+  const noAt = latest([...requests.map((r) => saidNoAt(r, now)), withdrawn]);
+  if (!noAt) return false;
+  const yesAt = latest(requests.filter((r) => r.status === "accepted").map((r) => r.answeredAt));
+  return !yesAt || yesAt < noAt;
 }
 
 async function markRead(db: Db, threadId: number, userId: string, messageId: number): Promise<void> {

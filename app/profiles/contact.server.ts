@@ -6,7 +6,29 @@ import { formatDate } from "~/utils/dates";
 
 /** After a no, the same company may not ask again for this long. */
 export const DECLINE_BLOCK_DAYS = 30;
+/** A request not answered in this long expires: it counts as a quiet no, given on the day it expired. */
+export const REQUEST_EXPIRES_DAYS = 30;
 const DAY = 86_400_000;
+
+/** Where a request stands now: a pending one past REQUEST_EXPIRES_DAYS has expired. */
+export type RequestStatusNow = ContactRequestStatus | "expired";
+
+/** Requests sent before this moment and still pending have expired. */
+export function requestExpiryCutoff(now = new Date()): string {
+  return new Date(now.getTime() - REQUEST_EXPIRES_DAYS * DAY).toISOString();
+}
+
+/** The one rule for a request's status now (stored status plus expiry). */
+export function requestStatusNow(r: { status: ContactRequestStatus; createdAt: string }, now = new Date()): RequestStatusNow {
+  return r.status === "pending" && r.createdAt < requestExpiryCutoff(now) ? "expired" : r.status;
+}
+
+/** When she said no to a request: the answer, or the day it expired unanswered; null for a yes or an open one. */
+export function saidNoAt(r: { status: ContactRequestStatus; createdAt: string; answeredAt: string | null }, now = new Date()): string | null {
+  if (r.status === "declined") return r.answeredAt ?? r.createdAt;
+  if (requestStatusNow(r, now) === "expired") return new Date(new Date(r.createdAt).getTime() + REQUEST_EXPIRES_DAYS * DAY).toISOString();
+  return null;
+}
 
 /** Name, email and phone: revealed to a company only after the flexjobber says yes. */
 export interface RevealedIdentity {
@@ -75,9 +97,10 @@ export async function requestState(db: Db, companyId: number, profileUserId: str
     .orderBy("id", "desc")
     .executeTakeFirst();
   if (!latest) return { kind: "none" };
-  if (latest.status === "pending") return { kind: "pending", sentAt: latest.createdAt };
-  if (latest.status === "accepted") return { kind: "accepted" };
-  const until = new Date(new Date(latest.answeredAt ?? latest.createdAt).getTime() + DECLINE_BLOCK_DAYS * DAY);
+  const status = requestStatusNow(latest, now);
+  if (status === "pending") return { kind: "pending", sentAt: latest.createdAt };
+  if (status === "accepted") return { kind: "accepted" };
+  const until = new Date(new Date(saidNoAt(latest, now)!).getTime() + DECLINE_BLOCK_DAYS * DAY);
   return until > now ? { kind: "blocked", until: until.toISOString() } : { kind: "none" };
 }
 
@@ -141,6 +164,7 @@ export async function answerContactRequest(
     .where("id", "=", input.requestId)
     .where("profileUserId", "=", input.userId)
     .where("status", "=", "pending")
+    .where("createdAt", ">=", requestExpiryCutoff(now))
     .executeTakeFirst();
   return result.numUpdatedRows > 0n ? "saved" : "not_found";
 }
@@ -150,13 +174,13 @@ export interface FlexjobberRequestRow {
   companyName: string;
   senderName: string | null;
   message: string;
-  status: ContactRequestStatus;
+  status: RequestStatusNow;
   createdAt: string;
 }
 
 /** The flexjobber sees who is asking: company and sender by name. */
-export async function listRequestsForFlexjobber(db: Db, userId: string): Promise<FlexjobberRequestRow[]> {
-  return db
+export async function listRequestsForFlexjobber(db: Db, userId: string, now = new Date()): Promise<FlexjobberRequestRow[]> {
+  const rows = await db
     .selectFrom("contactRequests as r")
     .innerJoin("companies as c", "c.id", "r.companyId")
     .leftJoin("users as s", "s.id", "r.sentBy")
@@ -164,13 +188,14 @@ export async function listRequestsForFlexjobber(db: Db, userId: string): Promise
     .where("r.profileUserId", "=", userId)
     .orderBy("r.id", "desc")
     .execute();
+  return rows.map((r) => ({ ...r, status: requestStatusNow(r, now) }));
 }
 
 export interface CompanyRequestRow {
   id: number;
   alias: string;
   message: string;
-  status: ContactRequestStatus;
+  status: RequestStatusNow;
   createdAt: string;
   answeredAt: string | null;
   /** Present only when the flexjobber accepted. */
@@ -178,7 +203,7 @@ export interface CompanyRequestRow {
 }
 
 /** The company's sent requests to flexjobbers still visible to it; identity only on the accepted ones. */
-export async function listRequestsForCompany(db: Db, companyId: number): Promise<CompanyRequestRow[]> {
+export async function listRequestsForCompany(db: Db, companyId: number, now = new Date()): Promise<CompanyRequestRow[]> {
   const rows = await db
     .selectFrom("contactRequests as r")
     .innerJoin("profiles as p", "p.userId", "r.profileUserId")
@@ -192,7 +217,7 @@ export async function listRequestsForCompany(db: Db, companyId: number): Promise
     id: r.id,
     alias: r.alias,
     message: r.message,
-    status: r.status,
+    status: requestStatusNow(r, now),
     createdAt: r.createdAt,
     answeredAt: r.answeredAt,
     identity: r.status === "accepted" ? { name, email, phone } : null,

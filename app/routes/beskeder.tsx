@@ -21,7 +21,7 @@ import { badRequest, parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Beskeder" }];
 
-const statusLabels = { pending: "Venter på svar", accepted: "Sagt ja", declined: "Sagt nej tak" } as const;
+const statusLabels = { pending: "Venter på svar", accepted: "Sagt ja", declined: "Sagt nej tak", expired: "Ikke besvaret (udløbet)" } as const;
 
 // Everyone signed in: their conversations. Flexjobbers also answer companies'
 // contact requests here; companies follow the requests they sent.
@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, answerRequestSchema);
   if (!parsed.success) return parsed.response;
   const result = await answerContactRequest(db, { userId: user.id, ...parsed.data });
-  if (result === "not_found") return badRequest({}, "Forespørgslen er allerede besvaret eller findes ikke.", 404);
+  if (result === "not_found") return badRequest({}, "Forespørgslen er allerede besvaret, er udløbet eller findes ikke.", 404);
   await noticeContactAnswer(db, parsed.data.requestId);
   if (parsed.data.answer === "accepted") {
     const threadId = await threadForAcceptedRequest(db, parsed.data.requestId);
@@ -107,12 +107,12 @@ export default function Messages() {
   );
 }
 
-/** Requests she has already answered: the yes ones live on as conversations above. */
+/** Requests she has answered or let expire: the yes ones live on as conversations above. */
 function Answered({ rows }: { rows: FlexjobberRequestRow[] }) {
   if (rows.length === 0) return null;
   return (
     <section aria-labelledby="answered-h">
-      <h2 id="answered-h">Forespørgsler du har svaret på</h2>
+      <h2 id="answered-h">Tidligere forespørgsler</h2>
       <ul>
         {rows.map((r) => (
           <li key={r.id}>
@@ -130,7 +130,7 @@ function Incoming({ rows }: { rows: FlexjobberRequestRow[] }) {
       <h2 id="in-h">Virksomheder der vil i kontakt med dig</h2>
       <p>
         Siger du ja, kan virksomheden se dit navn, din e-mail og dit telefonnummer. Siger du nej, får den ingenting at vide, og den
-        kan ikke spørge igen de næste 30 dage.
+        kan ikke spørge igen de næste 30 dage. Svarer du ikke inden 30 dage, gælder det som et nej.
       </p>
       {rows.length === 0 ? <p>Ingen nye forespørgsler.</p> : null}
       {rows.map((r) => (

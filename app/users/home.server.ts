@@ -5,6 +5,7 @@ import { visibleProfiles, isVisibleFlexjobber } from "~/profiles/visibility.serv
 import { listSavedOpenings } from "~/openings/interests.server";
 import { searchJobs } from "~/openings/job-search.server";
 import { listCompanyOpenings } from "~/openings/openings.server";
+import { requestExpiryCutoff } from "~/profiles/contact.server";
 import { localDate } from "~/utils/dates";
 
 /** The flexjobber's start page: the profile, who waits for an answer, jobs that fit, saved jobs. */
@@ -15,6 +16,7 @@ export async function flexjobberHome(db: Db, userId: string) {
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("profileUserId", "=", userId)
     .where("status", "=", "pending")
+    .where("createdAt", ">=", requestExpiryCutoff())
     .executeTakeFirstOrThrow();
   const [recommended, saved] = await Promise.all([
     searchJobs(db, userId, { fitsHours: false, withinCommute: false, remoteOnly: false, newThisWeek: false, sort: "match", page: 1 }),
@@ -40,6 +42,8 @@ export async function companyHome(db: Db, companyId: number) {
       .selectFrom("contactRequests")
       .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
       .where("companyId", "=", companyId)
+      // Expired requests wait for nothing any more.
+      .where((eb) => eb.or([eb("status", "!=", "pending"), eb("createdAt", ">=", requestExpiryCutoff())]))
       .where(isVisibleFlexjobber(db, "contactRequests.profileUserId", companyId))
       .groupBy("status")
       .execute(),
