@@ -1,14 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { sql } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
 import { portableSql } from "../../db/portable";
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
-import type { EmploymentStatusValue } from "../../db/schema";
+import type { Database, EmploymentStatusValue } from "../../db/schema";
 import { invitationState } from "~/auth/invitations.server";
 import { normalizeEmail } from "~/auth/login.server";
 import { recordEmploymentStatus } from "~/employment/employment.server";
 import { localDate } from "~/utils/dates";
 import type { AccountState } from "./options";
+import { CITIZENS_PER_PAGE, type CitizenListQuery } from "./schemas";
 import { writeAudit } from "~/audit/audit.server";
 import { loadProfileDetails } from "~/profiles/profile.server";
 import { handOverConsultantThreads } from "~/messages/threads.server";
@@ -62,7 +63,8 @@ export interface CitizenRow {
   employment: EmploymentStatusValue | null;
 }
 
-export async function listCitizens(db: Db, now = new Date()): Promise<CitizenRow[]> {
+/** The rows of these citizens as "Borgere" shows them. */
+async function citizenRows(db: Db, ids: string[], now: Date): Promise<CitizenRow[]> {
   const today = localDate(now);
   const rows = await db
     .selectFrom("users as u")
@@ -76,21 +78,8 @@ export async function listCitizens(db: Db, now = new Date()): Promise<CitizenRow
       "p.status as profileStatus",
       "p.hidden",
       "c.name as consultantName",
-      eb
-        .selectFrom("loginEvents as l")
-        .select((x) => x.fn.max("l.createdAt").as("at"))
-        .whereRef("l.userId", "=", "u.id")
-        .where("l.succeeded", "=", 1)
-        .as("lastActive"),
-      eb
-        .selectFrom("employmentStatuses as s")
-        .select("s.status")
-        .whereRef("s.userId", "=", "u.id")
-        .where("s.fromDate", "<=", today)
-        .orderBy("s.fromDate", "desc")
-        .orderBy("s.id", "desc")
-        .limit(1)
-        .as("employment"),
+      lastLoginOf(eb).as("lastActive"),
+      employmentOf(eb, today).as("employment"),
       eb
         .selectFrom("invitations as i")
         .select(portableSql(db).jsonObject({ usedAt: sql`i.used_at`, revokedAt: sql`i.revoked_at`, expiresAt: sql`i.expires_at` }).as("inv"))
@@ -100,9 +89,7 @@ export async function listCitizens(db: Db, now = new Date()): Promise<CitizenRow
         .limit(1)
         .as("invitation"),
     ])
-    .where("u.role", "=", "flexjobber")
-    .where("u.status", "!=", "erased")
-    .orderBy("u.name")
+    .where("u.id", "in", ids)
     .execute();
   return rows.map((r) => ({
     id: r.id,
@@ -115,6 +102,93 @@ export async function listCitizens(db: Db, now = new Date()): Promise<CitizenRow
     consultantName: r.consultantName,
     employment: (r.employment as EmploymentStatusValue | null) ?? null,
   }));
+}
+
+/** The latest successful login of the citizen in `u`. */
+function lastLoginOf(eb: ExpressionBuilder<Database & { u: Database["users"] }, "u">) {
+  return eb
+    .selectFrom("loginEvents as l")
+    .select((x) => x.fn.max("l.createdAt").as("at"))
+    .whereRef("l.userId", "=", "u.id")
+    .where("l.succeeded", "=", 1);
+}
+
+/** The citizen's employment status today (null: none registered). */
+function employmentOf(eb: ExpressionBuilder<Database & { u: Database["users"] }, "u">, today: string) {
+  return eb
+    .selectFrom("employmentStatuses as s")
+    .select("s.status")
+    .whereRef("s.userId", "=", "u.id")
+    .where("s.fromDate", "<=", today)
+    .orderBy("s.fromDate", "desc")
+    .orderBy("s.id", "desc")
+    .limit(1);
+}
+
+/** accountState() in SQL, for filtering: the account's status, else the latest invitation's state. */
+function accountStateSql(now: Date) {
+  const at = now.toISOString();
+  return sql<AccountState>`case
+    when u.status = 'active' then 'account'
+    when u.status = 'suspended' then 'suspended'
+    else coalesce((select case
+        when i.used_at is not null then 'account'
+        when i.revoked_at is not null then 'revoked'
+        when i.expires_at <= ${at} then 'expired'
+        else 'invited' end
+      from invitations i where i.email = u.email and i.role = 'flexjobber' order by i.id desc limit 1), 'none')
+  end`;
+}
+
+/** "Borgere": one page of the citizens matching the search and filters, with the total. */
+export async function searchCitizens(
+  db: Db,
+  query: CitizenListQuery,
+  viewer: { id: string },
+  now = new Date(),
+): Promise<{ rows: CitizenRow[]; total: number; page: number; pages: number }> {
+  const today = localDate(now);
+  let base = db
+    .selectFrom("users as u")
+    .leftJoin("profiles as p", "p.userId", "u.id")
+    .where("u.role", "=", "flexjobber")
+    .where("u.status", "!=", "erased");
+  if (query.q) {
+    const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const digits = query.q.replace(/\D/g, "");
+    base = base.where((eb) =>
+      eb.or([
+        sql<boolean>`lower(u.name) like ${like} escape '\\'`,
+        sql<boolean>`lower(u.email) like ${like} escape '\\'`,
+        ...(digits.length >= 3 ? [sql<boolean>`replace(coalesce(u.phone, ''), ' ', '') like ${`%${digits}%`}`] : []),
+      ]),
+    );
+  }
+  if (query.raadgiver === "mine") base = base.where("u.consultantId", "=", viewer.id);
+  else if (query.raadgiver === "ingen") base = base.where("u.consultantId", "is", null);
+  else if (query.raadgiver) base = base.where("u.consultantId", "=", query.raadgiver);
+  if (query.konto) base = base.where(sql<boolean>`${accountStateSql(now)} = ${query.konto}`);
+  if (query.profil === "ingen") base = base.where("p.userId", "is", null);
+  else if (query.profil === "pause") base = base.where("p.hidden", "=", 1);
+  else if (query.profil) base = base.where("p.status", "=", query.profil);
+  if (query.status === "ingen") base = base.where((eb) => eb.not(eb.exists(employmentOf(eb, today))));
+  else if (query.status) base = base.where((eb) => eb(employmentOf(eb, today), "=", query.status as EmploymentStatusValue));
+  if (query.inaktiv) {
+    const since = new Date(now.getTime() - query.inaktiv * 86_400_000).toISOString();
+    base = base.where((eb) => eb.or([eb(lastLoginOf(eb), "is", null), eb(lastLoginOf(eb), "<", since)]));
+  }
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const total = Number(n);
+  const pages = Math.max(1, Math.ceil(total / CITIZENS_PER_PAGE));
+  const page = Math.min(query.side, pages);
+  // The page's ids first (cheap), then their details: the correlated look-ups run for 50 rows, not all.
+  const ordered =
+    query.sortering === "login"
+      ? base.orderBy(sql`(${sql.raw("select max(l.created_at) from login_events l where l.user_id = u.id and l.succeeded = 1")}) asc nulls first`).orderBy("u.name")
+      : base.orderBy("u.name");
+  const ids = (await ordered.select("u.id").orderBy("u.id").limit(CITIZENS_PER_PAGE).offset((page - 1) * CITIZENS_PER_PAGE).execute()).map((r) => r.id);
+  const details = new Map((await citizenRows(db, ids, now)).map((r) => [r.id, r]));
+  return { rows: ids.flatMap((id) => details.get(id) ?? []), total, page, pages };
 }
 
 function accountState(status: string, invitationJson: string | null, now: Date): AccountState {

@@ -21,3 +21,27 @@ export const citizenActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("resend") }),
   z.object({ intent: z.literal("revoke") }),
 ]);
+
+/** Pages of "Borgere": 50 rows each. */
+export const CITIZENS_PER_PAGE = 50;
+export const QUIET_DAYS = [7, 14, 28, 60, 90] as const;
+
+const blank = (v: unknown) => (v === "" || v === undefined ? undefined : v);
+
+/** The search and filters of "Borgere" (GET, in the URL so a filtered list can be bookmarked). */
+export const citizenListSchema = z.object({
+  q: z.preprocess(blank, z.string().trim().max(100, "Søg med højst 100 tegn.").optional()),
+  /** "mine", "ingen" or a staff member's id. */
+  raadgiver: z.preprocess(blank, z.string().max(64).optional()),
+  konto: z.preprocess(blank, z.enum(["none", "invited", "expired", "revoked", "account", "suspended"], { error: "Vælg en kontotilstand fra listen." }).optional()),
+  profil: z.preprocess(blank, z.enum(["ingen", "draft", "pending", "returned", "approved", "pause"], { error: "Vælg en profiltilstand fra listen." }).optional()),
+  status: z.preprocess(blank, z.enum(["ledig", "i_fleksjob", "andet", "ingen"], { error: "Vælg en status fra listen." }).optional()),
+  inaktiv: z.preprocess(
+    (v) => (blank(v) === undefined ? undefined : Number(v)),
+    z.union(QUIET_DAYS.map((d) => z.literal(d)), { error: "Vælg et antal dage fra listen." }).optional(),
+  ),
+  sortering: z.preprocess(blank, z.enum(["navn", "login"], { error: "Sortér efter navn eller sidste login." }).optional()),
+  side: z.preprocess((v) => (v === "" || v === undefined ? 1 : Number(v)), z.number().int().min(1).max(100_000).catch(1)),
+});
+
+export type CitizenListQuery = z.infer<typeof citizenListSchema>;

@@ -1,10 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { db } from "../../db/client.server";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
-import { listCitizens, registerCitizen } from "~/citizens/citizens.server";
+import { registerCitizen, searchCitizens } from "~/citizens/citizens.server";
 import { accountStateLabels } from "~/citizens/options";
-import { registerCitizenSchema } from "~/citizens/schemas";
+import { citizenListSchema, QUIET_DAYS, registerCitizenSchema } from "~/citizens/schemas";
+import { Pager } from "~/components/facts";
+import { activeFilters, FilterFold } from "~/components/filter-fold";
+import { Field, SelectFilter } from "~/components/search-fields";
 import { FormError, SelectField, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { InviteForm } from "~/components/invite-form";
 import { TableRegion } from "~/components/table-region";
@@ -15,15 +18,19 @@ import { inviteFlexjobberSchema } from "~/users/schemas";
 import { listStaff } from "~/users/users.server";
 import { formatDate, localDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { badRequest, echoValues, parseFormData, readFormData, type FormFailure } from "~/utils/forms.server";
+import { badRequest, echoValues, formDataToObject, parseFormData, readFormData, zodFieldErrors, type FormFailure } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Borgere" }];
 
-// Staff and admins.
+// Staff and admins. The list is searched, filtered and paged in the address (50 a page).
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: STAFF_ROLES });
-  const [citizens, staff] = await Promise.all([listCitizens(db), listStaff(db)]);
-  return json({ citizens, staff, me: user.id, today: localDate() });
+  const parsed = citizenListSchema.safeParse(formDataToObject(new URL(request.url).searchParams));
+  // A bad filter gets its Danish message beside the unfiltered first page.
+  const query = parsed.success ? parsed.data : citizenListSchema.parse({});
+  const [citizens, staff] = await Promise.all([searchCitizens(db, query, user), listStaff(db)]);
+  const errors = parsed.success ? {} : zodFieldErrors(parsed.error);
+  return json({ citizens, staff, errors, me: user.id, today: localDate() }, { status: parsed.success ? 200 : 400 });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -56,8 +63,14 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Citizens() {
-  const { citizens, staff, me, today } = useLoaderData<typeof loader>();
+  const { citizens, staff, errors, me, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const pageLink = (page: number) => {
+    const next = new URLSearchParams(params);
+    next.set("side", String(page));
+    return `/borgere?${next.toString()}`;
+  };
   const registering = actionData?.values?.intent === "register";
   const consultantOptions = [{ value: "", label: "Ingen rådgiver" }, ...staff.map((s) => ({ value: s.id, label: s.name }))];
   return (
@@ -81,12 +94,16 @@ export default function Citizens() {
         </p>
       </section>
       <section aria-labelledby="list-h">
-        <h2 id="list-h">Alle borgere ({citizens.length})</h2>
-        {citizens.length === 0 ? (
-          <p>Der er ingen borgere endnu.</p>
+        <h2 id="list-h">Borgere ({citizens.total})</h2>
+        <CitizenSearch staff={staff} errors={errors} />
+        {citizens.total === 0 ? (
+          <p>{activeFilters(params) > 0 || params.get("q") ? "Ingen borgere passer til søgningen." : "Der er ingen borgere endnu."}</p>
         ) : (
-          <TableRegion caption="Alle borgere" head={["Navn", "Konto", "Profil", "Sidst aktiv", "Rådgiver", "Status"]}>
-            {citizens.map((c) => (
+          <TableRegion
+            caption={`Borgere, side ${citizens.page} af ${citizens.pages}`}
+            head={["Navn", "Konto", "Profil", "Sidst aktiv", "Rådgiver", "Status"]}
+          >
+            {citizens.rows.map((c) => (
               <tr key={c.id}>
                 <td>
                   <Link to={`/borgere/${c.id}`}>{c.name}</Link>
@@ -105,8 +122,69 @@ export default function Citizens() {
             ))}
           </TableRegion>
         )}
+        <Pager page={citizens.page} pages={citizens.pages} href={pageLink} />
       </section>
     </>
+  );
+}
+
+/** Search and filters of the list, sent with GET. */
+function CitizenSearch({ staff, errors }: { staff: { id: string; name: string }[]; errors: Record<string, string> }) {
+  const [params] = useSearchParams();
+  return (
+    <Form method="get" className="card" aria-labelledby="find-h">
+      <h3 id="find-h">Find en borger</h3>
+      <div className="search-row">
+        <Field label="Navn, e-mail eller telefon" name="q" error={errors.q} />
+        <button type="submit">Søg</button>
+      </div>
+      <FilterFold active={activeFilters(params)} open={Object.keys(errors).some((k) => k !== "q")}>
+        <div className="filters">
+          <SelectFilter
+            label="Rådgiver"
+            name="raadgiver"
+            options={[{ value: "mine", label: "Mine borgere" }, { value: "ingen", label: "Uden rådgiver" }, ...staff.map((s) => ({ value: s.id, label: s.name }))]}
+            error={errors.raadgiver}
+          />
+          <SelectFilter label="Konto" name="konto" options={Object.entries(accountStateLabels).map(([value, label]) => ({ value, label }))} error={errors.konto} />
+          <SelectFilter
+            label="Profil"
+            name="profil"
+            options={[
+              { value: "ingen", label: "Ingen profil" },
+              ...Object.entries(profileStatusLabels).map(([value, label]) => ({ value, label })),
+              { value: "pause", label: "På pause" },
+            ]}
+            error={errors.profil}
+          />
+          <SelectFilter
+            label="Status"
+            name="status"
+            options={[...Object.entries(employmentStatusLabels).map(([value, label]) => ({ value, label })), { value: "ingen", label: "Ikke registreret" }]}
+            error={errors.status}
+          />
+          <SelectFilter
+            label="Ikke logget ind i"
+            name="inaktiv"
+            options={QUIET_DAYS.map((d) => ({ value: String(d), label: `${d} dage eller mere` }))}
+            error={errors.inaktiv}
+          />
+          <SelectFilter
+            label="Sortér efter"
+            name="sortering"
+            noEmpty
+            options={[
+              { value: "navn", label: "Navn" },
+              { value: "login", label: "Sidste login, ældste først" },
+            ]}
+            error={errors.sortering}
+          />
+        </div>
+        <p>
+          <button type="submit">Vis</button> <Link to="/borgere">Nulstil</Link>
+        </p>
+      </FilterFold>
+    </Form>
   );
 }
 

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../db/client.server";
+import { createInvitation } from "~/auth/invitations.server";
+import { recordEmploymentStatus } from "~/employment/employment.server";
+import { recordLoginEvent } from "~/auth/login.server";
+import * as citizens from "~/routes/borgere";
+import { createFlexjobberWithProfile, createUser } from "./factories";
+import { get, run, sessionCookie } from "./http";
+
+// Issue 25 part 2: "Borgere" searched, filtered and paged in the address, at any size.
+
+type Page = { citizens: { rows: { id: string; name: string; email: string }[]; total: number; page: number; pages: number }; errors: Record<string, string> };
+
+describe("Borgere: search, filters and pages", () => {
+  it("finds a name by a part, pages 50 at a time with a true total, and filters by consultant, account, profile, status and last login", async () => {
+    const me = await createUser(db, { role: "staff", name: "Mette Mig" });
+    const other = await createUser(db, { role: "staff", name: "Ole Anden" });
+    const cookie = await sessionCookie(me.id);
+    // 120 citizens named so the name order is the number order.
+    // Inserted directly: 120 password hashes would take most of the test's time.
+    const made = Array.from({ length: 120 }, (_, i) => `borger-${i}-${Math.random().toString(36).slice(2, 8)}`);
+    await db
+      .insertInto("users")
+      .values(
+        made.map((id, i) => {
+          const n = String(i).padStart(3, "0");
+          return {
+            id,
+            email: `borger${n}@example.dk`,
+            name: `Borger ${n}`,
+            phone: i === 7 ? "+45 22 33 44 55" : null,
+            role: "flexjobber" as const,
+            passwordHash: "",
+            status: i === 9 ? ("suspended" as const) : ("active" as const),
+            companyId: null,
+            isCompanyAdmin: 0,
+            consultantId: i < 30 ? me.id : i < 40 ? other.id : null,
+            createdAt: "2026-01-01T10:00:00Z",
+            retentionWarnedAt: null,
+            erasedAt: null,
+          };
+        }),
+      )
+      .execute();
+    const { user: withProfile } = await createFlexjobberWithProfile(db, { name: "Æble Profilsen", email: "aeble@example.dk", consultantId: me.id });
+    await recordEmploymentStatus(db, { userId: made[3]!, status: "i_fleksjob", fromDate: "2026-01-01", source: "staff", recordedBy: me.id });
+    await recordLoginEvent(db, { email: "borger001@example.dk", userId: made[1]!, succeeded: true, method: "password" });
+    await createUser(db, { role: "flexjobber", name: "Ingrid Inviteret", email: "ingrid@example.dk", status: "registered" });
+    await createInvitation(db, { email: "ingrid@example.dk", name: "Ingrid Inviteret", role: "flexjobber", invitedBy: me.id });
+
+    const list = async (q: string) => {
+      const res = await run(citizens.loader, get(`/borgere${q}`, cookie));
+      return { status: res.status, ...((await res.json()) as Page) };
+    };
+
+    const first = await list("");
+    expect(first.citizens.total).toBe(122);
+    expect(first.citizens.pages).toBe(3);
+    expect(first.citizens.rows).toHaveLength(50);
+    const second = await list("?side=2");
+    expect(second.citizens.rows.map((r) => r.name)).toEqual(Array.from({ length: 50 }, (_, i) => `Borger ${String(50 + i).padStart(3, "0")}`));
+
+    expect((await list("?q=ger%2007")).citizens.rows.map((r) => r.name)).toEqual(["Borger 070", "Borger 071", "Borger 072", "Borger 073", "Borger 074", "Borger 075", "Borger 076", "Borger 077", "Borger 078", "Borger 079"]);
+    expect((await list("?q=22334455")).citizens.rows.map((r) => r.name)).toEqual(["Borger 007"]);
+    expect((await list("?q=AEBLE%40")).citizens.rows.map((r) => r.name)).toEqual(["Æble Profilsen"]);
+    // "%" is a character to search for, not a wildcard.
+    expect((await list("?q=%25")).citizens.total).toBe(0);
+
+    expect((await list("?raadgiver=mine")).citizens.total).toBe(31);
+    expect((await list(`?raadgiver=${other.id}`)).citizens.total).toBe(10);
+    expect((await list("?raadgiver=ingen")).citizens.total).toBe(81);
+    expect((await list("?konto=suspended")).citizens.rows.map((r) => r.name)).toEqual(["Borger 009"]);
+    expect((await list("?konto=invited")).citizens.rows.map((r) => r.name)).toEqual(["Ingrid Inviteret"]);
+    expect((await list("?profil=approved")).citizens.rows.map((r) => r.id)).toEqual([withProfile.id]);
+    expect((await list("?profil=ingen")).citizens.total).toBe(121);
+    expect((await list("?status=i_fleksjob")).citizens.rows.map((r) => r.name)).toEqual(["Borger 003"]);
+    // Not logged in for 28 days: everyone but the one who logged in today.
+    expect((await list("?inaktiv=28")).citizens.total).toBe(121);
+    // Sorted by last login, oldest (never) first: the one who logged in comes last.
+    const byLogin = await list("?sortering=login&side=3");
+    expect(byLogin.citizens.rows.at(-1)!.name).toBe("Borger 001");
+    // Filters combine.
+    expect((await list("?raadgiver=mine&q=Borger%2002")).citizens.total).toBe(10);
+
+    // A bad filter: a Danish message and the unfiltered list, not a 500.
+    const bad = await list("?konto=hemmelig&inaktiv=3");
+    expect(bad.status).toBe(400);
+    expect(bad.errors).toMatchObject({ konto: "Vælg en kontotilstand fra listen.", inaktiv: "Vælg et antal dage fra listen." });
+    expect(bad.citizens.total).toBe(122);
+  });
+
+  it("is closed to citizens and companies", async () => {
+    const flex = await createUser(db, { role: "flexjobber" });
+    expect((await run(citizens.loader, get("/borgere", await sessionCookie(flex.id)))).status).toBe(403);
+  });
+});
