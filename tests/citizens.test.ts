@@ -126,8 +126,10 @@ describe("company administration", () => {
     expect((await run(companiesPage.action, post("/virksomheder", { intent: "suspend", companyId: String(company.id) }, cookie))).status).toBe(302);
     expect((await attemptLogin(db, employee.email, employee.password)).status).toBe("suspended");
     expect(await visible()).toEqual([]);
-    const list = (await (await run(companiesPage.loader, get("/virksomheder", cookie))).json()) as { active: { id: number; status: string; users: number; openings: number }[] };
-    expect(list.active.find((c) => c.id === company.id)).toMatchObject({ status: "suspended", users: 2, openings: 1 });
+    const list = (await (await run(companiesPage.loader, get("/virksomheder?adgang=suspended&q=Sp%C3%A6r", cookie))).json()) as {
+      companies: { rows: { id: number; status: string; users: number; openings: number }[] };
+    };
+    expect(list.companies.rows.find((c) => c.id === company.id)).toMatchObject({ status: "suspended", users: 2, openings: 1 });
 
     expect((await run(companiesPage.action, post("/virksomheder", { intent: "reactivate", companyId: String(company.id) }, cookie))).status).toBe(302);
     expect((await attemptLogin(db, employee.email, employee.password)).status).toBe("ok");

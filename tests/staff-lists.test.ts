@@ -4,7 +4,8 @@ import { createInvitation } from "~/auth/invitations.server";
 import { recordEmploymentStatus } from "~/employment/employment.server";
 import { recordLoginEvent } from "~/auth/login.server";
 import * as citizens from "~/routes/borgere";
-import { createFlexjobberWithProfile, createUser } from "./factories";
+import * as companiesPage from "~/routes/virksomheder";
+import { createCompany, createFlexjobberWithProfile, createUser } from "./factories";
 import { get, run, sessionCookie } from "./http";
 
 // Issue 25 part 2: "Borgere" searched, filtered and paged in the address, at any size.
@@ -89,8 +90,33 @@ describe("Borgere: search, filters and pages", () => {
     expect(bad.citizens.total).toBe(122);
   });
 
+  it("Virksomheder: found by name or CVR, filtered by access, 50 a page with the true total", async () => {
+    const staff = await createUser(db, { role: "staff" });
+    const cookie = await sessionCookie(staff.id);
+    for (let i = 0; i < 60; i++) {
+      await createCompany(db, { name: `Firma ${String(i).padStart(2, "0")} ApS`, cvr: String(40000000 + i), status: i === 5 ? "suspended" : i === 6 ? "rejected" : "approved" });
+    }
+    const list = async (q: string) => {
+      const res = await run(companiesPage.loader, get(`/virksomheder${q}`, cookie));
+      return { status: res.status, ...((await res.json()) as { companies: { rows: { name: string }[]; total: number; pages: number }; errors: Record<string, string> }) };
+    };
+    const first = await list("");
+    expect(first.companies).toMatchObject({ total: 59, pages: 2 });
+    expect(first.companies.rows).toHaveLength(50);
+    expect((await list("?side=2")).companies.rows).toHaveLength(9);
+    expect((await list("?q=firma%2012")).companies.rows.map((r) => r.name)).toEqual(["Firma 12 ApS"]);
+    expect((await list("?q=40000013")).companies.rows.map((r) => r.name)).toEqual(["Firma 13 ApS"]);
+    expect((await list("?adgang=suspended")).companies.rows.map((r) => r.name)).toEqual(["Firma 05 ApS"]);
+    expect((await list("?adgang=rejected")).companies.rows.map((r) => r.name)).toEqual(["Firma 06 ApS"]);
+    const bad = await list("?adgang=alle");
+    expect(bad.status).toBe(400);
+    expect(bad.errors.adgang).toBe("Vælg en adgang fra listen.");
+  });
+
   it("is closed to citizens and companies", async () => {
     const flex = await createUser(db, { role: "flexjobber" });
     expect((await run(citizens.loader, get("/borgere", await sessionCookie(flex.id)))).status).toBe(403);
+    const company = await createUser(db, { role: "company", companyId: (await createCompany(db)).id });
+    expect((await run(companiesPage.loader, get("/virksomheder", await sessionCookie(company.id)))).status).toBe(403);
   });
 });

@@ -7,6 +7,7 @@ import type { Database, EmploymentStatusValue } from "../../db/schema";
 import { invitationState } from "~/auth/invitations.server";
 import { normalizeEmail } from "~/auth/login.server";
 import { recordEmploymentStatus } from "~/employment/employment.server";
+import { containsDigits, containsText } from "~/utils/contains";
 import { localDate } from "~/utils/dates";
 import type { AccountState } from "./options";
 import { CITIZENS_PER_PAGE, type CitizenListQuery } from "./schemas";
@@ -154,14 +155,10 @@ export async function searchCitizens(
     .where("u.role", "=", "flexjobber")
     .where("u.status", "!=", "erased");
   if (query.q) {
-    const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const digits = query.q.replace(/\D/g, "");
+    const { q } = query;
+    const digits = q.replace(/\D/g, "");
     base = base.where((eb) =>
-      eb.or([
-        sql<boolean>`lower(u.name) like ${like} escape '\\'`,
-        sql<boolean>`lower(u.email) like ${like} escape '\\'`,
-        ...(digits.length >= 3 ? [sql<boolean>`replace(coalesce(u.phone, ''), ' ', '') like ${`%${digits}%`}`] : []),
-      ]),
+      eb.or([containsText("u.name", q), containsText("u.email", q), ...(digits.length >= 3 ? [containsDigits("u.phone", digits)] : [])]),
     );
   }
   if (query.raadgiver === "mine") base = base.where("u.consultantId", "=", viewer.id);

@@ -5,7 +5,8 @@ import type { Company, CompanyStatus } from "../../db/schema";
 import { queueInvitation } from "~/auth/invitations.server";
 import { deliverQueued, queueEmail } from "~/email/email.server";
 import { companyRejectedEmail } from "~/email/messages.server";
-import type { companyAccessSchema } from "./schemas";
+import { containsDigits, containsText } from "~/utils/contains";
+import { COMPANIES_PER_PAGE, type CompanyListQuery, type companyAccessSchema } from "./schemas";
 
 export type AccessRequest = z.output<typeof companyAccessSchema>;
 
@@ -109,9 +110,19 @@ export async function getCompany(db: Db, id: number): Promise<Company | undefine
 }
 
 /** Approved and suspended companies with how many users, openings and confirmed hires they have. */
-export async function listCompaniesWithCounts(db: Db) {
-  return db
-    .selectFrom("companies as c")
+/** "Virksomheder": one page of the companies matching the search (name or CVR), with users, openings and hires, and the total. */
+export async function searchCompanies(db: Db, query: CompanyListQuery) {
+  let base = db.selectFrom("companies as c").where("c.status", "in", query.adgang ? [query.adgang] : ["approved", "suspended"]);
+  if (query.q) {
+    const { q } = query;
+    const digits = q.replace(/\D/g, "");
+    base = base.where((eb) => eb.or([containsText("c.name", q), ...(digits.length >= 2 ? [containsDigits("c.cvr", digits)] : [])]));
+  }
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const total = Number(n);
+  const pages = Math.max(1, Math.ceil(total / COMPANIES_PER_PAGE));
+  const page = Math.min(query.side, pages);
+  const rows = await base
     .select((eb) => [
       "c.id",
       "c.name",
@@ -124,9 +135,12 @@ export async function listCompaniesWithCounts(db: Db) {
       eb.selectFrom("openings as o").select((x) => x.fn.countAll<number>().as("n")).whereRef("o.companyId", "=", "c.id").where("o.status", "!=", "draft").as("openings"),
       eb.selectFrom("hires as h").select((x) => x.fn.countAll<number>().as("n")).whereRef("h.companyId", "=", "c.id").where("h.confirmedAt", "is not", null).as("hires"),
     ])
-    .where("c.status", "in", ["approved", "suspended"])
     .orderBy("c.name")
+    .orderBy("c.id")
+    .limit(COMPANIES_PER_PAGE)
+    .offset((page - 1) * COMPANIES_PER_PAGE)
     .execute();
+  return { rows, total, page, pages };
 }
 
 export type SuspendResult =

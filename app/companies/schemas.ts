@@ -28,3 +28,16 @@ export const companyDecisionSchema = z.discriminatedUnion("intent", [
     note: optionalText(500),
   }),
 ]);
+
+export const COMPANIES_PER_PAGE = 50;
+
+const blank = (v: unknown) => (v === "" || v === undefined ? undefined : v);
+
+/** The search and filter of "Virksomheder" (GET, in the URL). Without "adgang": approved and suspended. */
+export const companyListSchema = z.object({
+  q: z.preprocess(blank, z.string().trim().max(100, "Søg med højst 100 tegn.").optional()),
+  adgang: z.preprocess(blank, z.enum(["approved", "suspended", "rejected"], { error: "Vælg en adgang fra listen." }).optional()),
+  side: z.preprocess((v) => (v === "" || v === undefined ? 1 : Number(v)), z.number().int().min(1).max(100_000).catch(1)),
+});
+
+export type CompanyListQuery = z.infer<typeof companyListSchema>;

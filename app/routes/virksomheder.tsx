@@ -1,28 +1,29 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useId } from "react";
 import { db } from "../../db/client.server";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
-import { approveCompany, listCompanies, listCompaniesWithCounts, rejectCompany, setCompanySuspended } from "~/companies/companies.server";
+import { approveCompany, listCompanies, rejectCompany, searchCompanies, setCompanySuspended } from "~/companies/companies.server";
 import { endAllSessions } from "~/auth/session.server";
-import { companyDecisionSchema } from "~/companies/schemas";
+import { companyDecisionSchema, companyListSchema } from "~/companies/schemas";
+import { Pager } from "~/components/facts";
+import { Field, SelectFilter } from "~/components/search-fields";
 import { FormError, SubmitButton } from "~/components/form";
 import { TableRegion } from "~/components/table-region";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { badRequest, parseForm } from "~/utils/forms.server";
+import { badRequest, formDataToObject, parseForm, zodFieldErrors } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Virksomheder" }];
 
-// Staff and admins.
+// Staff and admins. The requests waiting for a decision first; then the companies, searched and paged in the address.
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: STAFF_ROLES });
-  const [pending, active, rejected] = await Promise.all([
-    listCompanies(db, "pending"),
-    listCompaniesWithCounts(db),
-    listCompanies(db, "rejected"),
-  ]);
-  return json({ pending, active, rejected });
+  const parsed = companyListSchema.safeParse(formDataToObject(new URL(request.url).searchParams));
+  const query = parsed.success ? parsed.data : companyListSchema.parse({});
+  const [pending, companies] = await Promise.all([listCompanies(db, "pending"), searchCompanies(db, query)]);
+  const errors = parsed.success ? {} : zodFieldErrors(parsed.error);
+  return json({ pending, companies, errors, rejectedShown: query.adgang === "rejected" }, { status: parsed.success ? 200 : 400 });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -67,8 +68,14 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Companies() {
-  const { pending, active, rejected } = useLoaderData<typeof loader>();
+  const { pending, companies, errors, rejectedShown } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const pageLink = (page: number) => {
+    const next = new URLSearchParams(params);
+    next.set("side", String(page));
+    return `/virksomheder?${next.toString()}`;
+  };
   return (
     <>
       <h1>Virksomheder</h1>
@@ -97,15 +104,34 @@ export default function Companies() {
         ))}
       </section>
       <section aria-labelledby="approved-h">
-        <h2 id="approved-h">Virksomheder på platformen ({active.length})</h2>
-        <ActiveCompanies companies={active} />
+        <h2 id="approved-h">
+          {rejectedShown ? "Afviste anmodninger" : "Virksomheder på platformen"} ({companies.total})
+        </h2>
+        <Form method="get" className="card" aria-labelledby="find-company-h">
+          <h3 id="find-company-h">Find en virksomhed</h3>
+          <div className="search-row">
+            <Field label="Navn eller CVR-nummer" name="q" error={errors.q} />
+            <SelectFilter
+              label="Adgang"
+              name="adgang"
+              options={[
+                { value: "approved", label: "Godkendt" },
+                { value: "suspended", label: "Spærret" },
+                { value: "rejected", label: "Afvist" },
+              ]}
+              error={errors.adgang}
+            />
+            <button type="submit">Søg</button>
+          </div>
+          {params.toString() ? <Link to="/virksomheder">Nulstil</Link> : null}
+        </Form>
+        {rejectedShown ? (
+          <CompanyTable companies={companies.rows} caption={`Afviste anmodninger, side ${companies.page} af ${companies.pages}`} />
+        ) : (
+          <ActiveCompanies companies={companies.rows} caption={`Virksomheder på platformen, side ${companies.page} af ${companies.pages}`} />
+        )}
+        <Pager page={companies.page} pages={companies.pages} href={pageLink} />
       </section>
-      {rejected.length > 0 ? (
-        <section aria-labelledby="rejected-h">
-          <h2 id="rejected-h">Afviste anmodninger ({rejected.length})</h2>
-          <CompanyTable companies={rejected} caption="Afviste anmodninger" />
-        </section>
-      ) : null}
     </>
   );
 }
@@ -168,12 +194,14 @@ function PendingCompany({ company }: { company: CompanyView }) {
 
 function ActiveCompanies({
   companies,
+  caption,
 }: {
   companies: { id: number; name: string; cvr: string; status: string; contactName: string; contactEmail: string; users: number | null; openings: number | null; hires: number | null }[];
+  caption: string;
 }) {
-  if (companies.length === 0) return <p>Ingen endnu.</p>;
+  if (companies.length === 0) return <p>Ingen virksomheder her.</p>;
   return (
-    <TableRegion caption="Virksomheder på platformen" head={["Navn", "Kontakt", "Brugere", "Opslag", "Ansættelser", "Adgang"]}>
+    <TableRegion caption={caption} head={["Navn", "Kontakt", "Brugere", "Opslag", "Ansættelser", "Adgang"]}>
       {companies.map((c) => (
         <tr key={c.id}>
           <td>
@@ -204,8 +232,8 @@ function ActiveCompanies({
   );
 }
 
-function CompanyTable({ companies, caption }: { companies: CompanyView[]; caption: string }) {
-  if (companies.length === 0) return <p>Ingen endnu.</p>;
+function CompanyTable({ companies, caption }: { companies: Pick<CompanyView, "id" | "name" | "cvr" | "contactName" | "contactEmail" | "decidedAt">[]; caption: string }) {
+  if (companies.length === 0) return <p>Ingen virksomheder her.</p>;
   return (
     <TableRegion caption={caption} head={["Navn", "CVR", "Kontakt", "Besluttet"]}>
       {companies.map((c) => (
