@@ -58,7 +58,7 @@ describe("the email queue", () => {
     expect(res.headers.get("Location")).toBe("/borgere?besked=invitation-venter");
     let t = Date.now();
     for (let i = 1; i < MAX_ATTEMPTS; i++) await deliverDueEmails(db, new Date((t += 24 * 60 * MINUTE)));
-    const [email] = (await listUnsentEmails(db)).filter((e) => e.toAddress === "vente@example.dk");
+    const [email] = (await listUnsentEmails(db)).rows.filter((e) => e.toAddress === "vente@example.dk");
     expect(email).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, kind: "invitation" });
     const invitation = await db.selectFrom("invitations").selectAll().where("email", "=", "vente@example.dk").executeTakeFirstOrThrow();
     expect(invitation.revokedAt).toBeNull();

@@ -204,9 +204,9 @@ describe("publishing and staff approval", () => {
 
     const admin = await createUser(db, { role: "admin" });
     const log = (await (await run(auditPage.loader, get("/logbog", await sessionCookie(admin.id)))).json()) as {
-      entries: { actorName: string; subjectName: string; action: string }[];
+      entries: { rows: { actorName: string; subjectName: string; action: string }[] };
     };
-    expect(log.entries[0]).toMatchObject({ actorName: "Sofie Sagsbehandler", subjectName: "Lise Logget", action: "profile_viewed_by_staff" });
+    expect(log.entries.rows[0]).toMatchObject({ actorName: "Sofie Sagsbehandler", subjectName: "Lise Logget", action: "profile_viewed_by_staff" });
     expect((await run(auditPage.loader, get("/logbog", await sessionCookie(staff.id)))).status).toBe(403);
   });
 });

@@ -5,7 +5,9 @@ import { recordEmploymentStatus } from "~/employment/employment.server";
 import { recordLoginEvent } from "~/auth/login.server";
 import * as citizens from "~/routes/borgere";
 import * as companiesPage from "~/routes/virksomheder";
-import { createCompany, createFlexjobberWithProfile, createUser } from "./factories";
+import * as auditPage from "~/routes/logbog";
+import * as openingsPage from "~/routes/opslag";
+import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, run, sessionCookie } from "./http";
 
 // Issue 25 part 2: "Borgere" searched, filtered and paged in the address, at any size.
@@ -111,6 +113,29 @@ describe("Borgere: search, filters and pages", () => {
     const bad = await list("?adgang=alle");
     expect(bad.status).toBe(400);
     expect(bad.errors.adgang).toBe("Vælg en adgang fra listen.");
+  });
+
+  it("Logbog, Indberetninger, E-mails and a company's Opslag page the same way: 50 a page, the true total", async () => {
+    const admin = await createUser(db, { role: "admin" });
+    const cookie = await sessionCookie(admin.id);
+    await db
+      .insertInto("auditLog")
+      .values(Array.from({ length: 60 }, (_, i) => ({ actorId: admin.id, action: "profile_viewed_by_staff" as const, subjectUserId: admin.id, createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() })))
+      .execute();
+    const log = async (q: string) => ((await (await run(auditPage.loader, get(`/logbog${q}`, cookie))).json()) as { entries: { rows: unknown[]; total: number; page: number; pages: number } }).entries;
+    expect(await log("")).toMatchObject({ total: 60, page: 1, pages: 2 });
+    expect((await log("")).rows).toHaveLength(50);
+    expect((await log("?side=2")).rows).toHaveLength(10);
+    // Past the end: the last page; nonsense: the first.
+    expect((await log("?side=9")).page).toBe(2);
+    expect((await log("?side=abc")).page).toBe(1);
+
+    const company = await createCompany(db);
+    const companyUser = await createUser(db, { role: "company", companyId: company.id });
+    for (let i = 0; i < 55; i++) await createOpening(db, company.id, { title: `Opslag ${i}` });
+    const openings = ((await (await run(openingsPage.loader, get("/opslag?side=2", await sessionCookie(companyUser.id)))).json()) as { openings: { rows: unknown[]; total: number } }).openings;
+    expect(openings.total).toBe(55);
+    expect(openings.rows).toHaveLength(5);
   });
 
   it("is closed to citizens and companies", async () => {

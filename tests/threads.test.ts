@@ -311,8 +311,8 @@ describe("safety", () => {
 
     const staffCookie = await sessionCookie((await createUser(db, { role: "staff" })).id);
     expect((await run(reports.loader, get("/indberetninger", await sessionCookie(s.flex.id)))).status).toBe(403);
-    const queue = (await (await run(reports.loader, get("/indberetninger", staffCookie))).json()) as { reports: { id: number; reason: string; authorName: string }[] };
-    const report = queue.reports.find((r) => r.reason === "Ubehagelig tone")!;
+    const queue = (await (await run(reports.loader, get("/indberetninger", staffCookie))).json()) as { reports: { rows: { id: number; reason: string; authorName: string }[] } };
+    const report = queue.reports.rows.find((r) => r.reason === "Ubehagelig tone")!;
     expect(report.authorName).toBe("Karin Kontakt");
     expect((await run(threadPage.loader, get(`/beskeder/${threadId}`, companyCookie), { id: String(threadId) })).status).toBe(200);
     const done = await run(reports.action, post("/indberetninger", { reportId: String(report.id), outcome: "suspended" }, staffCookie));

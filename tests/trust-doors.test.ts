@@ -113,7 +113,7 @@ describe("company-facing counts go through the one visibility rule", () => {
     await blockCompany(db, people[1]!.id, company.id);
     await eraseUser(db, people[2]!.id);
     const list = await (await run(openingsList.loader, get("/opslag", await sessionCookie(companyUser.id)))).json();
-    expect(list.openings.find((o: { id: number }) => o.id === opening.id)).toMatchObject({ interests: 1, newInterests: 1 });
+    expect(list.openings.rows.find((o: { id: number }) => o.id === opening.id)).toMatchObject({ interests: 1, newInterests: 1 });
   });
 });
 

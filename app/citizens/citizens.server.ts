@@ -9,8 +9,9 @@ import { normalizeEmail } from "~/auth/login.server";
 import { recordEmploymentStatus } from "~/employment/employment.server";
 import { containsDigits, containsText } from "~/utils/contains";
 import { localDate } from "~/utils/dates";
+import { paginate, type Paged } from "~/utils/paging";
 import type { AccountState } from "./options";
-import { CITIZENS_PER_PAGE, type CitizenListQuery } from "./schemas";
+import type { CitizenListQuery } from "./schemas";
 import { writeAudit } from "~/audit/audit.server";
 import { loadProfileDetails } from "~/profiles/profile.server";
 import { handOverConsultantThreads } from "~/messages/threads.server";
@@ -147,7 +148,7 @@ export async function searchCitizens(
   query: CitizenListQuery,
   viewer: { id: string },
   now = new Date(),
-): Promise<{ rows: CitizenRow[]; total: number; page: number; pages: number }> {
+): Promise<Paged<CitizenRow>> {
   const today = localDate(now);
   let base = db
     .selectFrom("users as u")
@@ -174,18 +175,18 @@ export async function searchCitizens(
     const since = new Date(now.getTime() - query.inaktiv * 86_400_000).toISOString();
     base = base.where((eb) => eb.or([eb(lastLoginOf(eb), "is", null), eb(lastLoginOf(eb), "<", since)]));
   }
-  const { n } = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const total = Number(n);
-  const pages = Math.max(1, Math.ceil(total / CITIZENS_PER_PAGE));
-  const page = Math.min(query.side, pages);
   // The page's ids first (cheap), then their details: the correlated look-ups run for 50 rows, not all.
   const ordered =
     query.sortering === "login"
       ? base.orderBy(sql`(${sql.raw("select max(l.created_at) from login_events l where l.user_id = u.id and l.succeeded = 1")}) asc nulls first`).orderBy("u.name")
       : base.orderBy("u.name");
-  const ids = (await ordered.select("u.id").orderBy("u.id").limit(CITIZENS_PER_PAGE).offset((page - 1) * CITIZENS_PER_PAGE).execute()).map((r) => r.id);
-  const details = new Map((await citizenRows(db, ids, now)).map((r) => [r.id, r]));
-  return { rows: ids.flatMap((id) => details.get(id) ?? []), total, page, pages };
+  const page = await paginate(
+    async () => (await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n,
+    async (limit, offset) => (await ordered.select("u.id").orderBy("u.id").limit(limit).offset(offset).execute()).map((r) => r.id),
+    query.side,
+  );
+  const details = new Map((await citizenRows(db, page.rows, now)).map((r) => [r.id, r]));
+  return { ...page, rows: page.rows.flatMap((id) => details.get(id) ?? []) };
 }
 
 function accountState(status: string, invitationJson: string | null, now: Date): AccountState {

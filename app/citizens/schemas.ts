@@ -22,8 +22,6 @@ export const citizenActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("revoke") }),
 ]);
 
-/** Pages of "Borgere": 50 rows each. */
-export const CITIZENS_PER_PAGE = 50;
 export const QUIET_DAYS = [7, 14, 28, 60, 90] as const;
 
 const blank = (v: unknown) => (v === "" || v === undefined ? undefined : v);

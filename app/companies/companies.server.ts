@@ -6,7 +6,8 @@ import { queueInvitation } from "~/auth/invitations.server";
 import { deliverQueued, queueEmail } from "~/email/email.server";
 import { companyRejectedEmail } from "~/email/messages.server";
 import { containsDigits, containsText } from "~/utils/contains";
-import { COMPANIES_PER_PAGE, type CompanyListQuery, type companyAccessSchema } from "./schemas";
+import { paginate } from "~/utils/paging";
+import type { CompanyListQuery, companyAccessSchema } from "./schemas";
 
 export type AccessRequest = z.output<typeof companyAccessSchema>;
 
@@ -118,29 +119,29 @@ export async function searchCompanies(db: Db, query: CompanyListQuery) {
     const digits = q.replace(/\D/g, "");
     base = base.where((eb) => eb.or([containsText("c.name", q), ...(digits.length >= 2 ? [containsDigits("c.cvr", digits)] : [])]));
   }
-  const { n } = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const total = Number(n);
-  const pages = Math.max(1, Math.ceil(total / COMPANIES_PER_PAGE));
-  const page = Math.min(query.side, pages);
-  const rows = await base
-    .select((eb) => [
-      "c.id",
-      "c.name",
-      "c.cvr",
-      "c.status",
-      "c.contactName",
-      "c.contactEmail",
-      "c.decidedAt",
-      eb.selectFrom("users as u").select((x) => x.fn.countAll<number>().as("n")).whereRef("u.companyId", "=", "c.id").as("users"),
-      eb.selectFrom("openings as o").select((x) => x.fn.countAll<number>().as("n")).whereRef("o.companyId", "=", "c.id").where("o.status", "!=", "draft").as("openings"),
-      eb.selectFrom("hires as h").select((x) => x.fn.countAll<number>().as("n")).whereRef("h.companyId", "=", "c.id").where("h.confirmedAt", "is not", null).as("hires"),
-    ])
-    .orderBy("c.name")
-    .orderBy("c.id")
-    .limit(COMPANIES_PER_PAGE)
-    .offset((page - 1) * COMPANIES_PER_PAGE)
-    .execute();
-  return { rows, total, page, pages };
+  return paginate(
+    async () => (await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n,
+    (limit, offset) =>
+      base
+        .select((eb) => [
+          "c.id",
+          "c.name",
+          "c.cvr",
+          "c.status",
+          "c.contactName",
+          "c.contactEmail",
+          "c.decidedAt",
+          eb.selectFrom("users as u").select((x) => x.fn.countAll<number>().as("n")).whereRef("u.companyId", "=", "c.id").as("users"),
+          eb.selectFrom("openings as o").select((x) => x.fn.countAll<number>().as("n")).whereRef("o.companyId", "=", "c.id").where("o.status", "!=", "draft").as("openings"),
+          eb.selectFrom("hires as h").select((x) => x.fn.countAll<number>().as("n")).whereRef("h.companyId", "=", "c.id").where("h.confirmedAt", "is not", null).as("hires"),
+        ])
+        .orderBy("c.name")
+        .orderBy("c.id")
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+    query.side,
+  );
 }
 
 export type SuspendResult =

@@ -29,7 +29,6 @@ export const companyDecisionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
-export const COMPANIES_PER_PAGE = 50;
 
 const blank = (v: unknown) => (v === "" || v === undefined ? undefined : v);
 

@@ -26,16 +26,3 @@ export function TagSection({ title, items }: { title: string; items: string[] })
   );
 }
 
-/** "Forrige side · Side 2 af 5 · Næste side", keeping the other search parameters. */
-export function Pager({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
-  if (pages <= 1) return null;
-  return (
-    <nav aria-label="Sider" className="actions">
-      {page > 1 ? <Link to={href(page - 1)}>Forrige side</Link> : null}
-      <span>
-        Side {page} af {pages}
-      </span>
-      {page < pages ? <Link to={href(page + 1)}>Næste side</Link> : null}
-    </nav>
-  );
-}

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/kysely";
 import type { EmailKind } from "../../db/schema";
+import { paginate } from "~/utils/paging";
 import { EmailError, transmit, type EmailMessage } from "./transport.server";
 
 export { EmailError, type EmailMessage };
@@ -135,13 +136,19 @@ function unsentEmails(db: Db) {
     .where((eb) => eb.or([eb("status", "=", "failed"), eb.and([eb("status", "in", ["pending", "sending"]), eb("attempts", ">", 0)])]));
 }
 
-/** What staff see on "Udgående e-mails". */
-export async function listUnsentEmails(db: Db) {
-  return unsentEmails(db)
-    .select(["id", "toAddress", "subject", "kind", "status", "attempts", "lastError", "createdAt", "nextAttemptAt"])
-    .orderBy("id", "desc")
-    .limit(200)
-    .execute();
+/** What staff see on "Udgående e-mails", newest first, a page at a time. */
+export async function listUnsentEmails(db: Db, page = 1) {
+  return paginate(
+    () => countUnsentEmails(db),
+    (limit, offset) =>
+      unsentEmails(db)
+        .select(["id", "toAddress", "subject", "kind", "status", "attempts", "lastError", "createdAt", "nextAttemptAt"])
+        .orderBy("id", "desc")
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+    page,
+  );
 }
 
 export async function countUnsentEmails(db: Db): Promise<number> {

@@ -3,6 +3,7 @@ import { inTransaction } from "../../db/kysely";
 import type { ReportOutcome } from "../../db/schema";
 import { sendNotice } from "~/email/email.server";
 import { reportWarningNotice } from "~/email/messages.server";
+import { paginate } from "~/utils/paging";
 import { threadsFor, type Viewer } from "./threads.server";
 
 // Safety in conversations: a flexjobber blocks a company (the block lives in
@@ -79,18 +80,24 @@ export async function reportMessage(
 }
 
 /** Staff's queue: reports not handled yet, oldest first, with the message and who wrote it. */
-export async function listOpenReports(db: Db) {
-  return db
-    .selectFrom("messageReports as r")
-    .innerJoin("messages as m", "m.id", "r.messageId")
-    .innerJoin("threads as t", "t.id", "m.threadId")
-    .leftJoin("users as a", "a.id", "m.authorId")
-    .leftJoin("companies as ac", "ac.id", "a.companyId")
-    .leftJoin("users as rep", "rep.id", "r.reportedBy")
-    .select(["r.id", "r.reason", "r.createdAt", "m.body", "m.createdAt as writtenAt", "t.subject", "a.name as authorName", "a.role as authorRole", "a.status as authorStatus", "ac.name as authorCompany", "rep.name as reporterName"])
-    .where("r.outcome", "=", "open")
-    .orderBy("r.id")
-    .execute();
+export async function listOpenReports(db: Db, page = 1) {
+  const open = db.selectFrom("messageReports as r").where("r.outcome", "=", "open");
+  return paginate(
+    async () => (await open.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n,
+    (limit, offset) =>
+      open
+        .innerJoin("messages as m", "m.id", "r.messageId")
+        .innerJoin("threads as t", "t.id", "m.threadId")
+        .leftJoin("users as a", "a.id", "m.authorId")
+        .leftJoin("companies as ac", "ac.id", "a.companyId")
+        .leftJoin("users as rep", "rep.id", "r.reportedBy")
+        .select(["r.id", "r.reason", "r.createdAt", "m.body", "m.createdAt as writtenAt", "t.subject", "a.name as authorName", "a.role as authorRole", "a.status as authorStatus", "ac.name as authorCompany", "rep.name as reporterName"])
+        .orderBy("r.id")
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+    page,
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import { localDate } from "~/utils/dates";
 import { hoursNumber, hoursText } from "~/profiles/options";
 import { listTerms } from "~/vocabularies/vocabularies.server";
 import { isVisibleFlexjobber } from "~/profiles/visibility.server";
+import { paginate } from "~/utils/paging";
 import { openingForMatching } from "~/matching/adapters";
 import { openingMatchTerms } from "~/matching/match-terms";
 import { indexOpeningText } from "~/search/text-index.server";
@@ -270,31 +271,38 @@ export async function copyOpening(db: Db, id: number, companyId: number, userId:
   return result.ok ? result.id : null;
 }
 
-/** The company's openings with how many said interested (and how many are new). */
-export async function listCompanyOpenings(db: Db, companyId: number) {
-  return db
-    .selectFrom("openings as o")
-    // Counted as the opening page lists them: not taken back, and from flexjobbers the
-    // company may see (the one visibility rule: not paused, not erased, not blocking it).
-    .leftJoin("interests as i", (join) =>
-      join
-        .onRef("i.openingId", "=", "o.id")
-        .on("i.withdrawnAt", "is", null)
-        .on(isVisibleFlexjobber(db, "i.userId", companyId)),
-    )
-    .select((eb) => [
-      "o.id",
-      "o.title",
-      "o.status",
-      "o.deadline",
-      "o.updatedAt",
-      eb.fn.count<number>("i.id").as("interests"),
-      eb.fn.sum<number>(eb.case().when("i.stage", "=", "new").then(1).else(0).end()).as("newInterests"),
-    ])
-    .where("o.companyId", "=", companyId)
-    .groupBy("o.id")
-    .orderBy("o.updatedAt", "desc")
-    .execute();
+/** The company's openings with how many said interested (and how many are new), a page at a time, latest change first. */
+export async function listCompanyOpenings(db: Db, companyId: number, page = 1) {
+  const own = db.selectFrom("openings as o").where("o.companyId", "=", companyId);
+  return paginate(
+    async () => (await own.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n,
+    (limit, offset) =>
+      own
+        // Counted as the opening page lists them: not taken back, and from flexjobbers the
+        // company may see (the one visibility rule: not paused, not erased, not blocking it).
+        .leftJoin("interests as i", (join) =>
+          join
+            .onRef("i.openingId", "=", "o.id")
+            .on("i.withdrawnAt", "is", null)
+            .on(isVisibleFlexjobber(db, "i.userId", companyId)),
+        )
+        .select((eb) => [
+          "o.id",
+          "o.title",
+          "o.status",
+          "o.deadline",
+          "o.updatedAt",
+          eb.fn.count<number>("i.id").as("interests"),
+          eb.fn.sum<number>(eb.case().when("i.stage", "=", "new").then(1).else(0).end()).as("newInterests"),
+        ])
+        .groupBy("o.id")
+        .orderBy("o.updatedAt", "desc")
+        .orderBy("o.id", "desc")
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+    page,
+  );
 }
 
 /** The words the opening form offers, from the shared vocabularies. */

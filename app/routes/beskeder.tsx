@@ -1,8 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
 import { requireCompanyUser, requireUser } from "~/auth/guard.server";
-import { Pager } from "~/components/facts";
+import { Pager } from "~/components/pager";
 import { FormError } from "~/components/form";
 import { listThreads, threadForAcceptedRequest } from "~/messages/threads.server";
 import { viewerOf } from "~/messages/viewer.server";
@@ -57,7 +57,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Messages() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   return (
     <>
       <h1>Beskeder</h1>
@@ -91,15 +90,7 @@ export default function Messages() {
             </li>
           ))}
         </ul>
-        <Pager
-          page={data.threads.page}
-          pages={data.threads.pages}
-          href={(p) => {
-            const next = new URLSearchParams(params);
-            next.set("side", String(p));
-            return `/beskeder?${next.toString()}`;
-          }}
-        />
+        <Pager page={data.threads.page} pages={data.threads.pages} />
       </section>
       {data.role === "flexjobber" ? <Answered rows={data.incoming.filter((r) => r.status !== "pending")} /> : null}
       {data.role === "company" ? <Sent rows={data.sent} /> : null}

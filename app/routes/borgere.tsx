@@ -5,7 +5,7 @@ import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { registerCitizen, searchCitizens } from "~/citizens/citizens.server";
 import { accountStateLabels } from "~/citizens/options";
 import { citizenListSchema, QUIET_DAYS, registerCitizenSchema } from "~/citizens/schemas";
-import { Pager } from "~/components/facts";
+import { Pager } from "~/components/pager";
 import { activeFilters, FilterFold } from "~/components/filter-fold";
 import { Field, SelectFilter } from "~/components/search-fields";
 import { FormError, SelectField, SubmitButton, TextField, useZodForm } from "~/components/form";
@@ -66,11 +66,6 @@ export default function Citizens() {
   const { citizens, staff, errors, me, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const pageLink = (page: number) => {
-    const next = new URLSearchParams(params);
-    next.set("side", String(page));
-    return `/borgere?${next.toString()}`;
-  };
   const registering = actionData?.values?.intent === "register";
   const consultantOptions = [{ value: "", label: "Ingen rådgiver" }, ...staff.map((s) => ({ value: s.id, label: s.name }))];
   return (
@@ -122,7 +117,7 @@ export default function Citizens() {
             ))}
           </TableRegion>
         )}
-        <Pager page={citizens.page} pages={citizens.pages} href={pageLink} />
+        <Pager page={citizens.page} pages={citizens.pages} />
       </section>
     </>
   );

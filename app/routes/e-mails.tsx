@@ -7,7 +7,9 @@ import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { TableRegion } from "~/components/table-region";
 import { listUnsentEmails, MAX_ATTEMPTS, retryEmail } from "~/email/email.server";
+import { Pager } from "~/components/pager";
 import { formatDate, formatTime } from "~/utils/dates";
+import { pageParam } from "~/utils/paging";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
 
@@ -20,7 +22,7 @@ const kindLabels = { invitation: "Invitation", company_decision: "Svar til virks
 // Staff and admins: emails the mail system has not taken yet (never their text: an invitation link is a key).
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: STAFF_ROLES });
-  return json({ emails: await listUnsentEmails(db), maxAttempts: MAX_ATTEMPTS });
+  return json({ emails: await listUnsentEmails(db, pageParam(request.url)), maxAttempts: MAX_ATTEMPTS });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -43,11 +45,11 @@ export default function OutgoingEmails() {
         Derefter venter e-mailen på, at I trykker &quot;Prøv igen&quot;.
       </p>
       <FormError message={actionData?.formError} />
-      {emails.length === 0 ? (
+      {emails.total === 0 ? (
         <p>Alle e-mails er sendt.</p>
       ) : (
-        <TableRegion caption="E-mails, der ikke er sendt" head={["Til", "Emne", "Status", "Fejl", ""]}>
-          {emails.map((e) => (
+        <TableRegion caption={`E-mails, der ikke er sendt (${emails.total}), side ${emails.page} af ${emails.pages}`} head={["Til", "Emne", "Status", "Fejl", ""]}>
+          {emails.rows.map((e) => (
             <tr key={e.id}>
               <td>{e.toAddress}</td>
               <td>
@@ -77,6 +79,7 @@ export default function OutgoingEmails() {
           ))}
         </TableRegion>
       )}
+      <Pager page={emails.page} pages={emails.pages} />
     </>
   );
 }

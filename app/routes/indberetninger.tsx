@@ -6,7 +6,9 @@ import { FormError } from "~/components/form";
 import { MessageBody } from "~/components/message-body";
 import { handleReport, listOpenReports } from "~/messages/safety.server";
 import { reportDecisionSchema } from "~/messages/schemas";
+import { Pager } from "~/components/pager";
 import { formatDate } from "~/utils/dates";
+import { pageParam } from "~/utils/paging";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
 
@@ -15,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Indberetninger" }];
 // Staff and admins: messages someone reported, and what to do about them.
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: STAFF_ROLES });
-  return json({ reports: await listOpenReports(db) });
+  return json({ reports: await listOpenReports(db, pageParam(request.url)) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -35,8 +37,8 @@ export default function Reports() {
       <h1>Indberetninger</h1>
       <p>Beskeder, som en bruger har anmeldt. Afvis, giv forfatteren en advarsel på e-mail, eller spær forfatterens adgang med det samme.</p>
       <FormError message={actionData?.formError} />
-      {reports.length === 0 ? <p>Ingen indberetninger venter.</p> : null}
-      {reports.map((r) => {
+      {reports.total === 0 ? <p>Ingen indberetninger venter.</p> : <p>{reports.total === 1 ? "1 indberetning venter." : `${reports.total} indberetninger venter.`}</p>}
+      {reports.rows.map((r) => {
         const author = r.authorStatus === "erased" || !r.authorName ? "Slettet bruger" : r.authorCompany ? `${r.authorName} (${r.authorCompany})` : r.authorName;
         return (
           <article key={r.id} className="card" aria-labelledby={`report-${r.id}`}>
@@ -63,6 +65,7 @@ export default function Reports() {
           </article>
         );
       })}
+      <Pager page={reports.page} pages={reports.pages} />
     </>
   );
 }

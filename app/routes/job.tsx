@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useId } from "react";
-import { Pager } from "~/components/facts";
+import { Pager } from "~/components/pager";
 import { db } from "../../db/client.server";
 import { requireUser } from "~/auth/guard.server";
 import { describeSearch, readSearch } from "~/alerts/saved-searches.server";
@@ -35,11 +35,6 @@ export default function Jobs() {
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const busy = navigation.state === "loading" && navigation.location.pathname === "/job";
-  const pageLink = (page: number) => {
-    const next = new URLSearchParams(params);
-    next.set("side", String(page));
-    return `/job?${next.toString()}`;
-  };
   const qId = useId();
   const industryId = useId();
   const sortId = useId();
@@ -108,7 +103,7 @@ export default function Jobs() {
         {result?.cards.map((c) => (
           <JobCardView key={c.id} card={c} />
         ))}
-        {result ? <Pager page={result.page} pages={result.pages} href={pageLink} /> : null}
+        {result ? <Pager page={result.page} pages={result.pages} /> : null}
       </section>
       {save ? <SaveSearch key={save.query} query={save.query} defaultName={save.label} what="job" /> : null}
     </>

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useId } from "react";
-import { Pager } from "~/components/facts";
+import { Pager } from "~/components/pager";
 import { activeFilters, FilterFold } from "~/components/filter-fold";
 import { SaveSearch } from "~/components/save-search";
 import { Field, SelectFilter } from "~/components/search-fields";
@@ -46,11 +46,6 @@ export default function FindCandidates() {
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location.pathname === "/kandidater";
-  const pageLink = (page: number) => {
-    const next = new URLSearchParams(params);
-    next.set("side", String(page));
-    return `/kandidater?${next.toString()}`;
-  };
   return (
     <>
       <h1>Find kandidater</h1>
@@ -120,7 +115,7 @@ export default function FindCandidates() {
             ) : null}
           </article>
         ))}
-        {result ? <Pager page={result.page} pages={result.pages} href={pageLink} /> : null}
+        {result ? <Pager page={result.page} pages={result.pages} /> : null}
       </section>
       {save ? <SaveSearch key={save.query} query={save.query} defaultName={save.label} what="kandidater" /> : null}
     </>

@@ -5,7 +5,9 @@ import type { AuditAction } from "../../db/schema";
 import { requireUser } from "~/auth/guard.server";
 import { TableRegion } from "~/components/table-region";
 import { listAudit } from "~/audit/audit.server";
+import { Pager } from "~/components/pager";
 import { formatDate, formatTime } from "~/utils/dates";
+import { pageParam } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "Logbog" }];
 
@@ -20,7 +22,7 @@ const actionLabels: Record<AuditAction, string> = {
 // Admins only: who at the jobcenter looked at whose profile.
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ["admin"] });
-  return json({ entries: await listAudit(db) });
+  return json({ entries: await listAudit(db, pageParam(request.url)) });
 }
 
 export default function AuditLog() {
@@ -28,12 +30,12 @@ export default function AuditLog() {
   return (
     <>
       <h1>Logbog</h1>
-      <p>Hver gang en medarbejder åbner en borgers profil, bliver det skrevet her. De nyeste 200 står øverst.</p>
-      {entries.length === 0 ? (
+      <p>Hver gang en medarbejder åbner en borgers profil, bliver det skrevet her. De nyeste står øverst.</p>
+      {entries.total === 0 ? (
         <p>Logbogen er tom.</p>
       ) : (
-        <TableRegion caption="Logbog over opslag på borgeres profiler" head={["Tidspunkt", "Medarbejder", "Handling", "Borger"]}>
-          {entries.map((e) => (
+        <TableRegion caption={`Logbog (${entries.total}), side ${entries.page} af ${entries.pages}`} head={["Tidspunkt", "Medarbejder", "Handling", "Person"]}>
+          {entries.rows.map((e) => (
             <tr key={e.id}>
               <td>
                 {formatDate(e.createdAt)} kl. {formatTime(e.createdAt)}
@@ -45,6 +47,7 @@ export default function AuditLog() {
           ))}
         </TableRegion>
       )}
+      <Pager page={entries.page} pages={entries.pages} />
     </>
   );
 }

@@ -5,7 +5,9 @@ import { requireCompanyUser } from "~/auth/guard.server";
 import { TableRegion } from "~/components/table-region";
 import { openingStatusLabels } from "~/openings/options";
 import { closeExpiredOpenings, listCompanyOpenings } from "~/openings/openings.server";
+import { Pager } from "~/components/pager";
 import { formatDate } from "~/utils/dates";
+import { pageParam } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "Opslag" }];
 
@@ -13,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Opslag" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCompanyUser(request);
   await closeExpiredOpenings(db);
-  return json({ openings: await listCompanyOpenings(db, user.companyId) });
+  return json({ openings: await listCompanyOpenings(db, user.companyId, pageParam(request.url)) });
 }
 
 export default function Openings() {
@@ -26,11 +28,11 @@ export default function Openings() {
           Nyt opslag
         </Link>
       </p>
-      {openings.length === 0 ? (
+      {openings.total === 0 ? (
         <p>I har ingen opslag endnu. Et opslag er først synligt for fleksjobberne, når I slår det op.</p>
       ) : (
-        <TableRegion caption="Jeres opslag" head={["Titel", "Status", "Interesserede", "Frist"]}>
-          {openings.map((o) => (
+        <TableRegion caption={`Jeres opslag (${openings.total}), side ${openings.page} af ${openings.pages}`} head={["Titel", "Status", "Interesserede", "Frist"]}>
+          {openings.rows.map((o) => (
             <tr key={o.id}>
               <td>
                 <Link to={`/opslag/${o.id}`}>{o.title}</Link>
@@ -47,6 +49,7 @@ export default function Openings() {
           ))}
         </TableRegion>
       )}
+      <Pager page={openings.page} pages={openings.pages} />
     </>
   );
 }

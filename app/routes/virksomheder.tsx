@@ -6,7 +6,7 @@ import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { approveCompany, listCompanies, rejectCompany, searchCompanies, setCompanySuspended } from "~/companies/companies.server";
 import { endAllSessions } from "~/auth/session.server";
 import { companyDecisionSchema, companyListSchema } from "~/companies/schemas";
-import { Pager } from "~/components/facts";
+import { Pager } from "~/components/pager";
 import { Field, SelectFilter } from "~/components/search-fields";
 import { FormError, SubmitButton } from "~/components/form";
 import { TableRegion } from "~/components/table-region";
@@ -71,11 +71,6 @@ export default function Companies() {
   const { pending, companies, errors, rejectedShown } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const pageLink = (page: number) => {
-    const next = new URLSearchParams(params);
-    next.set("side", String(page));
-    return `/virksomheder?${next.toString()}`;
-  };
   return (
     <>
       <h1>Virksomheder</h1>
@@ -130,7 +125,7 @@ export default function Companies() {
         ) : (
           <ActiveCompanies companies={companies.rows} caption={`Virksomheder på platformen, side ${companies.page} af ${companies.pages}`} />
         )}
-        <Pager page={companies.page} pages={companies.pages} href={pageLink} />
+        <Pager page={companies.page} pages={companies.pages} />
       </section>
     </>
   );

@@ -54,6 +54,6 @@ export async function companyHome(db: Db, companyId: number) {
     visibleProfiles: visible.n,
     accepted: count("accepted"),
     pending: count("pending"),
-    openings: openings.filter((o) => o.status !== "closed").slice(0, 5),
+    openings: openings.rows.filter((o) => o.status !== "closed").slice(0, 5),
   };
 }
