@@ -159,7 +159,9 @@ export type AuditAction =
   | "colleague_removed"
   | "thread_read_by_consultant"
   /** A login from a provider named this account, which is linked to another identity: refused (no actor, the person is unknown). */
-  | "identity_link_refused";
+  | "identity_link_refused"
+  /** A consultant marked a worklist row about the citizen as followed up (Opfølgning). */
+  | "followed_up";
 
 /**
  * A flexjobber's competence profile. Visible to companies only when
@@ -192,6 +194,8 @@ export interface ProfileTable {
   approvedBy: string | null;
   /** Set once, on the first publication (adoption in METRICS.md). */
   firstPublishedAt: string | null;
+  /** When staff last sent it back for changes (Opfølgning asks after a while without a new submission). */
+  returnedAt: Generated<string | null>;
   createdAt: string;
   updatedAt: string;
   /** What matching compares, as "\n"-delimited normalized terms (app/matching/match-terms.ts); written by indexProfile. */
@@ -697,7 +701,32 @@ export interface Database {
   savedSearchHits: SavedSearchHitTable;
   recommendedOpenings: RecommendedOpeningTable;
   rateLimitHits: RateLimitHitTable;
+  followUps: FollowUpTable;
 }
+
+/** A worklist row marked as followed up on "Opfølgning" (app/follow-up/). */
+export interface FollowUpTable {
+  id: Generated<number>;
+  kind: FollowUpKind;
+  /** A citizen's user id, or "company:<id>" / "opening:<id>". */
+  subject: string;
+  userId: string | null;
+  staffId: string | null;
+  note: string | null;
+  createdAt: string;
+  hiddenUntil: string;
+}
+
+export type FollowUpKind =
+  | "quiet"
+  | "invitation"
+  | "unpublished"
+  | "returned"
+  | "unanswered_request"
+  | "unanswered_interest"
+  | "hire_to_confirm"
+  | "quiet_opening"
+  | "quiet_company";
 
 /** One counted try at a rate-limited door (app/security/rate-limit.server.ts). */
 export interface RateLimitHitTable {

@@ -87,6 +87,8 @@ export async function eraseUser(db: Db, userId: string, now = new Date()): Promi
     await trx.deleteFrom("notifications").where("userId", "=", userId).execute();
     await trx.deleteFrom("notificationPreferences").where("userId", "=", userId).execute();
     await trx.deleteFrom("emailChanges").where("userId", "=", userId).execute();
+    // Consultants' notes about her follow-up.
+    await trx.deleteFrom("followUps").where("userId", "=", userId).execute();
     // Her company blocks stay: a blocked company must not get back in because she left.
 
     // Where the email or name was written down beside the account.

@@ -23,10 +23,10 @@ export async function approveProfile(db: Db, input: { userId: string; staffId: s
 }
 
 /** Sends the profile back to the flexjobber with a reason they read on "Min profil". */
-export async function returnProfile(db: Db, input: { userId: string; reason: string }): Promise<boolean> {
+export async function returnProfile(db: Db, input: { userId: string; reason: string }, now = new Date()): Promise<boolean> {
   const result = await db
     .updateTable("profiles")
-    .set({ status: "returned", returnReason: input.reason })
+    .set({ status: "returned", returnReason: input.reason, returnedAt: now.toISOString() })
     .where("userId", "=", input.userId)
     .where("status", "=", "pending")
     .executeTakeFirst();

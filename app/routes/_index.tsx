@@ -4,6 +4,7 @@ import { db } from "../../db/client.server";
 import { validateRequest } from "~/auth/session.server";
 import { getCompany } from "~/companies/companies.server";
 import { staffOverview } from "~/users/overview.server";
+import { loadWorklist, worklistCounts } from "~/follow-up/worklist.server";
 import { companyHome, flexjobberHome } from "~/users/home.server";
 import { profileStatusLabels } from "~/profiles/options";
 import { JobCardView } from "~/components/job-card";
@@ -33,7 +34,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
     case "staff":
     case "admin":
-      return json({ kind: "staff" as const, firstName, overview: await staffOverview(db) });
+      return json({
+        kind: "staff" as const,
+        firstName,
+        overview: await staffOverview(db),
+        followUp: worklistCounts(await loadWorklist(db, { staffId: user.id, mine: true })),
+      });
   }
 }
 
@@ -153,6 +159,21 @@ export default function Index() {
             </div>
           ) : null}
           <div className="cards">
+            <section className="card" aria-labelledby="followup-h">
+              <h2 id="followup-h">Opfølgning</h2>
+              {data.followUp.total === 0 ? (
+                <p>Ingen af dine borgere venter på opfølgning.</p>
+              ) : (
+                <ul>
+                  {data.followUp.lists.map((l) => (
+                    <li key={l.label}>
+                      <strong>{l.count}</strong> {l.label}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <Link to="/opfoelgning">Se Opfølgning</Link>
+            </section>
             <section className="card" aria-labelledby="companies-h">
               <h2 id="companies-h">Virksomheder</h2>
               <p>

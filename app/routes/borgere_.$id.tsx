@@ -3,6 +3,8 @@ import { audienceConfig } from "~/auth/oidc-config.server";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
+import type { FollowUpKind } from "../../db/schema";
+import { followUpHistory } from "~/follow-up/worklist.server";
 import { revokeInvitation, invitationState } from "~/auth/invitations.server";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { getCitizen, latestInvitation, loadCitizenForStaff, setConsultant } from "~/citizens/citizens.server";
@@ -34,6 +36,18 @@ const notFound = () => new Response("Borgeren findes ikke.", { status: 404 });
 
 // Staff and admins: the citizen with identity and, when there is one, the profile.
 // Every look at a profile is written to the audit log.
+const FOLLOW_UP_LABELS: Record<FollowUpKind, string> = {
+  quiet: "fulgte op, da borgeren ikke havde logget ind",
+  invitation: "fulgte op på invitationen",
+  unpublished: "fulgte op på profilen, der ikke var lavet",
+  returned: "fulgte op på den tilbagesendte profil",
+  unanswered_request: "fulgte op på en ubesvaret forespørgsel",
+  unanswered_interest: "fulgte op på en interesse uden svar",
+  hire_to_confirm: "fulgte op på ansættelsen",
+  quiet_opening: "fulgte op på et opslag",
+  quiet_company: "fulgte op på virksomheden",
+};
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireUser(request, { roles: STAFF_ROLES });
   const page = await loadCitizenForStaff(db, { userId: params.id ?? "", staffId: staff.id });
@@ -47,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // So staff can help a citizen who calls because logging in does not work.
     mitidSince: audienceConfig("citizen") ? await linkedSince(db, person.id, "citizen") : undefined,
     employment: await employmentHistory(db, person.id),
+    followUps: await followUpHistory(db, person.id),
     staff: await listStaff(db),
     today: localDate(),
     profile: details
@@ -276,6 +291,24 @@ export default function CitizenPage() {
             Gem rådgiver
           </button>
         </Form>
+      </section>
+
+      <section aria-labelledby="followup-h" className="card">
+        <h2 id="followup-h">Opfølgning</h2>
+        {data.followUps.length === 0 ? (
+          <p>
+            Ingen har markeret en opfølgning endnu. <Link to="/opfoelgning?hvem=alle">Se Opfølgning</Link>
+          </p>
+        ) : (
+          <ul>
+            {data.followUps.map((f) => (
+              <li key={f.id}>
+                {formatDate(f.createdAt)}, {f.staffName ?? "Tidligere medarbejder"}: {FOLLOW_UP_LABELS[f.kind]}
+                {f.note ? ` – ${f.note}` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       {profile ? (

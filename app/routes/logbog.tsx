@@ -17,6 +17,7 @@ const actionLabels: Record<AuditAction, string> = {
   colleague_removed: "Fjernede en kollegas konto",
   thread_read_by_consultant: "Læste en samtale som jobkonsulent",
   identity_link_refused: "Afviste et login udefra, der ikke er knyttet til kontoen",
+  followed_up: "Fulgte op på borgeren",
 };
 
 // Admins only: who at the jobcenter looked at whose profile.

@@ -35,6 +35,7 @@ const companyNav: NavItem[] = [
 
 const staffNav: NavItem[] = [
   { label: "Overblik", to: "/", ready: true },
+  { label: "Opfølgning", to: "/opfoelgning", ready: true },
   { label: "Borgere", to: "/borgere", ready: true },
   { label: "Profiler til godkendelse", to: "/godkendelse", ready: true },
   { label: "Til bekræftelse", to: "/bekraeft", ready: true },

@@ -33,6 +33,7 @@ export const flashMessages = {
   "forespoergsel-sendt": "Din forespørgsel er sendt. Du får svar her, når borgeren har svaret.",
   "forespoergsel-ja": "Du har sagt ja. Virksomheden kan nu se dit navn, din e-mail og dit telefonnummer.",
   "besked-sendt": "Beskeden er sendt.",
+  "fulgt-op": "Rækken er markeret som fulgt op. Den kommer igen om 14 dage, hvis intet har ændret sig.",
   "notifikationer-gemt": "Dine valg er gemt.",
   "besked-anmeldt": "Tak. Jobcentret kigger på beskeden.",
   "virksomhed-blokeret": "Virksomheden er blokeret. Den kan ikke længere finde dig eller skrive til dig.",

@@ -25,6 +25,7 @@ import * as m0021 from "./0021_activity_years";
 import * as m0022 from "./0022_ledighed_days";
 import * as m0023 from "./0023_rate_limits";
 import * as m0024 from "./0024_oidc";
+import * as m0025 from "./0025_follow_ups";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -55,6 +56,7 @@ export const migrations: Record<string, Migration> = {
   "0022_ledighed_days": m0022,
   "0023_rate_limits": m0023,
   "0024_oidc": m0024,
+  "0025_follow_ups": m0025,
 };
 
 /**
@@ -65,6 +67,7 @@ export const postgresMigrations: Record<string, Migration> = {
   "0022_postgres_baseline": pg0022,
   "0023_rate_limits": m0023,
   "0024_oidc": m0024,
+  "0025_follow_ups": m0025,
 };
 
 /** The migrations for the database db talks to. */

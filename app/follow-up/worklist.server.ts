@@ -1,0 +1,438 @@
+import { sql, type ExpressionBuilder } from "kysely";
+import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
+import type { Database, FollowUpKind } from "../../db/schema";
+import { writeAudit } from "~/audit/audit.server";
+import { requestExpiryCutoff } from "~/profiles/contact.server";
+import { addDays, localDate } from "~/utils/dates";
+
+// "Opfølgning" (issue 25): the engagement figures turned into a worklist.
+// Every list reads the rows Statistik counts (activity_days for logins,
+// invitations, profiles, contact requests, interests, hires, openings), so
+// there is no second truth. Staff see their own citizens by name: nothing is
+// masked here.
+
+/** Days before a row appears on each list. */
+export const FOLLOW_UP_DAYS = {
+  quiet: 14,
+  quietLong: 28,
+  invitation: 7,
+  unpublished: 14,
+  returned: 7,
+  unansweredRequest: 7,
+  unansweredInterest: 7,
+  quietOpening: 14,
+  quietCompany: 60,
+} as const;
+
+/** "Markér som fulgt op" hides a row this long. */
+export const FOLLOW_UP_HIDE_DAYS = 14;
+/** Rows shown per list (oldest first); the count says how many there are in all. */
+export const ROWS_PER_LIST = 50;
+
+export interface WorklistRow {
+  kind: FollowUpKind;
+  /** What "Markér som fulgt op" hides: a citizen's id, "company:<id>" or "opening:<id>". */
+  subject: string;
+  /** The citizen the row is about, if any (her page, and the history). */
+  userId: string | null;
+  who: string;
+  what: string;
+  /** Since when (ISO date or time), oldest first. */
+  since: string;
+  link: string;
+}
+
+export interface Worklist {
+  kind: FollowUpKind;
+  rows: WorklistRow[];
+  total: number;
+}
+
+type Scope = { consultantId: string | null };
+type Eb = ExpressionBuilder<Database & { u: Database["users"] }, "u">;
+
+const ago = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+
+/** Not marked as followed up (for this kind and subject) in the last FOLLOW_UP_HIDE_DAYS. */
+function notFollowedUp(kind: FollowUpKind, subject: ReturnType<typeof sql>, now: Date) {
+  return sql<boolean>`not exists (select 1 from follow_ups f where f.kind = ${kind} and f.subject = ${subject} and f.hidden_until > ${now.toISOString()})`;
+}
+
+/** The citizen in `u` is mine, when the list is "Mine". */
+function inScope(eb: Eb, scope: Scope) {
+  return scope.consultantId === null ? sql<boolean>`1 = 1` : eb("u.consultantId", "=", scope.consultantId);
+}
+
+function citizens(db: Db) {
+  return db.selectFrom("users as u").where("u.role", "=", "flexjobber").where("u.status", "=", "active");
+}
+
+async function counted<T>(total: Promise<{ n: number | string | bigint }>, rows: Promise<T[]>): Promise<{ total: number; rows: T[] }> {
+  const [t, r] = await Promise.all([total, rows]);
+  return { total: Number(t.n), rows: r };
+}
+
+/** Citizens with a published profile who have not logged in for 14 days (28+ is its own list). */
+async function quietCitizens(db: Db, scope: Scope, now: Date, long: boolean) {
+  const today = localDate(now);
+  const lastDay = sql<string | null>`(select max(a.day) from activity_days a where a.user_id = u.id)`;
+  const base = citizens(db)
+    .innerJoin("profiles as p", "p.userId", "u.id")
+    .where("p.firstPublishedAt", "is not", null)
+    .where((eb) => inScope(eb, scope))
+    .where(sql<boolean>`coalesce(${lastDay}, substr(p.first_published_at, 1, 10)) <= ${addDays(today, -(long ? FOLLOW_UP_DAYS.quietLong : FOLLOW_UP_DAYS.quiet))}`)
+    .where(sql<boolean>`coalesce(${lastDay}, substr(p.first_published_at, 1, 10)) > ${long ? "0000-00-00" : addDays(today, -FOLLOW_UP_DAYS.quietLong)}`)
+    .where(notFollowedUp("quiet", sql`u.id`, now));
+  const { total, rows } = await counted(
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    base
+      .select(["u.id", "u.name", lastDay.as("lastDay"), "p.firstPublishedAt"])
+      .orderBy(sql`coalesce(${lastDay}, substr(p.first_published_at, 1, 10))`)
+      .orderBy("u.name")
+      .limit(ROWS_PER_LIST)
+      .execute(),
+  );
+  return {
+    kind: "quiet" as const,
+    total,
+    rows: rows.map((r) => ({
+      kind: "quiet" as const,
+      subject: r.id,
+      userId: r.id,
+      who: r.name,
+      what: r.lastDay ? "Har ikke logget ind siden" : "Har ikke logget ind, siden profilen kom op",
+      since: r.lastDay ?? r.firstPublishedAt!,
+      link: `/borgere/${r.id}`,
+    })),
+  };
+}
+
+/** Invitations to citizens not accepted after 7 days (open or expired, not revoked). */
+async function waitingInvitations(db: Db, scope: Scope, now: Date) {
+  const base = db
+    .selectFrom("invitations as i")
+    .innerJoin("users as u", (j) => j.onRef("u.email", "=", "i.email").on("u.role", "=", "flexjobber"))
+    .where("i.role", "=", "flexjobber")
+    .where("i.usedAt", "is", null)
+    .where("i.revokedAt", "is", null)
+    .where("u.status", "=", "registered")
+    .where("i.createdAt", "<=", ago(now, FOLLOW_UP_DAYS.invitation))
+    // Only the newest invitation to each address.
+    .where(sql<boolean>`i.id = (select max(i2.id) from invitations i2 where i2.email = i.email and i2.role = 'flexjobber')`)
+    .where((eb) => (scope.consultantId === null ? sql<boolean>`1 = 1` : eb("u.consultantId", "=", scope.consultantId)))
+    .where(notFollowedUp("invitation", sql`u.id`, now));
+  const { total, rows } = await counted(
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    base.select(["u.id", "u.name", "i.createdAt", "i.expiresAt"]).orderBy("i.createdAt").limit(ROWS_PER_LIST).execute(),
+  );
+  return {
+    kind: "invitation" as const,
+    total,
+    rows: rows.map((r) => ({
+      kind: "invitation" as const,
+      subject: r.id,
+      userId: r.id,
+      who: r.name,
+      what: r.expiresAt <= now.toISOString() ? "Invitationen er udløbet uden svar. Sendt" : "Har ikke svaret på invitationen. Sendt",
+      since: r.createdAt,
+      link: `/borgere/${r.id}`,
+    })),
+  };
+}
+
+/** Accounts 14 days old without a published profile (none, or a draft). */
+async function unpublishedProfiles(db: Db, scope: Scope, now: Date) {
+  const accountSince = sql<string>`coalesce((select min(iu.used_at) from invitations iu where iu.user_id = u.id), u.created_at)`;
+  const base = citizens(db)
+    .leftJoin("profiles as p", "p.userId", "u.id")
+    .where((eb) => eb.or([eb("p.userId", "is", null), eb.and([eb("p.status", "=", "draft"), eb("p.firstPublishedAt", "is", null)])]))
+    .where(sql<boolean>`${accountSince} <= ${ago(now, FOLLOW_UP_DAYS.unpublished)}`)
+    .where((eb) => inScope(eb, scope))
+    .where(notFollowedUp("unpublished", sql`u.id`, now));
+  const { total, rows } = await counted(
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    base.select(["u.id", "u.name", accountSince.as("since"), "p.userId as hasProfile"]).orderBy(accountSince).limit(ROWS_PER_LIST).execute(),
+  );
+  return {
+    kind: "unpublished" as const,
+    total,
+    rows: rows.map((r) => ({
+      kind: "unpublished" as const,
+      subject: r.id,
+      userId: r.id,
+      who: r.name,
+      what: r.hasProfile ? "Har en kladde, men har ikke sendt profilen. Konto siden" : "Har ikke begyndt på sin profil. Konto siden",
+      since: r.since,
+      link: `/borgere/${r.id}`,
+    })),
+  };
+}
+
+/** Profiles sent back for changes with no new submission after 7 days. */
+async function returnedProfiles(db: Db, scope: Scope, now: Date) {
+  const returned = sql<string>`coalesce(p.returned_at, p.updated_at)`;
+  const base = citizens(db)
+    .innerJoin("profiles as p", "p.userId", "u.id")
+    .where("p.status", "=", "returned")
+    .where(sql<boolean>`${returned} <= ${ago(now, FOLLOW_UP_DAYS.returned)}`)
+    .where((eb) => inScope(eb, scope))
+    .where(notFollowedUp("returned", sql`u.id`, now));
+  const { total, rows } = await counted(
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    base.select(["u.id", "u.name", returned.as("since")]).orderBy(returned).limit(ROWS_PER_LIST).execute(),
+  );
+  return {
+    kind: "returned" as const,
+    total,
+    rows: rows.map((r) => ({
+      kind: "returned" as const,
+      subject: r.id,
+      userId: r.id,
+      who: r.name,
+      what: "Profilen blev sendt tilbage til rettelser og er ikke sendt igen. Sendt tilbage",
+      since: r.since,
+      link: `/borgere/${r.id}`,
+    })),
+  };
+}
+
+/** Contact requests the citizen has not answered for 7 days (and that have not expired). */
+async function unansweredRequests(db: Db, scope: Scope, now: Date) {
+  const base = db
+    .selectFrom("contactRequests as r")
+    .innerJoin("users as u", "u.id", "r.profileUserId")
+    .innerJoin("companies as c", "c.id", "r.companyId")
+    .where("r.status", "=", "pending")
+    .where("r.createdAt", "<=", ago(now, FOLLOW_UP_DAYS.unansweredRequest))
+    .where("r.createdAt", ">=", requestExpiryCutoff(now))
+    .where("u.status", "=", "active")
+    .where((eb) => (scope.consultantId === null ? sql<boolean>`1 = 1` : eb("u.consultantId", "=", scope.consultantId)))
+    .where(notFollowedUp("unanswered_request", sql`u.id`, now));
+  const { total, rows } = await counted(
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    base.select(["r.id", "u.id as userId", "u.name", "c.name as companyName", "r.createdAt"]).orderBy("r.createdAt").limit(ROWS_PER_LIST).execute(),
+  );
+  return {
+    kind: "unanswered_request" as const,
+    total,
+    rows: rows.map((r) => ({
+      kind: "unanswered_request" as const,
+      subject: r.userId,
+      userId: r.userId,
+      who: r.name,
+      what: `Har ikke svaret ${r.companyName}, der vil i kontakt. Spurgt`,
+      since: r.createdAt,
+      link: `/borgere/${r.userId}`,
+    })),
+  };
+}
+
+/** Interests a company has not answered for 7 days: still new, not taken back, no conversation. */
+async function unansweredInterests(db: Db, scope: Scope, now: Date) {
+  const base = db
+    .selectFrom("interests as i")
+    .innerJoin("users as u", "u.id", "i.userId")
+    .innerJoin("openings as o", "o.id", "i.openingId")
+    .innerJoin("companies as c", "c.id", "o.companyId")
+    .where("i.stage", "=", "new")
+    .where("i.withdrawnAt", "is", null)
+    .where("i.createdAt", "<=", ago(now, FOLLOW_UP_DAYS.unansweredInterest))
+    .where("u.status", "=", "active")
+    .where("c.status", "=", "approved")
+    .where(sql<boolean>`not exists (select 1 from threads t where t.interest_id = i.id)`)
+    .where((eb) => (scope.consultantId === null ? sql<boolean>`1 = 1` : eb("u.consultantId", "=", scope.consultantId)))
+    .where(notFollowedUp("unanswered_interest", sql`u.id`, now));
+  const { total, rows } = await counted(
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    base.select(["i.id", "u.id as userId", "u.name", "c.name as companyName", "o.title", "i.createdAt"]).orderBy("i.createdAt").limit(ROWS_PER_LIST).execute(),
+  );
+  return {
+    kind: "unanswered_interest" as const,
+    total,
+    rows: rows.map((r) => ({
+      kind: "unanswered_interest" as const,
+      subject: r.userId,
+      userId: r.userId,
+      who: r.name,
+      what: `${r.companyName} har ikke svaret på interessen for "${r.title}". Vist interesse`,
+      since: r.createdAt,
+      link: `/borgere/${r.userId}`,
+    })),
+  };
+}
+
+/** Hires a company marked that wait for staff to confirm. */
+async function hiresToConfirm(db: Db, scope: Scope, now: Date) {
+  const base = db
+    .selectFrom("hires as h")
+    .innerJoin("users as u", "u.id", "h.userId")
+    .innerJoin("companies as c", "c.id", "h.companyId")
+    .where("h.confirmedAt", "is", null)
+    .where("h.cancelledAt", "is", null)
+    .where((eb) => (scope.consultantId === null ? sql<boolean>`1 = 1` : eb("u.consultantId", "=", scope.consultantId)))
+    .where(notFollowedUp("hire_to_confirm", sql`u.id`, now));
+  const { total, rows } = await counted(
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    base.select(["h.id", "u.id as userId", "u.name", "c.name as companyName", "h.markedAt"]).orderBy("h.markedAt").limit(ROWS_PER_LIST).execute(),
+  );
+  return {
+    kind: "hire_to_confirm" as const,
+    total,
+    rows: rows.map((r) => ({
+      kind: "hire_to_confirm" as const,
+      subject: r.userId,
+      userId: r.userId,
+      who: r.name,
+      what: `${r.companyName} har ansat borgeren. Venter på jeres bekræftelse siden`,
+      since: r.markedAt,
+      link: "/bekraeft",
+    })),
+  };
+}
+
+/** Openings published 14 days ago that no one showed interest in, and the company asked no one since. */
+async function quietOpenings(db: Db, now: Date) {
+  const base = db
+    .selectFrom("openings as o")
+    .innerJoin("companies as c", "c.id", "o.companyId")
+    .where("o.status", "=", "published")
+    .where("c.status", "=", "approved")
+    .where("o.publishedAt", "<=", ago(now, FOLLOW_UP_DAYS.quietOpening))
+    .where(sql<boolean>`not exists (select 1 from interests i where i.opening_id = o.id)`)
+    .where(sql<boolean>`not exists (select 1 from contact_requests r where r.company_id = o.company_id and r.created_at >= o.published_at)`)
+    .where(notFollowedUp("quiet_opening", sql`'opening:' || cast(o.id as text)`, now));
+  const { total, rows } = await counted(
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    base.select(["o.id", "o.title", "c.name as companyName", "o.publishedAt"]).orderBy("o.publishedAt").limit(ROWS_PER_LIST).execute(),
+  );
+  return {
+    kind: "quiet_opening" as const,
+    total,
+    rows: rows.map((r) => ({
+      kind: "quiet_opening" as const,
+      subject: `opening:${r.id}`,
+      userId: null,
+      who: r.companyName,
+      what: `"${r.title}" har ingen interesserede og ingen forespørgsler. Slået op`,
+      since: r.publishedAt!,
+      link: `/virksomheder?q=${encodeURIComponent(r.companyName)}`,
+    })),
+  };
+}
+
+/** Approved companies with no opening for 60 days (none made since, or since approval). */
+async function quietCompanies(db: Db, now: Date) {
+  const lastOpening = sql<string | null>`(select max(o.created_at) from openings o where o.company_id = c.id)`;
+  const since = sql<string>`coalesce(${lastOpening}, c.decided_at, c.created_at)`;
+  const base = db
+    .selectFrom("companies as c")
+    .where("c.status", "=", "approved")
+    .where(sql<boolean>`${since} <= ${ago(now, FOLLOW_UP_DAYS.quietCompany)}`)
+    .where(notFollowedUp("quiet_company", sql`'company:' || cast(c.id as text)`, now));
+  const { total, rows } = await counted(
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    base.select(["c.id", "c.name", lastOpening.as("lastOpening"), since.as("since")]).orderBy(since).limit(ROWS_PER_LIST).execute(),
+  );
+  return {
+    kind: "quiet_company" as const,
+    total,
+    rows: rows.map((r) => ({
+      kind: "quiet_company" as const,
+      subject: `company:${r.id}`,
+      userId: null,
+      who: r.name,
+      what: r.lastOpening ? "Har ikke slået et job op siden" : "Har ikke slået et job op, siden den blev godkendt",
+      since: r.since,
+      link: `/virksomheder?q=${encodeURIComponent(r.name)}`,
+    })),
+  };
+}
+
+/**
+ * Every list, for "Mine" (the citizens I am consultant for; the company lists
+ * are everyone's: companies have no consultant) or "Alle".
+ */
+export async function loadWorklist(db: Db, input: { staffId: string; mine: boolean }, now = new Date()) {
+  const scope: Scope = { consultantId: input.mine ? input.staffId : null };
+  const [quiet, quietLong, invitations, unpublished, returned, requests, interests, hires, openings, companies] = await Promise.all([
+    quietCitizens(db, scope, now, false),
+    quietCitizens(db, scope, now, true),
+    waitingInvitations(db, scope, now),
+    unpublishedProfiles(db, scope, now),
+    returnedProfiles(db, scope, now),
+    unansweredRequests(db, scope, now),
+    unansweredInterests(db, scope, now),
+    hiresToConfirm(db, scope, now),
+    quietOpenings(db, now),
+    quietCompanies(db, now),
+  ]);
+  return { quiet, quietLong, invitations, unpublished, returned, requests, interests, hires, openings, companies };
+}
+
+export type LoadedWorklist = Awaited<ReturnType<typeof loadWorklist>>;
+
+/** Short words for each list's count on Overblik. */
+const COUNT_LABELS: Record<keyof LoadedWorklist, string> = {
+  quiet: "har ikke logget ind i 14 dage",
+  quietLong: "har ikke logget ind i 28 dage eller mere",
+  invitations: "har ikke svaret på invitationen",
+  unpublished: "har ingen profil endnu",
+  returned: "har ikke rettet en tilbagesendt profil",
+  requests: "har ikke svaret en virksomhed",
+  interests: "venter på svar fra en virksomhed",
+  hires: "ansættelser venter på bekræftelse",
+  openings: "jobopslag uden interesserede",
+  companies: "virksomheder uden jobopslag",
+};
+
+/** The counts per list (the lists with rows only) and in all, for Overblik. */
+export function worklistCounts(w: LoadedWorklist): { total: number; lists: { label: string; count: number }[] } {
+  const keys = Object.keys(COUNT_LABELS) as (keyof LoadedWorklist)[];
+  const lists = keys.filter((k) => w[k].total > 0).map((k) => ({ label: COUNT_LABELS[k], count: w[k].total }));
+  return { total: lists.reduce((n, l) => n + l.count, 0), lists };
+}
+
+/**
+ * "Markér som fulgt op": hides the row for FOLLOW_UP_HIDE_DAYS, with the
+ * consultant's note; about a citizen, it is her follow-up history and is
+ * written to the audit log.
+ */
+export async function markFollowedUp(
+  db: Db,
+  input: { staffId: string; kind: FollowUpKind; subject: string; note: string | undefined },
+  now = new Date(),
+): Promise<"ok" | "not_found"> {
+  return inTransaction(db, async (trx) => {
+    const citizen = /^(company|opening):/.test(input.subject)
+      ? null
+      : await trx.selectFrom("users").select("id").where("id", "=", input.subject).where("role", "=", "flexjobber").where("status", "!=", "erased").executeTakeFirst();
+    if (!citizen && !/^(company|opening):\d+$/.test(input.subject)) return "not_found";
+    await trx
+      .insertInto("followUps")
+      .values({
+        kind: input.kind,
+        subject: input.subject,
+        userId: citizen?.id ?? null,
+        staffId: input.staffId,
+        note: input.note ?? null,
+        createdAt: now.toISOString(),
+        hiddenUntil: new Date(now.getTime() + FOLLOW_UP_HIDE_DAYS * 86_400_000).toISOString(),
+      })
+      .execute();
+    if (citizen) await writeAudit(trx, { actorId: input.staffId, action: "followed_up", subjectUserId: citizen.id }, now);
+    return "ok";
+  });
+}
+
+/** A citizen's follow-up history, newest first (her page). */
+export async function followUpHistory(db: Db, userId: string) {
+  return db
+    .selectFrom("followUps as f")
+    .leftJoin("users as s", "s.id", "f.staffId")
+    .select(["f.id", "f.kind", "f.note", "f.createdAt", "s.name as staffName"])
+    .where("f.userId", "=", userId)
+    .orderBy("f.id", "desc")
+    .limit(50)
+    .execute();
+}
