@@ -7,7 +7,13 @@ import { uploadsDir } from "~/content/uploads.server";
 import { createEvent, listParticipants, setAttendance, signUp } from "~/events/events.server";
 import { threadForAcceptedRequest } from "~/messages/threads.server";
 import { answerContactRequest, createContactRequest } from "~/profiles/contact.server";
-import { localDate } from "~/utils/dates";
+import { expressInterest } from "~/openings/interests.server";
+import { liveOpenings } from "~/openings/openings.server";
+import { setProfileHidden } from "~/profiles/profile.server";
+import { returnProfile } from "~/profiles/review.server";
+import { recordActivityDays } from "~/stats/activity.server";
+import { addDays, localDate } from "~/utils/dates";
+import { createFlexjobberWithProfile, createOpening } from "./builders.server";
 
 // What makes the demo feel lived in for a newcomer (issue 15, part 3):
 // events ahead (one full, with a waitlist) and behind (with attendance),
@@ -138,4 +144,67 @@ export async function demoRequests(
   }
   const no = await send(o.declined, 6);
   if (no) await answerContactRequest(db, { userId: o.declined, requestId: no, answer: "declined" }, ago(5));
+}
+
+/**
+ * A row on every list of "Opfølgning" for the demo consultant: two quiet
+ * citizens (profiles paused, so the candidate search is unchanged), a profile
+ * sent back and not corrected, a request and an interest no one has answered
+ * for over a week. Invitations, hires, openings and companies to follow up
+ * come from the rest of the demo.
+ */
+export async function demoFollowUps(db: Db, o: { staffId: string; password: string }, now: Date) {
+  const ago = (days: number) => new Date(now.getTime() - days * DAY);
+  const today = localDate(now);
+  const citizen = async (name: string, email: string, fixture: Parameters<typeof createFlexjobberWithProfile>[2], days: number) =>
+    (await createFlexjobberWithProfile(db, { name, email, consultantId: o.staffId, password: o.password, createdAt: ago(days).toISOString() }, fixture, ago(days - 1))).user;
+
+  for (const [name, email, lastLogin] of [
+    ["Karin Krogh", "karin.demo@example.dk", 16],
+    ["Leif Lund", "leif.demo@example.dk", 35],
+  ] as const) {
+    const user = await citizen(name, email, { approvedBy: o.staffId }, 90);
+    await setProfileHidden(db, user.id, true, ago(lastLogin));
+    await recordActivityDays(db, [{ userId: user.id, day: addDays(today, -lastLogin - 7) }, { userId: user.id, day: addDays(today, -lastLogin) }]);
+  }
+
+  const sofie = await citizen("Sofie Strand", "sofie.demo@example.dk", { status: "pending" }, 30);
+  await returnProfile(db, { userId: sofie.id, reason: "Skriv gerne lidt om, hvad du har lavet før, og hvor mange timer du kan arbejde." }, ago(9));
+  await recordActivityDays(db, [{ userId: sofie.id, day: addDays(today, -8) }]);
+
+  // An opening nobody has answered for three weeks, at a company that is otherwise active.
+  const active = await db
+    .selectFrom("companies as c")
+    .innerJoin("users as u", "u.companyId", "c.id")
+    .selectAll("u")
+    .where("c.status", "=", "approved")
+    .where("c.name", "!=", "Demo Køkken ApS")
+    .where((eb) => eb.exists(eb.selectFrom("openings as op").select("op.id").whereRef("op.companyId", "=", "c.id")))
+    .orderBy("c.id")
+    .executeTakeFirst();
+  if (active) {
+    await createOpening(
+      db,
+      active.companyId!,
+      { owner: active, title: "Pedelmedhjælper på skolen", description: "Du hjælper pedellen med små reparationer, oprydning og at gøre klar til arrangementer.", hoursMin: 8, hoursMax: 12, postcode: "2820", deadline: addDays(today, 30) },
+      ago(20),
+    );
+  }
+
+  // A company with a live opening and a user (the demo company's comes first).
+  const other = await liveOpenings(db, now)
+    .innerJoin("companies as c", "c.id", "o.companyId")
+    .innerJoin("users as u", "u.companyId", "c.id")
+    .select(["o.id as openingId", "c.id as companyId", "u.id as userId"])
+    .orderBy("o.id")
+    .executeTakeFirst();
+  if (!other) return;
+  const ulla = await citizen("Ulla Uldall", "ulla.demo@example.dk", { approvedBy: o.staffId }, 40);
+  await recordActivityDays(db, [{ userId: ulla.id, day: today }]);
+  await createContactRequest(db, { companyId: other.companyId, sentBy: other.userId, profileUserId: ulla.id, message: "Hej. Vi har et job, der måske passer til dig. Vil du tale med os?" }, ago(9));
+  const kaj = await citizen("Kaj Kristensen", "kaj.demo@example.dk", { approvedBy: o.staffId }, 40);
+  await recordActivityDays(db, [{ userId: kaj.id, day: today }]);
+  if ((await expressInterest(db, { userId: kaj.id, openingId: other.openingId, shareIdentity: false }, now)) === "sent") {
+    await db.updateTable("interests").set({ createdAt: ago(10).toISOString(), updatedAt: ago(10).toISOString() }).where("userId", "=", kaj.id).execute();
+  }
 }

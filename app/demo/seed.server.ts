@@ -11,7 +11,7 @@ import { openInterestThread, postMessage, startJobcenterThread } from "~/message
 import { createContactRequest } from "~/profiles/contact.server";
 import { saveJobcenterContact } from "~/jobcenter/contact.server";
 import { addDays, localDate } from "~/utils/dates";
-import { demoEvents, demoRequests, demoViden } from "./lived-in.server";
+import { demoEvents, demoFollowUps, demoRequests, demoViden } from "./lived-in.server";
 import { generateMunicipality, type GenerateOptions } from "./generate.server";
 
 export const DEMO_PASSWORD = "refleks-demo";
@@ -186,6 +186,8 @@ export async function seedDemo(
   // A municipality around the hand-made demo: citizens, companies, login habits, statuses, hires, events.
   const staffIds = (await db.selectFrom("users").select("id").where("role", "in", ["staff", "admin"]).execute()).map((u) => u.id);
   await generateMunicipality(db, { ...generate, staffIds }, now);
+  const consultant = await db.selectFrom("users").select("id").where("email", "=", "medarbejder@demo.refleks.dk").executeTakeFirstOrThrow();
+  await demoFollowUps(db, { staffId: consultant.id, password: DEMO_PASSWORD }, now);
   return "seeded";
 }
 

@@ -3,6 +3,7 @@ import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { Database, FollowUpKind } from "../../db/schema";
 import { writeAudit } from "~/audit/audit.server";
+import { liveOpenings } from "~/openings/openings.server";
 import { requestExpiryCutoff } from "~/profiles/contact.server";
 import { addDays, localDate } from "~/utils/dates";
 
@@ -293,11 +294,9 @@ async function hiresToConfirm(db: Db, scope: Scope, now: Date) {
 
 /** Openings published 14 days ago that no one showed interest in, and the company asked no one since. */
 async function quietOpenings(db: Db, now: Date) {
-  const base = db
-    .selectFrom("openings as o")
+  // Live openings as the job search shows them (published, deadline not passed, company approved).
+  const base = liveOpenings(db, now)
     .innerJoin("companies as c", "c.id", "o.companyId")
-    .where("o.status", "=", "published")
-    .where("c.status", "=", "approved")
     .where("o.publishedAt", "<=", ago(now, FOLLOW_UP_DAYS.quietOpening))
     .where(sql<boolean>`not exists (select 1 from interests i where i.opening_id = o.id)`)
     .where(sql<boolean>`not exists (select 1 from contact_requests r where r.company_id = o.company_id and r.created_at >= o.published_at)`)

@@ -400,8 +400,11 @@ export async function pauseForNewJob(db: Db, userId: string, now = new Date()): 
 }
 
 /** Pausing hides the profile from every company search and page at once; resuming shows it again. */
-export async function setProfileHidden(db: Db, userId: string, hidden: boolean): Promise<void> {
-  await changeProfile(db, userId, (trx) =>
-    trx.updateTable("profiles").set({ hidden: hidden ? 1 : 0 }).where("userId", "=", userId).execute(),
+export async function setProfileHidden(db: Db, userId: string, hidden: boolean, now = new Date()): Promise<void> {
+  await changeProfile(
+    db,
+    userId,
+    (trx) => trx.updateTable("profiles").set({ hidden: hidden ? 1 : 0 }).where("userId", "=", userId).execute(),
+    now,
   );
 }
