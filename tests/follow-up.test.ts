@@ -7,6 +7,8 @@ import { createContactRequest } from "~/profiles/contact.server";
 import { recordActivityDays } from "~/stats/activity.server";
 import * as followUpPage from "~/routes/opfoelgning";
 import * as citizenPage from "~/routes/borgere_.$id";
+import * as writePage from "~/routes/beskeder_.skriv";
+import * as threadPage from "~/routes/beskeder_.$id";
 import { addDays, localDate } from "~/utils/dates";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
@@ -107,6 +109,27 @@ describe("Opfølgning", () => {
     expect(audit).toEqual([{ actorId: me.id, action: "followed_up" }]);
     const her = (await (await run(citizenPage.loader, get(`/borgere/${b.id}`, cookie), { id: b.id })).json()) as { followUps: { note: string; staffName: string }[] };
     expect(her.followUps).toEqual([expect.objectContaining({ note: "Ringede, hun har det svært for tiden", staffName: "Mette Mig" })]);
+
+    // "Skriv" from B's row: the template, then her conversation with her consultant (the same one the next time).
+    const write = mine.quiet.rows[0]!.write!;
+    const form = (await (await run(writePage.loader, get(write, cookie))).json()) as { template: { subject: string; body: string } };
+    expect(form.template).toEqual({ subject: "Hvordan går det?", body: expect.stringMatching(/^Hej B\. Vi har ikke set dig/) });
+    const sent = await run(writePage.action, post("/beskeder/skriv", { til: b.id, subject: form.template.subject, body: form.template.body }, cookie));
+    expect(sent.status).toBe(302);
+    const threadId = Number(sent.headers.get("Location")!.match(/\/beskeder\/(\d+)/)![1]);
+    const hers = await run(threadPage.loader, get(`/beskeder/${threadId}`, await sessionCookie(b.id)), { id: String(threadId) });
+    expect(hers.status).toBe(200);
+    const again = await run(writePage.action, post("/beskeder/skriv", { til: b.id, subject: "Igen", body: "Hej igen." }, cookie));
+    expect(again.headers.get("Location")).toBe(sent.headers.get("Location"));
+    // To a company: a jobcenter thread its users read.
+    const toCompany = await run(writePage.action, post("/beskeder/skriv", { virksomhed: String(quiet.id), subject: "Jeres opslag", body: "Skal vi hjælpe?" }, cookie));
+    const companyThread = Number(toCompany.headers.get("Location")!.match(/\/beskeder\/(\d+)/)![1]);
+    const quietUser = await createUser(db, { role: "company", companyId: quiet.id });
+    expect((await run(threadPage.loader, get(`/beskeder/${companyThread}`, await sessionCookie(quietUser.id)), { id: String(companyThread) })).status).toBe(200);
+    // Nobody else writes this way; an unknown citizen is a 404.
+    expect((await run(writePage.loader, get(write, await sessionCookie(b.id)))).status).toBe(403);
+    expect((await run(writePage.loader, get("/beskeder/skriv?til=findes-ikke", cookie))).status).toBe(404);
+    expect((await run(writePage.action, post("/beskeder/skriv", { til: "findes-ikke", subject: "Hej", body: "Hej" }, cookie))).status).toBe(404);
 
     // A made-up row is refused in Danish; the page is closed to citizens and companies.
     expect((await run(followUpPage.action, post("/opfoelgning", { kind: "quiet", subject: "findes-ikke" }, cookie))).status).toBe(404);

@@ -39,6 +39,8 @@ export interface WorklistRow {
   userId: string | null;
   who: string;
   what: string;
+  /** "Skriv": a message to the person (or company) the row is about, from its template; null where none fits. */
+  write: string | null;
   /** Since when (ISO date or time), oldest first. */
   since: string;
   link: string;
@@ -105,6 +107,7 @@ async function quietCitizens(db: Db, scope: Scope, now: Date, long: boolean) {
       what: r.lastDay ? "Har ikke logget ind siden" : "Har ikke logget ind, siden profilen kom op",
       since: r.lastDay ?? r.firstPublishedAt!,
       link: `/borgere/${r.id}`,
+      write: `/beskeder/skriv?til=${r.id}&skabelon=quiet`,
     })),
   };
 }
@@ -138,6 +141,7 @@ async function waitingInvitations(db: Db, scope: Scope, now: Date) {
       what: r.expiresAt <= now.toISOString() ? "Invitationen er udløbet uden svar. Sendt" : "Har ikke svaret på invitationen. Sendt",
       since: r.createdAt,
       link: `/borgere/${r.id}`,
+      write: null,
     })),
   };
 }
@@ -166,6 +170,7 @@ async function unpublishedProfiles(db: Db, scope: Scope, now: Date) {
       what: r.hasProfile ? "Har en kladde, men har ikke sendt profilen. Konto siden" : "Har ikke begyndt på sin profil. Konto siden",
       since: r.since,
       link: `/borgere/${r.id}`,
+      write: `/beskeder/skriv?til=${r.id}&skabelon=unpublished`,
     })),
   };
 }
@@ -194,6 +199,7 @@ async function returnedProfiles(db: Db, scope: Scope, now: Date) {
       what: "Profilen blev sendt tilbage til rettelser og er ikke sendt igen. Sendt tilbage",
       since: r.since,
       link: `/borgere/${r.id}`,
+      write: `/beskeder/skriv?til=${r.id}&skabelon=returned`,
     })),
   };
 }
@@ -225,6 +231,7 @@ async function unansweredRequests(db: Db, scope: Scope, now: Date) {
       what: `Har ikke svaret ${r.companyName}, der vil i kontakt. Spurgt`,
       since: r.createdAt,
       link: `/borgere/${r.userId}`,
+      write: `/beskeder/skriv?til=${r.userId}&skabelon=unanswered_request`,
     })),
   };
 }
@@ -259,6 +266,7 @@ async function unansweredInterests(db: Db, scope: Scope, now: Date) {
       what: `${r.companyName} har ikke svaret på interessen for "${r.title}". Vist interesse`,
       since: r.createdAt,
       link: `/borgere/${r.userId}`,
+      write: `/beskeder/skriv?til=${r.userId}&skabelon=unanswered_interest`,
     })),
   };
 }
@@ -288,6 +296,7 @@ async function hiresToConfirm(db: Db, scope: Scope, now: Date) {
       what: `${r.companyName} har ansat borgeren. Venter på jeres bekræftelse siden`,
       since: r.markedAt,
       link: "/bekraeft",
+      write: null,
     })),
   };
 }
@@ -303,7 +312,7 @@ async function quietOpenings(db: Db, now: Date) {
     .where(notFollowedUp("quiet_opening", sql`'opening:' || cast(o.id as text)`, now));
   const { total, rows } = await counted(
     base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    base.select(["o.id", "o.title", "c.name as companyName", "o.publishedAt"]).orderBy("o.publishedAt").limit(ROWS_PER_LIST).execute(),
+    base.select(["o.id", "o.title", "c.id as companyId", "c.name as companyName", "o.publishedAt"]).orderBy("o.publishedAt").limit(ROWS_PER_LIST).execute(),
   );
   return {
     kind: "quiet_opening" as const,
@@ -316,6 +325,7 @@ async function quietOpenings(db: Db, now: Date) {
       what: `"${r.title}" har ingen interesserede og ingen forespørgsler. Slået op`,
       since: r.publishedAt!,
       link: `/virksomheder?q=${encodeURIComponent(r.companyName)}`,
+      write: `/beskeder/skriv?virksomhed=${r.companyId}&skabelon=quiet_opening`,
     })),
   };
 }
@@ -344,6 +354,7 @@ async function quietCompanies(db: Db, now: Date) {
       what: r.lastOpening ? "Har ikke slået et job op siden" : "Har ikke slået et job op, siden den blev godkendt",
       since: r.since,
       link: `/virksomheder?q=${encodeURIComponent(r.name)}`,
+      write: `/beskeder/skriv?virksomhed=${r.id}&skabelon=quiet_company`,
     })),
   };
 }

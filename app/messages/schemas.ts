@@ -24,3 +24,13 @@ export const replySchema = z.object({ intent: z.literal("message"), body });
 
 /** "Skriv til jobcentret". */
 export const newThreadSchema = z.object({ subject: text("Skriv et emne, fx Spørgsmål om fleksjob.", 120), body });
+
+/** Staff write to a citizen (til) or a company (virksomhed), e.g. from Opfølgning. */
+export const staffThreadSchema = z
+  .object({
+    til: z.string().max(64).optional(),
+    virksomhed: z.coerce.number().int().positive().optional(),
+    subject: text("Skriv et emne.", 120),
+    body,
+  })
+  .refine((v) => Boolean(v.til) !== Boolean(v.virksomhed), { message: "Vælg, hvem beskeden er til.", path: ["subject"] });

@@ -460,3 +460,56 @@ export async function handOverConsultantThreads(db: Db, input: { flexjobberId: s
     }
   }
 }
+
+/**
+ * Staff write to a citizen or a company ("Skriv" on Opfølgning). To a citizen
+ * it is her conversation with her consultant: this staff member's open one is
+ * continued, or a new one is started with them as its consultant. To a company
+ * it is a jobcenter thread (all staff read it). null when there is no such
+ * citizen or approved company.
+ */
+export async function startStaffThread(
+  db: Db,
+  staff: Viewer,
+  to: { citizenId: string } | { companyId: number },
+  input: { subject: string; body: string },
+  now = new Date(),
+): Promise<number | null> {
+  return inTransaction(db, async (trx) => {
+    const at = now.toISOString();
+    if ("citizenId" in to) {
+      const citizen = await trx.selectFrom("users").select("id").where("id", "=", to.citizenId).where("role", "=", "flexjobber").where("status", "=", "active").executeTakeFirst();
+      if (!citizen) return null;
+      const open = await trx
+        .selectFrom("threads as t")
+        .innerJoin("threadConsultants as tc", "tc.threadId", "t.id")
+        .select("t.id")
+        .where("t.kind", "=", "consultant")
+        .where("t.flexjobberId", "=", citizen.id)
+        .where("tc.userId", "=", staff.id)
+        .orderBy("t.lastMessageAt", "desc")
+        .executeTakeFirst();
+      if (open) {
+        await addMessage(trx, open.id, staff.id, input.body, now);
+        return open.id;
+      }
+      const { id } = await trx
+        .insertInto("threads")
+        .values({ kind: "consultant", companyId: null, flexjobberId: citizen.id, openingId: null, contactRequestId: null, interestId: null, subject: input.subject, createdBy: staff.id, createdAt: at, lastMessageAt: at })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx.insertInto("threadConsultants").values({ threadId: id, userId: staff.id, invitedBy: staff.id, invitedAt: at }).execute();
+      await addMessage(trx, id, staff.id, input.body, now);
+      return id;
+    }
+    const company = await trx.selectFrom("companies").select("id").where("id", "=", to.companyId).where("status", "=", "approved").executeTakeFirst();
+    if (!company) return null;
+    const { id } = await trx
+      .insertInto("threads")
+      .values({ kind: "jobcenter", companyId: company.id, flexjobberId: null, openingId: null, contactRequestId: null, interestId: null, subject: input.subject, createdBy: staff.id, createdAt: at, lastMessageAt: at })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await addMessage(trx, id, staff.id, input.body, now);
+    return id;
+  });
+}

@@ -91,6 +91,11 @@ function Row({ row, mine }: { row: WorklistRow; mine: boolean }) {
         <Link to={row.link}>{row.who}</Link>: {row.what} {formatDate(row.since)}.
       </p>
       <div className="actions">
+        {row.write ? (
+          <Link to={row.write} className="button secondary">
+            Skriv <span className="visually-hidden">til {row.who}</span>
+          </Link>
+        ) : null}
         {row.kind === "invitation" && row.userId ? (
           <Form method="post" action={`/borgere/${row.userId}`}>
             <input type="hidden" name="intent" value="resend" />

@@ -149,6 +149,7 @@ const pages = [
   { name: "Borgere", path: "/borgere", cookie: cookies.staff, target: 100 },
   { name: "Borgere, søgning og filtre", path: "/borgere?q=an&inaktiv=28&sortering=login", cookie: cookies.staff, target: 100 },
   { name: "Virksomheder", path: "/virksomheder", cookie: cookies.staff, target: 100 },
+  { name: "Opfølgning, alle", path: "/opfoelgning?hvem=alle", cookie: cookies.staff, target: 100 },
 ];
 /** The HTML each page sends (uncompressed), for the lists' size target. */
 const htmlBytes = new Map<string, number>();
