@@ -86,12 +86,34 @@ async function openInvitations(db: Db, email: string, now: Date) {
  * Older open invitations of the same kind and sender for the same email are
  * revoked, so only the newest link works; others are left alone.
  */
+/** Letters for a code typed by hand: no 0/O, 1/I/L or U (Crockford's base 32 without U). */
+const CODE_LETTERS = "ABCDEFGHJKMNPQRSTVWXYZ23456789";
+const CODE_LENGTH = 10;
+
+/** A code from a letter, as typed ("abcd-efgh 23"), in the form it was made ("ABCDEFGH23"). */
+export function normalizeInvitationCode(typed: string): string {
+  return typed.toUpperCase().replace(/[\s-]/g, "");
+}
+
+/** "ABCD-EFGH-23": the code as the letter prints it. */
+export function formatInvitationCode(code: string): string {
+  return code.replace(/^(.{4})(.{4})(.*)$/, "$1-$2-$3");
+}
+
+/** A short code for an invitation on paper: 10 letters from 30 (about 49 bits), behind the public forms' rate limit. */
+function invitationCode(): string {
+  const bytes = randomBytes(CODE_LENGTH);
+  return Array.from(bytes, (b) => CODE_LETTERS[b % CODE_LETTERS.length]).join("");
+}
+
 export async function createInvitation(
   db: Db,
   input: InvitationInput,
   now = new Date(),
+  { onPaper = false }: { onPaper?: boolean } = {},
 ): Promise<{ invitation: Invitation; token: string }> {
-  const token = randomBytes(32).toString("base64url");
+  // On paper the token is a short code the citizen types at /kode; it works and expires like a link.
+  const token = onPaper ? invitationCode() : randomBytes(32).toString("base64url");
   const email = normalizeEmail(input.email);
   const invitation = await inTransaction(db, async (trx) => {
     const kind = { role: input.role, companyId: input.companyId ?? null };

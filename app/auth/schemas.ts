@@ -99,3 +99,6 @@ export const passwordsOffSchema = z.object({
   intent: z.literal("passwords"),
   off: checkboxList(["citizen", "business", "staff"] as const),
 });
+
+/** /kode: the code from an invitation on paper (spaces, dashes and small letters are fine). */
+export const codeSchema = z.object({ kode: z.string({ error: "Skriv koden fra brevet." }).trim().min(1, "Skriv koden fra brevet.").max(40, "Koden er for lang.") });

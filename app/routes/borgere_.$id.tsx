@@ -206,6 +206,9 @@ export default function CitizenPage() {
           <SubmitButton name="intent" value="resend" pendingText="Sender …">
             {data.invitation ? "Send invitationen igen" : "Send invitation"}
           </SubmitButton>
+          <Link to={`/borgere/${person.id}/brev`} className="button secondary">
+            Udskriv invitation
+          </Link>
           {data.invitation?.state === "open" ? (
             <SubmitButton name="intent" value="revoke" className="secondary" pendingText="Trækker tilbage …">
               Træk invitationen tilbage

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../db/client.server";
+import { registerCitizen } from "~/citizens/citizens.server";
+import * as letterPage from "~/routes/borgere_.$id_.brev";
+import * as codePage from "~/routes/kode";
+import * as invitationPage from "~/routes/invitation.$token";
+import { createUser } from "./factories";
+import { get, post, run, sessionCookie } from "./http";
+
+// Issue 25 part 4: an invitation on paper, for a citizen who is not online.
+
+describe("Invitation on paper", () => {
+  it("the letter's code, typed as a person types it, leads to the invitation once; an older link stops working; wrong codes get a calm 400", async () => {
+    const staff = await createUser(db, { role: "staff" });
+    const cookie = await sessionCookie(staff.id);
+    const person = await registerCitizen(db, { name: "Poul Papir", email: "poul@example.dk", staffId: staff.id });
+    if (person === "exists") throw new Error("exists");
+
+    const made = await run(letterPage.action, post(`/borgere/${person.id}/brev`, {}, cookie), { id: person.id });
+    expect(made.status).toBe(200);
+    const { letter } = (await made.json()) as { letter: { code: string; address: string; name: string } };
+    expect(letter.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{2}$/);
+    expect(letter.address).toBe("http://refleks.test/kode");
+    // Nothing of the code is stored in the clear.
+    const stored = await db.selectFrom("invitations").select("tokenHash").where("email", "=", "poul@example.dk").execute();
+    expect(JSON.stringify(stored)).not.toContain(letter.code.replace(/-/g, ""));
+
+    // Typed in small letters with spaces.
+    const typed = letter.code.toLowerCase().replace(/-/g, " ");
+    const go = await run(codePage.action, post("/kode", { kode: typed }, undefined), {});
+    expect(go.status).toBe(302);
+    const location = go.headers.get("Location")!;
+    const token = location.split("/").pop()!;
+    expect((await run(invitationPage.loader, get(location), { token })).status).toBe(200);
+    const accepted = await run(invitationPage.action, post(location, { password: "en god lang kode her", passwordConfirm: "en god lang kode her", acceptPrivacy: "on", healthConsent: "nej" }), { token });
+    expect(accepted.status).toBe(302);
+    // Once only.
+    expect((await run(codePage.action, post("/kode", { kode: letter.code }), {})).status).toBe(400);
+
+    // A new letter for someone else replaces that person's older invitation; a made-up code is a 400 in Danish.
+    const other = await registerCitizen(db, { name: "Else Eksempel", email: "else@example.dk", staffId: staff.id });
+    if (other === "exists") throw new Error("exists");
+    const first = ((await (await run(letterPage.action, post(`/borgere/${other.id}/brev`, {}, cookie), { id: other.id })).json()) as { letter: { code: string } }).letter.code;
+    await run(letterPage.action, post(`/borgere/${other.id}/brev`, {}, cookie), { id: other.id });
+    const stale = await run(codePage.action, post("/kode", { kode: first }), {});
+    expect(stale.status).toBe(400);
+    expect(await stale.json()).toMatchObject({ errors: { kode: expect.stringMatching(/passer ikke/) } });
+    expect((await run(codePage.action, post("/kode", { kode: "" }), {})).status).toBe(400);
+
+    // Staff only; a citizen with an account gets no letter.
+    expect((await run(letterPage.action, post(`/borgere/${person.id}/brev`, {}, cookie), { id: person.id })).status).toBe(409);
+    expect((await run(letterPage.loader, get(`/borgere/${other.id}/brev`, await sessionCookie(person.id)), { id: other.id })).status).toBe(403);
+  });
+});
