@@ -3,7 +3,8 @@ import { addDays, formatDate, formatTime, localDate } from "~/utils/dates";
 import { toCsv } from "~/utils/csv";
 import { bucketLabels, countText, monthLabel } from "./format";
 import { DEFAULT_WINDOW, type WindowDays } from "./windows";
-import { cellText, cellValue, partitionCells, periodCount, singleCell } from "./disclosure";
+import { cellText, cellValue, isSmall, partitionCells, periodCount, singleCell } from "./disclosure";
+import { COHORT_MONTHS, CURVE_DAYS, loadEffect, type Curve } from "./effect.server";
 import { activeUsersPerWeek, adoptionFunnel, frequencyBuckets, ledighedsSeries, platformResults } from "./metrics.server";
 
 export interface DashboardInput {
@@ -20,16 +21,17 @@ export async function loadDashboard(db: Db, input: DashboardInput, now = new Dat
   const reference = input.reference && input.reference <= today ? input.reference : today;
   const { from, to } = resolvePeriod(input, now);
   const baseline = input.baseline ?? (await firstStatusMonth(db, today)) ?? from.slice(0, 7);
-  const [frequency, adoption, series, weeks, results] = await Promise.all([
+  const [frequency, adoption, series, weeks, results, effect] = await Promise.all([
     frequencyBuckets(db, reference, input.window ?? DEFAULT_WINDOW),
     adoptionFunnel(db, from, to),
     ledighedsSeries(db, baseline, to.slice(0, 7), today),
     activeUsersPerWeek(db, from, to),
     platformResults(db, from, to),
+    loadEffect(db, now),
   ]);
   const points = series.filter((p) => p.percent !== null);
   const change = points.length > 0 ? { fromMonth: points[0]!.month, from: points[0]!.percent!, to: points.at(-1)!.percent!, toMonth: points.at(-1)!.month } : null;
-  return { today, computedAt: now.toISOString(), reference, from, to, baseline, frequency, adoption, series, change, weeks, results };
+  return { today, computedAt: now.toISOString(), reference, from, to, baseline, frequency, adoption, series, change, weeks, results, effect };
 }
 
 export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
@@ -143,6 +145,23 @@ export function dashboardForViewer(d: Dashboard, isAdmin: boolean) {
     change: change ? { ...change, fromLabel: monthLabel(change.fromMonth), toLabel: monthLabel(change.toMonth) } : null,
     series: series.map((p) => ({ label: p.month.slice(2).replace("-", "/"), value: p.percent })),
     weeks: d.weeks.map((w) => ({ label: w.week.slice(5), value: maskedCount(w.users, isAdmin) })),
+    effect: {
+      withProfile: curveForViewer(d.effect.withProfile, isAdmin),
+      withoutProfile: curveForViewer(d.effect.withoutProfile, isAdmin),
+    },
+  };
+}
+
+/**
+ * A time-to-job curve as the viewer may see it, at CURVE_DAYS (0 first). For
+ * staff a point is masked when fewer than 5 are followed then, or when 1–4
+ * had found a job by then (the share would give the count away).
+ */
+function curveForViewer(curve: Curve, isAdmin: boolean) {
+  const shown = (p: Curve["at"][number]) => isAdmin || (curve.people >= 5 && p.atRisk >= 5 && !isSmall(p.jobs));
+  return {
+    people: cellValue(singleCell(curve.people, isAdmin)),
+    points: [{ day: 0, value: curve.people > 0 && (isAdmin || curve.people >= 5) ? 0 : null }, ...curve.at.map((p) => ({ day: p.day, value: shown(p) ? p.inJob : null }))],
   };
 }
 
@@ -181,6 +200,20 @@ export function dashboardTables(d: Dashboard, isAdmin: boolean) {
       header: ["Uge (mandag)", "Aktive fleksjobbere"],
       rows: d.weeks.map((w) => [w.week, shownCount(w.users, isAdmin)]),
     },
+    effekt: {
+      title: "Effekt: hvad skete der med dem, der blev inviteret (efter måned for invitationen)",
+      header: ["Inviteret i", "Inviteret", "Har lavet en profil", ...COHORT_MONTHS.map((m) => `I job efter ${m} mdr.`)],
+      rows: d.effect.cohorts.map((c) => [c.month, period(c.invited), period(c.profile), ...COHORT_MONTHS.map((m) => (c.inJob[m] === null ? "–" : period(c.inJob[m])))]),
+    },
+    effekttid: {
+      title: `Tid fra invitation til første job (Kaplan–Meier), opgjort ${d.effect.today}`,
+      header: ["Dage efter invitationen", "Med profil: andel i job", "Med profil: følges stadig", "Uden profil: andel i job", "Uden profil: følges stadig"],
+      rows: CURVE_DAYS.map((day, i) => {
+        const [a, b] = [curveForViewer(d.effect.withProfile, isAdmin), curveForViewer(d.effect.withoutProfile, isAdmin)];
+        const atRisk = (c: Curve) => cellText(singleCell(c.at[i]!.atRisk, isAdmin));
+        return [String(day), pct(a.points[i + 1]!.value), atRisk(d.effect.withProfile), pct(b.points[i + 1]!.value), atRisk(d.effect.withoutProfile)];
+      }),
+    },
     resultater: {
       title: `Resultater fra platformen, ${d.from} til ${d.to}`,
       header: ["Resultat", "Antal"],
@@ -212,4 +245,4 @@ export function tableCsv(d: Dashboard, key: TableKey, isAdmin: boolean): string 
 }
 
 export type TableKey = keyof ReturnType<typeof dashboardTables>;
-export const TABLE_KEYS: TableKey[] = ["frekvens", "tilslutning", "ledighed", "aktive", "resultater"];
+export const TABLE_KEYS: TableKey[] = ["frekvens", "tilslutning", "ledighed", "aktive", "resultater", "effekt", "effekttid"];
