@@ -6,6 +6,7 @@ import { writeAudit } from "~/audit/audit.server";
 import { liveOpenings } from "~/openings/openings.server";
 import { requestExpiryCutoff } from "~/profiles/contact.server";
 import { addDays, localDate } from "~/utils/dates";
+import { FOLLOW_UP_DAYS, FOLLOW_UP_HIDE_DAYS } from "./options";
 
 // "Opfølgning" (issue 25): the engagement figures turned into a worklist.
 // Every list reads the rows Statistik counts (activity_days for logins,
@@ -13,21 +14,6 @@ import { addDays, localDate } from "~/utils/dates";
 // there is no second truth. Staff see their own citizens by name: nothing is
 // masked here.
 
-/** Days before a row appears on each list. */
-export const FOLLOW_UP_DAYS = {
-  quiet: 14,
-  quietLong: 28,
-  invitation: 7,
-  unpublished: 14,
-  returned: 7,
-  unansweredRequest: 7,
-  unansweredInterest: 7,
-  quietOpening: 14,
-  quietCompany: 60,
-} as const;
-
-/** "Markér som fulgt op" hides a row this long. */
-export const FOLLOW_UP_HIDE_DAYS = 14;
 /** Rows shown per list (oldest first); the count says how many there are in all. */
 export const ROWS_PER_LIST = 50;
 

@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { roles: STAFF_ROLES });
   const person = await getCitizen(db, params.id ?? "");
   if (!person) throw notFound();
-  return json({ person: { id: person.id, name: person.name, status: person.status } });
+  return json({ person: { id: person.id, name: person.name, status: person.status }, validDays: INVITATION_DAYS });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PaperInvitation() {
-  const { person } = useLoaderData<typeof loader>();
+  const { person, validDays } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const letter = actionData && "letter" in actionData ? actionData.letter : null;
   return (
@@ -54,7 +54,7 @@ export default function PaperInvitation() {
         <h1>Invitation på papir til {person.name}</h1>
         {letter ? (
           <p>
-            Brevet er klar. Udskriv det, eller giv det til borgeren ved et møde. Koden virker i {INVITATION_DAYS} dage.{" "}
+            Brevet er klar. Udskriv det, eller giv det til borgeren ved et møde. Koden virker i {validDays} dage.{" "}
             <button type="button" className="secondary" onClick={() => window.print()}>
               Udskriv
             </button>
@@ -63,7 +63,7 @@ export default function PaperInvitation() {
           <>
             <p>
               Til en borger, der ikke bruger e-mail. Brevet har en kort kode, som borgeren skriver på platformens adresse. Koden virker som linket i en
-              e-mail og udløber efter {INVITATION_DAYS} dage. Laver du et nyt brev, holder den tidligere invitation op med at virke.
+              e-mail og udløber efter {validDays} dage. Laver du et nyt brev, holder den tidligere invitation op med at virke.
             </p>
             {actionData && "formError" in actionData && actionData.formError ? <p className="field-error">{actionData.formError}</p> : null}
             <Form method="post">

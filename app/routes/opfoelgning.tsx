@@ -4,7 +4,8 @@ import { useId } from "react";
 import { db } from "../../db/client.server";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { FormError, SubmitButton } from "~/components/form";
-import { FOLLOW_UP_DAYS, FOLLOW_UP_HIDE_DAYS, loadWorklist, markFollowedUp, type Worklist, type WorklistRow } from "~/follow-up/worklist.server";
+import { FOLLOW_UP_DAYS, FOLLOW_UP_HIDE_DAYS } from "~/follow-up/options";
+import { loadWorklist, markFollowedUp, type LoadedWorklist, type Worklist, type WorklistRow } from "~/follow-up/worklist.server";
 import { followUpSchema } from "~/follow-up/schemas";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithMessage(back, "fulgt-op");
 }
 
-const HEADINGS: Record<keyof Awaited<ReturnType<typeof loadWorklist>>, string> = {
+const HEADINGS: Record<keyof LoadedWorklist, string> = {
   quiet: `Har ikke logget ind i ${FOLLOW_UP_DAYS.quiet} dage`,
   quietLong: `Har ikke logget ind i ${FOLLOW_UP_DAYS.quietLong} dage eller mere`,
   invitations: `Har ikke svaret på invitationen efter ${FOLLOW_UP_DAYS.invitation} dage`,

@@ -15,12 +15,12 @@ describe("Opfølgning", () => {
     await page.waitForURL("**/opfoelgning");
     await expectAccessible(page);
     const quiet = page.getByRole("region", { name: /Har ikke logget ind i 14 dage/ });
-    await expect.poll(() => quiet.getByRole("link", { name: "Karin Krogh" }).isVisible()).toBe(true);
+    await expect.poll(() => quiet.getByRole("link", { name: "Karin Krogh", exact: true }).isVisible()).toBe(true);
     await page.getByText("Markér som fulgt op (Karin Krogh)").click();
     await page.getByLabel("Note om opfølgningen med Karin Krogh (frivilligt)").fill("Ringede. Hun har haft en hård periode og logger ind igen i næste uge.");
     await quiet.getByRole("button", { name: "Gem" }).click();
     await flash(page, "Rækken er markeret som fulgt op. Den kommer igen om 14 dage, hvis intet har ændret sig.");
-    await expect.poll(() => page.getByRole("link", { name: "Karin Krogh" }).count()).toBe(0);
+    await expect.poll(() => page.getByRole("link", { name: "Karin Krogh", exact: true }).count()).toBe(0);
     await expectAccessible(page);
 
     await page.getByRole("link", { name: "Alle borgere" }).click();
@@ -30,7 +30,7 @@ describe("Opfølgning", () => {
     await openNav(page, "Borgere");
     await page.getByLabel("Navn, e-mail eller telefon").fill("Karin");
     await page.getByRole("button", { name: "Søg" }).click();
-    await page.getByRole("link", { name: "Karin Krogh" }).click();
+    await page.getByRole("link", { name: "Karin Krogh", exact: true }).click();
     await page.getByText(/hård periode/).waitFor();
     await expectAccessible(page);
   });
