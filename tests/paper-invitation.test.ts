@@ -16,7 +16,7 @@ describe("Invitation on paper", () => {
     const person = await registerCitizen(db, { name: "Poul Papir", email: "poul@example.dk", staffId: staff.id });
     if (person === "exists") throw new Error("exists");
 
-    const made = await run(letterPage.action, post(`/borgere/${person.id}/brev`, {}, cookie), { id: person.id });
+    const made = await run(letterPage.action, post(`/borgere/${person.id}/brev`, { intent: "brev" }, cookie), { id: person.id });
     expect(made.status).toBe(200);
     const { letter } = (await made.json()) as { letter: { code: string; address: string; name: string } };
     expect(letter.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{2}$/);
@@ -40,15 +40,15 @@ describe("Invitation on paper", () => {
     // A new letter for someone else replaces that person's older invitation; a made-up code is a 400 in Danish.
     const other = await registerCitizen(db, { name: "Else Eksempel", email: "else@example.dk", staffId: staff.id });
     if (other === "exists") throw new Error("exists");
-    const first = ((await (await run(letterPage.action, post(`/borgere/${other.id}/brev`, {}, cookie), { id: other.id })).json()) as { letter: { code: string } }).letter.code;
-    await run(letterPage.action, post(`/borgere/${other.id}/brev`, {}, cookie), { id: other.id });
+    const first = ((await (await run(letterPage.action, post(`/borgere/${other.id}/brev`, { intent: "brev" }, cookie), { id: other.id })).json()) as { letter: { code: string } }).letter.code;
+    await run(letterPage.action, post(`/borgere/${other.id}/brev`, { intent: "brev" }, cookie), { id: other.id });
     const stale = await run(codePage.action, post("/kode", { kode: first }), {});
     expect(stale.status).toBe(400);
     expect(await stale.json()).toMatchObject({ errors: { kode: expect.stringMatching(/passer ikke/) } });
     expect((await run(codePage.action, post("/kode", { kode: "" }), {})).status).toBe(400);
 
     // Staff only; a citizen with an account gets no letter.
-    expect((await run(letterPage.action, post(`/borgere/${person.id}/brev`, {}, cookie), { id: person.id })).status).toBe(409);
+    expect((await run(letterPage.action, post(`/borgere/${person.id}/brev`, { intent: "brev" }, cookie), { id: person.id })).status).toBe(409);
     expect((await run(letterPage.loader, get(`/borgere/${other.id}/brev`, await sessionCookie(person.id)), { id: other.id })).status).toBe(403);
   });
 });

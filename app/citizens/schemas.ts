@@ -43,3 +43,6 @@ export const citizenListSchema = z.object({
 });
 
 export type CitizenListQuery = z.infer<typeof citizenListSchema>;
+
+/** "Lav brevet": an invitation on paper (the form has only its button). */
+export const paperInvitationSchema = z.object({ intent: z.literal("brev", { error: "Tryk på knappen for at lave brevet." }) });

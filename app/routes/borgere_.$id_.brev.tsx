@@ -4,11 +4,12 @@ import { db } from "../../db/client.server";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { createInvitation, formatInvitationCode, INVITATION_DAYS } from "~/auth/invitations.server";
 import { getCitizen } from "~/citizens/citizens.server";
+import { paperInvitationSchema } from "~/citizens/schemas";
 import { SubmitButton } from "~/components/form";
 import { appUrl } from "~/env.server";
 import { getJobcenterContact } from "~/jobcenter/contact.server";
 import { formatDate } from "~/utils/dates";
-import { badRequest } from "~/utils/forms.server";
+import { badRequest, parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitation på papir" }];
 
@@ -25,6 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireUser(request, { roles: STAFF_ROLES });
+  const parsed = await parseForm(request, paperInvitationSchema);
+  if (!parsed.success) return parsed.response;
   const person = await getCitizen(db, params.id ?? "");
   if (!person) throw notFound();
   if (person.status !== "registered") return badRequest({}, "Borgeren har allerede en konto.", 409);
@@ -67,6 +70,7 @@ export default function PaperInvitation() {
             </p>
             {actionData && "formError" in actionData && actionData.formError ? <p className="field-error">{actionData.formError}</p> : null}
             <Form method="post">
+              <input type="hidden" name="intent" value="brev" />
               <SubmitButton pendingText="Laver brevet …">Lav brevet</SubmitButton>
             </Form>
           </>
