@@ -7,6 +7,7 @@ import { createContactRequest } from "~/profiles/contact.server";
 import { recordActivityDays } from "~/stats/activity.server";
 import * as followUpPage from "~/routes/opfoelgning";
 import * as citizenPage from "~/routes/borgere_.$id";
+import * as settingsPage from "~/routes/indstillinger";
 import * as writePage from "~/routes/beskeder_.skriv";
 import * as threadPage from "~/routes/beskeder_.$id";
 import { addDays, localDate } from "~/utils/dates";
@@ -136,5 +137,23 @@ describe("Opfølgning", () => {
     expect((await run(followUpPage.action, post("/opfoelgning", { kind: "noget", subject: b.id }, cookie))).status).toBe(400);
     expect((await run(followUpPage.loader, get("/opfoelgning", await sessionCookie(b.id)))).status).toBe(403);
     expect((await run(followUpPage.loader, get("/opfoelgning", await sessionCookie(companyUser.id)))).status).toBe(403);
+  });
+
+  it("an admin sets the thresholds under Indstillinger; a bad number gets a Danish message and changes nothing", async () => {
+    const admin = await createUser(db, { role: "admin" });
+    const cookie = await sessionCookie(admin.id);
+    const { user } = await createFlexjobberWithProfile(db, { name: "Ella Elleve dage", consultantId: admin.id, createdAt: daysAgo(100) });
+    await recordActivityDays(db, [{ userId: user.id, day: addDays(TODAY, -11) }]);
+    const quietNames = async () => (await loadWorklist(db, { staffId: admin.id, mine: true }, NOW)).quiet.rows.map((r) => r.who);
+    expect(await quietNames()).toEqual([]);
+    const form = { intent: "follow-up", quiet: "10", quietLong: "28", invitation: "7", unpublished: "14", returned: "7", unansweredRequest: "7", unansweredInterest: "7", quietOpening: "14", quietCompany: "60" };
+    const bad = await run(settingsPage.action, post("/indstillinger", { ...form, quiet: "0" }, cookie));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ errors: { quiet: "Skriv mindst 1 dage." } });
+    expect(await quietNames()).toEqual([]);
+    expect((await run(settingsPage.action, post("/indstillinger", form, cookie))).status).toBe(302);
+    expect(await quietNames()).toEqual(["Ella Elleve dage"]);
+    const page = (await (await run(followUpPage.loader, get("/opfoelgning", cookie))).json()) as { days: { quiet: number } };
+    expect(page.days.quiet).toBe(10);
   });
 });

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import type { FollowUpKind } from "../../db/schema";
-import { optionalText } from "~/utils/fields";
+import { optionalText, wholeNumber } from "~/utils/fields";
+import { FOLLOW_UP_DAYS } from "./options";
 
 export const FOLLOW_UP_KINDS = [
   "quiet",
@@ -19,4 +20,12 @@ export const followUpSchema = z.object({
   kind: z.enum(FOLLOW_UP_KINDS, { error: "Rækken findes ikke." }),
   subject: z.string().min(1, "Rækken findes ikke.").max(100, "Rækken findes ikke."),
   note: optionalText(500),
+});
+
+const days = wholeNumber("Skriv et antal dage.", { min: 1, max: 365, unit: "dage" });
+
+/** Indstillinger: the thresholds of Opfølgning's lists. */
+export const followUpDaysSchema = z.object({
+  intent: z.literal("follow-up"),
+  ...(Object.fromEntries(Object.keys(FOLLOW_UP_DAYS).map((k) => [k, days])) as Record<keyof typeof FOLLOW_UP_DAYS, typeof days>),
 });

@@ -6,7 +6,8 @@ import { writeAudit } from "~/audit/audit.server";
 import { liveOpenings } from "~/openings/openings.server";
 import { requestExpiryCutoff } from "~/profiles/contact.server";
 import { addDays, localDate } from "~/utils/dates";
-import { FOLLOW_UP_DAYS, FOLLOW_UP_HIDE_DAYS } from "./options";
+import { FOLLOW_UP_HIDE_DAYS, type FollowUpDays } from "./options";
+import { followUpThresholds } from "./thresholds.server";
 
 // "Opfølgning" (issue 25): the engagement figures turned into a worklist.
 // Every list reads the rows Statistik counts (activity_days for logins,
@@ -38,7 +39,7 @@ export interface Worklist {
   total: number;
 }
 
-type Scope = { consultantId: string | null };
+type Scope = { consultantId: string | null; days: FollowUpDays };
 type Eb = ExpressionBuilder<Database & { u: Database["users"] }, "u">;
 
 const ago = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
@@ -70,8 +71,8 @@ async function quietCitizens(db: Db, scope: Scope, now: Date, long: boolean) {
     .innerJoin("profiles as p", "p.userId", "u.id")
     .where("p.firstPublishedAt", "is not", null)
     .where((eb) => inScope(eb, scope))
-    .where(sql<boolean>`coalesce(${lastDay}, substr(p.first_published_at, 1, 10)) <= ${addDays(today, -(long ? FOLLOW_UP_DAYS.quietLong : FOLLOW_UP_DAYS.quiet))}`)
-    .where(sql<boolean>`coalesce(${lastDay}, substr(p.first_published_at, 1, 10)) > ${long ? "0000-00-00" : addDays(today, -FOLLOW_UP_DAYS.quietLong)}`)
+    .where(sql<boolean>`coalesce(${lastDay}, substr(p.first_published_at, 1, 10)) <= ${addDays(today, -(long ? scope.days.quietLong : scope.days.quiet))}`)
+    .where(sql<boolean>`coalesce(${lastDay}, substr(p.first_published_at, 1, 10)) > ${long ? "0000-00-00" : addDays(today, -scope.days.quietLong)}`)
     .where(notFollowedUp("quiet", sql`u.id`, now));
   const { total, rows } = await counted(
     base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
@@ -107,7 +108,7 @@ async function waitingInvitations(db: Db, scope: Scope, now: Date) {
     .where("i.usedAt", "is", null)
     .where("i.revokedAt", "is", null)
     .where("u.status", "=", "registered")
-    .where("i.createdAt", "<=", ago(now, FOLLOW_UP_DAYS.invitation))
+    .where("i.createdAt", "<=", ago(now, scope.days.invitation))
     // Only the newest invitation to each address.
     .where(sql<boolean>`i.id = (select max(i2.id) from invitations i2 where i2.email = i.email and i2.role = 'flexjobber')`)
     .where((eb) => (scope.consultantId === null ? sql<boolean>`1 = 1` : eb("u.consultantId", "=", scope.consultantId)))
@@ -138,7 +139,7 @@ async function unpublishedProfiles(db: Db, scope: Scope, now: Date) {
   const base = citizens(db)
     .leftJoin("profiles as p", "p.userId", "u.id")
     .where((eb) => eb.or([eb("p.userId", "is", null), eb.and([eb("p.status", "=", "draft"), eb("p.firstPublishedAt", "is", null)])]))
-    .where(sql<boolean>`${accountSince} <= ${ago(now, FOLLOW_UP_DAYS.unpublished)}`)
+    .where(sql<boolean>`${accountSince} <= ${ago(now, scope.days.unpublished)}`)
     .where((eb) => inScope(eb, scope))
     .where(notFollowedUp("unpublished", sql`u.id`, now));
   const { total, rows } = await counted(
@@ -167,7 +168,7 @@ async function returnedProfiles(db: Db, scope: Scope, now: Date) {
   const base = citizens(db)
     .innerJoin("profiles as p", "p.userId", "u.id")
     .where("p.status", "=", "returned")
-    .where(sql<boolean>`${returned} <= ${ago(now, FOLLOW_UP_DAYS.returned)}`)
+    .where(sql<boolean>`${returned} <= ${ago(now, scope.days.returned)}`)
     .where((eb) => inScope(eb, scope))
     .where(notFollowedUp("returned", sql`u.id`, now));
   const { total, rows } = await counted(
@@ -197,7 +198,7 @@ async function unansweredRequests(db: Db, scope: Scope, now: Date) {
     .innerJoin("users as u", "u.id", "r.profileUserId")
     .innerJoin("companies as c", "c.id", "r.companyId")
     .where("r.status", "=", "pending")
-    .where("r.createdAt", "<=", ago(now, FOLLOW_UP_DAYS.unansweredRequest))
+    .where("r.createdAt", "<=", ago(now, scope.days.unansweredRequest))
     .where("r.createdAt", ">=", requestExpiryCutoff(now))
     .where("u.status", "=", "active")
     .where((eb) => (scope.consultantId === null ? sql<boolean>`1 = 1` : eb("u.consultantId", "=", scope.consultantId)))
@@ -231,7 +232,7 @@ async function unansweredInterests(db: Db, scope: Scope, now: Date) {
     .innerJoin("companies as c", "c.id", "o.companyId")
     .where("i.stage", "=", "new")
     .where("i.withdrawnAt", "is", null)
-    .where("i.createdAt", "<=", ago(now, FOLLOW_UP_DAYS.unansweredInterest))
+    .where("i.createdAt", "<=", ago(now, scope.days.unansweredInterest))
     .where("u.status", "=", "active")
     .where("c.status", "=", "approved")
     .where(sql<boolean>`not exists (select 1 from threads t where t.interest_id = i.id)`)
@@ -288,11 +289,11 @@ async function hiresToConfirm(db: Db, scope: Scope, now: Date) {
 }
 
 /** Openings published 14 days ago that no one showed interest in, and the company asked no one since. */
-async function quietOpenings(db: Db, now: Date) {
+async function quietOpenings(db: Db, scope: Scope, now: Date) {
   // Live openings as the job search shows them (published, deadline not passed, company approved).
   const base = liveOpenings(db, now)
     .innerJoin("companies as c", "c.id", "o.companyId")
-    .where("o.publishedAt", "<=", ago(now, FOLLOW_UP_DAYS.quietOpening))
+    .where("o.publishedAt", "<=", ago(now, scope.days.quietOpening))
     .where(sql<boolean>`not exists (select 1 from interests i where i.opening_id = o.id)`)
     .where(sql<boolean>`not exists (select 1 from contact_requests r where r.company_id = o.company_id and r.created_at >= o.published_at)`)
     .where(notFollowedUp("quiet_opening", sql`'opening:' || cast(o.id as text)`, now));
@@ -317,13 +318,13 @@ async function quietOpenings(db: Db, now: Date) {
 }
 
 /** Approved companies with no opening for 60 days (none made since, or since approval). */
-async function quietCompanies(db: Db, now: Date) {
+async function quietCompanies(db: Db, scope: Scope, now: Date) {
   const lastOpening = sql<string | null>`(select max(o.created_at) from openings o where o.company_id = c.id)`;
   const since = sql<string>`coalesce(${lastOpening}, c.decided_at, c.created_at)`;
   const base = db
     .selectFrom("companies as c")
     .where("c.status", "=", "approved")
-    .where(sql<boolean>`${since} <= ${ago(now, FOLLOW_UP_DAYS.quietCompany)}`)
+    .where(sql<boolean>`${since} <= ${ago(now, scope.days.quietCompany)}`)
     .where(notFollowedUp("quiet_company", sql`'company:' || cast(c.id as text)`, now));
   const { total, rows } = await counted(
     base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
@@ -350,7 +351,7 @@ async function quietCompanies(db: Db, now: Date) {
  * are everyone's: companies have no consultant) or "Alle".
  */
 export async function loadWorklist(db: Db, input: { staffId: string; mine: boolean }, now = new Date()) {
-  const scope: Scope = { consultantId: input.mine ? input.staffId : null };
+  const scope: Scope = { consultantId: input.mine ? input.staffId : null, days: await followUpThresholds(db) };
   const [quiet, quietLong, invitations, unpublished, returned, requests, interests, hires, openings, companies] = await Promise.all([
     quietCitizens(db, scope, now, false),
     quietCitizens(db, scope, now, true),
@@ -360,8 +361,8 @@ export async function loadWorklist(db: Db, input: { staffId: string; mine: boole
     unansweredRequests(db, scope, now),
     unansweredInterests(db, scope, now),
     hiresToConfirm(db, scope, now),
-    quietOpenings(db, now),
-    quietCompanies(db, now),
+    quietOpenings(db, scope, now),
+    quietCompanies(db, scope, now),
   ]);
   return { quiet, quietLong, invitations, unpublished, returned, requests, interests, hires, openings, companies };
 }
@@ -370,8 +371,8 @@ export type LoadedWorklist = Awaited<ReturnType<typeof loadWorklist>>;
 
 /** Short words for each list's count on Overblik. */
 const COUNT_LABELS: Record<keyof LoadedWorklist, string> = {
-  quiet: "har ikke logget ind i 14 dage",
-  quietLong: "har ikke logget ind i 28 dage eller mere",
+  quiet: "har ikke logget ind i et stykke tid",
+  quietLong: "har ikke logget ind i lang tid",
   invitations: "har ikke svaret på invitationen",
   unpublished: "har ingen profil endnu",
   returned: "har ikke rettet en tilbagesendt profil",

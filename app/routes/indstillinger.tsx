@@ -12,10 +12,13 @@ import { passwordsOff, savePasswordsOff } from "~/auth/password-policy.server";
 import { passwordsOffSchema } from "~/auth/schemas";
 import { CheckboxList } from "~/components/form";
 import * as z from "zod";
+import { FOLLOW_UP_DAY_LABELS } from "~/follow-up/options";
+import { followUpDaysSchema } from "~/follow-up/schemas";
+import { followUpThresholds, saveFollowUpThresholds } from "~/follow-up/thresholds.server";
 
 export const meta: MetaFunction = () => [{ title: "Indstillinger" }];
 
-const settingsSchema = z.discriminatedUnion("intent", [contactSchema.extend({ intent: z.literal("contact") }), passwordsOffSchema]);
+const settingsSchema = z.discriminatedUnion("intent", [contactSchema.extend({ intent: z.literal("contact") }), passwordsOffSchema, followUpDaysSchema]);
 
 const WHO: Record<Audience, string> = { citizen: "Fleksjobbere", business: "Virksomheder", staff: "Medarbejdere i kommunen" };
 
@@ -24,13 +27,18 @@ const WHO: Record<Audience, string> = { citizen: "Fleksjobbere", business: "Virk
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ["admin"] });
   const providers = configuredAudiences().map((a) => ({ value: a, label: `${WHO[a]} logger kun ind med ${AUDIENCE_LABELS[a].provider}` }));
-  return json({ contact: await getJobcenterContact(db), providers, passwordsOff: await passwordsOff(db) });
+  return json({ contact: await getJobcenterContact(db), providers, passwordsOff: await passwordsOff(db), followUpDays: await followUpThresholds(db) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireUser(request, { roles: ["admin"] });
   const parsed = await parseForm(request, settingsSchema);
   if (!parsed.success) return parsed.response;
+  if (parsed.data.intent === "follow-up") {
+    const { intent: _intent, ...days } = parsed.data;
+    await saveFollowUpThresholds(db, days);
+    return redirectWithMessage("/indstillinger", "indstillinger-gemt");
+  }
   if (parsed.data.intent === "passwords") {
     await savePasswordsOff(db, parsed.data.off);
     return redirectWithMessage("/indstillinger", "adgangskoder-gemt");
@@ -41,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { contact, providers, passwordsOff } = useLoaderData<typeof loader>();
+  const { contact, providers, passwordsOff, followUpDays } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { onSubmit, errorFor, register } = useZodForm(contactSchema, {
     serverErrors: actionData?.errors,
@@ -72,6 +80,7 @@ export default function Settings() {
         </div>
       </Form>
       {providers.length > 0 ? <PasswordsForm providers={providers} off={passwordsOff} errors={actionData?.errors} /> : null}
+      <FollowUpDaysForm days={followUpDays} errors={actionData?.errors} />
     </>
   );
 }
@@ -90,6 +99,27 @@ function PasswordsForm({ providers, off, errors }: { providers: { value: string;
         <CheckboxList legend="Adgangskoder slået fra" registration={register("off")} error={errorFor("off")} options={providers} defaultValues={off} />
         <div>
           <SubmitButton pendingText="Gemmer …">Gem</SubmitButton>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+/** When a row appears on Opfølgning, in days. */
+function FollowUpDaysForm({ days, errors }: { days: Record<keyof typeof FOLLOW_UP_DAY_LABELS, number>; errors?: Record<string, string> }) {
+  const keys = Object.keys(FOLLOW_UP_DAY_LABELS) as (keyof typeof FOLLOW_UP_DAY_LABELS)[];
+  const { onSubmit, errorFor, register } = useZodForm(followUpDaysSchema, { serverErrors: errors, defaultValues: { intent: "follow-up", ...days } });
+  return (
+    <>
+      <h2>Opfølgning</h2>
+      <p>Hvor mange dage der skal gå, før en borger, en virksomhed eller et opslag kommer på listerne under Opfølgning.</p>
+      <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
+        <input type="hidden" name="intent" value="follow-up" />
+        {keys.map((k) => (
+          <TextField key={k} label={FOLLOW_UP_DAY_LABELS[k]} inputMode="numeric" registration={register(k)} error={errorFor(k)} defaultValue={String(days[k])} />
+        ))}
+        <div>
+          <SubmitButton pendingText="Gemmer …">Gem dagene</SubmitButton>
         </div>
       </Form>
     </>

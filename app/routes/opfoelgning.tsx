@@ -4,7 +4,8 @@ import { useId } from "react";
 import { db } from "../../db/client.server";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { FormError, SubmitButton } from "~/components/form";
-import { FOLLOW_UP_DAYS, FOLLOW_UP_HIDE_DAYS } from "~/follow-up/options";
+import { FOLLOW_UP_HIDE_DAYS, type FollowUpDays } from "~/follow-up/options";
+import { followUpThresholds } from "~/follow-up/thresholds.server";
 import { loadWorklist, markFollowedUp, type LoadedWorklist, type Worklist, type WorklistRow } from "~/follow-up/worklist.server";
 import { followUpSchema } from "~/follow-up/schemas";
 import { formatDate } from "~/utils/dates";
@@ -18,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Opfølgning" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: STAFF_ROLES });
   const mine = new URL(request.url).searchParams.get("hvem") !== "alle";
-  return json({ mine, lists: await loadWorklist(db, { staffId: user.id, mine }) });
+  return json({ mine, lists: await loadWorklist(db, { staffId: user.id, mine }), days: await followUpThresholds(db) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,21 +32,25 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithMessage(back, "fulgt-op");
 }
 
-const HEADINGS: Record<keyof LoadedWorklist, string> = {
-  quiet: `Har ikke logget ind i ${FOLLOW_UP_DAYS.quiet} dage`,
-  quietLong: `Har ikke logget ind i ${FOLLOW_UP_DAYS.quietLong} dage eller mere`,
-  invitations: `Har ikke svaret på invitationen efter ${FOLLOW_UP_DAYS.invitation} dage`,
-  unpublished: `Ingen profil ${FOLLOW_UP_DAYS.unpublished} dage efter, kontoen blev oprettet`,
-  returned: `Profil sendt tilbage og ikke rettet efter ${FOLLOW_UP_DAYS.returned} dage`,
-  requests: `Har ikke svaret en virksomhed i ${FOLLOW_UP_DAYS.unansweredRequest} dage`,
-  interests: `Virksomheden har ikke svaret på en interesse i ${FOLLOW_UP_DAYS.unansweredInterest} dage`,
-  hires: "Ansættelser, der venter på jeres bekræftelse",
-  openings: `Jobopslag uden interesserede efter ${FOLLOW_UP_DAYS.quietOpening} dage`,
-  companies: `Virksomheder uden jobopslag i ${FOLLOW_UP_DAYS.quietCompany} dage`,
-};
+/** Each list's heading, with the thresholds in force. */
+function headings(days: FollowUpDays): Record<keyof LoadedWorklist, string> {
+  return {
+    quiet: `Har ikke logget ind i ${days.quiet} dage`,
+    quietLong: `Har ikke logget ind i ${days.quietLong} dage eller mere`,
+    invitations: `Har ikke svaret på invitationen efter ${days.invitation} dage`,
+    unpublished: `Ingen profil ${days.unpublished} dage efter, kontoen blev oprettet`,
+    returned: `Profil sendt tilbage og ikke rettet efter ${days.returned} dage`,
+    requests: `Har ikke svaret en virksomhed i ${days.unansweredRequest} dage`,
+    interests: `Virksomheden har ikke svaret på en interesse i ${days.unansweredInterest} dage`,
+    hires: "Ansættelser, der venter på jeres bekræftelse",
+    openings: `Jobopslag uden interesserede efter ${days.quietOpening} dage`,
+    companies: `Virksomheder uden jobopslag i ${days.quietCompany} dage`,
+  };
+}
 
 export default function FollowUp() {
-  const { mine, lists } = useLoaderData<typeof loader>();
+  const { mine, lists, days } = useLoaderData<typeof loader>();
+  const titles = headings(days);
   const actionData = useActionData<typeof action>();
   const total = Object.values(lists).reduce((n, l) => n + l.total, 0);
   return (
@@ -60,8 +65,8 @@ export default function FollowUp() {
       </nav>
       <FormError message={actionData?.formError} />
       {total === 0 ? <p>Der er ingen at følge op på lige nu.</p> : null}
-      {(Object.keys(HEADINGS) as (keyof typeof HEADINGS)[]).map((key) => (
-        <List key={key} heading={HEADINGS[key]} list={lists[key]} mine={mine} />
+      {(Object.keys(titles) as (keyof LoadedWorklist)[]).map((key) => (
+        <List key={key} heading={titles[key]} list={lists[key]} mine={mine} />
       ))}
     </>
   );
