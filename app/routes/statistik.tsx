@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const tooShort = parsed.success && periodTooShort({ from: parsed.data.fra, to: parsed.data.til }, isAdmin);
   // A refused choice shows the default figures beside its message, never the refused ones.
   const input = parsed.success && !tooShort ? parsed.data : {};
-  const d = await runRead("loadDashboard", { reference: input.dato, window: input.vindue, from: input.fra, to: input.til, baseline: input.basis });
+  const d = await runRead("loadDashboard", { reference: input.dato, window: input.vindue, from: input.fra, to: input.til, baseline: input.basis, effect: input.effekt === "vis" });
   const tables = dashboardTables(d, isAdmin);
   const errors = parsed.success ? (tooShort ? { til: PERIOD_TOO_SHORT } : {}) : zodFieldErrors(parsed.error);
   const body = {
@@ -149,6 +149,8 @@ export default function Statistics() {
         table={tables.resultater}
       />
 
+      {d.effect ? (
+        <>
       <Figure
         id="effekt"
         title="Effekt: hvad skete der med dem, der blev inviteret?"
@@ -168,12 +170,26 @@ export default function Statistics() {
           <LineChart
             key={group}
             title={group === "withProfile" ? "Andel i job, borgere med profil" : "Andel i job, borgere uden profil"}
-            desc={d.effect[group].points.map((p) => `${p.day} dage: ${pct(p.value)}`).join(". ")}
-            points={d.effect[group].points.map((p) => ({ label: `${p.day} dage`, value: p.value }))}
+            desc={d.effect![group].points.map((p) => `${p.day} dage: ${pct(p.value)}`).join(". ")}
+            points={d.effect![group].points.map((p) => ({ label: `${p.day} dage`, value: p.value }))}
             max={100}
           />
         ))}
       </Figure>
+        </>
+      ) : (
+        <section aria-labelledby="effekt-h" className="card">
+          <h2 id="effekt-h">Effekt: hvad skete der med dem, der blev inviteret?</h2>
+          <p>Hvor mange af de inviterede der lavede en profil og kom i job, og hvor lang tid det tog. Det tager et øjeblik at regne ud.</p>
+          <Form method="get">
+            {[...params.entries()].filter(([k]) => k !== "effekt").map(([k, v]) => (
+              <input key={k} type="hidden" name={k} value={v} />
+            ))}
+            <input type="hidden" name="effekt" value="vis" />
+            <button type="submit">Vis effekten</button>
+          </Form>
+        </section>
+      )}
     </>
   );
 }

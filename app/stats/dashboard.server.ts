@@ -13,6 +13,8 @@ export interface DashboardInput {
   from?: string;
   to?: string;
   baseline?: string;
+  /** Effekt reads every invitation and status (a second or more at 50,000 citizens): only when asked for. */
+  effect?: boolean;
 }
 
 /** Everything "Statistik" shows, for the chosen reference day, period and baseline month. */
@@ -27,7 +29,7 @@ export async function loadDashboard(db: Db, input: DashboardInput, now = new Dat
     ledighedsSeries(db, baseline, to.slice(0, 7), today),
     activeUsersPerWeek(db, from, to),
     platformResults(db, from, to),
-    loadEffect(db, now),
+    input.effect ? loadEffect(db, now) : null,
   ]);
   const points = series.filter((p) => p.percent !== null);
   const change = points.length > 0 ? { fromMonth: points[0]!.month, from: points[0]!.percent!, to: points.at(-1)!.percent!, toMonth: points.at(-1)!.month } : null;
@@ -145,10 +147,12 @@ export function dashboardForViewer(d: Dashboard, isAdmin: boolean) {
     change: change ? { ...change, fromLabel: monthLabel(change.fromMonth), toLabel: monthLabel(change.toMonth) } : null,
     series: series.map((p) => ({ label: p.month.slice(2).replace("-", "/"), value: p.percent })),
     weeks: d.weeks.map((w) => ({ label: w.week.slice(5), value: maskedCount(w.users, isAdmin) })),
-    effect: {
-      withProfile: curveForViewer(d.effect.withProfile, isAdmin),
-      withoutProfile: curveForViewer(d.effect.withoutProfile, isAdmin),
-    },
+    effect: d.effect
+      ? {
+          withProfile: curveForViewer(d.effect.withProfile, isAdmin),
+          withoutProfile: curveForViewer(d.effect.withoutProfile, isAdmin),
+        }
+      : null,
   };
 }
 
@@ -200,20 +204,7 @@ export function dashboardTables(d: Dashboard, isAdmin: boolean) {
       header: ["Uge (mandag)", "Aktive fleksjobbere"],
       rows: d.weeks.map((w) => [w.week, shownCount(w.users, isAdmin)]),
     },
-    effekt: {
-      title: "Effekt: hvad skete der med dem, der blev inviteret (efter måned for invitationen)",
-      header: ["Inviteret i", "Inviteret", "Har lavet en profil", ...COHORT_MONTHS.map((m) => `I job efter ${m} mdr.`)],
-      rows: d.effect.cohorts.map((c) => [c.month, period(c.invited), period(c.profile), ...COHORT_MONTHS.map((m) => (c.inJob[m] === null ? "–" : period(c.inJob[m])))]),
-    },
-    effekttid: {
-      title: `Tid fra invitation til første job (Kaplan–Meier), opgjort ${d.effect.today}`,
-      header: ["Dage efter invitationen", "Med profil: andel i job", "Med profil: følges stadig", "Uden profil: andel i job", "Uden profil: følges stadig"],
-      rows: CURVE_DAYS.map((day, i) => {
-        const [a, b] = [curveForViewer(d.effect.withProfile, isAdmin), curveForViewer(d.effect.withoutProfile, isAdmin)];
-        const atRisk = (c: Curve) => cellText(singleCell(c.at[i]!.atRisk, isAdmin));
-        return [String(day), pct(a.points[i + 1]!.value), atRisk(d.effect.withProfile), pct(b.points[i + 1]!.value), atRisk(d.effect.withoutProfile)];
-      }),
-    },
+    ...effectTables(d.effect, isAdmin),
     resultater: {
       title: `Resultater fra platformen, ${d.from} til ${d.to}`,
       header: ["Resultat", "Antal"],
@@ -227,6 +218,31 @@ export function dashboardTables(d: Dashboard, isAdmin: boolean) {
         ["Tilmeldinger til arrangementer", period(r.eventRegistrations)],
         ["… heraf mødt op", period(r.eventAttendance)],
       ],
+    },
+  };
+}
+
+/** Effekt's two tables (empty until it is asked for). */
+function effectTables(effect: Dashboard["effect"], isAdmin: boolean) {
+  const pct = (v: number | null) => (v === null ? "" : `${String(v).replace(".", ",")} %`);
+  const period = (n: number) => cellText(periodCount(n, isAdmin));
+  const curves = effect ? { a: curveForViewer(effect.withProfile, isAdmin), b: curveForViewer(effect.withoutProfile, isAdmin) } : null;
+  return {
+    effekt: {
+      title: "Effekt: hvad skete der med dem, der blev inviteret (efter måned for invitationen)",
+      header: ["Inviteret i", "Inviteret", "Har lavet en profil", ...COHORT_MONTHS.map((m) => `I job efter ${m} mdr.`)],
+      rows: (effect?.cohorts ?? []).map((c) => [c.month, period(c.invited), period(c.profile), ...COHORT_MONTHS.map((m) => (c.inJob[m] === null ? "–" : period(c.inJob[m])))]),
+    },
+    effekttid: {
+      title: `Tid fra invitation til første job (Kaplan–Meier)${effect ? `, opgjort ${effect.today}` : ""}`,
+      header: ["Dage efter invitationen", "Med profil: andel i job", "Med profil: følges stadig", "Uden profil: andel i job", "Uden profil: følges stadig"],
+      rows:
+        effect && curves
+          ? CURVE_DAYS.map((day, i) => {
+              const atRisk = (c: Curve) => cellText(singleCell(c.at[i]!.atRisk, isAdmin));
+              return [String(day), pct(curves.a.points[i + 1]!.value), atRisk(effect.withProfile), pct(curves.b.points[i + 1]!.value), atRisk(effect.withoutProfile)];
+            })
+          : [],
     },
   };
 }

@@ -14,6 +14,8 @@ export const dashboardSchema = z
     fra: day("Vælg en gyldig dato."),
     til: day("Vælg en gyldig dato."),
     basis: month("Vælg en måned, fx 2025-01."),
+    /** "vis": compute Effekt too. */
+    effekt: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["vis"], { error: "Ukendt valg." }).optional()),
     vindue: z.preprocess(
       (v) => (v === undefined || v === "" ? undefined : Number(v)),
       z.union(WINDOWS.map((w) => z.literal(w)), { error: "Vælg 28, 56 eller 84 dage." }).optional(),
