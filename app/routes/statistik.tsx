@@ -186,7 +186,7 @@ export default function Statistics() {
               <input key={k} type="hidden" name={k} value={v} />
             ))}
             <input type="hidden" name="effekt" value="vis" />
-            <button type="submit">Vis effekten</button>
+            <button type="submit">Beregn effekten</button>
           </Form>
         </section>
       )}
