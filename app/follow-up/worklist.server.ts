@@ -1,7 +1,7 @@
-import { sql, type ExpressionBuilder } from "kysely";
+import { sql } from "kysely";
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
-import type { Database, FollowUpKind } from "../../db/schema";
+import type { FollowUpKind } from "../../db/schema";
 import { writeAudit } from "~/audit/audit.server";
 import { liveOpenings } from "~/openings/openings.server";
 import { requestExpiryCutoff } from "~/profiles/contact.server";
@@ -40,7 +40,6 @@ export interface Worklist {
 }
 
 type Scope = { consultantId: string | null; days: FollowUpDays };
-type Eb = ExpressionBuilder<Database & { u: Database["users"] }, "u">;
 
 const ago = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
 
@@ -49,9 +48,9 @@ function notFollowedUp(kind: FollowUpKind, subject: ReturnType<typeof sql>, now:
   return sql<boolean>`not exists (select 1 from follow_ups f where f.kind = ${kind} and f.subject = ${subject} and f.hidden_until > ${now.toISOString()})`;
 }
 
-/** The citizen in `u` is mine, when the list is "Mine". */
-function inScope(eb: Eb, scope: Scope) {
-  return scope.consultantId === null ? sql<boolean>`1 = 1` : eb("u.consultantId", "=", scope.consultantId);
+/** The citizen in `u` is mine, when the list is "Mine" (every list joins the citizen as `u`). */
+function inScope(scope: Scope) {
+  return scope.consultantId === null ? sql<boolean>`1 = 1` : sql<boolean>`u.consultant_id = ${scope.consultantId}`;
 }
 
 function citizens(db: Db) {
@@ -70,7 +69,7 @@ async function quietCitizens(db: Db, scope: Scope, now: Date, long: boolean) {
   const base = citizens(db)
     .innerJoin("profiles as p", "p.userId", "u.id")
     .where("p.firstPublishedAt", "is not", null)
-    .where((eb) => inScope(eb, scope))
+    .where(inScope(scope))
     .where(sql<boolean>`coalesce(${lastDay}, substr(p.first_published_at, 1, 10)) <= ${addDays(today, -(long ? scope.days.quietLong : scope.days.quiet))}`)
     .where(sql<boolean>`coalesce(${lastDay}, substr(p.first_published_at, 1, 10)) > ${long ? "0000-00-00" : addDays(today, -scope.days.quietLong)}`)
     .where(notFollowedUp("quiet", sql`u.id`, now));
@@ -111,7 +110,7 @@ async function waitingInvitations(db: Db, scope: Scope, now: Date) {
     .where("i.createdAt", "<=", ago(now, scope.days.invitation))
     // Only the newest invitation to each address.
     .where(sql<boolean>`i.id = (select max(i2.id) from invitations i2 where i2.email = i.email and i2.role = 'flexjobber')`)
-    .where((eb) => (scope.consultantId === null ? sql<boolean>`1 = 1` : eb("u.consultantId", "=", scope.consultantId)))
+    .where(inScope(scope))
     .where(notFollowedUp("invitation", sql`u.id`, now));
   const { total, rows } = await counted(
     base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
@@ -140,7 +139,7 @@ async function unpublishedProfiles(db: Db, scope: Scope, now: Date) {
     .leftJoin("profiles as p", "p.userId", "u.id")
     .where((eb) => eb.or([eb("p.userId", "is", null), eb.and([eb("p.status", "=", "draft"), eb("p.firstPublishedAt", "is", null)])]))
     .where(sql<boolean>`${accountSince} <= ${ago(now, scope.days.unpublished)}`)
-    .where((eb) => inScope(eb, scope))
+    .where(inScope(scope))
     .where(notFollowedUp("unpublished", sql`u.id`, now));
   const { total, rows } = await counted(
     base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
@@ -169,7 +168,7 @@ async function returnedProfiles(db: Db, scope: Scope, now: Date) {
     .innerJoin("profiles as p", "p.userId", "u.id")
     .where("p.status", "=", "returned")
     .where(sql<boolean>`${returned} <= ${ago(now, scope.days.returned)}`)
-    .where((eb) => inScope(eb, scope))
+    .where(inScope(scope))
     .where(notFollowedUp("returned", sql`u.id`, now));
   const { total, rows } = await counted(
     base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
@@ -201,7 +200,7 @@ async function unansweredRequests(db: Db, scope: Scope, now: Date) {
     .where("r.createdAt", "<=", ago(now, scope.days.unansweredRequest))
     .where("r.createdAt", ">=", requestExpiryCutoff(now))
     .where("u.status", "=", "active")
-    .where((eb) => (scope.consultantId === null ? sql<boolean>`1 = 1` : eb("u.consultantId", "=", scope.consultantId)))
+    .where(inScope(scope))
     .where(notFollowedUp("unanswered_request", sql`u.id`, now));
   const { total, rows } = await counted(
     base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
@@ -236,7 +235,7 @@ async function unansweredInterests(db: Db, scope: Scope, now: Date) {
     .where("u.status", "=", "active")
     .where("c.status", "=", "approved")
     .where(sql<boolean>`not exists (select 1 from threads t where t.interest_id = i.id)`)
-    .where((eb) => (scope.consultantId === null ? sql<boolean>`1 = 1` : eb("u.consultantId", "=", scope.consultantId)))
+    .where(inScope(scope))
     .where(notFollowedUp("unanswered_interest", sql`u.id`, now));
   const { total, rows } = await counted(
     base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
@@ -266,7 +265,7 @@ async function hiresToConfirm(db: Db, scope: Scope, now: Date) {
     .innerJoin("companies as c", "c.id", "h.companyId")
     .where("h.confirmedAt", "is", null)
     .where("h.cancelledAt", "is", null)
-    .where((eb) => (scope.consultantId === null ? sql<boolean>`1 = 1` : eb("u.consultantId", "=", scope.consultantId)))
+    .where(inScope(scope))
     .where(notFollowedUp("hire_to_confirm", sql`u.id`, now));
   const { total, rows } = await counted(
     base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
