@@ -13,7 +13,9 @@ import {
 import type { ReactNode } from "react";
 import { useNonce } from "~/components/nonce";
 import { Shell, type ShellUser } from "~/components/shell";
+import { isStaff } from "~/auth/guard.server";
 import { sessionCookieHeaders, validateRequest } from "~/auth/session.server";
+import { followUpBadgeCount } from "~/follow-up/worklist.server";
 import { env } from "~/env.server";
 import { getJobcenterContact } from "~/jobcenter/contact.server";
 import { unreadCount } from "~/messages/threads.server";
@@ -31,12 +33,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user: ShellUser | null = auth
     ? { name: auth.user.name, role: auth.user.role, isCompanyAdmin: auth.user.isCompanyAdmin }
     : null;
-  const [contact, unread, notices] = await Promise.all([
+  const [contact, unread, notices, followUps] = await Promise.all([
     getJobcenterContact(db),
     auth ? unreadCount(db, viewerOf(auth.user)) : 0,
     auth ? unreadNotifications(db, auth.user.id) : 0,
+    auth && isStaff(auth.user) ? followUpBadgeCount(db, auth.user.id) : 0,
   ]);
-  return json({ user, brand: env.BRAND_NAME, contact, unread, notices, requestId: context.requestId ?? null }, { headers: sessionCookieHeaders(request, auth) });
+  return json({ user, brand: env.BRAND_NAME, contact, unread, notices, followUps, requestId: context.requestId ?? null }, { headers: sessionCookieHeaders(request, auth) });
 }
 
 // The root loader also renews the session cookie, so it runs on every navigation.
@@ -66,7 +69,7 @@ export function Layout({ children }: { children: ReactNode }) {
 export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
   return (
-    <Shell user={data?.user ?? null} brand={data?.brand ?? "Refleks"} contact={data?.contact ?? null} unread={data?.unread ?? 0} notices={data?.notices ?? 0}>
+    <Shell user={data?.user ?? null} brand={data?.brand ?? "Refleks"} contact={data?.contact ?? null} unread={data?.unread ?? 0} notices={data?.notices ?? 0} followUps={data?.followUps ?? 0}>
       <Outlet />
     </Shell>
   );
@@ -92,7 +95,7 @@ export function ErrorBoundary() {
   // Unexpected errors are logged on the server (entry.server.tsx handleError) with this id.
   const requestId = !isRouteErrorResponse(error) || error.status >= 500 ? data?.requestId : null;
   return (
-    <Shell user={data?.user ?? null} brand={data?.brand ?? "Refleks"} contact={data?.contact ?? null} unread={data?.unread ?? 0} notices={data?.notices ?? 0}>
+    <Shell user={data?.user ?? null} brand={data?.brand ?? "Refleks"} contact={data?.contact ?? null} unread={data?.unread ?? 0} notices={data?.notices ?? 0} followUps={data?.followUps ?? 0}>
       <h1>{title}</h1>
       <p>{text}</p>
       {requestId ? (

@@ -38,6 +38,8 @@ export interface UserTable {
   /** When the retention job warned that the unused account will be erased. */
   retentionWarnedAt: Generated<string | null>;
   erasedAt: Generated<string | null>;
+  /** The latest ActivityDay, kept by a trigger (migration 0026). */
+  lastActiveDay: Generated<string | null>;
 }
 
 /** Lucia's session table; expiresAt is in seconds since the epoch (the adapter's format). */

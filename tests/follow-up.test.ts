@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client.server";
 import { createInvitation } from "~/auth/invitations.server";
-import { loadWorklist, type LoadedWorklist } from "~/follow-up/worklist.server";
+import { loadWorklist, worklistCounts, type LoadedWorklist } from "~/follow-up/worklist.server";
 import { expressInterest } from "~/openings/interests.server";
 import { createContactRequest } from "~/profiles/contact.server";
 import { recordActivityDays } from "~/stats/activity.server";
+import * as root from "~/root";
 import * as followUpPage from "~/routes/opfoelgning";
 import * as citizenPage from "~/routes/borgere_.$id";
 import * as settingsPage from "~/routes/indstillinger";
@@ -38,6 +39,13 @@ describe("Opfølgning", () => {
       { userId: c.id, day: addDays(TODAY, -30) },
       { userId: d.id, day: addDays(TODAY, -15) },
     ]);
+    // The newest day counts, whatever order the days arrive in (the trigger on users.last_active_day keeps the max).
+    const f = await citizen("F i går");
+    await recordActivityDays(db, [{ userId: f.id, day: addDays(TODAY, -1) }]);
+    await recordActivityDays(db, [{ userId: f.id, day: addDays(TODAY, -40) }]);
+    // Never logged in since the profile came up 15 days ago (made with staff at a meeting): quiet since then.
+    const e = await citizen("E aldrig logget ind");
+    await db.updateTable("profiles").set({ firstPublishedAt: daysAgo(15) }).where("userId", "=", e.id).execute();
     // Invitations sent 6 and 8 days ago to registered citizens.
     for (const [name, days] of [["Inv 6 dage", 6], ["Inv 8 dage", 8]] as const) {
       const email = `${name.replace(/\W/g, "").toLowerCase()}@example.dk`;
@@ -78,7 +86,8 @@ describe("Opfølgning", () => {
     await createCompany(db, { name: "Tavs 61 dage ApS", decidedAt: daysAgo(61) });
 
     const mine = await loadWorklist(db, { staffId: me.id, mine: true }, NOW);
-    expect(names(mine, "quiet")).toEqual(["B 15 dage"]);
+    expect(names(mine, "quiet")).toEqual(["B 15 dage", "E aldrig logget ind"]);
+    expect(mine.quiet.rows.find((r) => r.who === "E aldrig logget ind")!.what).toBe("Har ikke logget ind, siden profilen kom op");
     expect(names(mine, "quietLong")).toEqual(["C 30 dage"]);
     expect(names(mine, "invitations")).toEqual(["Inv 8 dage"]);
     expect(names(mine, "unpublished")).toEqual(["Konto 15 dage"]);
@@ -92,16 +101,22 @@ describe("Opfølgning", () => {
     expect(names(mine, "companies")).toEqual(["Tavs 61 dage ApS"]);
     // "Alle" has the other consultant's citizen too.
     const all = await loadWorklist(db, { staffId: me.id, mine: false }, NOW);
-    expect(names(all, "quiet")).toEqual(["B 15 dage", "D 15 dage, anden rådgiver"]);
+    expect(names(all, "quiet")).toEqual(["B 15 dage", "D 15 dage, anden rådgiver", "E aldrig logget ind"]);
 
     // Through the page: the default is Mine; mark B as followed up with a note.
     const cookie = await sessionCookie(me.id);
     const page = (await (await run(followUpPage.loader, get("/opfoelgning", cookie))).json()) as { mine: boolean; lists: LoadedWorklist };
     expect(page.mine).toBe(true);
-    expect(names(page.lists, "quiet")).toEqual(["B 15 dage"]);
+    expect(names(page.lists, "quiet")).toEqual(["B 15 dage", "E aldrig logget ind"]);
+    // The menu badge on every page counts the rows of Mine.
+    const badge = async () => ((await (await run(root.loader, get("/borgere", cookie))).json()) as { followUps: number }).followUps;
+    const before = worklistCounts(page.lists).total;
+    expect(before).toBeGreaterThan(5);
+    expect(await badge()).toBe(before);
     const marked = await run(followUpPage.action, post("/opfoelgning", { kind: "quiet", subject: b.id, note: "Ringede, hun har det svært for tiden" }, cookie));
     expect(marked.status).toBe(302);
-    expect(names(await loadWorklist(db, { staffId: me.id, mine: true }, NOW), "quiet")).toEqual([]);
+    expect(names(await loadWorklist(db, { staffId: me.id, mine: true }, NOW), "quiet")).toEqual(["E aldrig logget ind"]);
+    expect(await badge()).toBe(before - 1);
     // Back after 14 days, if nothing changed.
     const later = new Date(NOW.getTime() + 15 * 86_400_000);
     expect((await loadWorklist(db, { staffId: me.id, mine: true }, later)).quietLong.rows.map((r) => r.who)).toContain("B 15 dage");

@@ -17,6 +17,7 @@ export function Shell({
   contact,
   unread,
   notices,
+  followUps = 0,
   children,
 }: {
   user: ShellUser | null;
@@ -25,6 +26,8 @@ export function Shell({
   unread: number;
   /** Unread notifications ("Notifikationer" in the header). */
   notices: number;
+  /** Rows on the staff member's own "Opfølgning" (the menu badge). */
+  followUps?: number;
   children: ReactNode;
 }) {
   const [params] = useSearchParams();
@@ -58,7 +61,7 @@ export function Shell({
             <Link to="/login">Log ind</Link>
           )}
         </div>
-        {user ? <MainNav user={user} unread={unread} /> : null}
+        {user ? <MainNav user={user} unread={unread} followUps={followUps} /> : null}
       </header>
       <main id="indhold" tabIndex={-1}>
         {message ? (
@@ -116,7 +119,7 @@ export function ContactDetails({ contact: c, headingLevel }: { contact: ContactV
  * named beside it), so a long staff menu does not fill the screen; without
  * JavaScript it is simply shown.
  */
-function MainNav({ user, unread: initialUnread }: { user: ShellUser; unread: number }) {
+function MainNav({ user, unread: initialUnread, followUps }: { user: ShellUser; unread: number; followUps: number }) {
   const location = useLocation();
   const unread = useLiveUnread(initialUnread);
   const [open, setOpen] = useState(false);
@@ -139,6 +142,7 @@ function MainNav({ user, unread: initialUnread }: { user: ShellUser; unread: num
               <NavLink to={item.to} end={item.to === "/"}>
                 {item.label}
                 {item.to === "/beskeder" ? <UnreadBadge count={unread} /> : null}
+                {item.to === "/opfoelgning" ? <CountBadge count={followUps} hidden="at følge op på" /> : null}
               </NavLink>
             ) : (
               <span>
@@ -160,6 +164,20 @@ function UnreadBadge({ count, noun = ["besked", "beskeder"] }: { count: number; 
       <span className="nav-badge">
         {count} {count === 1 ? "ny" : "nye"}
         <span className="visually-hidden"> {count === 1 ? noun[0] : noun[1]}</span>
+      </span>
+    </>
+  );
+}
+
+/** A plain count beside a menu item, with what it counts for screen readers. */
+function CountBadge({ count, hidden }: { count: number; hidden: string }) {
+  if (count <= 0) return null;
+  return (
+    <>
+      {" "}
+      <span className="nav-badge">
+        {count}
+        <span className="visually-hidden"> {hidden}</span>
       </span>
     </>
   );

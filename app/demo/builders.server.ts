@@ -34,6 +34,7 @@ export async function createUser(
     createdAt: new Date().toISOString(),
     retentionWarnedAt: null,
     erasedAt: null,
+    lastActiveDay: null,
     ...rest,
     passwordHash: await hashPassword(password),
   };

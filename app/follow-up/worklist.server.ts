@@ -57,28 +57,41 @@ function citizens(db: Db) {
   return db.selectFrom("users as u").where("u.role", "=", "flexjobber").where("u.status", "=", "active");
 }
 
-async function counted<T>(total: Promise<{ n: number | string | bigint }>, rows: Promise<T[]>): Promise<{ total: number; rows: T[] }> {
-  const [t, r] = await Promise.all([total, rows]);
-  return { total: Number(t.n), rows: r };
+/** The rows of one list with their count in all, in one read: the count is a window over every row before the limit. */
+async function counted<T extends { total: number | string | bigint }>(rows: Promise<T[]>): Promise<{ total: number; rows: T[] }> {
+  const r = await rows;
+  return { total: Number(r[0]?.total ?? 0), rows: r };
 }
+
+const totalRows = sql<number>`count(*) over ()`.as("total");
 
 /** Citizens with a published profile who have not logged in for 14 days (28+ is its own list). */
 async function quietCitizens(db: Db, scope: Scope, now: Date, long: boolean) {
   const today = localDate(now);
-  const lastDay = sql<string | null>`(select max(a.day) from activity_days a where a.user_id = u.id)`;
-  const base = citizens(db)
-    .innerJoin("profiles as p", "p.userId", "u.id")
-    .where("p.firstPublishedAt", "is not", null)
-    .where(inScope(scope))
-    .where(sql<boolean>`coalesce(${lastDay}, substr(p.first_published_at, 1, 10)) <= ${addDays(today, -(long ? scope.days.quietLong : scope.days.quiet))}`)
-    .where(sql<boolean>`coalesce(${lastDay}, substr(p.first_published_at, 1, 10)) > ${long ? "0000-00-00" : addDays(today, -scope.days.quietLong)}`)
-    .where(notFollowedUp("quiet", sql`u.id`, now));
+  const newest = addDays(today, -(long ? scope.days.quietLong : scope.days.quiet));
+  const oldest = long ? "0000-00-00" : addDays(today, -scope.days.quietLong);
+  // Quiet since her last active day, or since the profile came up if she has none (a profile made at a meeting).
+  // Two branches, each a range read of an index, whatever the planner knows of the data.
+  const branch = (neverActive: boolean) => {
+    const published = sql<string>`substr(p.first_published_at, 1, 10)`;
+    const since = neverActive ? published : sql<string>`u.last_active_day`;
+    return citizens(db)
+      .innerJoin("profiles as p", "p.userId", "u.id")
+      .where("p.firstPublishedAt", "is not", null)
+      .where((eb) => (neverActive ? eb("u.lastActiveDay", "is", null) : eb("u.lastActiveDay", "is not", null)))
+      .where(since, "<=", newest)
+      .where(since, ">", oldest)
+      .where(inScope(scope))
+      .where(notFollowedUp("quiet", sql`u.id`, now))
+      .select(["u.id", "u.name", "u.lastActiveDay as lastDay", since.as("since")]);
+  };
   const { total, rows } = await counted(
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    base
-      .select(["u.id", "u.name", lastDay.as("lastDay"), "p.firstPublishedAt"])
-      .orderBy(sql`coalesce(${lastDay}, substr(p.first_published_at, 1, 10))`)
-      .orderBy("u.name")
+    db
+      .selectFrom(branch(false).unionAll(branch(true)).as("q"))
+      .selectAll()
+      .select(totalRows)
+      .orderBy("q.since")
+      .orderBy("q.name")
       .limit(ROWS_PER_LIST)
       .execute(),
   );
@@ -91,7 +104,7 @@ async function quietCitizens(db: Db, scope: Scope, now: Date, long: boolean) {
       userId: r.id,
       who: r.name,
       what: r.lastDay ? "Har ikke logget ind siden" : "Har ikke logget ind, siden profilen kom op",
-      since: r.lastDay ?? r.firstPublishedAt!,
+      since: r.since,
       link: `/borgere/${r.id}`,
       write: `/beskeder/skriv?til=${r.id}&skabelon=quiet`,
     })),
@@ -113,8 +126,7 @@ async function waitingInvitations(db: Db, scope: Scope, now: Date) {
     .where(inScope(scope))
     .where(notFollowedUp("invitation", sql`u.id`, now));
   const { total, rows } = await counted(
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    base.select(["u.id", "u.name", "i.createdAt", "i.expiresAt"]).orderBy("i.createdAt").limit(ROWS_PER_LIST).execute(),
+    base.select(["u.id", "u.name", "i.createdAt", "i.expiresAt", totalRows]).orderBy("i.createdAt").limit(ROWS_PER_LIST).execute(),
   );
   return {
     kind: "invitation" as const,
@@ -135,15 +147,26 @@ async function waitingInvitations(db: Db, scope: Scope, now: Date) {
 /** Accounts 14 days old without a published profile (none, or a draft). */
 async function unpublishedProfiles(db: Db, scope: Scope, now: Date) {
   const accountSince = sql<string>`coalesce((select min(iu.used_at) from invitations iu where iu.user_id = u.id), u.created_at)`;
-  const base = citizens(db)
-    .leftJoin("profiles as p", "p.userId", "u.id")
-    .where((eb) => eb.or([eb("p.userId", "is", null), eb.and([eb("p.status", "=", "draft"), eb("p.firstPublishedAt", "is", null)])]))
-    .where(sql<boolean>`${accountSince} <= ${ago(now, scope.days.unpublished)}`)
-    .where(inScope(scope))
-    .where(notFollowedUp("unpublished", sql`u.id`, now));
+  // The few candidates first (no profile row, or a draft never published), so the
+  // account's date is looked up for them and not for every citizen.
+  const candidates = db
+    .selectFrom("users as u0")
+    .select("u0.id")
+    .where("u0.role", "=", "flexjobber")
+    .where("u0.status", "=", "active")
+    .where("u0.id", "not in", db.selectFrom("profiles").select("userId"))
+    .unionAll(db.selectFrom("profiles as p0").select("p0.userId as id").where("p0.status", "=", "draft").where("p0.firstPublishedAt", "is", null));
   const { total, rows } = await counted(
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    base.select(["u.id", "u.name", accountSince.as("since"), "p.userId as hasProfile"]).orderBy(accountSince).limit(ROWS_PER_LIST).execute(),
+    citizens(db)
+      .leftJoin("profiles as p", "p.userId", "u.id")
+      .where("u.id", "in", candidates)
+      .where(sql<boolean>`${accountSince} <= ${ago(now, scope.days.unpublished)}`)
+      .where(inScope(scope))
+      .where(notFollowedUp("unpublished", sql`u.id`, now))
+      .select(["u.id", "u.name", accountSince.as("since"), "p.userId as hasProfile", totalRows])
+      .orderBy(accountSince)
+      .limit(ROWS_PER_LIST)
+      .execute(),
   );
   return {
     kind: "unpublished" as const,
@@ -171,8 +194,7 @@ async function returnedProfiles(db: Db, scope: Scope, now: Date) {
     .where(inScope(scope))
     .where(notFollowedUp("returned", sql`u.id`, now));
   const { total, rows } = await counted(
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    base.select(["u.id", "u.name", returned.as("since")]).orderBy(returned).limit(ROWS_PER_LIST).execute(),
+    base.select(["u.id", "u.name", returned.as("since"), totalRows]).orderBy(returned).limit(ROWS_PER_LIST).execute(),
   );
   return {
     kind: "returned" as const,
@@ -203,8 +225,7 @@ async function unansweredRequests(db: Db, scope: Scope, now: Date) {
     .where(inScope(scope))
     .where(notFollowedUp("unanswered_request", sql`u.id`, now));
   const { total, rows } = await counted(
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    base.select(["r.id", "u.id as userId", "u.name", "c.name as companyName", "r.createdAt"]).orderBy("r.createdAt").limit(ROWS_PER_LIST).execute(),
+    base.select(["r.id", "u.id as userId", "u.name", "c.name as companyName", "r.createdAt", totalRows]).orderBy("r.createdAt").limit(ROWS_PER_LIST).execute(),
   );
   return {
     kind: "unanswered_request" as const,
@@ -238,8 +259,7 @@ async function unansweredInterests(db: Db, scope: Scope, now: Date) {
     .where(inScope(scope))
     .where(notFollowedUp("unanswered_interest", sql`u.id`, now));
   const { total, rows } = await counted(
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    base.select(["i.id", "u.id as userId", "u.name", "c.name as companyName", "o.title", "i.createdAt"]).orderBy("i.createdAt").limit(ROWS_PER_LIST).execute(),
+    base.select(["i.id", "u.id as userId", "u.name", "c.name as companyName", "o.title", "i.createdAt", totalRows]).orderBy("i.createdAt").limit(ROWS_PER_LIST).execute(),
   );
   return {
     kind: "unanswered_interest" as const,
@@ -268,8 +288,7 @@ async function hiresToConfirm(db: Db, scope: Scope, now: Date) {
     .where(inScope(scope))
     .where(notFollowedUp("hire_to_confirm", sql`u.id`, now));
   const { total, rows } = await counted(
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    base.select(["h.id", "u.id as userId", "u.name", "c.name as companyName", "h.markedAt"]).orderBy("h.markedAt").limit(ROWS_PER_LIST).execute(),
+    base.select(["h.id", "u.id as userId", "u.name", "c.name as companyName", "h.markedAt", totalRows]).orderBy("h.markedAt").limit(ROWS_PER_LIST).execute(),
   );
   return {
     kind: "hire_to_confirm" as const,
@@ -290,16 +309,27 @@ async function hiresToConfirm(db: Db, scope: Scope, now: Date) {
 /** Openings published 14 days ago that no one showed interest in, and the company asked no one since. */
 async function quietOpenings(db: Db, scope: Scope, now: Date) {
   // Live openings as the job search shows them (published, deadline not passed, company approved).
-  const base = liveOpenings(db, now)
-    .innerJoin("companies as c", "c.id", "o.companyId")
-    .where("o.publishedAt", "<=", ago(now, scope.days.quietOpening))
-    .where(sql<boolean>`not exists (select 1 from interests i where i.opening_id = o.id)`)
-    .where(sql<boolean>`not exists (select 1 from contact_requests r where r.company_id = o.company_id and r.created_at >= o.published_at)`)
-    .where(notFollowedUp("quiet_opening", sql`'opening:' || cast(o.id as text)`, now));
-  const { total, rows } = await counted(
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    base.select(["o.id", "o.title", "c.id as companyId", "c.name as companyName", "o.publishedAt"]).orderBy("o.publishedAt").limit(ROWS_PER_LIST).execute(),
+  // The page's ids and the count first, from the openings' index; titles and names for 50 rows only.
+  const { total, rows: page } = await counted(
+    liveOpenings(db, now)
+      .where("o.publishedAt", "<=", ago(now, scope.days.quietOpening))
+      .where(sql<boolean>`not exists (select 1 from interests i where i.opening_id = o.id)`)
+      .where(sql<boolean>`not exists (select 1 from contact_requests r where r.company_id = o.company_id and r.created_at >= o.published_at)`)
+      .where(notFollowedUp("quiet_opening", sql`'opening:' || cast(o.id as text)`, now))
+      .select(["o.id", totalRows])
+      .orderBy("o.publishedAt")
+      .orderBy("o.id")
+      .limit(ROWS_PER_LIST)
+      .execute(),
   );
+  const rows = await db
+    .selectFrom("openings as o")
+    .innerJoin("companies as c", "c.id", "o.companyId")
+    .select(["o.id", "o.title", "c.id as companyId", "c.name as companyName", "o.publishedAt"])
+    .where("o.id", "in", page.map((r) => r.id))
+    .orderBy("o.publishedAt")
+    .orderBy("o.id")
+    .execute();
   return {
     kind: "quiet_opening" as const,
     total,
@@ -326,8 +356,7 @@ async function quietCompanies(db: Db, scope: Scope, now: Date) {
     .where(sql<boolean>`${since} <= ${ago(now, scope.days.quietCompany)}`)
     .where(notFollowedUp("quiet_company", sql`'company:' || cast(c.id as text)`, now));
   const { total, rows } = await counted(
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    base.select(["c.id", "c.name", lastOpening.as("lastOpening"), since.as("since")]).orderBy(since).limit(ROWS_PER_LIST).execute(),
+    base.select(["c.id", "c.name", lastOpening.as("lastOpening"), since.as("since"), totalRows]).orderBy(since).limit(ROWS_PER_LIST).execute(),
   );
   return {
     kind: "quiet_company" as const,
@@ -389,6 +418,23 @@ export function worklistCounts(w: LoadedWorklist): { total: number; lists: { lab
   return { total: lists.reduce((n, l) => n + l.count, 0), lists };
 }
 
+/** The menu badge: how many rows "Mine" holds, per staff member, kept a minute. */
+const badgeCache = new Map<string, { count: number; until: number }>();
+const BADGE_MS = 60_000;
+
+/**
+ * The count on "Opfølgning" in the menu, on every staff page. It is the total
+ * of "Mine" (as Overblik shows it), read at most once a minute per staff
+ * member so a page view does not cost ten list reads; marking a row clears it.
+ */
+export async function followUpBadgeCount(db: Db, staffId: string, now = new Date()): Promise<number> {
+  const cached = badgeCache.get(staffId);
+  if (cached && cached.until > now.getTime()) return cached.count;
+  const { total } = worklistCounts(await loadWorklist(db, { staffId, mine: true }, now));
+  badgeCache.set(staffId, { count: total, until: now.getTime() + BADGE_MS });
+  return total;
+}
+
 /**
  * "Markér som fulgt op": hides the row for FOLLOW_UP_HIDE_DAYS, with the
  * consultant's note; about a citizen, it is her follow-up history and is
@@ -417,6 +463,7 @@ export async function markFollowedUp(
       })
       .execute();
     if (citizen) await writeAudit(trx, { actorId: input.staffId, action: "followed_up", subjectUserId: citizen.id }, now);
+    badgeCache.clear();
     return "ok";
   });
 }

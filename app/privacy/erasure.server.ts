@@ -36,7 +36,7 @@ export async function eraseUser(db: Db, userId: string, now = new Date()): Promi
 
     await trx
       .updateTable("users")
-      .set({ name: ERASED_NAME, email: placeholderEmail, phone: null, passwordHash: "", status: "erased", erasedAt: at, isCompanyAdmin: 0, retentionWarnedAt: null })
+      .set({ name: ERASED_NAME, email: placeholderEmail, phone: null, passwordHash: "", status: "erased", erasedAt: at, isCompanyAdmin: 0, retentionWarnedAt: null, lastActiveDay: null })
       .where("id", "=", userId)
       .execute();
     await trx.deleteFrom("sessions").where("userId", "=", userId).execute();

@@ -26,6 +26,7 @@ import * as m0022 from "./0022_ledighed_days";
 import * as m0023 from "./0023_rate_limits";
 import * as m0024 from "./0024_oidc";
 import * as m0025 from "./0025_follow_ups";
+import * as m0026 from "./0026_last_active_day";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -57,6 +58,7 @@ export const migrations: Record<string, Migration> = {
   "0023_rate_limits": m0023,
   "0024_oidc": m0024,
   "0025_follow_ups": m0025,
+  "0026_last_active_day": m0026,
 };
 
 /**
@@ -68,6 +70,7 @@ export const postgresMigrations: Record<string, Migration> = {
   "0023_rate_limits": m0023,
   "0024_oidc": m0024,
   "0025_follow_ups": m0025,
+  "0026_last_active_day": m0026,
 };
 
 /** The migrations for the database db talks to. */
