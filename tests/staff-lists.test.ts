@@ -7,6 +7,8 @@ import * as citizens from "~/routes/borgere";
 import * as companiesPage from "~/routes/virksomheder";
 import * as auditPage from "~/routes/logbog";
 import * as openingsPage from "~/routes/opslag";
+import * as eventPage from "~/routes/arrangementer_.$id";
+import { createEvent, signUp } from "~/events/events.server";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, run, sessionCookie } from "./http";
 
@@ -115,7 +117,7 @@ describe("Borgere: search, filters and pages", () => {
     expect(bad.errors.adgang).toBe("Vælg en adgang fra listen.");
   });
 
-  it("Logbog, Indberetninger, E-mails and a company's Opslag page the same way: 50 a page, the true total", async () => {
+  it("Logbog, Indberetninger, E-mails, a company's Opslag and an event's participants page the same way: 50 a page, the true total", async () => {
     const admin = await createUser(db, { role: "admin" });
     const cookie = await sessionCookie(admin.id);
     await db
@@ -136,6 +138,33 @@ describe("Borgere: search, filters and pages", () => {
     const openings = ((await (await run(openingsPage.loader, get("/opslag?side=2", await sessionCookie(companyUser.id)))).json()) as { openings: { rows: unknown[]; total: number } }).openings;
     expect(openings.total).toBe(55);
     expect(openings.rows).toHaveLength(5);
+
+    // An event's participants: 52 signed up (capacity 52) and 3 on the waiting list, signed up in turn.
+    const eventId = await createEvent(
+      db,
+      { title: "Stort informationsmøde", description: "For alle.", day: "2099-03-10", startTime: "10:00", endTime: "12:00", place: "Rådhuset", onlineUrl: undefined, audience: "flexjobbers", capacity: 52, signupDeadline: undefined },
+      admin.id,
+    );
+    const people = Array.from({ length: 55 }, (_, i) => `deltager-${i}-${Math.random().toString(36).slice(2, 8)}`);
+    await db
+      .insertInto("users")
+      .values(people.map((id, i) => ({ id, email: `deltager${i}@example.dk`, name: `Deltager ${String(i).padStart(2, "0")}`, phone: null, role: "flexjobber" as const, passwordHash: "", status: "active" as const, companyId: null, isCompanyAdmin: 0, consultantId: null, createdAt: "2026-01-01T10:00:00Z", retentionWarnedAt: null, erasedAt: null })))
+      .execute();
+    for (const id of people) await signUp(db, { eventId, userId: id, role: "flexjobber" });
+    type Participants = { participants: { rows: { name: string; status: string }[]; total: number; registered: number; pages: number } };
+    const participants = async (q: string) => ((await (await run(eventPage.loader, get(`/arrangementer/${eventId}${q}`, cookie), { id: String(eventId) })).json()) as Participants).participants;
+    const page1 = await participants("");
+    expect(page1).toMatchObject({ total: 55, registered: 52, pages: 2 });
+    expect(page1.rows).toHaveLength(50);
+    expect(page1.rows[0]!.name).toBe("Deltager 00");
+    const page2 = await participants("?side=2");
+    expect(page2.rows.map((r) => [r.name, r.status])).toEqual([
+      ["Deltager 50", "registered"],
+      ["Deltager 51", "registered"],
+      ["Deltager 52", "waitlist"],
+      ["Deltager 53", "waitlist"],
+      ["Deltager 54", "waitlist"],
+    ]);
   });
 
   it("is closed to citizens and companies", async () => {

@@ -4,6 +4,7 @@ import type { Event, RegistrationStatus, Role } from "../../db/schema";
 import { addDays, danishDaysToUtc, danishTimeToUtc, localDate } from "~/utils/dates";
 import { audiencesFor } from "./options";
 import type { EventInput } from "./schemas";
+import { paginate } from "~/utils/paging";
 
 // Events, sign-ups and the waitlist. Capacity is enforced inside single SQL
 // statements, so concurrent sign-ups (even from other connections or
@@ -193,17 +194,39 @@ async function placeAndQueue(db: Db, eventId: number): Promise<boolean> {
   return Boolean(event && counts && Number(counts.waiting ?? 0) > 0 && Number(counts.registered ?? 0) < event.capacity);
 }
 
-export async function listParticipants(db: Db, eventId: number) {
+/** Signed up first, then the waiting list, each in the order they came. */
+function participantsQuery(db: Db, eventId: number) {
   return db
     .selectFrom("eventRegistrations as r")
     .innerJoin("users as u", "u.id", "r.userId")
     .leftJoin("companies as c", "c.id", "u.companyId")
-    .select(["r.id", "r.status", "r.createdAt", "r.attended", "u.name", "u.email", "u.role", "c.name as companyName"])
     .where("r.eventId", "=", eventId)
-    .where("r.status", "in", ["registered", "waitlist"])
+    .where("r.status", "in", ["registered", "waitlist"]);
+}
+
+function participantRows(db: Db, eventId: number) {
+  return participantsQuery(db, eventId)
+    .select(["r.id", "r.status", "r.createdAt", "r.attended", "u.name", "u.email", "u.role", "c.name as companyName"])
     .orderBy((eb) => eb.case().when("r.status", "=", "registered").then(0).else(1).end())
-    .orderBy("r.id")
-    .execute();
+    .orderBy("r.id");
+}
+
+/** Every participant and the waiting list (the CSV, reminders, the demo). */
+export async function listParticipants(db: Db, eventId: number) {
+  return participantRows(db, eventId).execute();
+}
+
+/** One page of the participants (the event's page for staff), and how many are signed up in all. */
+export async function pageOfParticipants(db: Db, eventId: number, page: number) {
+  const [paged, registered] = await Promise.all([
+    paginate(
+      async () => (await participantsQuery(db, eventId).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n,
+      (limit, offset) => participantRows(db, eventId).limit(limit).offset(offset).execute(),
+      page,
+    ),
+    participantsQuery(db, eventId).where("r.status", "=", "registered").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { ...paged, registered: Number(registered.n) };
 }
 
 export async function setAttendance(db: Db, input: { eventId: number; registrationId: number; attended: boolean }): Promise<boolean> {

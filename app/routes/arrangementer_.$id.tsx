@@ -3,12 +3,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
 import { isStaff, requireUser } from "~/auth/guard.server";
 import { FormError, SubmitButton } from "~/components/form";
+import { Pager } from "~/components/pager";
 import { TableRegion } from "~/components/table-region";
-import { cancelRegistration, getEvent, listEvents, listParticipants, setAttendance, signUp } from "~/events/events.server";
+import { cancelRegistration, getEvent, listEvents, pageOfParticipants, setAttendance, signUp } from "~/events/events.server";
 import { cancelEventAndNotify, noticePromoted } from "~/events/notices.server";
 import { audienceLabels, audiencesFor, registrationLabels } from "~/events/options";
 import { eventActionSchema } from "~/events/schemas";
 import { formatDate, formatTime } from "~/utils/dates";
+import { pageParam, type Paged } from "~/utils/paging";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
 
@@ -27,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     event: { ...item, description: event.description, ended: event.endsAt < new Date().toISOString() },
     staff,
-    participants: staff ? await listParticipants(db, event.id) : [],
+    participants: staff ? await pageOfParticipants(db, event.id, pageParam(request.url)) : null,
   });
 }
 
@@ -48,7 +50,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await setAttendance(db, { eventId: event.id, registrationId: change.registrationId, attended: change.attended === "ja" }))) {
       return badRequest({}, "Deltageren findes ikke.", 404);
     }
-    return redirectWithMessage(back, "fremmoede-gemt");
+    // Back to the page of the list the participant was on.
+    const side = pageParam(request.url);
+    return redirectWithMessage(side > 1 ? `${back}?side=${side}` : back, "fremmoede-gemt");
   }
   if (isStaff(user)) return badRequest({}, "Medarbejdere tilmelder sig ikke her.", 403);
   if (change.intent === "cancel") {
@@ -124,7 +128,7 @@ export default function EventPage() {
           )}
         </Form>
       ) : null}
-      {staff ? <StaffTools id={e.id} cancelled={Boolean(e.cancelledAt)} participants={participants} /> : null}
+      {staff && participants ? <StaffTools id={e.id} cancelled={Boolean(e.cancelledAt)} participants={participants} /> : null}
     </>
   );
 }
@@ -136,22 +140,23 @@ function StaffTools({
 }: {
   id: number;
   cancelled: boolean;
-  participants: { id: number; name: string; email: string; status: string; attended: number | null; companyName: string | null }[];
+  participants: Paged<{ id: number; name: string; email: string; status: string; attended: number | null; companyName: string | null }> & { registered: number };
 }) {
+  const { rows, total, registered } = participants;
   return (
     <section aria-labelledby="participants-h">
-      <h2 id="participants-h">Deltagere ({participants.filter((p) => p.status === "registered").length})</h2>
+      <h2 id="participants-h">Deltagere ({registered})</h2>
       <p className="actions">
         <Link to={`/arrangementer/${id}/rediger`}>Ret arrangementet</Link>
         <a href={`/arrangementer/${id}/deltagere.csv`} download>
           Hent deltagerliste (CSV)
         </a>
       </p>
-      {participants.length === 0 ? (
+      {total === 0 ? (
         <p>Ingen er tilmeldt endnu.</p>
       ) : (
-        <TableRegion caption="Deltagere og venteliste" head={["Navn", "Status", "Fremmøde"]}>
-          {participants.map((p) => (
+        <TableRegion caption={`Deltagere og venteliste (${total} i alt)`} head={["Navn", "Status", "Fremmøde"]}>
+          {rows.map((p) => (
             <tr key={p.id}>
               <td>
                 {p.name}
@@ -179,6 +184,7 @@ function StaffTools({
           ))}
         </TableRegion>
       )}
+      <Pager page={participants.page} pages={participants.pages} />
       {cancelled ? null : (
         <Form method="post">
           <SubmitButton name="intent" value="cancel-event" className="secondary" pendingText="Aflyser …">
