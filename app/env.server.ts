@@ -15,6 +15,11 @@ const schema = z.object({
   /** How long one delivery may take before it counts as failed (and is retried later). */
   EMAIL_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   OUTBOX_DIR: z.string().default("./data/outbox"),
+  /** The SMS gateway's HTTP API (POST JSON {from, to, text} with a Bearer key); without it SMS go to OUTBOX_DIR. */
+  SMS_API_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
+  SMS_API_KEY: z.string().optional(),
+  /** The sender name shown on the phone (at most 11 letters or digits). */
+  SMS_SENDER: z.string().regex(/^[A-Za-z0-9]{1,11}$/, "SMS_SENDER: at most 11 letters or digits").default("Refleks"),
   /** Uploaded videos and caption files. */
   UPLOADS_DIR: z.string().default("./data/uploads"),
   MAX_VIDEO_MB: z.coerce.number().int().positive().default(300),

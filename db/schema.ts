@@ -484,8 +484,13 @@ export interface ActivityWeekTable {
 export type EmailStatus = "pending" | "sending" | "sent" | "failed";
 export type EmailKind = "invitation" | "company_decision" | "notice" | "password_reset" | "email_change";
 
+/** The outgoing queue carries email and SMS (migration 0027). */
+export type Channel = "email" | "sms";
+
 export interface EmailQueueTable {
   id: Generated<number>;
+  channel: Generated<Channel>;
+  /** An email address, or for an SMS the phone number (+45…). */
   toAddress: string;
   subject: string;
   /** Blanked once sent. */
@@ -615,12 +620,17 @@ export interface NotificationTable {
   createdAt: string;
   readAt: string | null;
   emailState: "pending" | "sent" | "skipped";
+  /** The same for SMS (citizens who chose it; never the text itself). */
+  smsState: Generated<"pending" | "sent" | "skipped">;
 }
 
 export interface NotificationPreferenceTable {
   userId: string;
   kind: NotificationKind;
+  /** By email. */
   mode: NotificationMode;
+  /** By SMS (citizens only; "aldrig" unless chosen). */
+  smsMode: Generated<NotificationMode>;
 }
 
 export type SavedSearchKind = "candidates" | "jobs";

@@ -1,9 +1,10 @@
 import type { Db } from "../../db/kysely";
 import type { EmailKind } from "../../db/schema";
 import { paginate } from "~/utils/paging";
-import { EmailError, transmit, type EmailMessage } from "./transport.server";
+import { transmitSms } from "./sms-transport.server";
+import { DeliveryError, transmit, type EmailMessage } from "./transport.server";
 
-export { EmailError, type EmailMessage };
+export { DeliveryError, type EmailMessage };
 
 /** Tries before an email is left for staff to resend, and the wait before the first retry (doubling after). */
 export const MAX_ATTEMPTS = 5;
@@ -43,6 +44,31 @@ export async function queueEmail(db: Db, message: EmailMessage, meta: QueueMeta,
 }
 
 /**
+ * Puts an SMS in the same queue (same retries, same staff list). `to` is the
+ * phone number as the gateway wants it (smsNumber()); `text` the short notice.
+ */
+export async function queueSms(db: Db, message: { to: string; text: string }, now = new Date()): Promise<number> {
+  const row = await db
+    .insertInto("emailQueue")
+    .values({
+      channel: "sms",
+      toAddress: message.to,
+      subject: "SMS",
+      body: message.text,
+      kind: "notice",
+      invitationId: null,
+      companyId: null,
+      nextAttemptAt: now.toISOString(),
+      lastError: null,
+      createdAt: now.toISOString(),
+      sentAt: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
  * Sends the queued emails now (after the commit). Each is claimed first, so
  * two callers never send the same email; a failure schedules a retry with
  * backoff, and after MAX_ATTEMPTS the email waits for staff ("Ikke sendt").
@@ -56,18 +82,19 @@ export async function deliverQueued(db: Db, ids: number[], now = new Date()): Pr
       .set({ status: "sending", nextAttemptAt: now.toISOString() })
       .where("id", "=", id)
       .where("status", "=", "pending")
-      .returning(["toAddress", "subject", "body", "attempts"])
+      .returning(["channel", "toAddress", "subject", "body", "attempts"])
       .executeTakeFirst();
     if (!claimed) continue;
     try {
-      await transmit({ to: claimed.toAddress, subject: claimed.subject, text: claimed.body });
+      if (claimed.channel === "sms") await transmitSms({ to: claimed.toAddress, text: claimed.body });
+      else await transmit({ to: claimed.toAddress, subject: claimed.subject, text: claimed.body });
       await db.updateTable("emailQueue").set({ status: "sent", sentAt: new Date().toISOString(), body: "", lastError: null, attempts: claimed.attempts + 1 }).where("id", "=", id).execute();
       sent++;
     } catch (error) {
-      if (!(error instanceof EmailError)) throw error;
+      if (!(error instanceof DeliveryError)) throw error;
       const attempts = claimed.attempts + 1;
       const giveUp = attempts >= MAX_ATTEMPTS;
-      console.warn(`[email] "${claimed.subject}" not sent (attempt ${attempts}): ${error.message}`);
+      console.warn(`[${claimed.channel}] "${claimed.subject}" not sent (attempt ${attempts}): ${error.message}`);
       await db
         .updateTable("emailQueue")
         .set({
@@ -142,7 +169,7 @@ export async function listUnsentEmails(db: Db, page = 1) {
     () => countUnsentEmails(db),
     (limit, offset) =>
       unsentEmails(db)
-        .select(["id", "toAddress", "subject", "kind", "status", "attempts", "lastError", "createdAt", "nextAttemptAt"])
+        .select(["id", "channel", "toAddress", "subject", "kind", "status", "attempts", "lastError", "createdAt", "nextAttemptAt"])
         .orderBy("id", "desc")
         .limit(limit)
         .offset(offset)

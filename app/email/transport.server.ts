@@ -10,10 +10,11 @@ export interface EmailMessage {
   text: string;
 }
 
-export class EmailError extends Error {}
+/** Any failed hand-over of the outgoing queue (email or SMS): the queue retries it. */
+export class DeliveryError extends Error {}
 
 /**
- * Hands one message to the mail system, or throws EmailError. In order of
+ * Hands one message to the mail system, or throws DeliveryError. In order of
  * preference: the municipality's SMTP relay (SMTP_URL), the HTTP email API
  * (EMAIL_API_KEY), or, without either (development, demo), a file in
  * OUTBOX_DIR with its first link logged. Every network call has a timeout.
@@ -44,7 +45,7 @@ async function sendBySmtp(message: EmailMessage, url: string): Promise<void> {
   try {
     await smtp.sendMail({ from: env.EMAIL_FROM, to: message.to, subject: message.subject, text: message.text });
   } catch (cause) {
-    throw new EmailError(`SMTP delivery failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    throw new DeliveryError(`SMTP delivery failed: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
 }
 
@@ -65,9 +66,9 @@ async function postToApi(message: EmailMessage, key: string): Promise<void> {
     });
   } catch (cause) {
     const timedOut = cause instanceof Error && (cause.name === "TimeoutError" || cause.name === "AbortError");
-    throw new EmailError(timedOut ? `email API did not answer within ${env.EMAIL_TIMEOUT_MS} ms` : `email API unreachable: ${String(cause)}`);
+    throw new DeliveryError(timedOut ? `email API did not answer within ${env.EMAIL_TIMEOUT_MS} ms` : `email API unreachable: ${String(cause)}`);
   }
-  if (!response.ok) throw new EmailError(`email API answered ${response.status}`);
+  if (!response.ok) throw new DeliveryError(`email API answered ${response.status}`);
 }
 
 async function writeToOutbox(message: EmailMessage): Promise<void> {

@@ -11,6 +11,12 @@ export const modeLabels: Record<NotificationMode, string> = {
   aldrig: "Ingen e-mail, kun her",
 };
 
+export const smsModeLabels: Record<NotificationMode, string> = {
+  straks: "Send en SMS med det samme",
+  daglig: "Saml dem i én SMS om dagen",
+  aldrig: "Ingen SMS",
+};
+
 export const kindLabels: Record<NotificationKind, string> = {
   contact_request: "En virksomhed vil i kontakt med mig",
   request_answer: "Svar på vores forespørgsler",

@@ -7,6 +7,7 @@ import { normalizeEmail } from "~/auth/login.server";
 import { NO_PROFILE_MATCH_TERMS } from "~/matching/match-terms";
 import { compactProfileText, removeProfileText } from "~/search/text-index.server";
 import { LIMITS, storedKey } from "~/security/rate-limit.server";
+import { smsNumber } from "~/notifications/sms";
 
 export const ERASED_NAME = "Slettet bruger";
 
@@ -23,7 +24,7 @@ export const ERASED_NAME = "Slettet bruger";
  */
 export async function eraseUser(db: Db, userId: string, now = new Date()): Promise<"erased" | "not_found"> {
   const result = await inTransaction(db, async (trx) => {
-    const user = await trx.selectFrom("users").select(["id", "email", "name", "status"]).where("id", "=", userId).executeTakeFirst();
+    const user = await trx.selectFrom("users").select(["id", "email", "name", "status", "phone"]).where("id", "=", userId).executeTakeFirst();
     if (!user || user.status === "erased") return "not_found" as const;
     const at = now.toISOString();
     const token = randomBytes(9).toString("hex");
@@ -98,6 +99,9 @@ export async function eraseUser(db: Db, userId: string, now = new Date()): Promi
       .where((eb) => eb.or([eb("userId", "=", userId), eb("email", "=", oldEmail)]))
       .execute();
     await trx.deleteFrom("emailQueue").where((eb) => eb(eb.fn("lower", ["toAddress"]), "in", [oldEmail, ...newEmails])).execute();
+    // SMS to her number (the queue keeps the number of a sent SMS, never its text).
+    const phone = smsNumber(user.phone);
+    if (phone) await trx.deleteFrom("emailQueue").where("channel", "=", "sms").where("toAddress", "=", phone).execute();
     await forgetQuotes(trx, { userId, name: user.name, alias, started });
     await forgetRateLimits(trx, [oldEmail, ...newEmails], userId);
     // A round trip to a provider she had begun (linking, a new email) names her.

@@ -53,7 +53,7 @@ export default function OutgoingEmails() {
             <tr key={e.id}>
               <td>{e.toAddress}</td>
               <td>
-                {kindLabels[e.kind]}: {e.subject}
+                {e.channel === "sms" ? "SMS" : `${kindLabels[e.kind]}: ${e.subject}`}
                 <br />
                 <span className="muted">
                   Lagt i kø {formatDate(e.createdAt)} kl. {formatTime(e.createdAt)}

@@ -154,7 +154,7 @@ function PhoneForm({ phone, role, errors }: { phone: string | null; role: string
       <h2 id="phone-h">Telefonnummer</h2>
       <p>
         {role === "flexjobber"
-          ? "Virksomheder ser det kun, hvis du siger ja til at dele dine kontaktoplysninger."
+          ? "Virksomheder ser det kun, hvis du siger ja til at dele dine kontaktoplysninger. Er det et mobilnummer, kan du også få SMS, når der sker noget (vælg det under Notifikationer)."
           : "Så jobcentret og fleksjobberne kan ringe til dig."}
       </p>
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>

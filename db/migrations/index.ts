@@ -27,6 +27,7 @@ import * as m0023 from "./0023_rate_limits";
 import * as m0024 from "./0024_oidc";
 import * as m0025 from "./0025_follow_ups";
 import * as m0026 from "./0026_last_active_day";
+import * as m0027 from "./0027_sms";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -59,6 +60,7 @@ export const migrations: Record<string, Migration> = {
   "0024_oidc": m0024,
   "0025_follow_ups": m0025,
   "0026_last_active_day": m0026,
+  "0027_sms": m0027,
 };
 
 /**
@@ -71,6 +73,7 @@ export const postgresMigrations: Record<string, Migration> = {
   "0024_oidc": m0024,
   "0025_follow_ups": m0025,
   "0026_last_active_day": m0026,
+  "0027_sms": m0027,
 };
 
 /** The migrations for the database db talks to. */

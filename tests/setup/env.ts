@@ -16,6 +16,8 @@ process.env.UPLOADS_DIR = path.join(dir, "uploads");
 process.env.APP_URL = "http://refleks.test";
 process.env.EMAIL_API_URL = "https://email.test/send";
 process.env.EMAIL_API_KEY = "test-key";
+process.env.SMS_API_URL = "https://sms.test/send";
+process.env.SMS_API_KEY = "test-sms-key";
 // The growing delay of the rate limits, in steps of 1 ms (the rule is the same, the tests stay fast).
 process.env.RATE_LIMIT_DELAY_STEP_MS = "1";
 // A hanging email API gives up after this long (10 s in production).
