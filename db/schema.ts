@@ -53,6 +53,8 @@ export interface SessionTable {
   loginMethod: Generated<string | null>;
   /** The provider's ID token, sent back as a hint when logging out there. */
   idToken: Generated<string | null>;
+  /** Staff only: the citizen whose profile this session is filling in with her at a meeting. */
+  assistingUserId: Generated<string | null>;
 }
 
 /** One row per user per Danish calendar day with an authenticated request. */
@@ -104,6 +106,17 @@ export interface ConsentTable {
   textVersion: string;
   givenAt: string;
   withdrawnAt: string | null;
+  /** Given at a meeting: the staff member who was there and recorded it. */
+  witnessedBy: Generated<string | null>;
+}
+
+/** A change staff made to a citizen's profile while filling it in with her. */
+export interface ProfileStaffEditTable {
+  id: Generated<number>;
+  userId: string;
+  staffId: string | null;
+  step: string;
+  createdAt: string;
 }
 
 /** Every login attempt; the successful ones are the LoginEvents of the metrics. */
@@ -163,7 +176,11 @@ export type AuditAction =
   /** A login from a provider named this account, which is linked to another identity: refused (no actor, the person is unknown). */
   | "identity_link_refused"
   /** A consultant marked a worklist row about the citizen as followed up (Opfølgning). */
-  | "followed_up";
+  | "followed_up"
+  /** Staff started filling in the citizen's profile with her at a meeting. */
+  | "profile_assist_started"
+  /** Staff changed the citizen's profile while filling it in with her. */
+  | "profile_edited_by_staff";
 
 /**
  * A flexjobber's competence profile. Visible to companies only when
@@ -198,6 +215,8 @@ export interface ProfileTable {
   firstPublishedAt: string | null;
   /** When staff last sent it back for changes (Opfølgning asks after a while without a new submission). */
   returnedAt: Generated<string | null>;
+  /** When the citizen last saw the changes staff made with her (they are shown to her until then). */
+  staffEditsSeenAt: Generated<string | null>;
   createdAt: string;
   updatedAt: string;
   /** What matching compares, as "\n"-delimited normalized terms (app/matching/match-terms.ts); written by indexProfile. */
@@ -709,6 +728,7 @@ export interface Database {
   messageReports: MessageReportTable;
   notifications: NotificationTable;
   notificationPreferences: NotificationPreferenceTable;
+  profileStaffEdits: ProfileStaffEditTable;
   savedSearches: SavedSearchTable;
   savedSearchHits: SavedSearchHitTable;
   recommendedOpenings: RecommendedOpeningTable;

@@ -30,6 +30,11 @@ export async function validateRequest(request: Request): Promise<Auth | null> {
   return { user, session };
 }
 
+/** The id of the request's session (from its cookie; not checked: use after requireUser). */
+export function sessionIdOf(request: Request): string | null {
+  return lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+}
+
 /** The user id behind the request's session cookie, without renewing or marking anything (for error logs). */
 export async function sessionUserId(request: Request): Promise<string | null> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");

@@ -20,6 +20,8 @@ export const citizenActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("status"), status: z.enum(["ledig", "i_fleksjob", "andet"], { error: "Vælg en status." }), fromDate: day }),
   z.object({ intent: z.literal("resend") }),
   z.object({ intent: z.literal("revoke") }),
+  // "Udfyld profilen sammen med borgeren": she is at the meeting and says yes.
+  z.object({ intent: z.literal("assist"), present: z.literal("ja", { error: "Sæt kryds, når borgeren er med og siger ja." }) }),
 ]);
 
 export const QUIET_DAYS = [7, 14, 28, 60, 90] as const;

@@ -15,10 +15,17 @@ export async function hasConsent(db: Db, userId: string, purpose: ConsentPurpose
   return row !== undefined;
 }
 
-/** Records the consent unless it is already given. */
-export async function giveConsent(db: Db, input: { userId: string; purpose: ConsentPurpose; textVersion: string }, now = new Date()): Promise<void> {
+/** Records the consent unless it is already given; `witnessedBy` when it was given at a meeting and recorded by that staff member. */
+export async function giveConsent(
+  db: Db,
+  input: { userId: string; purpose: ConsentPurpose; textVersion: string; witnessedBy?: string | null },
+  now = new Date(),
+): Promise<void> {
   if (await hasConsent(db, input.userId, input.purpose)) return;
-  await db.insertInto("consents").values({ ...input, givenAt: now.toISOString(), withdrawnAt: null }).execute();
+  await db
+    .insertInto("consents")
+    .values({ userId: input.userId, purpose: input.purpose, textVersion: input.textVersion, witnessedBy: input.witnessedBy ?? null, givenAt: now.toISOString(), withdrawnAt: null })
+    .execute();
 }
 
 export async function withdrawConsent(db: Db, userId: string, purpose: ConsentPurpose, now = new Date()): Promise<void> {

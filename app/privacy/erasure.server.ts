@@ -90,6 +90,9 @@ export async function eraseUser(db: Db, userId: string, now = new Date()): Promi
     await trx.deleteFrom("emailChanges").where("userId", "=", userId).execute();
     // Consultants' notes about her follow-up.
     await trx.deleteFrom("followUps").where("userId", "=", userId).execute();
+    // What staff wrote with her at a meeting, and a staff session still filling in her profile.
+    await trx.deleteFrom("profileStaffEdits").where("userId", "=", userId).execute();
+    await trx.updateTable("sessions").set({ assistingUserId: null }).where("assistingUserId", "=", userId).execute();
     // Her company blocks stay: a blocked company must not get back in because she left.
 
     // Where the email or name was written down beside the account.

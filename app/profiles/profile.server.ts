@@ -300,13 +300,13 @@ export async function setAccommodationVisible(db: Db, userId: string, id: number
 }
 
 /** Gives or withdraws the explicit consent for skånebehov; withdrawing deletes every item at once (GDPR art. 7(3), 9). */
-export async function setHealthConsent(db: Db, userId: string, give: boolean, version: string, now = new Date()): Promise<void> {
+export async function setHealthConsent(db: Db, userId: string, give: boolean, version: string, now = new Date(), witnessedBy: string | null = null): Promise<void> {
   await changeProfile(
     db,
     userId,
     async (trx) => {
       if (give) {
-        await giveConsent(trx, { userId, purpose: "health_data", textVersion: version }, now);
+        await giveConsent(trx, { userId, purpose: "health_data", textVersion: version, witnessedBy }, now);
       } else {
         await withdrawConsent(trx, userId, "health_data", now);
         await trx.deleteFrom("accommodations").where("userId", "=", userId).execute();
@@ -322,7 +322,7 @@ export type PublishResult = "submitted" | "already_submitted" | "already_approve
  * First publication goes to the staff queue; after approval the profile stays
  * approved and later edits show at once (as in Refleks).
  */
-export async function publishProfile(db: Db, userId: string, now = new Date()): Promise<PublishResult> {
+export async function publishProfile(db: Db, userId: string, now = new Date(), witnessedBy: string | null = null): Promise<PublishResult> {
   const details = await loadProfileDetails(db, userId);
   if (!details) return { missing: checkPublishable(null) };
   const missing = checkPublishable(details);
@@ -335,7 +335,7 @@ export async function publishProfile(db: Db, userId: string, now = new Date()): 
     db,
     userId,
     async (trx) => {
-      await giveConsent(trx, { userId, purpose: "profile_sharing", textVersion: SHARING_CONSENT_VERSION }, now);
+      await giveConsent(trx, { userId, purpose: "profile_sharing", textVersion: SHARING_CONSENT_VERSION, witnessedBy }, now);
       await trx
         .updateTable("profiles")
         .set((eb) => ({

@@ -95,9 +95,14 @@ export const accommodationFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("withdraw-consent") }),
 ]);
 
-/** The buttons on "Min profil": publish, pause, resume. */
+/**
+ * The buttons on "Min profil": publish, pause, resume; "seen" (she has read
+ * what staff wrote with her); "stop-assist" (staff are done filling it in).
+ * `witnessed`: staff publishing with her confirm she said yes to the text.
+ */
 export const visibilitySchema = z.object({
-  intent: z.enum(["publish", "pause", "resume"]),
+  intent: z.enum(["publish", "pause", "resume", "seen", "stop-assist"]),
+  witnessed: z.literal("ja").optional(),
 });
 
 /** Staff review: approve, or send back with a reason the flexjobber reads. */

@@ -1,12 +1,14 @@
 import { linkedSince } from "~/auth/identities.server";
 import { audienceConfig } from "~/auth/oidc-config.server";
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
 import type { FollowUpKind } from "../../db/schema";
 import { followUpHistory } from "~/follow-up/worklist.server";
 import { revokeInvitation, invitationState } from "~/auth/invitations.server";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
+import { sessionIdOf } from "~/auth/session.server";
+import { startAssisting } from "~/profiles/assisted.server";
 import { getCitizen, latestInvitation, loadCitizenForStaff, setConsultant } from "~/citizens/citizens.server";
 import { citizenActionSchema } from "~/citizens/schemas";
 import { CandidateProfile } from "~/components/candidate-profile";
@@ -124,6 +126,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "resend":
       if (person.status !== "registered") return badRequest({}, "Borgeren har allerede en konto.", 409);
       return inviteAndRespond(db, { name: person.name, email: person.email, role: "flexjobber", invitedBy: staff.id, consultantId: person.consultantId ?? undefined }, back, { inviterMayKnow: true });
+    case "assist": {
+      const sessionId = sessionIdOf(request);
+      const started = sessionId ? await startAssisting(db, { sessionId, staffId: staff.id, citizenId: person.id }) : "not_found";
+      if (started === "no_account") return badRequest({}, "Borgeren skal have en konto først. Send eller udskriv invitationen.", 409);
+      if (started === "not_found") throw notFound();
+      return redirect("/profil");
+    }
     case "revoke": {
       const invitation = await latestInvitation(db, person.email);
       if (!invitation || invitationState(invitation) !== "open") return badRequest({}, "Der er ingen åben invitation.", 409);
@@ -215,6 +224,30 @@ export default function CitizenPage() {
             </SubmitButton>
           ) : null}
         </Form>
+      ) : null}
+
+      {person.status === "active" ? (
+        <section aria-labelledby="assist-h" className="card">
+          <h2 id="assist-h">Udfyld profilen sammen med borgeren</h2>
+          <p>
+            Til et møde: I udfylder profilen sammen i de samme trin, som borgeren selv bruger. Alt, du gemmer, bliver skrevet i logbogen, og borgeren ser, hvad der er skrevet og af hvem, næste gang hun logger ind. Hun kan rette eller trække det hele tilbage.
+          </p>
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="assist" />
+            <div className="check">
+              <input id="assist-present" type="checkbox" name="present" value="ja" aria-describedby={actionData?.errors?.present ? "assist-present-error" : undefined} />
+              <label htmlFor="assist-present">{person.name} er her og vil gerne udfylde profilen sammen med mig</label>
+            </div>
+            {actionData?.errors?.present ? (
+              <p className="field-error" id="assist-present-error">
+                {actionData.errors.present}
+              </p>
+            ) : null}
+            <div>
+              <SubmitButton pendingText="Åbner …">Udfyld profilen sammen med borgeren</SubmitButton>
+            </div>
+          </Form>
+        </section>
       ) : null}
 
       {profile?.status === "pending" ? (

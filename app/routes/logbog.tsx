@@ -18,6 +18,8 @@ const actionLabels: Record<AuditAction, string> = {
   thread_read_by_consultant: "Læste en samtale som jobkonsulent",
   identity_link_refused: "Afviste et login udefra, der ikke er knyttet til kontoen",
   followed_up: "Fulgte op på borgeren",
+  profile_assist_started: "Begyndte at udfylde profilen sammen med borgeren",
+  profile_edited_by_staff: "Ændrede borgerens profil sammen med borgeren",
 };
 
 // Admins only: who at the jobcenter looked at whose profile.

@@ -1,7 +1,9 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
-import { requireUser } from "~/auth/guard.server";
+import { sharingConsentText } from "~/auth/consent-texts";
+import { sessionIdOf } from "~/auth/session.server";
+import { markStaffEditsSeen, noteStaffEdit, requireProfileEditor, stopAssisting, unseenStaffEdits, witnessOf } from "~/profiles/assisted.server";
 import { notifyStaffTask } from "~/notifications/staff.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { completeness } from "~/profiles/completeness";
@@ -11,6 +13,7 @@ import { ensureProfile, hasSharingConsent, loadProfileDetails, publishProfile, s
 import { isVisibleTo } from "~/profiles/visibility.server";
 import { visibilitySchema } from "~/profiles/schemas";
 import { recentProfileViewers } from "~/profiles/views.server";
+import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
 import { hasConfirmedHire } from "~/employment/employment.server";
@@ -25,11 +28,12 @@ const EDIT_STEPS = [
   { to: "/profil/skaanebehov", title: "Skånebehov", text: "Hvad der skal til, for at du trives. Du bestemmer, hvad der vises" },
 ] as const;
 
-// Flexjobbers only: their own profile.
+// The citizen on her own profile, or staff filling it in with her (requireProfileEditor).
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { roles: ["flexjobber"] });
-  await ensureProfile(db, user.id);
-  const details = await loadProfileDetails(db, user.id);
+  const editor = await requireProfileEditor(request);
+  const userId = editor.userId;
+  await ensureProfile(db, userId);
+  const details = await loadProfileDetails(db, userId);
   if (!details) throw new Response("Profilen findes ikke", { status: 404 });
   const { profile } = details;
   return json({
@@ -38,40 +42,95 @@ export async function loader({ request }: LoaderFunctionArgs) {
     hidden: profile.hidden === 1,
     returnReason: profile.returnReason,
     completeness: completeness(details),
-    viewers: await recentProfileViewers(db, user.id),
-    visible: await isVisibleTo(db, user.id),
+    viewers: await recentProfileViewers(db, userId),
+    visible: await isVisibleTo(db, userId),
     // Paused because staff confirmed a job: she is asked whether to stay visible.
-    newJob: profile.hidden === 1 && (await hasConfirmedHire(db, user.id)),
-    sharing: await hasSharingConsent(db, user.id),
+    newJob: profile.hidden === 1 && (await hasConfirmedHire(db, userId)),
+    sharing: await hasSharingConsent(db, userId),
+    assisting: editor.staff ? { citizenName: editor.staff.citizenName, userId } : null,
+    // What staff wrote with her that she has not seen: shown to her, not to staff.
+    staffEdits: editor.staff ? [] : await unseenStaffEdits(db, userId),
   });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: ["flexjobber"] });
+  const editor = await requireProfileEditor(request);
+  const userId = editor.userId;
   const parsed = await parseForm(request, visibilitySchema);
   if (!parsed.success) return parsed.response;
   const { intent } = parsed.data;
+  if (intent === "stop-assist") {
+    const sessionId = sessionIdOf(request);
+    if (!editor.staff || !sessionId) return badRequest({}, "Der er ikke noget at afslutte.", 400);
+    await stopAssisting(db, sessionId);
+    return redirectWithMessage(`/borgere/${userId}`, "profil-gemt");
+  }
+  if (intent === "seen") {
+    if (editor.staff) return badRequest({}, "Kun borgeren selv kan markere det som set.", 403);
+    await markStaffEditsSeen(db, userId);
+    return redirectWithMessage("/profil", "profil-gemt");
+  }
   if (intent === "pause" || intent === "resume") {
-    await setProfileHidden(db, user.id, intent === "pause");
+    await setProfileHidden(db, userId, intent === "pause");
+    await noteStaffEdit(db, editor, intent === "pause" ? "Satte profilen på pause" : "Viste profilen igen");
     // Shown again: companies' saved searches may find her now.
     if (intent === "resume") alertSoon(db, "profile");
     return redirectWithMessage("/profil", intent === "pause" ? "profil-pause" : "profil-vist");
   }
-  const result = await publishProfile(db, user.id);
+  // At a meeting, the consent to show the profile is hers, given there: staff confirm she said yes to the text.
+  if (editor.staff && parsed.data.witnessed !== "ja") {
+    return badRequest({ witnessed: "Sæt kryds, når borgeren har hørt teksten og siger ja." }, "Borgeren skal sige ja, før profilen sendes.");
+  }
+  const result = await publishProfile(db, userId, new Date(), witnessOf(editor));
   if (typeof result === "object") {
     return badRequest({}, `Før jobcentret kan se på din profil, mangler du: ${result.missing.join(", ").toLowerCase()}.`);
   }
-  if (result === "submitted") await notifyStaffTask(db, { flexjobberId: user.id, kind: "profile_to_approve", title: "En profil venter på godkendelse", link: "/godkendelse" });
+  if (result === "submitted") {
+    await noteStaffEdit(db, editor, "Sendte profilen til godkendelse");
+    await notifyStaffTask(db, { flexjobberId: userId, kind: "profile_to_approve", title: "En profil venter på godkendelse", link: "/godkendelse" });
+  }
   return redirectWithMessage("/profil", result === "submitted" ? "profil-sendt" : "profil-gemt");
 }
 
 export default function MyProfile() {
-  const { alias, status, hidden, returnReason, completeness: done, viewers, visible, sharing, newJob } = useLoaderData<typeof loader>();
+  const { alias, status, hidden, returnReason, completeness: done, viewers, visible, sharing, newJob, assisting, staffEdits } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
 
   return (
     <>
-      <h1>Min profil</h1>
+      {assisting ? (
+        <div className="notice" role="status">
+          <p>
+            Du udfylder profilen sammen med <strong>{assisting.citizenName}</strong>. Alt, du gemmer, bliver skrevet i profilens historik og i logbogen, og hun ser det, næste gang hun logger ind.
+          </p>
+          <Form method="post">
+            <SubmitButton name="intent" value="stop-assist" className="secondary" pendingText="Afslutter …">
+              Afslut og gå tilbage til borgeren
+            </SubmitButton>
+          </Form>
+        </div>
+      ) : null}
+      {staffEdits.length > 0 ? (
+        <section aria-labelledby="staff-edits-h" className="card">
+          <h2 id="staff-edits-h">Det har jobcentret skrevet sammen med dig</h2>
+          <ul>
+            {staffEdits.map((e) => (
+              <li key={`${e.step}-${e.staffName}`}>
+                {e.step}: {e.staffName}, {formatDate(e.at)}
+              </li>
+            ))}
+          </ul>
+          <p>
+            Det er din profil. Du kan rette alt herunder, sætte den på pause, eller trække dit samtykke tilbage under <Link to="/mine-data">Mine data</Link>.
+          </p>
+          <Form method="post">
+            <SubmitButton name="intent" value="seen" className="secondary" pendingText="Gemmer …">
+              Jeg har set det
+            </SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+      <h1>{assisting ? `Profil for ${assisting.citizenName}` : "Min profil"}</h1>
       <p>
         Virksomhederne ser dig som <strong>{alias}</strong>. De ser ikke dit navn, før du selv siger ja.
       </p>
@@ -109,6 +168,20 @@ export default function MyProfile() {
         ) : null}
         <FormError message={actionData?.formError} />
         <Form method="post" className="actions">
+          {assisting && (status === "draft" || status === "returned") ? (
+            <div className="field">
+              <p className="notice">{sharingConsentText}</p>
+              <div className="check">
+                <input id="witnessed" type="checkbox" name="witnessed" value="ja" aria-describedby={actionData?.errors?.witnessed ? "witnessed-error" : undefined} />
+                <label htmlFor="witnessed">{assisting.citizenName} har hørt teksten og siger ja</label>
+              </div>
+              {actionData?.errors?.witnessed ? (
+                <p id="witnessed-error" className="field-error">
+                  {actionData.errors.witnessed}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
           {status === "draft" || status === "returned" ? (
             <SubmitButton name="intent" value="publish" pendingText="Sender …">
               Send til godkendelse

@@ -1,7 +1,7 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { db } from "../../db/client.server";
-import { requireUser } from "~/auth/guard.server";
+import { profileEditorAction, requireProfileEditor } from "~/profiles/assisted.server";
 import { RadioGroup, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { RemoveItemForm } from "~/components/remove-item-form";
 import { experienceText } from "~/profiles/options";
@@ -14,11 +14,11 @@ import { badRequest, parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Erfaring · Min profil" }];
 
-// Flexjobbers only: their own profile.
+// The citizen on her own profile, or staff filling it in with her (requireProfileEditor).
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { roles: ["flexjobber"] });
-  await ensureProfile(db, user.id);
-  const details = await loadProfileDetails(db, user.id);
+  const { userId } = await requireProfileEditor(request);
+  await ensureProfile(db, userId);
+  const details = await loadProfileDetails(db, userId);
   return json({
     experiences: (details?.experiences ?? []).map(({ id, title, industry, employer, years }) => ({ id, title, industry, employer, years })),
     showEmployerNames: details?.profile.showEmployerNames === 1,
@@ -26,23 +26,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: ["flexjobber"] });
+export const action = profileEditorAction("Erfaring", async ({ request, editor }) => {
   const parsed = await parseForm(request, experienceFormSchema);
   if (!parsed.success) return parsed.response;
   const change = parsed.data;
   if (change.intent === "remove") {
-    await removeProfileItem(db, user.id, "experiences", change.id);
+    await removeProfileItem(db, editor.userId, "experiences", change.id);
     return redirectWithMessage("/profil/erfaring", "fjernet");
   } else if (change.intent === "employer-names") {
-    await setShowEmployerNames(db, user.id, change.showEmployerNames === "ja");
+    await setShowEmployerNames(db, editor.userId, change.showEmployerNames === "ja");
   } else {
     const { intent: _intent, ...input } = change;
-    const problem = addItemProblem(await addExperience(db, user.id, input));
+    const problem = addItemProblem(await addExperience(db, editor.userId, input));
     if (problem) return badRequest({ title: problem }, undefined, 409);
   }
   return redirectWithMessage("/profil/erfaring", "profil-gemt");
-}
+});
 
 export default function ExperiencePage() {
   const { experiences, showEmployerNames, industries } = useLoaderData<typeof loader>();

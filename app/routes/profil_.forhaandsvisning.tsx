@@ -1,18 +1,18 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
-import { requireUser } from "~/auth/guard.server";
+import { requireProfileEditor } from "~/profiles/assisted.server";
 import { CandidateProfile } from "~/components/candidate-profile";
 import { toCompanyView } from "~/profiles/company-view";
 import { ensureProfile, loadProfileDetails } from "~/profiles/profile.server";
 
 export const meta: MetaFunction = () => [{ title: "Sådan ser virksomhederne din profil" }];
 
-// Flexjobbers only: the exact anonymised view a company gets of their own profile.
+// The citizen (or staff filling in the profile with her): the exact anonymised view a company gets of it.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { roles: ["flexjobber"] });
-  await ensureProfile(db, user.id);
-  const details = await loadProfileDetails(db, user.id);
+  const { userId } = await requireProfileEditor(request);
+  await ensureProfile(db, userId);
+  const details = await loadProfileDetails(db, userId);
   if (!details) throw new Response("Profilen findes ikke", { status: 404 });
   return json({ view: toCompanyView(details), visible: details.profile.status === "approved" && details.profile.hidden === 0 });
 }

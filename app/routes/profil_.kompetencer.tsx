@@ -1,8 +1,8 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
+import { profileEditorAction, requireProfileEditor } from "~/profiles/assisted.server";
 import { readFormData } from "~/utils/forms.server";
-import { requireUser } from "~/auth/guard.server";
 import { TermListEditor } from "~/components/term-list-editor";
 import { handleTermListPost, suggestionsFor } from "~/profiles/profile-actions.server";
 import { ensureProfile, loadProfileDetails } from "~/profiles/profile.server";
@@ -11,21 +11,20 @@ export const meta: MetaFunction = () => [{ title: "Kompetencer · Min profil" }]
 
 const KINDS = ["competence", "certificate", "education"] as const;
 
-// Flexjobbers only: their own profile.
+// The citizen on her own profile, or staff filling it in with her (requireProfileEditor).
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { roles: ["flexjobber"] });
-  await ensureProfile(db, user.id);
-  const details = await loadProfileDetails(db, user.id);
+  const { userId } = await requireProfileEditor(request);
+  await ensureProfile(db, userId);
+  const details = await loadProfileDetails(db, userId);
   return json({
     lists: KINDS.map((kind) => ({ kind, items: details?.terms[kind] ?? [] })),
     suggestions: await suggestionsFor(db, KINDS),
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: ["flexjobber"] });
-  return handleTermListPost(db, user.id, await readFormData(request), { kinds: KINDS, backTo: "/profil/kompetencer" });
-}
+export const action = profileEditorAction("Kompetencer", async ({ request, editor }) => {
+  return handleTermListPost(db, editor.userId, await readFormData(request), { kinds: KINDS, backTo: "/profil/kompetencer" });
+});
 
 export default function Competences() {
   const { lists, suggestions } = useLoaderData<typeof loader>();

@@ -1,7 +1,7 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
-import { requireUser } from "~/auth/guard.server";
+import { profileEditorAction, requireProfileEditor } from "~/profiles/assisted.server";
 import { CheckboxList, SelectField, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { TermListEditor } from "~/components/term-list-editor";
 import { AVAILABILITIES, availabilityLabels, hoursNumber, TIMES_OF_DAY, timeOfDayLabels } from "~/profiles/options";
@@ -16,11 +16,11 @@ export const meta: MetaFunction = () => [{ title: "Ønsker · Min profil" }];
 
 const KINDS = ["industry", "job_type"] as const;
 
-// Flexjobbers only: their own profile.
+// The citizen on her own profile, or staff filling it in with her (requireProfileEditor).
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { roles: ["flexjobber"] });
-  await ensureProfile(db, user.id);
-  const details = await loadProfileDetails(db, user.id);
+  const { userId } = await requireProfileEditor(request);
+  await ensureProfile(db, userId);
+  const details = await loadProfileDetails(db, userId);
   const p = details?.profile;
   return json({
     wishes: {
@@ -36,20 +36,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: ["flexjobber"] });
+export const action = profileEditorAction("Ønsker", async ({ request, editor }) => {
   const formData = await readFormData(request);
   if (formData.get("intent") !== "wishes") {
-    return handleTermListPost(db, user.id, formData, { kinds: KINDS, backTo: "/profil/oensker" });
+    return handleTermListPost(db, editor.userId, formData, { kinds: KINDS, backTo: "/profil/oensker" });
   }
   const parsed = parseFormData(formData, wishesSchema);
   if (!parsed.success) return parsed.response;
-  const result = await updateWishes(db, user.id, parsed.data);
+  const result = await updateWishes(db, editor.userId, parsed.data);
   if (result === "unknown_postcode") {
     return badRequest({ postcode: "Vi kender ikke det postnummer. Tjek de 4 cifre." }, undefined, 400, echoValues(formData));
   }
   return redirectWithMessage("/profil/oensker", "profil-gemt");
-}
+});
 
 export default function Wishes() {
   const { wishes: stored, lists, suggestions } = useLoaderData<typeof loader>();

@@ -1,7 +1,7 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
-import { requireUser } from "~/auth/guard.server";
+import { profileEditorAction, requireProfileEditor } from "~/profiles/assisted.server";
 import { SubmitButton, TextAreaField, TextField, useZodForm } from "~/components/form";
 import { ensureProfile, updateAbout } from "~/profiles/profile.server";
 import { aboutSchema, HEADLINE_MAX, SUMMARY_MAX } from "~/profiles/schemas";
@@ -11,20 +11,19 @@ import { submittedTexts } from "~/utils/submitted";
 
 export const meta: MetaFunction = () => [{ title: "Om dig · Min profil" }];
 
-// Flexjobbers only: their own profile.
+// The citizen on her own profile, or staff filling it in with her (requireProfileEditor).
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { roles: ["flexjobber"] });
-  const profile = await ensureProfile(db, user.id);
+  const { userId } = await requireProfileEditor(request);
+  const profile = await ensureProfile(db, userId);
   return json({ headline: profile.headline ?? "", summary: profile.summary ?? "", birthDate: profile.birthDate ?? "" });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: ["flexjobber"] });
+export const action = profileEditorAction("Om dig", async ({ request, editor }) => {
   const parsed = await parseForm(request, aboutSchema);
   if (!parsed.success) return parsed.response;
-  await updateAbout(db, user.id, parsed.data);
+  await updateAbout(db, editor.userId, parsed.data);
   return redirectWithMessage("/profil", "profil-gemt");
-}
+});
 
 export default function About() {
   const stored = useLoaderData<typeof loader>();

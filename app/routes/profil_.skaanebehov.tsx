@@ -1,8 +1,8 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
+import { profileEditorAction, requireProfileEditor, witnessOf } from "~/profiles/assisted.server";
 import { HEALTH_CONSENT_VERSION, healthConsentText, healthConsentTitle } from "~/auth/consent-texts";
-import { requireUser } from "~/auth/guard.server";
 import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { addItemProblem } from "~/profiles/profile-actions.server";
 import {
@@ -20,11 +20,11 @@ import { badRequest, parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Skånebehov · Min profil" }];
 
-// Flexjobbers only: their own profile.
+// The citizen on her own profile, or staff filling it in with her (requireProfileEditor).
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { roles: ["flexjobber"] });
-  await ensureProfile(db, user.id);
-  const details = await loadProfileDetails(db, user.id);
+  const { userId } = await requireProfileEditor(request);
+  await ensureProfile(db, userId);
+  const details = await loadProfileDetails(db, userId);
   return json({
     healthConsent: details?.healthConsent ?? false,
     items: (details?.accommodations ?? []).map((a) => ({ id: a.id, label: a.label, visible: a.visibleToCompanies === 1 })),
@@ -32,32 +32,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: ["flexjobber"] });
+export const action = profileEditorAction("Skånebehov", async ({ request, editor }) => {
   const parsed = await parseForm(request, accommodationFormSchema);
   if (!parsed.success) return parsed.response;
   const change = parsed.data;
   switch (change.intent) {
     case "give-consent":
     case "withdraw-consent":
-      await setHealthConsent(db, user.id, change.intent === "give-consent", HEALTH_CONSENT_VERSION);
+      await setHealthConsent(db, editor.userId, change.intent === "give-consent", HEALTH_CONSENT_VERSION, new Date(), witnessOf(editor));
       return redirectWithMessage("/profil/skaanebehov", change.intent === "give-consent" ? "samtykke-givet" : "samtykke-trukket");
     case "add": {
-      const problem = addItemProblem(await addAccommodation(db, user.id, change.label));
+      const problem = addItemProblem(await addAccommodation(db, editor.userId, change.label));
       if (problem) return badRequest({ label: problem }, undefined, 409);
       break;
     }
     case "remove":
-      await removeProfileItem(db, user.id, "accommodations", change.id);
+      await removeProfileItem(db, editor.userId, "accommodations", change.id);
       return redirectWithMessage("/profil/skaanebehov", "fjernet");
     case "visibility": {
-      const result = await setAccommodationVisible(db, user.id, change.id, change.visible === "ja");
+      const result = await setAccommodationVisible(db, editor.userId, change.id, change.visible === "ja");
       if (result === "needs_consent") return badRequest({}, "Giv først samtykke øverst på siden. Så kan du vise skånebehov for virksomheder.");
       break;
     }
   }
   return redirectWithMessage("/profil/skaanebehov", "profil-gemt");
-}
+});
 
 export default function Accommodations() {
   const { healthConsent, items, suggestions } = useLoaderData<typeof loader>();

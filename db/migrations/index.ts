@@ -28,6 +28,7 @@ import * as m0024 from "./0024_oidc";
 import * as m0025 from "./0025_follow_ups";
 import * as m0026 from "./0026_last_active_day";
 import * as m0027 from "./0027_sms";
+import * as m0028 from "./0028_assisted_profiles";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -61,6 +62,7 @@ export const migrations: Record<string, Migration> = {
   "0025_follow_ups": m0025,
   "0026_last_active_day": m0026,
   "0027_sms": m0027,
+  "0028_assisted_profiles": m0028,
 };
 
 /**
@@ -74,6 +76,7 @@ export const postgresMigrations: Record<string, Migration> = {
   "0025_follow_ups": m0025,
   "0026_last_active_day": m0026,
   "0027_sms": m0027,
+  "0028_assisted_profiles": m0028,
 };
 
 /** The migrations for the database db talks to. */
