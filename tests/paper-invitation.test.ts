@@ -4,6 +4,11 @@ import { registerCitizen } from "~/citizens/citizens.server";
 import * as letterPage from "~/routes/borgere_.$id_.brev";
 import * as codePage from "~/routes/kode";
 import * as invitationPage from "~/routes/invitation.$token";
+import * as citizensPage from "~/routes/borgere";
+import * as citizenPage from "~/routes/borgere_.$id";
+import { emailShown, hasNoEmail } from "~/citizens/no-email";
+import { sentEmails } from "./mocks/email-api";
+import { attemptLogin } from "~/auth/login.server";
 import { createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 
@@ -50,5 +55,42 @@ describe("Invitation on paper", () => {
     // Staff only; a citizen with an account gets no letter.
     expect((await run(letterPage.action, post(`/borgere/${person.id}/brev`, { intent: "brev" }, cookie), { id: person.id })).status).toBe(409);
     expect((await run(letterPage.loader, get(`/borgere/${other.id}/brev`, await sessionCookie(person.id)), { id: other.id })).status).toBe(403);
+  });
+
+  it("a citizen with no email is registered without one, gets only the letter, and gives her own address when she accepts it; nothing is sent to the made-up one", async () => {
+    const staff = await createUser(db, { role: "staff" });
+    const cookie = await sessionCookie(staff.id);
+    const registered = await run(
+      citizensPage.action,
+      post("/borgere", { intent: "register", name: "Ingrid Uden", email: "", consultantId: staff.id, status: "ledig", fromDate: "2026-11-01" }, cookie),
+    );
+    expect(registered.status).toBe(302);
+    const person = await db.selectFrom("users").select(["id", "email"]).where("name", "=", "Ingrid Uden").executeTakeFirstOrThrow();
+    expect(hasNoEmail(person.email)).toBe(true);
+    // Staff read "Ingen e-mail"; no email invitation can be sent, the letter can.
+    const page = (await (await run(citizenPage.loader, get(`/borgere/${person.id}`, cookie), { id: person.id })).json()) as { person: { email: string } };
+    expect(emailShown(page.person.email)).toBe("Ingen e-mail");
+    const before = sentEmails.length;
+    const resend = await run(citizenPage.action, post(`/borgere/${person.id}`, { intent: "resend" }, cookie), { id: person.id });
+    expect(resend.status).toBe(409);
+    const { letter } = (await (await run(letterPage.action, post(`/borgere/${person.id}/brev`, { intent: "brev" }, cookie), { id: person.id })).json()) as { letter: { code: string } };
+    expect(sentEmails.length).toBe(before);
+
+    const location = (await run(codePage.action, post("/kode", { kode: letter.code }), {})).headers.get("Location")!;
+    const token = location.split("/").pop()!;
+    const form = { password: "en god lang kode her", passwordConfirm: "en god lang kode her", acceptPrivacy: "on", healthConsent: "nej" };
+    // Her own address is needed to log in with a password.
+    const without = await run(invitationPage.action, post(location, form), { token });
+    expect(without.status).toBe(400);
+    expect((await without.json()).errors.newEmail).toBe("Skriv din e-mail. Du logger ind med den.");
+    // One that belongs to someone else is refused and changes nothing.
+    await createUser(db, { role: "flexjobber", email: "optaget@example.dk" });
+    expect((await run(invitationPage.action, post(location, { ...form, newEmail: "optaget@example.dk" }), { token })).status).toBe(409);
+    expect((await db.selectFrom("users").select("status").where("id", "=", person.id).executeTakeFirstOrThrow()).status).toBe("registered");
+    // Ordinary Danish input is fine.
+    const accepted = await run(invitationPage.action, post(location, { ...form, newEmail: "Ingrid@Ærø.dk" }), { token });
+    expect(accepted.status).toBe(302);
+    expect(await db.selectFrom("users").select(["email", "status"]).where("id", "=", person.id).executeTakeFirstOrThrow()).toEqual({ email: "ingrid@ærø.dk", status: "active" });
+    expect(await attemptLogin(db, "ingrid@ærø.dk", form.password)).toEqual({ status: "ok", userId: person.id });
   });
 });

@@ -3,6 +3,7 @@ import { inTransaction, type Db } from "../../db/kysely";
 import type { Invitation, Role } from "../../db/schema";
 import { deliverQueued, queueEmail } from "~/email/email.server";
 import { invitationEmail } from "~/email/messages.server";
+import { hasNoEmail } from "~/citizens/no-email";
 import { appUrl } from "~/env.server";
 import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "./consent-texts";
 import { normalizeEmail } from "./login.server";
@@ -207,6 +208,8 @@ export interface AcceptInput {
   healthConsent: boolean;
   /** "Opret med MitID": the account gets no password and is linked to this identity. */
   identity?: Pick<VerifiedIdentity, "audience" | "issuer" | "subject" | "cvr">;
+  /** Her own address, for a citizen staff registered without email (an invitation on paper). */
+  email?: string;
 }
 
 export type AcceptResult =
@@ -224,6 +227,9 @@ export async function acceptInvitation(db: Db, token: string, input: AcceptInput
     const inv = found.invitation;
     if (!(await companyMayJoin(trx, inv.companyId))) return { status: "company_closed" };
     if (await emailTakenFor(trx, inv.email, inv.role)) return { status: "email_taken" };
+    // Registered without email: the address she gives now becomes the account's (it must be no one else's).
+    const ownEmail = hasNoEmail(inv.email) && input.email ? normalizeEmail(input.email) : null;
+    if (ownEmail && (await trx.selectFrom("users").select("id").where("email", "=", ownEmail).executeTakeFirst())) return { status: "email_taken" };
     if (identity) {
       if (await linkedUserId(trx, identity)) return { status: "identity_taken" };
       if (inv.role === "company") {
@@ -245,7 +251,7 @@ export async function acceptInvitation(db: Db, token: string, input: AcceptInput
     if (registered) {
       await trx
         .updateTable("users")
-        .set({ passwordHash, status: "active", consultantId: inv.consultantId ?? registered.consultantId })
+        .set({ passwordHash, status: "active", consultantId: inv.consultantId ?? registered.consultantId, ...(ownEmail ? { email: ownEmail } : {}) })
         .where("id", "=", registered.id)
         .execute();
     } else {
@@ -253,7 +259,7 @@ export async function acceptInvitation(db: Db, token: string, input: AcceptInput
         .insertInto("users")
         .values({
           id: userId,
-          email: inv.email,
+          email: ownEmail ?? inv.email,
           name: inv.name,
           phone: null,
           role: inv.role,
@@ -266,7 +272,7 @@ export async function acceptInvitation(db: Db, token: string, input: AcceptInput
         })
         .execute();
     }
-    await trx.updateTable("invitations").set({ usedAt: at, userId }).where("id", "=", inv.id).execute();
+    await trx.updateTable("invitations").set({ usedAt: at, userId, ...(ownEmail ? { email: ownEmail } : {}) }).where("id", "=", inv.id).execute();
     if (identity) await linkIdentity(trx, userId, identity, { now });
     await trx
       .insertInto("consents")

@@ -45,6 +45,8 @@ export const acceptFlexjobberInvitationSchema = z
   .object({
     ...newPassword,
     healthConsent: z.enum(["ja", "nej"], { error: "Vælg ja eller nej." }),
+    // Only asked when staff registered her without email (an invitation on paper).
+    newEmail: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), email().optional()),
   })
   .refine(passwordsMatch, mismatch);
 

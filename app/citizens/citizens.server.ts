@@ -10,6 +10,7 @@ import { recordEmploymentStatus } from "~/employment/employment.server";
 import { containsDigits, containsText } from "~/utils/contains";
 import { localDate } from "~/utils/dates";
 import { paginate, type Paged } from "~/utils/paging";
+import { NO_EMAIL_DOMAIN } from "./no-email";
 import type { AccountState } from "./options";
 import type { CitizenListQuery } from "./schemas";
 import { writeAudit } from "~/audit/audit.server";
@@ -21,11 +22,12 @@ import { handOverConsultantThreads } from "~/messages/threads.server";
 /** Creates the citizen without an account (status "registered"): they can't log in until invited. */
 export async function registerCitizen(
   db: Db,
-  input: { name: string; email: string; consultantId?: string; staffId: string; status?: EmploymentStatusValue; fromDate?: string },
+  input: { name: string; email?: string; consultantId?: string; staffId: string; status?: EmploymentStatusValue; fromDate?: string },
   now = new Date(),
 ): Promise<{ id: string } | "exists"> {
   return inTransaction(db, async (trx) => {
-    const email = normalizeEmail(input.email);
+    // No email: a made-up address that is never sent to (no-email.ts).
+    const email = input.email ? normalizeEmail(input.email) : `${randomBytes(12).toString("hex")}@${NO_EMAIL_DOMAIN}`;
     const existing = await trx.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
     if (existing) return "exists";
     const id = randomBytes(15).toString("base64url");

@@ -8,7 +8,8 @@ const day = dayField("Vælg en dato, der findes.", { min: "1990-01-01", rangeMes
 export const registerCitizenSchema = z.object({
   intent: z.literal("register"),
   name: text("Skriv borgerens navn."),
-  email: email(),
+  // Empty: she has no email, and gets her invitation on paper.
+  email: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), email().optional()),
   consultantId: z.string().optional().transform((v) => (v ? v : undefined)),
   status: z.enum(["ledig", "i_fleksjob", "andet"], { error: "Vælg en status." }),
   fromDate: day,

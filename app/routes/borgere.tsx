@@ -4,6 +4,7 @@ import { db } from "../../db/client.server";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { registerCitizen, searchCitizens } from "~/citizens/citizens.server";
 import { accountStateLabels } from "~/citizens/options";
+import { emailShown } from "~/citizens/no-email";
 import { citizenListSchema, QUIET_DAYS, registerCitizenSchema } from "~/citizens/schemas";
 import { Pager } from "~/components/pager";
 import { activeFilters, FilterFold } from "~/components/filter-fold";
@@ -103,7 +104,7 @@ export default function Citizens() {
                 <td>
                   <Link to={`/borgere/${c.id}`}>{c.name}</Link>
                   <br />
-                  <span className="muted">{c.email}</span>
+                  <span className="muted">{emailShown(c.email)}</span>
                 </td>
                 <td>{accountStateLabels[c.account]}</td>
                 <td>
@@ -202,7 +203,14 @@ function RegisterForm({
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
       <input type="hidden" name="intent" value="register" />
       <TextField label="Borgerens navn" autoComplete="off" registration={register("name")} error={errorFor("name")} />
-      <TextField label="Borgerens e-mail" type="email" autoComplete="off" registration={register("email")} error={errorFor("email")} />
+      <TextField
+        label="Borgerens e-mail (hvis borgeren har en)"
+        hint="Har borgeren ingen e-mail, så lad feltet stå tomt og udskriv invitationen på papir bagefter."
+        type="email"
+        autoComplete="off"
+        registration={register("email")}
+        error={errorFor("email")}
+      />
       <SelectField label="Rådgiver" registration={register("consultantId")} error={errorFor("consultantId")} defaultValue={me} options={consultantOptions} />
       <SelectField
         label="Status"

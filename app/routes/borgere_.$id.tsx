@@ -10,6 +10,7 @@ import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { sessionIdOf } from "~/auth/session.server";
 import { startAssisting } from "~/profiles/assisted.server";
 import { getCitizen, latestInvitation, loadCitizenForStaff, setConsultant } from "~/citizens/citizens.server";
+import { emailShown, hasNoEmail } from "~/citizens/no-email";
 import { citizenActionSchema } from "~/citizens/schemas";
 import { CandidateProfile } from "~/components/candidate-profile";
 import { CheckboxField, FormError, SubmitButton, TextAreaField, useZodForm } from "~/components/form";
@@ -125,6 +126,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithMessage(back, "borger-gemt");
     case "resend":
       if (person.status !== "registered") return badRequest({}, "Borgeren har allerede en konto.", 409);
+      if (hasNoEmail(person.email)) return badRequest({}, "Borgeren har ingen e-mail. Udskriv invitationen, og giv hende den.", 409);
       return inviteAndRespond(db, { name: person.name, email: person.email, role: "flexjobber", invitedBy: staff.id, consultantId: person.consultantId ?? undefined }, back, { inviterMayKnow: true });
     case "assist": {
       const sessionId = sessionIdOf(request);
@@ -161,7 +163,7 @@ export default function CitizenPage() {
       <dl className="facts card">
         <div>
           <dt>E-mail</dt>
-          <dd>{person.email}</dd>
+          <dd>{emailShown(person.email)}</dd>
         </div>
         <div>
           <dt>Telefon</dt>
@@ -212,9 +214,11 @@ export default function CitizenPage() {
 
       {person.status === "registered" ? (
         <Form method="post" className="actions">
-          <SubmitButton name="intent" value="resend" pendingText="Sender …">
-            {data.invitation ? "Send invitationen igen" : "Send invitation"}
-          </SubmitButton>
+          {hasNoEmail(person.email) ? null : (
+            <SubmitButton name="intent" value="resend" pendingText="Sender …">
+              {data.invitation ? "Send invitationen igen" : "Send invitation"}
+            </SubmitButton>
+          )}
           <Link to={`/borgere/${person.id}/brev`} className="button secondary">
             Udskriv invitation
           </Link>

@@ -18,7 +18,8 @@ import { AUDIENCE_LABELS, AUDIENCE_SLUGS, audienceConfig, audienceOfRole } from 
 import { finishRoundTrip, forgetRoundTripCookie, verifiedIdentity } from "~/auth/oidc.server";
 import { passwordsAllowedFor } from "~/auth/password-policy.server";
 import type { Invitation } from "../../db/schema";
-import { CheckboxField, FormError, RadioGroup, SubmitButton, useZodForm } from "~/components/form";
+import { hasNoEmail } from "~/citizens/no-email";
+import { CheckboxField, FormError, RadioGroup, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { roleLabels } from "~/users/roles";
 import { badRequest, parseForm } from "~/utils/forms.server";
@@ -95,7 +96,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (honeypotFilled(parsed.formData)) return badRequest({}, "Formularen kunne ikke sendes. Prøv igen.", 400);
   if (!passwords) return badRequest({}, `Opret din konto med ${AUDIENCE_LABELS[audience].provider}.`, 400);
   const healthConsent = "healthConsent" in parsed.data && parsed.data.healthConsent === "ja";
-  const result = await acceptInvitation(db, token, { password: parsed.data.password, healthConsent });
+  // Invited on paper without email: she logs in with the address she gives here.
+  const ownEmail = "newEmail" in parsed.data && typeof parsed.data.newEmail === "string" ? parsed.data.newEmail : undefined;
+  if (hasNoEmail(found.invitation.email) && !ownEmail) return badRequest({ newEmail: "Skriv din e-mail. Du logger ind med den." });
+  const result = await acceptInvitation(db, token, { password: parsed.data.password, healthConsent, email: ownEmail });
   if (result.status !== "ok") return closed(result.status);
   return startSession(result.userId, "/?besked=velkommen");
 }
@@ -243,11 +247,22 @@ function AcceptForm({
   const formError = actionData && "formError" in actionData ? actionData.formError : undefined;
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
-      <div className="field">
-        <span>
-          <strong>Din e-mail:</strong> {email}
-        </span>
-      </div>
+      {!hasNoEmail(email) ? (
+        <div className="field">
+          <span>
+            <strong>Din e-mail:</strong> {email}
+          </span>
+        </div>
+      ) : withPassword ? (
+        <TextField
+          label="Din e-mail"
+          hint="Du logger ind med den. Har du ikke en e-mail, så ring til jobcentret. Vi hjælper dig gerne med at lave en."
+          type="email"
+          autoComplete="email"
+          registration={register("newEmail")}
+          error={errorFor("newEmail")}
+        />
+      ) : null}
       {withPassword ? (
         <NewPasswordFields
           label="Vælg en adgangskode"
