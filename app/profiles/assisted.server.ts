@@ -104,13 +104,12 @@ export async function markStaffEditsSeen(db: Db, userId: string, now = new Date(
 
 /**
  * The action of a profile editor step: the guard, then the change; a change
- * that went through (a redirect) made by staff is noted as `step`.
+ * that went through (a redirect) made by staff is noted as `step`. Called
+ * from inside the route's `action` function, so the client bundle drops it.
  */
-export function profileEditorAction<T>(step: string, handle: (args: { request: Request; editor: ProfileEditor }) => Promise<T>) {
-  return async ({ request }: { request: Request }): Promise<T> => {
-    const editor = await requireProfileEditor(request);
-    const result = await handle({ request, editor });
-    if (result instanceof Response && result.status >= 300 && result.status < 400) await noteStaffEdit(appDb, editor, step);
-    return result;
-  };
+export async function editProfile<T>(request: Request, step: string, handle: (editor: ProfileEditor) => Promise<T>): Promise<T> {
+  const editor = await requireProfileEditor(request);
+  const result = await handle(editor);
+  if (result instanceof Response && result.status >= 300 && result.status < 400) await noteStaffEdit(appDb, editor, step);
+  return result;
 }

@@ -1,7 +1,7 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { db } from "../../db/client.server";
-import { profileEditorAction, requireProfileEditor } from "~/profiles/assisted.server";
+import { editProfile, requireProfileEditor } from "~/profiles/assisted.server";
 import { RadioGroup, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { RemoveItemForm } from "~/components/remove-item-form";
 import { experienceText } from "~/profiles/options";
@@ -26,22 +26,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export const action = profileEditorAction("Erfaring", async ({ request, editor }) => {
-  const parsed = await parseForm(request, experienceFormSchema);
-  if (!parsed.success) return parsed.response;
-  const change = parsed.data;
-  if (change.intent === "remove") {
-    await removeProfileItem(db, editor.userId, "experiences", change.id);
-    return redirectWithMessage("/profil/erfaring", "fjernet");
-  } else if (change.intent === "employer-names") {
-    await setShowEmployerNames(db, editor.userId, change.showEmployerNames === "ja");
-  } else {
-    const { intent: _intent, ...input } = change;
-    const problem = addItemProblem(await addExperience(db, editor.userId, input));
-    if (problem) return badRequest({ title: problem }, undefined, 409);
-  }
-  return redirectWithMessage("/profil/erfaring", "profil-gemt");
-});
+export async function action({ request }: ActionFunctionArgs) {
+  return editProfile(request, "Erfaring", async (editor) => {
+    const parsed = await parseForm(request, experienceFormSchema);
+    if (!parsed.success) return parsed.response;
+    const change = parsed.data;
+    if (change.intent === "remove") {
+      await removeProfileItem(db, editor.userId, "experiences", change.id);
+      return redirectWithMessage("/profil/erfaring", "fjernet");
+    } else if (change.intent === "employer-names") {
+      await setShowEmployerNames(db, editor.userId, change.showEmployerNames === "ja");
+    } else {
+      const { intent: _intent, ...input } = change;
+      const problem = addItemProblem(await addExperience(db, editor.userId, input));
+      if (problem) return badRequest({ title: problem }, undefined, 409);
+    }
+    return redirectWithMessage("/profil/erfaring", "profil-gemt");
+  });
+}
 
 export default function ExperiencePage() {
   const { experiences, showEmployerNames, industries } = useLoaderData<typeof loader>();

@@ -1,7 +1,7 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
-import { profileEditorAction, requireProfileEditor } from "~/profiles/assisted.server";
+import { editProfile, requireProfileEditor } from "~/profiles/assisted.server";
 import { readFormData } from "~/utils/forms.server";
 import { TermListEditor } from "~/components/term-list-editor";
 import { handleTermListPost, suggestionsFor } from "~/profiles/profile-actions.server";
@@ -22,9 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export const action = profileEditorAction("Kompetencer", async ({ request, editor }) => {
-  return handleTermListPost(db, editor.userId, await readFormData(request), { kinds: KINDS, backTo: "/profil/kompetencer" });
-});
+export async function action({ request }: ActionFunctionArgs) {
+  return editProfile(request, "Kompetencer", async (editor) => {
+    return handleTermListPost(db, editor.userId, await readFormData(request), { kinds: KINDS, backTo: "/profil/kompetencer" });
+  });
+}
 
 export default function Competences() {
   const { lists, suggestions } = useLoaderData<typeof loader>();

@@ -1,7 +1,7 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
-import { profileEditorAction, requireProfileEditor } from "~/profiles/assisted.server";
+import { editProfile, requireProfileEditor } from "~/profiles/assisted.server";
 import { CheckboxList, SelectField, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { TermListEditor } from "~/components/term-list-editor";
 import { AVAILABILITIES, availabilityLabels, hoursNumber, TIMES_OF_DAY, timeOfDayLabels } from "~/profiles/options";
@@ -36,19 +36,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export const action = profileEditorAction("Ønsker", async ({ request, editor }) => {
-  const formData = await readFormData(request);
-  if (formData.get("intent") !== "wishes") {
-    return handleTermListPost(db, editor.userId, formData, { kinds: KINDS, backTo: "/profil/oensker" });
-  }
-  const parsed = parseFormData(formData, wishesSchema);
-  if (!parsed.success) return parsed.response;
-  const result = await updateWishes(db, editor.userId, parsed.data);
-  if (result === "unknown_postcode") {
-    return badRequest({ postcode: "Vi kender ikke det postnummer. Tjek de 4 cifre." }, undefined, 400, echoValues(formData));
-  }
-  return redirectWithMessage("/profil/oensker", "profil-gemt");
-});
+export async function action({ request }: ActionFunctionArgs) {
+  return editProfile(request, "Ønsker", async (editor) => {
+    const formData = await readFormData(request);
+    if (formData.get("intent") !== "wishes") {
+      return handleTermListPost(db, editor.userId, formData, { kinds: KINDS, backTo: "/profil/oensker" });
+    }
+    const parsed = parseFormData(formData, wishesSchema);
+    if (!parsed.success) return parsed.response;
+    const result = await updateWishes(db, editor.userId, parsed.data);
+    if (result === "unknown_postcode") {
+      return badRequest({ postcode: "Vi kender ikke det postnummer. Tjek de 4 cifre." }, undefined, 400, echoValues(formData));
+    }
+    return redirectWithMessage("/profil/oensker", "profil-gemt");
+  });
+}
 
 export default function Wishes() {
   const { wishes: stored, lists, suggestions } = useLoaderData<typeof loader>();

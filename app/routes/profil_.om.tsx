@@ -1,7 +1,7 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
-import { profileEditorAction, requireProfileEditor } from "~/profiles/assisted.server";
+import { editProfile, requireProfileEditor } from "~/profiles/assisted.server";
 import { SubmitButton, TextAreaField, TextField, useZodForm } from "~/components/form";
 import { ensureProfile, updateAbout } from "~/profiles/profile.server";
 import { aboutSchema, HEADLINE_MAX, SUMMARY_MAX } from "~/profiles/schemas";
@@ -18,12 +18,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ headline: profile.headline ?? "", summary: profile.summary ?? "", birthDate: profile.birthDate ?? "" });
 }
 
-export const action = profileEditorAction("Om dig", async ({ request, editor }) => {
-  const parsed = await parseForm(request, aboutSchema);
-  if (!parsed.success) return parsed.response;
-  await updateAbout(db, editor.userId, parsed.data);
-  return redirectWithMessage("/profil", "profil-gemt");
-});
+export async function action({ request }: ActionFunctionArgs) {
+  return editProfile(request, "Om dig", async (editor) => {
+    const parsed = await parseForm(request, aboutSchema);
+    if (!parsed.success) return parsed.response;
+    await updateAbout(db, editor.userId, parsed.data);
+    return redirectWithMessage("/profil", "profil-gemt");
+  });
+}
 
 export default function About() {
   const stored = useLoaderData<typeof loader>();

@@ -1,7 +1,7 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
-import { profileEditorAction, requireProfileEditor, witnessOf } from "~/profiles/assisted.server";
+import { editProfile, requireProfileEditor, witnessOf } from "~/profiles/assisted.server";
 import { HEALTH_CONSENT_VERSION, healthConsentText, healthConsentTitle } from "~/auth/consent-texts";
 import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { addItemProblem } from "~/profiles/profile-actions.server";
@@ -32,31 +32,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export const action = profileEditorAction("Skånebehov", async ({ request, editor }) => {
-  const parsed = await parseForm(request, accommodationFormSchema);
-  if (!parsed.success) return parsed.response;
-  const change = parsed.data;
-  switch (change.intent) {
-    case "give-consent":
-    case "withdraw-consent":
-      await setHealthConsent(db, editor.userId, change.intent === "give-consent", HEALTH_CONSENT_VERSION, new Date(), witnessOf(editor));
-      return redirectWithMessage("/profil/skaanebehov", change.intent === "give-consent" ? "samtykke-givet" : "samtykke-trukket");
-    case "add": {
-      const problem = addItemProblem(await addAccommodation(db, editor.userId, change.label));
-      if (problem) return badRequest({ label: problem }, undefined, 409);
-      break;
+export async function action({ request }: ActionFunctionArgs) {
+  return editProfile(request, "Skånebehov", async (editor) => {
+    const parsed = await parseForm(request, accommodationFormSchema);
+    if (!parsed.success) return parsed.response;
+    const change = parsed.data;
+    switch (change.intent) {
+      case "give-consent":
+      case "withdraw-consent":
+        await setHealthConsent(db, editor.userId, change.intent === "give-consent", HEALTH_CONSENT_VERSION, new Date(), witnessOf(editor));
+        return redirectWithMessage("/profil/skaanebehov", change.intent === "give-consent" ? "samtykke-givet" : "samtykke-trukket");
+      case "add": {
+        const problem = addItemProblem(await addAccommodation(db, editor.userId, change.label));
+        if (problem) return badRequest({ label: problem }, undefined, 409);
+        break;
+      }
+      case "remove":
+        await removeProfileItem(db, editor.userId, "accommodations", change.id);
+        return redirectWithMessage("/profil/skaanebehov", "fjernet");
+      case "visibility": {
+        const result = await setAccommodationVisible(db, editor.userId, change.id, change.visible === "ja");
+        if (result === "needs_consent") return badRequest({}, "Giv først samtykke øverst på siden. Så kan du vise skånebehov for virksomheder.");
+        break;
+      }
     }
-    case "remove":
-      await removeProfileItem(db, editor.userId, "accommodations", change.id);
-      return redirectWithMessage("/profil/skaanebehov", "fjernet");
-    case "visibility": {
-      const result = await setAccommodationVisible(db, editor.userId, change.id, change.visible === "ja");
-      if (result === "needs_consent") return badRequest({}, "Giv først samtykke øverst på siden. Så kan du vise skånebehov for virksomheder.");
-      break;
-    }
-  }
-  return redirectWithMessage("/profil/skaanebehov", "profil-gemt");
-});
+    return redirectWithMessage("/profil/skaanebehov", "profil-gemt");
+  });
+}
 
 export default function Accommodations() {
   const { healthConsent, items, suggestions } = useLoaderData<typeof loader>();

@@ -103,7 +103,7 @@ async function build(file: string, log: (line: string) => void) {
     activityWeek: sqlite.prepare("insert or ignore into activity_weeks (week, user_id) values (?, ?)"),
   };
 
-  log("  virksomheder og medarbejdere …");
+  log("  companies and staff …");
   sqlite.transaction(() => {
     insert.user.run("bench-staff", BENCH_LOGINS.staff, "Bench Rådgiver", "staff", passwordHash, null, 0, iso(addDays(today, -2000)));
     for (let c = 1; c <= SIZE.companies; c++) {
@@ -113,7 +113,7 @@ async function build(file: string, log: (line: string) => void) {
     }
   })();
 
-  log(`  ${SIZE.profiles.toLocaleString("da-DK")} fleksjobbere med profiler …`);
+  log(`  ${SIZE.profiles.toLocaleString("en")} flexjobbers with profiles …`);
   const flexIds: string[] = [];
   sqlite.transaction(() => {
     for (let n = 1; n <= SIZE.profiles; n++) {
@@ -162,7 +162,7 @@ async function build(file: string, log: (line: string) => void) {
     }
   })();
 
-  log(`  ${SIZE.openings.toLocaleString("da-DK")} jobopslag …`);
+  log(`  ${SIZE.openings.toLocaleString("en")} openings …`);
   sqlite.transaction(() => {
     for (let o = 1; o <= SIZE.openings; o++) {
       const company = rng.int(1, SIZE.companies);
@@ -199,7 +199,7 @@ async function build(file: string, log: (line: string) => void) {
     }
   })();
 
-  log(`  ${SIZE.activityDays.toLocaleString("da-DK")} aktivitetsdage …`);
+  log(`  ${SIZE.activityDays.toLocaleString("en")} activity days …`);
   // Habits differ: a fifth log in most days, most now and then (METRICS.md frequency buckets).
   let written = 0;
   sqlite.transaction(() => {
@@ -217,7 +217,7 @@ async function build(file: string, log: (line: string) => void) {
     }
   })();
 
-  log("  søgeindeks …");
+  log("  search index …");
   await rebuildSearchIndexes(db);
   sqlite.prepare("insert or replace into settings (key, value) values ('bench_dataset_version', ?)").run(DATASET_VERSION);
   sqlite.exec("analyze");

@@ -35,9 +35,9 @@ const log = (line: string) => console.log(`[${((performance.now() - started) / 1
 
 // ---- 1. The dataset ----------------------------------------------------------------------------
 const file = path.resolve(process.env.BENCH_DATABASE ?? "bench/data/large.sqlite");
-log(`Datasæt: ${file}`);
+log(`Dataset: ${file}`);
 const dataset = await ensureDataset(file, log);
-log(dataset.built ? `Bygget på ${dataset.seconds.toFixed(0)} s.` : "Genbrugt (samme version).");
+log(dataset.built ? `Built in ${dataset.seconds.toFixed(0)} s.` : "Reused (same version).");
 
 const pgUrl = postgresUrl();
 const sqliteFile = pgUrl ? null : openDatabase(file);
@@ -61,14 +61,14 @@ const alias = String((await one<string>("select alias from profiles where user_i
 async function copyDatasetToPostgres(target: Db): Promise<void> {
   await prepareDatabase(target);
   const users = await target.selectFrom("users").select("id").limit(1).execute();
-  if (users.length > 0) return log("PostgreSQL har allerede datasættet (genbrugt).");
-  log("Kopierer datasættet til PostgreSQL …");
+  if (users.length > 0) return log("PostgreSQL already has the dataset (reused).");
+  log("Copying the dataset to PostgreSQL …");
   const source = openDatabase(file);
   const copied = await copyToPostgres(source.sqlite, target);
   await source.db.destroy();
   const wrong = copied.filter((c) => c.sqlite !== c.postgres);
   if (wrong.length > 0) throw new Error(`row counts differ: ${JSON.stringify(wrong)}`);
-  log(`Kopieret (${copied.reduce((n, c) => n + c.postgres, 0).toLocaleString("da-DK")} rækker); bygger søgeindekset …`);
+  log(`Copied (${copied.reduce((n, c) => n + c.postgres, 0).toLocaleString("en")} rows); building the search index …`);
   await rebuildSearchIndexes(target);
   await sql`analyze`.execute(target);
 }
@@ -107,21 +107,21 @@ function summarize(t: number[]) {
   return { p50: at(50), p95: at(95), p99: at(99), n: s.length };
 }
 
-log("Tider i processen (domænefunktion mod den rå forespørgsel) …");
+log("In-process timings (domain function against the raw query) …");
 const openingDetails = (await loadOpening(db, opening.id))!;
 const inProcess = [
-  { name: "Kandidatsøgning (tekst + filtre)", app: await time(() => searchCandidates(db, companyId, candidateFilters)), raw: await time(runRaw(compiled.candidates)) },
-  { name: "Jobsøgning med match", app: await time(() => searchJobs(db, "bench-flex-1", jobFilters())), raw: await time(runRaw(compiled.jobs)) },
-  { name: "Jobsøgning med match og tekst", app: await time(() => searchJobs(db, "bench-flex-1", jobFilters("lager"))), raw: await time(runRaw(compiled.jobsText)) },
-  { name: "Anbefalede kandidater", app: await time(() => recommendCandidates(db, openingDetails, 6), 10), raw: null },
-  { name: "Statistik (standardvalg)", app: await time(() => loadDashboard(db, {}), 5), raw: null },
+  { name: "Candidate search (text + filters)", app: await time(() => searchCandidates(db, companyId, candidateFilters)), raw: await time(runRaw(compiled.candidates)) },
+  { name: "Job search with match", app: await time(() => searchJobs(db, "bench-flex-1", jobFilters())), raw: await time(runRaw(compiled.jobs)) },
+  { name: "Job search with match and text", app: await time(() => searchJobs(db, "bench-flex-1", jobFilters("lager"))), raw: await time(runRaw(compiled.jobsText)) },
+  { name: "Recommended candidates", app: await time(() => recommendCandidates(db, openingDetails, 6), 10), raw: null },
+  { name: "Statistik (default choices)", app: await time(() => loadDashboard(db, {}), 5), raw: null },
 ];
 const databaseVersion = pgUrl ? String((await one<string>("select version() as v")).v).split(" on ")[0] : `SQLite ${String((await one<string>("select sqlite_version() as v")).v)} (WAL)`;
 await db.destroy();
 
 // ---- 3. Over HTTP: the production server --------------------------------------------------------
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "refleks-bench-"));
-log("Starter produktionsserveren …");
+log("Starting the production server …");
 const server = await startProductionServer(file, scratch);
 const base = server.base;
 
@@ -139,17 +139,17 @@ async function login(email: string): Promise<string> {
 const cookies = { company: await login(BENCH_LOGINS.company), flexjobber: await login(BENCH_LOGINS.flexjobber), staff: await login(BENCH_LOGINS.staff) };
 
 const pages = [
-  { name: "Kandidatsøgning (tekst + filtre)", path: `/kandidater?q=lager&timerFra=10&timerTil=20&postnr=2100&km=15`, cookie: cookies.company, target: 50 },
-  { name: "Jobsøgning med match", path: "/job", cookie: cookies.flexjobber, target: 50 },
-  { name: "Jobsøgning med match og tekst", path: "/job?q=lager", cookie: cookies.flexjobber, target: 50 },
-  { name: "Kandidatside", path: `/kandidater/${encodeURIComponent(alias)}`, cookie: cookies.company, target: 50 },
-  { name: "Opslag med anbefalede kandidater", path: `/opslag/${opening.id}`, cookie: cookies.company, target: 50 },
+  { name: "Candidate search (text + filters)", path: `/kandidater?q=lager&timerFra=10&timerTil=20&postnr=2100&km=15`, cookie: cookies.company, target: 50 },
+  { name: "Job search with match", path: "/job", cookie: cookies.flexjobber, target: 50 },
+  { name: "Job search with match and text", path: "/job?q=lager", cookie: cookies.flexjobber, target: 50 },
+  { name: "Candidate page", path: `/kandidater/${encodeURIComponent(alias)}`, cookie: cookies.company, target: 50 },
+  { name: "Opening with recommended candidates", path: `/opslag/${opening.id}`, cookie: cookies.company, target: 50 },
   { name: "Statistik", path: "/statistik", cookie: cookies.staff, target: 200 },
   // Issue 25: the staff lists, searched and paged at any size (target < 100 ms and < 200 kB of HTML).
   { name: "Borgere", path: "/borgere", cookie: cookies.staff, target: 100 },
-  { name: "Borgere, søgning og filtre", path: "/borgere?q=an&inaktiv=28&sortering=login", cookie: cookies.staff, target: 100 },
+  { name: "Borgere, searched and filtered", path: "/borgere?q=an&inaktiv=28&sortering=login", cookie: cookies.staff, target: 100 },
   { name: "Virksomheder", path: "/virksomheder", cookie: cookies.staff, target: 100 },
-  { name: "Opfølgning, alle", path: "/opfoelgning?hvem=alle", cookie: cookies.staff, target: 100 },
+  { name: "Opfølgning, all citizens", path: "/opfoelgning?hvem=alle", cookie: cookies.staff, target: 100 },
 ];
 /** The HTML each page sends (uncompressed), for the lists' size target. */
 const htmlBytes = new Map<string, number>();
@@ -168,13 +168,13 @@ async function load(pathname: string, cookie: string, connections: number) {
   return { ...summarize(times), rps: result.requests.average, errors: result.non2xx + result.errors + result.timeouts };
 }
 
-log(`Belastning: ${pages.length} sider × (1 og 10 klienter) × ${SECONDS} s …`);
+log(`Load: ${pages.length} pages × (1 and 10 clients) × ${SECONDS} s …`);
 const http: { name: string; one: Awaited<ReturnType<typeof load>>; ten: Awaited<ReturnType<typeof load>>; target: number; js: number }[] = [];
 for (const p of pages) {
   const one = await load(p.path, p.cookie, 1);
   const ten = await load(p.path, p.cookie, 10);
   http.push({ name: p.name, one, ten, target: p.target, js: await javascriptBytes(p.path, p.cookie) });
-  log(`  ${p.name}: 1 klient p95 ${one.p95.toFixed(0)} ms, 10 klienter p95 ${ten.p95.toFixed(0)} ms, ${ten.rps.toFixed(0)}/${one.rps.toFixed(0)} req/s`);
+  log(`  ${p.name}: 1 client p95 ${one.p95.toFixed(0)} ms, 10 clients p95 ${ten.p95.toFixed(0)} ms, ${ten.rps.toFixed(0)}/${one.rps.toFixed(0)} req/s`);
 }
 
 /** The gzip size of every script a first visit to the page loads (entry, route modules, preloads). */
@@ -197,74 +197,75 @@ const ok = (good: boolean) => (good ? "✓" : "✗");
 const cpu = os.cpus();
 const lines: string[] = [];
 lines.push(`# Benchmark (issue 16)${pgUrl ? ": PostgreSQL" : ""}`, "");
-lines.push(`Kørt ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC med \`${pgUrl ? "DATABASE_URL=postgres://… " : ""}npm run bench\` (${((performance.now() - started) / 1000 / 60).toFixed(1)} min i alt).`, "");
-lines.push(`Maskine: ${cpu.length} × ${cpu[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, ${databaseVersion}.`, "");
+lines.push(`Run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with \`${pgUrl ? "DATABASE_URL=postgres://… " : ""}npm run bench\` (${((performance.now() - started) / 1000 / 60).toFixed(1)} min in all).`, "");
+lines.push(`Machine: ${cpu.length} × ${cpu[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, ${databaseVersion}.`, "");
 lines.push(
-  `Datasæt: ${sizes.profiles.toLocaleString("da-DK")} godkendte profiler, ${sizes.openings.toLocaleString("da-DK")} jobopslag (${sizes.liveOpenings.toLocaleString("da-DK")} aktive), ${sizes.companies} virksomheder, ${sizes.activityDays.toLocaleString("da-DK")} aktivitetsdage, ${sizes.statuses.toLocaleString("da-DK")} statusrækker (${dataset.built ? `bygget på ${dataset.seconds.toFixed(0)} s` : "genbrugt"}). Mål: ${SIZE.profiles.toLocaleString("da-DK")} / ${SIZE.openings.toLocaleString("da-DK")} / ${SIZE.companies} / ${SIZE.activityDays.toLocaleString("da-DK")}.`,
+  `Dataset: ${sizes.profiles.toLocaleString("en")} approved profiles, ${sizes.openings.toLocaleString("en")} openings (${sizes.liveOpenings.toLocaleString("en")} live), ${sizes.companies} companies, ${sizes.activityDays.toLocaleString("en")} activity days, ${sizes.statuses.toLocaleString("en")} status rows (${dataset.built ? `built in ${dataset.seconds.toFixed(0)} s` : "reused"}). Target: ${SIZE.profiles.toLocaleString("en")} / ${SIZE.openings.toLocaleString("en")} / ${SIZE.companies} / ${SIZE.activityDays.toLocaleString("en")}.`,
   "",
 );
-lines.push("## Over HTTP (produktionsserver, loopback, autocannon)", "");
-lines.push(`Hver måling kører ${SECONDS} s. Mål: p95 under 50 ms med 1 klient og under 250 ms med 10 (statistik: under 200 ms), og mindst 1,6 × forespørgsler pr. sekund med 10 klienter.`, "");
-lines.push("| Side | Klienter | p50 | p95 | p99 | req/s | fejl | Mål |", "|---|---:|---:|---:|---:|---:|---:|:---:|");
+lines.push("## Over HTTP (production server, loopback, autocannon)", "");
+lines.push(`Each measurement runs ${SECONDS} s. Target: p95 under the page's target with 1 client (50 ms for searches, 100 ms for staff lists, 200 ms for Statistik) and under 250 ms with 10, and at least 1.6 × the requests per second with 10 clients.`, "");
+lines.push("| Page | Clients | p50 | p95 | p99 | req/s | errors | Target |", "|---|---:|---:|---:|---:|---:|---:|:---:|");
 for (const h of http) {
   lines.push(`| ${h.name} | 1 | ${ms(h.one.p50)} | ${ms(h.one.p95)} | ${ms(h.one.p99)} | ${h.one.rps.toFixed(0)} | ${h.one.errors} | ${ok(h.one.p95 < h.target)} |`);
   lines.push(`| | 10 | ${ms(h.ten.p50)} | ${ms(h.ten.p95)} | ${ms(h.ten.p99)} | ${h.ten.rps.toFixed(0)} (${(h.ten.rps / h.one.rps).toFixed(2)} ×) | ${h.ten.errors} | ${ok(h.ten.p95 < Math.max(250, h.target) && h.ten.rps >= 1.6 * h.one.rps)} |`);
 }
-lines.push("", "## I processen: domænefunktionen mod den rå forespørgsel", "");
+lines.push("", "## In process: the domain function against the raw query", "");
 lines.push(
-  `Den rå forespørgsel er den SQL, søgningen selv sender (kompileret af kysely), kørt direkte ${pgUrl ? "på PostgreSQL" : "med better-sqlite3"}. Mål: domænefunktionen højst 1,5 × den rå, og sidens p50 højst den rå + 15 ms.`,
+  `The raw query is the SQL the search itself sends (compiled by kysely), run directly ${pgUrl ? "on PostgreSQL" : "with better-sqlite3"}. Target: the domain function at most 1.5 × the raw one, and the page's p50 at most the raw one + 15 ms.`,
   "",
 );
-lines.push("| Søgning | domæne p50 | domæne p95 | rå p50 | forhold | side p50 (1 klient) | Mål |", "|---|---:|---:|---:|---:|---:|:---:|");
+lines.push("| Search | domain p50 | domain p95 | raw p50 | ratio | page p50 (1 client) | Target |", "|---|---:|---:|---:|---:|---:|:---:|");
 for (const r of inProcess) {
   const page = http.find((h) => h.name === r.name);
   const ratio = r.raw ? r.app.p50 / r.raw.p50 : null;
   const good = r.raw && page ? ratio! <= 1.5 && page.one.p50 <= r.raw.p50 + 15 : null;
   lines.push(`| ${r.name} | ${ms(r.app.p50)} | ${ms(r.app.p95)} | ${r.raw ? ms(r.raw.p50) : "–"} | ${ratio ? `${ratio.toFixed(2)} ×` : "–"} | ${page ? ms(page.one.p50) : "–"} | ${good === null ? "–" : ok(good)} |`);
 }
-lines.push("", "## JavaScript ved første besøg (gzip) og HTML", "", "| Side | JavaScript | Mål (< 150 kB) | HTML | Mål for lister (< 200 kB) |", "|---|---:|:---:|---:|:---:|");
+lines.push("", "## JavaScript on a first visit (gzip) and HTML", "", "| Page | JavaScript | Target (< 150 kB) | HTML | Target for lists (< 200 kB) |", "|---|---:|:---:|---:|:---:|");
 for (const h of http) {
   const html = htmlBytes.get(h.name) ?? 0;
-  const list = h.name.startsWith("Borgere") || h.name === "Virksomheder";
+  const list = h.name.startsWith("Borgere") || h.name === "Virksomheder" || h.name.startsWith("Opfølgning");
   lines.push(`| ${h.name} | ${(h.js / 1024).toFixed(1)} kB | ${ok(h.js < 150 * 1024)} | ${(html / 1024).toFixed(0)} kB | ${list ? ok(html < 200 * 1024) : "–"} |`);
 }
-lines.push("", "## Hvorfor et mål ikke holder", "");
+lines.push("", "## Why a target is missed", "");
 if (pgUrl) {
   // The same searches and pages, written for SQLite first: where PostgreSQL spends the time instead.
   lines.push(
-    `- p95 med 1 klient over målet: ${http.filter((h) => h.one.p95 >= h.target).map((h) => h.name).join(", ") || "ingen"}. Her er PostgreSQL 2–4 × langsommere end SQLite på samme maskine (bench/RESULTS.md).`,
-    "- Hver side sender mange små forespørgsler (session, kort, tællinger, synlighed). SQLite svarer i processen fra hukommelsen; mod PostgreSQL koster hver en tur over loopback og gennem en serverproces, og Node og PostgreSQL deler de to kerner.",
-    "- Kandidatsøgning: planen går række for række gennem hvert tekst-match (omkring 8.000 for »lager«, som med dansk ordstamme søger på »lag:*«) med et opslag i profiler, brugere og samtykker for hver.",
-    "- Jobsøgning og anbefalinger: match-grænsen (strpos over hver rækkes termmængde) beregnes for hvert aktivt opslag eller hver offentliggjort profil; PostgreSQL evaluerer disse udtryk langsommere end SQLite.",
-    "- Statistik: hyppigheden læser én tegnstreng pr. person og år (activity_years) med substr/length; hurtigt i SQLite, langsomt i PostgreSQL.",
-    "- Med 10 klienter: Node og PostgreSQL deler de to kerner, så forespørgsler pr. sekund stiger kun 1,2–1,8 ×.",
-    "- PostgreSQL er til mange kommuner på én server eller flere app-processer; én kommune på én maskine er hurtigst på SQLite.",
+    `- p95 with 1 client over the target: ${http.filter((h) => h.one.p95 >= h.target).map((h) => h.name).join(", ") || "none"}. PostgreSQL is 2–4 × slower than SQLite on the same machine here (bench/RESULTS.md).`,
+    "- Each page sends many small queries (session, cards, counts, visibility). SQLite answers in-process from memory; against PostgreSQL each costs a round trip over loopback and through a server process, and Node and PostgreSQL share the two cores.",
+    "- Candidate search: the plan goes row by row through every text match (about 8,000 for 'lager', which Danish stemming searches as 'lag:*') with a look-up in profiles, users and consents for each.",
+    "- Job search and recommendations: the match bound (strpos over each row's term set) is computed for every live opening or published profile; PostgreSQL evaluates these expressions more slowly than SQLite.",
+    "- Statistik: the frequency reads one string per person and year (activity_years) with substr/length; fast in SQLite, slow in PostgreSQL.",
+    "- With 10 clients: Node and PostgreSQL share the two cores, so requests per second rise only 1.2–1.8 ×.",
+    "- PostgreSQL is for many municipalities on one server or several app processes; one municipality on one machine is fastest on SQLite.",
     "",
   );
 } else {
   const why: Record<string, string> = {
-    "Kandidatsøgning (tekst + filtre)": "synlighedsreglen tjekkes række for række for hvert tekst-match, der består filtrene (omkring 8.000 for »lager«).",
-    "Jobsøgning med match": "uden tekst indsnævrer intet først: match-grænsen beregnes for alle omkring 16.000 aktive opslag, før de bedste scores præcist.",
-    "Jobsøgning med match og tekst": "teksten indsnævrer først, så der er lidt at rangordne.",
-    Kandidatside: "siden kører på hovedtråden (den skriver, at virksomheden har set profilen) og får ikke glæde af læsetrådene med 10 klienter.",
-    "Opslag med anbefalede kandidater": "match-grænsen beregnes for hver offentliggjort profil med mindst én af opslagets kompetencer (op til omkring 25.000).",
-    Statistik: "hyppigheden læser én række pr. fleksjobber (50.000) ved hver visning.",
+    "Candidate search (text + filters)": "the visibility rule is checked row by row for every text match that passes the filters (about 8,000 for 'lager').",
+    "Job search with match": "without text nothing narrows first: the match bound is computed for all of about 16,000 live openings before the best are scored exactly.",
+    "Job search with match and text": "the text narrows first, so there is little to rank.",
+    "Candidate page": "the page runs on the main thread (it records that the company viewed the profile) and gains nothing from the reader threads with 10 clients.",
+    "Opening with recommended candidates": "the match bound is computed for every published profile with at least one of the opening's competences (up to about 25,000).",
+    Statistik: "the frequency reads one row per flexjobber (50,000) on every view.",
+    "Opfølgning, all citizens": "the quiet-openings list counts every live opening without an interest (about 15,000 in this dataset, which has no interests or requests).",
   };
   for (const h of http) {
-    const misses = [h.one.p95 >= h.target && "p95 med 1 klient", (h.ten.p95 >= Math.max(250, h.target) || h.ten.rps < 1.6 * h.one.rps) && "10 klienter"].filter(Boolean);
+    const misses = [h.one.p95 >= h.target && "p95 with 1 client", (h.ten.p95 >= Math.max(250, h.target) || h.ten.rps < 1.6 * h.one.rps) && "10 clients"].filter(Boolean);
     if (misses.length > 0) lines.push(`- ${h.name} (${misses.join(", ")}): ${why[h.name] ?? ""}`);
   }
   lines.push(
-    "- Med 10 klienter deler ti samtidige kald to kerner: forespørgsler pr. sekund fordobles næsten, men hver venter omkring fem gange så længe som alene.",
-    "- Domænefunktion mod rå forespørgsel: den rå er kun rangordningen; domænefunktionen henter også sidens kort og tæller alle match, hvilket vejer tungt, når den rå kun tager få ms.",
-    "- Side mod rå + 15 ms: siden lægger 10–16 ms til (session, layout, HTML og turen til læsetråden).",
+    "- With 10 clients, ten concurrent calls share two cores: requests per second nearly double, but each waits about five times as long as alone.",
+    "- Domain function against raw query: the raw one is only the ranking; the domain function also fetches the page's cards and counts all matches, which weighs heavily when the raw one takes only a few ms.",
+    "- Page against raw + 15 ms: the page adds 10–16 ms (session, layout, HTML and the trip to the reader thread).",
     "",
   );
 }
 fs.mkdirSync("bench", { recursive: true });
 const resultsFile = pgUrl ? "bench/RESULTS-postgres.md" : "bench/RESULTS.md";
 fs.writeFileSync(resultsFile, lines.join("\n"));
-log(`Skrev ${resultsFile}`);
+log(`Wrote ${resultsFile}`);
 console.log(lines.join("\n"));
 
 process.exit(0);
