@@ -1,5 +1,5 @@
 import type { Db } from "../../db/kysely";
-import type { EmailKind } from "../../db/schema";
+import type { Channel, EmailKind } from "../../db/schema";
 import { paginate } from "~/utils/paging";
 import { transmitSms } from "./sms-transport.server";
 import { DeliveryError, transmit, type EmailMessage } from "./transport.server";
@@ -24,23 +24,7 @@ export interface QueueMeta {
  * the commit (or leave it to the server's worker).
  */
 export async function queueEmail(db: Db, message: EmailMessage, meta: QueueMeta, now = new Date()): Promise<number> {
-  const row = await db
-    .insertInto("emailQueue")
-    .values({
-      toAddress: message.to,
-      subject: message.subject,
-      body: message.text,
-      kind: meta.kind,
-      invitationId: meta.invitationId ?? null,
-      companyId: meta.companyId ?? null,
-      nextAttemptAt: now.toISOString(),
-      lastError: null,
-      createdAt: now.toISOString(),
-      sentAt: null,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return enqueue(db, { channel: "email", to: message.to, subject: message.subject, body: message.text, ...meta }, now);
 }
 
 /**
@@ -48,16 +32,20 @@ export async function queueEmail(db: Db, message: EmailMessage, meta: QueueMeta,
  * phone number as the gateway wants it (smsNumber()); `text` the short notice.
  */
 export async function queueSms(db: Db, message: { to: string; text: string }, now = new Date()): Promise<number> {
+  return enqueue(db, { channel: "sms", to: message.to, subject: "SMS", body: message.text, kind: "notice" }, now);
+}
+
+async function enqueue(db: Db, item: QueueMeta & { channel: Channel; to: string; subject: string; body: string }, now: Date): Promise<number> {
   const row = await db
     .insertInto("emailQueue")
     .values({
-      channel: "sms",
-      toAddress: message.to,
-      subject: "SMS",
-      body: message.text,
-      kind: "notice",
-      invitationId: null,
-      companyId: null,
+      channel: item.channel,
+      toAddress: item.to,
+      subject: item.subject,
+      body: item.body,
+      kind: item.kind,
+      invitationId: item.invitationId ?? null,
+      companyId: item.companyId ?? null,
       nextAttemptAt: now.toISOString(),
       lastError: null,
       createdAt: now.toISOString(),

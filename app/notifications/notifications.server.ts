@@ -123,21 +123,11 @@ export async function sendDigests(db: Db, now = new Date()): Promise<number> {
     .orderBy("n.userId")
     .orderBy("n.id")
     .execute();
-  const byUser = new Map<string, typeof waiting>();
-  for (const n of waiting) byUser.set(n.userId, [...(byUser.get(n.userId) ?? []), n]);
-  const emailIds: number[] = [];
-  for (const items of byUser.values()) {
+  return sendOnePerPerson(db, "emailState", waiting, now, (trx, items) => {
     const first = items[0]!;
-    const id = await db.transaction().execute(async (trx) => {
-      const ids = items.map((i) => i.id);
-      const claimed = await trx.updateTable("notifications").set({ emailState: "sent" }).where("id", "in", ids).where("emailState", "=", "pending").executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== ids.length || first.status !== "active") return null;
-      return queueEmail(trx, digestEmail({ to: first.email, name: first.name, items: items.map((i) => ({ title: i.title, link: i.link })) }), { kind: "notice" }, now);
-    });
-    if (id !== null) emailIds.push(id);
-  }
-  if (emailIds.length > 0) await deliverQueued(db, emailIds, now);
-  return emailIds.length;
+    if (first.status !== "active") return null;
+    return queueEmail(trx, digestEmail({ to: first.email, name: first.name, items: items.map((i) => ({ title: i.title, link: i.link })) }), { kind: "notice" }, now);
+  });
 }
 
 /**
@@ -154,20 +144,37 @@ export async function sendSmsDigests(db: Db, now = new Date()): Promise<number> 
     .orderBy("n.userId")
     .orderBy("n.id")
     .execute();
-  const byUser = new Map<string, typeof waiting>();
-  for (const n of waiting) byUser.set(n.userId, [...(byUser.get(n.userId) ?? []), n]);
-  const smsIds: number[] = [];
-  for (const items of byUser.values()) {
+  return sendOnePerPerson(db, "smsState", waiting, now, (trx, items) => {
     const first = items[0]!;
     const to = first.role === "flexjobber" && first.status === "active" ? smsNumber(first.phone) : null;
+    return to ? queueSms(trx, { to, text: smsDigestText(items.length, env.BRAND_NAME, appUrl()) }, now) : null;
+  });
+}
+
+/**
+ * Each person's waiting notifications, claimed for one channel and queued as
+ * one message in the same transaction (null: nothing to send them, the claim
+ * stands); then delivered. Returns how many messages were queued.
+ */
+async function sendOnePerPerson<T extends { id: number; userId: string }>(
+  db: Db,
+  state: "emailState" | "smsState",
+  waiting: T[],
+  now: Date,
+  compose: (trx: Db, items: T[]) => Promise<number> | null,
+): Promise<number> {
+  const byUser = new Map<string, T[]>();
+  for (const n of waiting) byUser.set(n.userId, [...(byUser.get(n.userId) ?? []), n]);
+  const queued: number[] = [];
+  for (const items of byUser.values()) {
     const id = await db.transaction().execute(async (trx) => {
       const ids = items.map((i) => i.id);
-      const claimed = await trx.updateTable("notifications").set({ smsState: "sent" }).where("id", "in", ids).where("smsState", "=", "pending").executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== ids.length || !to) return null;
-      return queueSms(trx, { to, text: smsDigestText(items.length, env.BRAND_NAME, appUrl()) }, now);
+      const claimed = await trx.updateTable("notifications").set({ [state]: "sent" }).where("id", "in", ids).where(state, "=", "pending").executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== ids.length) return null;
+      return compose(trx, items);
     });
-    if (id !== null) smsIds.push(id);
+    if (id !== null) queued.push(id);
   }
-  if (smsIds.length > 0) await deliverQueued(db, smsIds, now);
-  return smsIds.length;
+  if (queued.length > 0) await deliverQueued(db, queued, now);
+  return queued.length;
 }

@@ -29,6 +29,7 @@ import * as m0025 from "./0025_follow_ups";
 import * as m0026 from "./0026_last_active_day";
 import * as m0027 from "./0027_sms";
 import * as m0028 from "./0028_assisted_profiles";
+import * as m0029 from "./0029_partial_activity_index";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -63,6 +64,7 @@ export const migrations: Record<string, Migration> = {
   "0026_last_active_day": m0026,
   "0027_sms": m0027,
   "0028_assisted_profiles": m0028,
+  "0029_partial_activity_index": m0029,
 };
 
 /**
@@ -77,6 +79,7 @@ export const postgresMigrations: Record<string, Migration> = {
   "0026_last_active_day": m0026,
   "0027_sms": m0027,
   "0028_assisted_profiles": m0028,
+  "0029_partial_activity_index": m0029,
 };
 
 /** The migrations for the database db talks to. */
