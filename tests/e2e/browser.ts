@@ -191,7 +191,7 @@ export async function mainMenu(page: Page) {
 
 /** Follows a link in the main menu. */
 export async function openNav(page: Page, name: string): Promise<void> {
-  // "Beskeder" may carry its unread count ("Beskeder 2 nye beskeder").
-  const label = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\s*\\d+ nye?(\\s*besked(er)?)?)?$`);
+  // "Beskeder" may carry its unread count ("Beskeder 2 nye beskeder"), "Opfølgning" its rows ("Opfølgning 12 at følge op på").
+  const label = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\s*\\d+( nye?(\\s*besked(er)?)?| at følge op på))?$`);
   await (await mainMenu(page)).getByRole("link", { name: label }).click();
 }
