@@ -9,6 +9,7 @@ import * as citizenPage from "~/routes/borgere_.$id";
 import { emailShown, hasNoEmail } from "~/citizens/no-email";
 import { sentEmails } from "./mocks/email-api";
 import { attemptLogin } from "~/auth/login.server";
+import { loadWorklist } from "~/follow-up/worklist.server";
 import { createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 
@@ -75,6 +76,15 @@ describe("Invitation on paper", () => {
     expect(resend.status).toBe(409);
     const { letter } = (await (await run(letterPage.action, post(`/borgere/${person.id}/brev`, { intent: "brev" }, cookie), { id: person.id })).json()) as { letter: { code: string } };
     expect(sentEmails.length).toBe(before);
+
+    // On Opfølgning, her unanswered invitation can only be printed again.
+    await db.updateTable("invitations").set({ createdAt: new Date(Date.now() - 8 * 86_400_000).toISOString() }).where("email", "=", person.email).execute();
+    expect((await loadWorklist(db, { staffId: staff.id, mine: true })).invitations.rows).toEqual([expect.objectContaining({ who: "Ingrid Uden", paperOnly: true })]);
+    // The code expires like the emailed link.
+    const valid = await db.selectFrom("invitations").select("expiresAt").where("email", "=", person.email).executeTakeFirstOrThrow();
+    await db.updateTable("invitations").set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where("email", "=", person.email).execute();
+    expect((await run(codePage.action, post("/kode", { kode: letter.code }), {})).status).toBe(400);
+    await db.updateTable("invitations").set({ expiresAt: valid.expiresAt }).where("email", "=", person.email).execute();
 
     const location = (await run(codePage.action, post("/kode", { kode: letter.code }), {})).headers.get("Location")!;
     const token = location.split("/").pop()!;

@@ -3,6 +3,7 @@ import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { FollowUpKind } from "../../db/schema";
 import { writeAudit } from "~/audit/audit.server";
+import { hasNoEmail } from "~/citizens/no-email";
 import { liveOpenings } from "~/openings/openings.server";
 import { requestExpiryCutoff } from "~/profiles/contact.server";
 import { addDays, localDate } from "~/utils/dates";
@@ -31,6 +32,8 @@ export interface WorklistRow {
   /** Since when (ISO date or time), oldest first. */
   since: string;
   link: string;
+  /** An invitation to a citizen without email: it can only be printed again, not sent. */
+  paperOnly?: boolean;
 }
 
 export interface Worklist {
@@ -126,7 +129,7 @@ async function waitingInvitations(db: Db, scope: Scope, now: Date) {
     .where(inScope(scope))
     .where(notFollowedUp("invitation", sql`u.id`, now));
   const { total, rows } = await counted(
-    base.select(["u.id", "u.name", "i.createdAt", "i.expiresAt", totalRows]).orderBy("i.createdAt").limit(ROWS_PER_LIST).execute(),
+    base.select(["u.id", "u.name", "u.email", "i.createdAt", "i.expiresAt", totalRows]).orderBy("i.createdAt").limit(ROWS_PER_LIST).execute(),
   );
   return {
     kind: "invitation" as const,
@@ -140,6 +143,7 @@ async function waitingInvitations(db: Db, scope: Scope, now: Date) {
       since: r.createdAt,
       link: `/borgere/${r.id}`,
       write: null,
+      paperOnly: hasNoEmail(r.email),
     })),
   };
 }

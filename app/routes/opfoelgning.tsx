@@ -102,7 +102,12 @@ function Row({ row, mine }: { row: WorklistRow; mine: boolean }) {
             Skriv <span className="visually-hidden">til {row.who}</span>
           </Link>
         ) : null}
-        {row.kind === "invitation" && row.userId ? (
+        {row.kind === "invitation" && row.userId && row.paperOnly ? (
+          <Link to={`/borgere/${row.userId}/brev`}>
+            Udskriv invitationen igen <span className="visually-hidden">til {row.who}</span>
+          </Link>
+        ) : null}
+        {row.kind === "invitation" && row.userId && !row.paperOnly ? (
           <Form method="post" action={`/borgere/${row.userId}`}>
             <input type="hidden" name="intent" value="resend" />
             <SubmitButton className="secondary" pendingText="Sender …">
