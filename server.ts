@@ -31,7 +31,7 @@ async function openAndPrepare(): Promise<boolean> {
   try {
     await prepareDatabase(db);
     const reindexed = await rebuildSearchIndexesIfStale(db);
-    if (reindexed > 0) console.log(`Søgeindekset er bygget om (${reindexed} profiler og opslag).`);
+    if (reindexed > 0) console.log(`Search index rebuilt (${reindexed} profiles and openings).`);
     const users = await db.selectFrom("users").select("id").limit(1).execute();
     if (users.length === 0 && process.env.SEED_DEMO !== "false") {
       await seedDemo(db);

@@ -6,10 +6,12 @@ import { indexProfile } from "~/profiles/search-document.server";
 
 /**
  * Bumped whenever what the search indexes hold changes (2: C++, C# and
- * .NET kept whole; 3: rowid-keyed documents and match terms, issue 16). The server rebuilds both indexes on start when the
- * database was indexed by an older version.
+ * .NET kept whole; 3: rowid-keyed documents and match terms, issue 16; 4:
+ * documents stored as the app's words, the same on both databases, issue 26).
+ * The server rebuilds both indexes on start when the database was indexed by
+ * an older version.
  */
-export const SEARCH_INDEX_VERSION = "3";
+export const SEARCH_INDEX_VERSION = "4";
 const KEY = "search_index_version";
 
 /** Returns how many profiles and openings were indexed again (0 when current, or nothing to index). */

@@ -7,8 +7,9 @@ import { encodeSearchText, toFtsQuery, toTsQuery } from "./text";
  * (its anonymised text) and per opening. Callers never touch the index
  * tables; they write documents here and ask here which documents match.
  * SQLite: FTS5 tables, ranked by bm25. PostgreSQL: the same tables hold a
- * tsvector of the text with the `danish` configuration, ranked by ts_rank
- * (negated, so lower is better on both).
+ * tsvector of the text with the `simple` configuration (no stemming: the
+ * words are the app's, see text.ts), ranked by ts_rank (negated, so lower
+ * is better on both).
  */
 
 /** "Document matches the typed text" for the index table `table`, and its rank; null when the text has no words. */
@@ -16,7 +17,7 @@ function textMatch(db: Db, table: "profile_fts" | "opening_fts", input: string) 
   if (isPostgres(db)) {
     const query = toTsQuery(input);
     if (!query) return null;
-    const tsquery = sql`to_tsquery('danish', ${query})`;
+    const tsquery = sql`to_tsquery('simple', ${query})`;
     return { where: sql<boolean>`${sql.ref(`${table}.document`)} @@ ${tsquery}`, rank: sql<number>`-ts_rank(${sql.ref(`${table}.document`)}, ${tsquery})` };
   }
   const match = toFtsQuery(input);

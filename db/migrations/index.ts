@@ -30,6 +30,7 @@ import * as m0026 from "./0026_last_active_day";
 import * as m0027 from "./0027_sms";
 import * as m0028 from "./0028_assisted_profiles";
 import * as m0029 from "./0029_partial_activity_index";
+import * as m0030 from "./0030_simple_search";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -65,6 +66,7 @@ export const migrations: Record<string, Migration> = {
   "0027_sms": m0027,
   "0028_assisted_profiles": m0028,
   "0029_partial_activity_index": m0029,
+  "0030_simple_search": m0030,
 };
 
 /**
@@ -80,6 +82,7 @@ export const postgresMigrations: Record<string, Migration> = {
   "0027_sms": m0027,
   "0028_assisted_profiles": m0028,
   "0029_partial_activity_index": m0029,
+  "0030_simple_search": m0030,
 };
 
 /** The migrations for the database db talks to. */
