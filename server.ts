@@ -13,6 +13,7 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { databasePath, openAppDatabase, postgresUrl, serverPidFile } from "./db/kysely";
+import { countingQueries, type QueryStats } from "./db/query-stats";
 import { prepareDatabase } from "./db/prepare";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./app/demo/seed.server";
 import { env } from "./app/env.server";
@@ -81,12 +82,22 @@ async function main() {
   app.use((req, res, next) => {
     const requestId = randomUUID();
     const started = performance.now();
+    // The SQL this request sends (db/query-stats.ts): in the request log, and with SERVER_TIMING=true in a header.
+    const queries: QueryStats = { statements: 0, ms: 0 };
     res.locals.requestId = requestId;
     res.set("X-Request-Id", requestId);
     if (logRequests) {
       res.on("finish", () => {
-        logInfo("request", { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started) });
+        const ms = Math.round(performance.now() - started);
+        logInfo("request", { requestId, method: req.method, path: req.path, status: res.statusCode, ms, statements: queries.statements, dbMs: Math.round(queries.ms) });
       });
+    }
+    if (env.SERVER_TIMING === "true") {
+      const writeHead = res.writeHead;
+      res.writeHead = function (this: typeof res, ...args: unknown[]) {
+        this.setHeader("Server-Timing", `db;dur=${queries.ms.toFixed(1)};desc="${queries.statements} statements", total;dur=${(performance.now() - started).toFixed(1)}`);
+        return (writeHead as (...a: unknown[]) => typeof res).apply(this, args);
+      } as typeof res.writeHead;
     }
     const nonce = newNonce();
     res.locals.cspNonce = nonce;
@@ -102,7 +113,7 @@ async function main() {
       res.status(403).type("text/plain").send("Forespørgslen kom fra en anden side og er afvist.");
       return;
     }
-    next();
+    countingQueries(queries, next);
   });
   // For the operator's monitoring: no session, no personal data.
   app.get("/healthz", (_req, res) => {

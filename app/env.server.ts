@@ -31,6 +31,8 @@ const schema = z.object({
   RATE_LIMIT_DELAY_STEP_MS: z.coerce.number().int().min(0).default(250),
   /** express "trust proxy" (e.g. "loopback" or "1") when a reverse proxy sets X-Forwarded-For. */
   TRUST_PROXY: z.string().optional(),
+  /** "true": every response says how many SQL statements it sent and their time (Server-Timing; npm run bench uses it). */
+  SERVER_TIMING: z.enum(["true", "false"]).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

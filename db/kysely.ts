@@ -19,6 +19,7 @@ import {
   type TransactionSettings,
 } from "kysely";
 import type { Database } from "./schema";
+import { logQueryStats } from "./query-stats";
 
 export type Db = Kysely<Database>;
 
@@ -62,7 +63,7 @@ export function openPostgres(url: string, { max = Number(process.env.DATABASE_PO
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle connection the server drops must not take the process down.
   pool.on("error", () => {});
-  return new Kysely<Database>({ dialect: new SerialPostgresDialect({ pool }), plugins: plugins() });
+  return new Kysely<Database>({ dialect: new SerialPostgresDialect({ pool }), plugins: plugins(), log: logQueryStats });
 }
 
 /**
@@ -91,6 +92,7 @@ export function openDatabase(file: string): { sqlite: SQLite.Database; db: Db } 
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: sqlite }),
     plugins: plugins(),
+    log: logQueryStats,
   });
   return { sqlite, db };
 }

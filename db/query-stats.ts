@@ -1,0 +1,27 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { LogEvent } from "kysely";
+
+// How many SQL statements a request sends, and how long they take: counted by
+// kysely's log hook into the request's own context (server.ts starts one per
+// request). For `npm run bench` and for anyone reading the Server-Timing
+// header with SERVER_TIMING=true; nothing is kept beyond the request.
+
+export interface QueryStats {
+  statements: number;
+  ms: number;
+}
+
+const current = new AsyncLocalStorage<QueryStats>();
+
+/** Runs fn with a fresh count; everything fn starts (awaits included) counts into it. */
+export function countingQueries<T>(stats: QueryStats, fn: () => T): T {
+  return current.run(stats, fn);
+}
+
+/** kysely's `log` option: adds each statement (and its time) to the running request's count. */
+export function logQueryStats(event: LogEvent): void {
+  const stats = current.getStore();
+  if (!stats) return;
+  stats.statements++;
+  stats.ms += event.queryDurationMillis;
+}
