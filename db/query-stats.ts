@@ -11,7 +11,10 @@ export interface QueryStats {
   ms: number;
 }
 
-const current = new AsyncLocalStorage<QueryStats>();
+// One store per process: server.ts and the Remix server bundle each carry a copy of this module.
+const KEY = Symbol.for("refleks.query-stats");
+const shared = globalThis as typeof globalThis & { [KEY]?: AsyncLocalStorage<QueryStats> };
+const current = (shared[KEY] ??= new AsyncLocalStorage<QueryStats>());
 
 /** Runs fn with a fresh count; everything fn starts (awaits included) counts into it. */
 export function countingQueries<T>(stats: QueryStats, fn: () => T): T {
