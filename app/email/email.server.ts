@@ -132,6 +132,11 @@ export async function sendNotice(db: Db, message: EmailMessage): Promise<void> {
   await sendEmail(db, message, { kind: "notice" });
 }
 
+/** The same for an SMS (queueSms): queued and tried at once; a gateway outage is retried by the queue. */
+export async function sendSms(db: Db, message: { to: string; text: string }): Promise<void> {
+  await deliverQueued(db, [await queueSms(db, message)]);
+}
+
 /** Staff's "Prøv igen": a failed or waiting email is sent now. */
 export async function retryEmail(db: Db, id: number): Promise<"sent" | "not_sent" | "not_found"> {
   const reset = await db

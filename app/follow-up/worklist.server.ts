@@ -68,6 +68,11 @@ async function counted<T extends { total: number | string | bigint }>(rows: Prom
 
 const totalRows = sql<number>`count(*) over ()`.as("total");
 
+/** A row about a citizen: her page, and "Skriv" to her with the list's template (unless none fits). */
+function citizenRow(kind: FollowUpKind, citizen: { id: string; name: string }, what: string, since: string, { write = true, link = `/borgere/${citizen.id}` } = {}): WorklistRow {
+  return { kind, subject: citizen.id, userId: citizen.id, who: citizen.name, what, since, link, write: write ? `/beskeder/skriv?til=${citizen.id}&skabelon=${kind}` : null };
+}
+
 /** Citizens with a published profile who have not logged in for 14 days (28+ is its own list). */
 async function quietCitizens(db: Db, scope: Scope, now: Date, long: boolean) {
   const today = localDate(now);
@@ -101,16 +106,7 @@ async function quietCitizens(db: Db, scope: Scope, now: Date, long: boolean) {
   return {
     kind: "quiet" as const,
     total,
-    rows: rows.map((r) => ({
-      kind: "quiet" as const,
-      subject: r.id,
-      userId: r.id,
-      who: r.name,
-      what: r.lastDay ? "Har ikke logget ind siden" : "Har ikke logget ind, siden profilen kom op",
-      since: r.since,
-      link: `/borgere/${r.id}`,
-      write: `/beskeder/skriv?til=${r.id}&skabelon=quiet`,
-    })),
+    rows: rows.map((r) => citizenRow("quiet", r, r.lastDay ? "Har ikke logget ind siden" : "Har ikke logget ind, siden profilen kom op", r.since)),
   };
 }
 
@@ -135,14 +131,7 @@ async function waitingInvitations(db: Db, scope: Scope, now: Date) {
     kind: "invitation" as const,
     total,
     rows: rows.map((r) => ({
-      kind: "invitation" as const,
-      subject: r.id,
-      userId: r.id,
-      who: r.name,
-      what: r.expiresAt <= now.toISOString() ? "Invitationen er udløbet uden svar. Sendt" : "Har ikke svaret på invitationen. Sendt",
-      since: r.createdAt,
-      link: `/borgere/${r.id}`,
-      write: null,
+      ...citizenRow("invitation", r, r.expiresAt <= now.toISOString() ? "Invitationen er udløbet uden svar. Sendt" : "Har ikke svaret på invitationen. Sendt", r.createdAt, { write: false }),
       paperOnly: hasNoEmail(r.email),
     })),
   };
@@ -175,16 +164,9 @@ async function unpublishedProfiles(db: Db, scope: Scope, now: Date) {
   return {
     kind: "unpublished" as const,
     total,
-    rows: rows.map((r) => ({
-      kind: "unpublished" as const,
-      subject: r.id,
-      userId: r.id,
-      who: r.name,
-      what: r.hasProfile ? "Har en kladde, men har ikke sendt profilen. Konto siden" : "Har ikke begyndt på sin profil. Konto siden",
-      since: r.since,
-      link: `/borgere/${r.id}`,
-      write: `/beskeder/skriv?til=${r.id}&skabelon=unpublished`,
-    })),
+    rows: rows.map((r) =>
+      citizenRow("unpublished", r, r.hasProfile ? "Har en kladde, men har ikke sendt profilen. Konto siden" : "Har ikke begyndt på sin profil. Konto siden", r.since),
+    ),
   };
 }
 
@@ -203,16 +185,7 @@ async function returnedProfiles(db: Db, scope: Scope, now: Date) {
   return {
     kind: "returned" as const,
     total,
-    rows: rows.map((r) => ({
-      kind: "returned" as const,
-      subject: r.id,
-      userId: r.id,
-      who: r.name,
-      what: "Profilen blev sendt tilbage til rettelser og er ikke sendt igen. Sendt tilbage",
-      since: r.since,
-      link: `/borgere/${r.id}`,
-      write: `/beskeder/skriv?til=${r.id}&skabelon=returned`,
-    })),
+    rows: rows.map((r) => citizenRow("returned", r, "Profilen blev sendt tilbage til rettelser og er ikke sendt igen. Sendt tilbage", r.since)),
   };
 }
 
@@ -234,16 +207,7 @@ async function unansweredRequests(db: Db, scope: Scope, now: Date) {
   return {
     kind: "unanswered_request" as const,
     total,
-    rows: rows.map((r) => ({
-      kind: "unanswered_request" as const,
-      subject: r.userId,
-      userId: r.userId,
-      who: r.name,
-      what: `Har ikke svaret ${r.companyName}, der vil i kontakt. Spurgt`,
-      since: r.createdAt,
-      link: `/borgere/${r.userId}`,
-      write: `/beskeder/skriv?til=${r.userId}&skabelon=unanswered_request`,
-    })),
+    rows: rows.map((r) => citizenRow("unanswered_request", { id: r.userId, name: r.name }, `Har ikke svaret ${r.companyName}, der vil i kontakt. Spurgt`, r.createdAt)),
   };
 }
 
@@ -268,16 +232,9 @@ async function unansweredInterests(db: Db, scope: Scope, now: Date) {
   return {
     kind: "unanswered_interest" as const,
     total,
-    rows: rows.map((r) => ({
-      kind: "unanswered_interest" as const,
-      subject: r.userId,
-      userId: r.userId,
-      who: r.name,
-      what: `${r.companyName} har ikke svaret på interessen for "${r.title}". Vist interesse`,
-      since: r.createdAt,
-      link: `/borgere/${r.userId}`,
-      write: `/beskeder/skriv?til=${r.userId}&skabelon=unanswered_interest`,
-    })),
+    rows: rows.map((r) =>
+      citizenRow("unanswered_interest", { id: r.userId, name: r.name }, `${r.companyName} har ikke svaret på interessen for "${r.title}". Vist interesse`, r.createdAt),
+    ),
   };
 }
 
@@ -297,16 +254,9 @@ async function hiresToConfirm(db: Db, scope: Scope, now: Date) {
   return {
     kind: "hire_to_confirm" as const,
     total,
-    rows: rows.map((r) => ({
-      kind: "hire_to_confirm" as const,
-      subject: r.userId,
-      userId: r.userId,
-      who: r.name,
-      what: `${r.companyName} har ansat borgeren. Venter på jeres bekræftelse siden`,
-      since: r.markedAt,
-      link: "/bekraeft",
-      write: null,
-    })),
+    rows: rows.map((r) =>
+      citizenRow("hire_to_confirm", { id: r.userId, name: r.name }, `${r.companyName} har ansat borgeren. Venter på jeres bekræftelse siden`, r.markedAt, { write: false, link: "/bekraeft" }),
+    ),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/kysely";
 import type { NotificationKind, NotificationMode } from "../../db/schema";
-import { deliverQueued, queueEmail, queueSms, sendNotice } from "~/email/email.server";
+import { deliverQueued, queueEmail, queueSms, sendNotice, sendSms } from "~/email/email.server";
 import { digestEmail } from "~/email/messages.server";
 import type { EmailMessage } from "~/email/email.server";
 import { appUrl, env } from "~/env.server";
@@ -51,10 +51,7 @@ export async function notify(
     })
     .execute();
   if (channels.email === "straks") await sendNotice(db, input.email);
-  if (channels.sms === "straks" && channels.smsTo) {
-    const id = await queueSms(db, { to: channels.smsTo, text: smsText(input.kind, env.BRAND_NAME, appUrl()) }, now);
-    await deliverQueued(db, [id], now);
-  }
+  if (channels.sms === "straks" && channels.smsTo) await sendSms(db, { to: channels.smsTo, text: smsText(input.kind, env.BRAND_NAME, appUrl()) });
 }
 
 export async function listNotifications(db: Db, userId: string, limit = 50) {

@@ -25,12 +25,12 @@ export interface ProfileEditor {
  * profile, or a staff member whose session is filling in a citizen's (with
  * an active account). Anyone else: 403.
  */
-export async function requireProfileEditor(request: Request, db: Db = appDb): Promise<ProfileEditor> {
+export async function requireProfileEditor(request: Request): Promise<ProfileEditor> {
   const user = await requireUser(request, { roles: ["flexjobber", "staff", "admin"] });
   if (user.role === "flexjobber") return { userId: user.id, staff: null };
   const sessionId = sessionIdOf(request);
   const citizen = sessionId
-    ? await db
+    ? await appDb
         .selectFrom("sessions as s")
         .innerJoin("users as u", "u.id", "s.assistingUserId")
         .select(["u.id", "u.name"])
@@ -66,11 +66,9 @@ export async function startAssisting(
   });
 }
 
-/** Ends it: the session is the staff member's own again. Returns whose profile it was. */
-export async function stopAssisting(db: Db, sessionId: string): Promise<string | null> {
-  const row = await db.selectFrom("sessions").select("assistingUserId").where("id", "=", sessionId).executeTakeFirst();
+/** Ends it: the session is the staff member's own again. */
+export async function stopAssisting(db: Db, sessionId: string): Promise<void> {
   await db.updateTable("sessions").set({ assistingUserId: null }).where("id", "=", sessionId).execute();
-  return row?.assistingUserId ?? null;
 }
 
 /** After a change went through: when staff made it, it is kept for her and written to the audit log. */

@@ -151,31 +151,31 @@ export default function Statistics() {
 
       {d.effect ? (
         <>
-      <Figure
-        id="effekt"
-        title="Effekt: hvad skete der med dem, der blev inviteret?"
-        formula="Hver borger tælles én gang, i den måned hun første gang blev inviteret (invitationer, der er trukket tilbage, tæller ikke). Har lavet en profil: har offentliggjort en profil mindst én gang. I job efter 3, 6 og 12 måneder: status i fleksjob på dagen 3, 6 og 12 måneder efter invitationen, ifølge statushistorikken. Et tal vises først, når dagen er nået for alle i måneden."
-        csv={csv("effekt")}
-        table={tables.effekt}
-      />
-
-      <Figure
-        id="effekttid"
-        title="Hvor lang tid går der fra invitation til første job?"
-        formula="Kaplan–Meier: for hver dag med et første job ganges andelen, der stadig søger, med (1 − antal, der fik job den dag ÷ antal, der stadig følges). Borgere, der endnu ikke har fået job, følges til i dag, og en slettet borger til den dag, kontoen blev slettet. Borgere, der allerede var i fleksjob, da de blev inviteret, er ikke med. Kurverne viser ikke, at platformen er årsagen: de, der laver en profil, kan være tættere på et job i forvejen. Det er ikke en kontrolleret sammenligning."
-        csv={csv("effekttid")}
-        table={tables.effekttid}
-      >
-        {(["withProfile", "withoutProfile"] as const).map((group) => (
-          <LineChart
-            key={group}
-            title={group === "withProfile" ? "Andel i job, borgere med profil" : "Andel i job, borgere uden profil"}
-            desc={d.effect![group].points.map((p) => `${p.day} dage: ${pct(p.value)}`).join(". ")}
-            points={d.effect![group].points.map((p) => ({ label: `${p.day} dage`, value: p.value }))}
-            max={100}
+          <Figure
+            id="effekt"
+            title="Effekt: hvad skete der med dem, der blev inviteret?"
+            formula="Hver borger tælles én gang, i den måned hun første gang blev inviteret (invitationer, der er trukket tilbage, tæller ikke). Har lavet en profil: har offentliggjort en profil mindst én gang. I job efter 3, 6 og 12 måneder: status i fleksjob på dagen 3, 6 og 12 måneder efter invitationen, ifølge statushistorikken. Et tal vises først, når dagen er nået for alle i måneden."
+            csv={csv("effekt")}
+            table={tables.effekt}
           />
-        ))}
-      </Figure>
+
+          <Figure
+            id="effekttid"
+            title="Hvor lang tid går der fra invitation til første job?"
+            formula="Kaplan–Meier: for hver dag med et første job ganges andelen, der stadig søger, med (1 − antal, der fik job den dag ÷ antal, der stadig følges). Borgere, der endnu ikke har fået job, følges til i dag, og en slettet borger til den dag, kontoen blev slettet. Borgere, der allerede var i fleksjob, da de blev inviteret, er ikke med. Kurverne viser ikke, at platformen er årsagen: de, der laver en profil, kan være tættere på et job i forvejen. Det er ikke en kontrolleret sammenligning."
+            csv={csv("effekttid")}
+            table={tables.effekttid}
+          >
+            {(["withProfile", "withoutProfile"] as const).map((group) => (
+              <LineChart
+                key={group}
+                title={group === "withProfile" ? "Andel i job, borgere med profil" : "Andel i job, borgere uden profil"}
+                desc={d.effect![group].points.map((p) => `${p.day} dage: ${pct(p.value)}`).join(". ")}
+                points={d.effect![group].points.map((p) => ({ label: `${p.day} dage`, value: p.value }))}
+                max={100}
+              />
+            ))}
+          </Figure>
         </>
       ) : (
         <section aria-labelledby="effekt-h" className="card">
