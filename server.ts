@@ -25,6 +25,7 @@ import { rebuildSearchIndexesIfStale } from "./app/search/reindex.server";
 import { startEmailWorker } from "./app/email/email.server";
 import { checkHealth } from "./app/ops/health.server";
 import { logInfo } from "./app/ops/log.server";
+import { inRequestScope } from "./app/utils/request-scope.server";
 
 /** Migrates, seeds what an empty database needs, and tells whether the demo logins exist. */
 async function openAndPrepare(): Promise<boolean> {
@@ -113,7 +114,7 @@ async function main() {
       res.status(403).type("text/plain").send("Forespørgslen kom fra en anden side og er afvist.");
       return;
     }
-    countingQueries(queries, next);
+    inRequestScope(() => countingQueries(queries, next));
   });
   // For the operator's monitoring: no session, no personal data.
   app.get("/healthz", (_req, res) => {

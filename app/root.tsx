@@ -17,10 +17,7 @@ import { isStaff } from "~/auth/guard.server";
 import { sessionCookieHeaders, validateRequest } from "~/auth/session.server";
 import { followUpBadgeCount } from "~/follow-up/worklist.server";
 import { env } from "~/env.server";
-import { getJobcenterContact } from "~/jobcenter/contact.server";
-import { unreadCount } from "~/messages/threads.server";
-import { unreadNotifications } from "~/notifications/notifications.server";
-import { viewerOf } from "~/messages/viewer.server";
+import { loadShell } from "~/shell/shell.server";
 import { db } from "../db/client.server";
 import styles from "~/styles/app.css";
 
@@ -33,10 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user: ShellUser | null = auth
     ? { name: auth.user.name, role: auth.user.role, isCompanyAdmin: auth.user.isCompanyAdmin }
     : null;
-  const [contact, unread, notices, followUps] = await Promise.all([
-    getJobcenterContact(db),
-    auth ? unreadCount(db, viewerOf(auth.user)) : 0,
-    auth ? unreadNotifications(db, auth.user.id) : 0,
+  const [{ contact, unread, notices }, followUps] = await Promise.all([
+    loadShell(db, auth?.user ?? null),
     auth && isStaff(auth.user) ? followUpBadgeCount(db, auth.user.id) : 0,
   ]);
   return json({ user, brand: env.BRAND_NAME, contact, unread, notices, followUps, requestId: context.requestId ?? null }, { headers: sessionCookieHeaders(request, auth) });

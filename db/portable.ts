@@ -14,6 +14,12 @@ export interface PortableSql {
   jsonObject(fields: Record<string, RawBuilder<unknown>>): RawBuilder<string>;
   /** The elements of a JSON array of strings held in a text column, as a table with a `value` column. */
   jsonStrings(column: RawBuilder<unknown>): RawBuilder<{ value: string }>;
+  /**
+   * A scalar subquery: the rows `from` finds (a `from … where …` clause, usually correlated with the
+   * outer row) as a JSON array of objects (name → column) in text, in `orderBy` order; "[]" for none.
+   * A parent and its children in one statement instead of one per child table.
+   */
+  jsonRows(fields: Record<string, RawBuilder<unknown>>, from: RawBuilder<unknown>, orderBy: RawBuilder<unknown>): RawBuilder<string>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -26,6 +32,12 @@ export function portableSql(db: Kysely<any>): PortableSql {
     jsonObject: (fields) => {
       const args = sql.join(Object.entries(fields).map(([name, v]) => sql`${sql.lit(name)}, ${v}`));
       return pg ? sql<string>`json_build_object(${args})::text` : sql<string>`json_object(${args})`;
+    },
+    jsonRows: (fields, from, orderBy) => {
+      const args = sql.join(Object.entries(fields).map(([name, v]) => sql`${sql.lit(name)}, ${v}`));
+      return pg
+        ? sql<string>`(select coalesce(json_agg(json_build_object(${args}) order by ${orderBy}), '[]')::text ${from})`
+        : sql<string>`(select coalesce(json_group_array(json_object(${args}) order by ${orderBy}), '[]') ${from})`;
     },
     jsonStrings: (column) => (pg ? sql`json_array_elements_text(${column}::json)` : sql`json_each(${column})`),
   };

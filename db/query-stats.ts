@@ -27,4 +27,8 @@ export function logQueryStats(event: LogEvent): void {
   if (!stats) return;
   stats.statements++;
   stats.ms += event.queryDurationMillis;
+  if (TRACE) process.stderr.write(`sql ${event.queryDurationMillis.toFixed(1)} ms: ${event.query.sql.replace(/\s+/g, " ").slice(0, 160)}\n`);
 }
+
+/** SQL_TRACE=true (with SERVER_TIMING) writes each counted statement to stderr: to see what a page sends. */
+const TRACE = process.env.SQL_TRACE === "true";

@@ -208,6 +208,8 @@ describe("issue 15: figures that survive a recomputation", () => {
       .where("u.role", "=", "flexjobber")
       .where("a.day", ">=", "2029-01-01")
       .where("a.day", "<=", "2029-01-14")
+      // In day order, so the weeks come out in order on PostgreSQL too (it returns a join's rows in any order).
+      .orderBy("a.day")
       .execute();
     const perWeek = new Map<string, Set<string>>();
     for (const r of raw) {

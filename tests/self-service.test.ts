@@ -115,7 +115,7 @@ describe("Mine interesser", () => {
     const { user } = await createFlexjobberWithProfile(db);
     const cookie = await sessionCookie(user.id);
     expect(await expressInterest(db, { userId: user.id, openingId: opening.id, shareIdentity: true })).toBe("sent");
-    const interest = (await listInterestsForOpening(db, opening.id, company.id))[0]!;
+    const interest = (await listInterestsForOpening(db, (await loadOpening(db, opening.id))!, company.id))[0]!;
     await setInterestStage(db, { interestId: interest.id, companyId: company.id, stage: "dialog", userId: companyUserRow.id });
 
     const page = await (await run(myInterests.loader, get("/job/interesser", cookie))).json();
@@ -124,7 +124,7 @@ describe("Mine interesser", () => {
 
     const res = await run(myInterests.action, post("/job/interesser", { intent: "withdraw", interestId: String(interest.id) }, cookie));
     expect(res.headers.get("Location")).toBe("/job/interesser?besked=interesse-trukket");
-    expect(await listInterestsForOpening(db, opening.id, company.id)).toEqual([]);
+    expect(await listInterestsForOpening(db, (await loadOpening(db, opening.id))!, company.id)).toEqual([]);
     expect((await revealedIdentities(db, company.id, [user.id])).size).toBe(0);
     expect((await (await run(myInterests.loader, get("/job/interesser", cookie))).json()).interests).toEqual([]);
     expect((await platformResults(db, "2000-01-01", "2100-01-01")).interestsSent).toBe(statsBefore.interestsSent);
@@ -133,7 +133,7 @@ describe("Mine interesser", () => {
     expect((await run(myInterests.action, post("/job/interesser", { intent: "withdraw", interestId: String(interest.id) }, cookie))).status).toBe(404);
     // She may say interested again; it starts over as new.
     expect(await expressInterest(db, { userId: user.id, openingId: opening.id, shareIdentity: false })).toBe("sent");
-    expect(await listInterestsForOpening(db, opening.id, company.id)).toMatchObject([{ stage: "new", identity: null }]);
+    expect(await listInterestsForOpening(db, (await loadOpening(db, opening.id))!, company.id)).toMatchObject([{ stage: "new", identity: null }]);
   });
 
   it("a confirmed hire cannot be withdrawn; another person's interest is not hers to withdraw", async () => {
@@ -142,13 +142,13 @@ describe("Mine interesser", () => {
     const { user } = await createFlexjobberWithProfile(db);
     const { user: other } = await createFlexjobberWithProfile(db);
     await expressInterest(db, { userId: user.id, openingId: opening.id, shareIdentity: false });
-    const interest = (await listInterestsForOpening(db, opening.id, company.id))[0]!;
+    const interest = (await listInterestsForOpening(db, (await loadOpening(db, opening.id))!, company.id))[0]!;
     await setInterestStage(db, { interestId: interest.id, companyId: company.id, stage: "hired", userId: companyUserRow.id });
     await db.updateTable("hires").set({ confirmedAt: new Date().toISOString() }).where("interestId", "=", interest.id).execute();
     const cookie = await sessionCookie(user.id);
     expect((await run(myInterests.action, post("/job/interesser", { intent: "withdraw", interestId: String(interest.id) }, cookie))).status).toBe(409);
     expect((await run(myInterests.action, post("/job/interesser", { intent: "withdraw", interestId: String(interest.id) }, await sessionCookie(other.id)))).status).toBe(404);
-    expect(await listInterestsForOpening(db, opening.id, company.id)).toHaveLength(1);
+    expect(await listInterestsForOpening(db, (await loadOpening(db, opening.id))!, company.id)).toHaveLength(1);
   });
 });
 

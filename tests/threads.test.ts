@@ -101,7 +101,7 @@ describe("threads", () => {
     const s = await setup();
     const opening = await createOpening(db, s.company.id, { title: "Køkkenhjælp i kantinen" });
     await expressInterest(db, { userId: s.flex.id, openingId: opening.id, shareIdentity: false });
-    const interest = (await listInterestsForOpening(db, opening.id, s.company.id))[0]!;
+    const interest = (await listInterestsForOpening(db, (await loadOpening(db, opening.id))!, s.company.id))[0]!;
     const companyCookie = await sessionCookie(s.companyUser.id);
     const reply = await run(openingPage.action, post(`/opslag/${opening.id}`, { intent: "reply", interestId: String(interest.id), message: "Vil du komme forbi?" }, companyCookie), { id: String(opening.id) });
     const threadId = Number(reply.headers.get("Location")!.match(/\/beskeder\/(\d+)/)![1]);
@@ -124,7 +124,7 @@ describe("threads", () => {
       const s = await setup();
       const opening = await createOpening(db, s.company.id, { title: "Pakning på lageret" });
       await expressInterest(db, { userId: s.flex.id, openingId: opening.id, shareIdentity: false });
-      const interest = (await listInterestsForOpening(db, opening.id, s.company.id))[0]!;
+      const interest = (await listInterestsForOpening(db, (await loadOpening(db, opening.id))!, s.company.id))[0]!;
       const companyCookie = await sessionCookie(s.companyUser.id);
       const flexCookie = await sessionCookie(s.flex.id);
       const reply = await run(openingPage.action, post(`/opslag/${opening.id}`, { intent: "reply", interestId: String(interest.id), message: "Vil du komme forbi?" }, companyCookie), { id: String(opening.id) });
@@ -158,7 +158,7 @@ describe("threads", () => {
     const s = await setup();
     const opening = await createOpening(db, s.company.id, { title: "Rengøring om morgenen" });
     await expressInterest(db, { userId: s.flex.id, openingId: opening.id, shareIdentity: false });
-    const interest = (await listInterestsForOpening(db, opening.id, s.company.id))[0]!;
+    const interest = (await listInterestsForOpening(db, (await loadOpening(db, opening.id))!, s.company.id))[0]!;
     const companyCookie = await sessionCookie(s.companyUser.id);
     const reply = await run(openingPage.action, post(`/opslag/${opening.id}`, { intent: "reply", interestId: String(interest.id), message: "Vil du komme forbi?" }, companyCookie), { id: String(opening.id) });
     const threadId = Number(reply.headers.get("Location")!.match(/\/beskeder\/(\d+)/)![1]);

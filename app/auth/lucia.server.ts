@@ -1,6 +1,6 @@
 import { Lucia, TimeSpan } from "lucia";
 import { db } from "../../db/client.server";
-import type { Role, UserStatus } from "../../db/schema";
+import type { CompanyStatus, Role, UserStatus } from "../../db/schema";
 import { secureCookies } from "~/env.server";
 import { sessionStore } from "./session-store.server";
 
@@ -22,6 +22,7 @@ export const lucia = new Lucia(sessionStore(db), {
     status: row.status,
     companyId: row.companyId,
     isCompanyAdmin: row.isCompanyAdmin === 1,
+    companyStatus: row.companyStatus,
   }),
 });
 
@@ -33,6 +34,8 @@ interface DatabaseUserAttributes {
   status: UserStatus;
   companyId: number | null;
   isCompanyAdmin: number;
+  /** The status of the user's company (null without one): read with the session for the standing check. */
+  companyStatus: CompanyStatus | null;
 }
 
 interface DatabaseSessionAttributes {

@@ -4,7 +4,8 @@ import { db } from "../../db/client.server";
 import { markActivity } from "~/stats/activity.server";
 import { lucia } from "./lucia.server";
 import { POST_LOGOUT_PATH, providerLogoutUrl } from "./oidc.server";
-import { accountInGoodStanding } from "./standing.server";
+import { oncePerRequest } from "~/utils/request-scope.server";
+import { accountInGoodStanding, inGoodStanding } from "./standing.server";
 
 export type SessionUser = User;
 
@@ -16,13 +17,21 @@ export interface Auth {
 /**
  * The signed-in user of this request, or null. A suspended or erased account,
  * or one whose company is suspended, is signed out at once (every session ends).
+ * A page's loaders (root and route) share one answer per GET; a POST checks
+ * afresh, because its action may change the session the loaders then read.
  */
 export async function validateRequest(request: Request): Promise<Auth | null> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (!sessionId) return null;
+  if (request.method !== "GET" && request.method !== "HEAD") return validateSession(sessionId);
+  return oncePerRequest(`session:${sessionId}`, () => validateSession(sessionId));
+}
+
+async function validateSession(sessionId: string): Promise<Auth | null> {
   const { session, user } = await lucia.validateSession(sessionId);
   if (!session || !user) return null;
-  if (!(await accountInGoodStanding(db, user.id))) {
+  // The session read brought the account's and its company's status (session-store.server.ts).
+  if (!inGoodStanding(user)) {
     await lucia.invalidateUserSessions(user.id);
     return null;
   }

@@ -13,7 +13,12 @@ export async function accountInGoodStanding(db: Db, userId: string): Promise<boo
     .select(["u.status", "u.companyId", "c.status as companyStatus"])
     .where("u.id", "=", userId)
     .executeTakeFirst();
-  if (!row || row.status !== "active") return false;
+  return row !== undefined && inGoodStanding(row);
+}
+
+/** The rule itself, for a row that already holds the account's and its company's status (the session read). */
+export function inGoodStanding(row: { status: string; companyId: number | null; companyStatus: string | null }): boolean {
+  if (row.status !== "active") return false;
   return row.companyId === null || row.companyStatus === "approved";
 }
 

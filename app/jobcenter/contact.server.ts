@@ -12,10 +12,20 @@ function fallback(): JobcenterContact {
 }
 
 export async function getJobcenterContact(db: Db): Promise<JobcenterContact> {
-  const row = await db.selectFrom("settings").select("value").where("key", "=", KEY).executeTakeFirst();
-  if (!row) return fallback();
+  const row = await storedContact(db).executeTakeFirst();
+  return contactFrom(row?.value ?? null);
+}
+
+/** The stored value as a query, for a read that takes it with other things in one statement (the shell). */
+export function storedContact(db: Db) {
+  return db.selectFrom("settings").select("value").where("key", "=", KEY);
+}
+
+/** The contact from the stored value (null: none stored yet). */
+export function contactFrom(value: string | null): JobcenterContact {
+  if (value === null) return fallback();
   try {
-    const parsed = contactSchema.safeParse(JSON.parse(row.value));
+    const parsed = contactSchema.safeParse(JSON.parse(value));
     return parsed.success ? parsed.data : fallback();
   } catch {
     return fallback();

@@ -7,7 +7,7 @@ import { toCompanyView, type CompanyProfileView } from "~/profiles/company-view"
 import { revealedIdentities, type RevealedIdentity } from "~/profiles/contact.server";
 import { loadProfileDetailsMany } from "~/profiles/profile.server";
 import { isVisibleTo, isVisibleFlexjobber } from "~/profiles/visibility.server";
-import { liveOpenings, loadOpening } from "./openings.server";
+import { liveOpenings, type OpeningDetails } from "./openings.server";
 
 // Saved openings, "Jeg er interesseret", and what the company does with it.
 
@@ -137,9 +137,9 @@ export interface InterestRow {
 }
 
 /** The interests in one of the company's openings (closed ones too) from visible flexjobbers, anonymised unless shared. */
-export async function listInterestsForOpening(db: Db, openingId: number, companyId: number): Promise<InterestRow[]> {
-  const opening = await loadOpening(db, openingId);
-  if (!opening || opening.opening.companyId !== companyId) return [];
+export async function listInterestsForOpening(db: Db, opening: OpeningDetails, companyId: number): Promise<InterestRow[]> {
+  if (opening.opening.companyId !== companyId) return [];
+  const openingId = opening.opening.id;
   const rows = await db
     .selectFrom("interests as i")
     .innerJoin("profiles as p", "p.userId", "i.userId")

@@ -177,7 +177,8 @@ export async function recommendCandidates(db: Db, opening: OpeningDetails, limit
     return rankByBound(
       inBoundOrder(db, published),
       async (userIds) => {
-        const candidates = await visibleProfiles(db, opening.opening.companyId)
+        // Visible, not hired here, and their profiles: one statement per batch.
+        const candidates = visibleProfiles(db, opening.opening.companyId)
           .select("p.userId")
           .where("p.userId", "in", userIds)
           .where((eb) =>
@@ -186,9 +187,8 @@ export async function recommendCandidates(db: Db, opening: OpeningDetails, limit
                 eb.selectFrom("hires as h").select("h.id").whereRef("h.userId", "=", "p.userId").where("h.openingId", "=", opening.opening.id).where("h.cancelledAt", "is", null),
               ),
             ),
-          )
-          .execute();
-        const details = await loadProfileDetailsMany(db, candidates.map((c) => c.userId));
+          );
+        const details = await loadProfileDetailsMany(db, candidates);
         return [...details.values()].map((d) => {
           const match = scoreMatch(profileForMatching(d), forMatching, "company");
           return { alias: d.profile.alias, view: toCompanyView(d), match, score: match.score, tie: d.profile.approvedAt ?? "" };

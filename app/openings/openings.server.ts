@@ -1,4 +1,6 @@
+import { sql } from "kysely";
 import type { Db } from "../../db/kysely";
+import { portableSql } from "../../db/portable";
 import { inTransaction } from "../../db/kysely";
 import type { Opening, OpeningTermKind } from "../../db/schema";
 import { findPostcode } from "../../db/vocabularies/postcodes";
@@ -55,24 +57,27 @@ export async function closeExpiredOpenings(db: Db, now = new Date()): Promise<nu
 export async function loadOpenings(db: Db, ids: number[]): Promise<Map<number, OpeningDetails>> {
   const out = new Map<number, OpeningDetails>();
   if (ids.length === 0) return out;
-  const [rows, terms] = await Promise.all([
-    db
-      .selectFrom("openings as o")
-      .innerJoin("companies as c", "c.id", "o.companyId")
-      .selectAll("o")
-      .select("c.name as companyName")
-      .where("o.id", "in", ids)
-      .execute(),
-    db.selectFrom("openingTerms").selectAll().where("openingId", "in", ids).orderBy("id").execute(),
-  ]);
-  for (const { companyName, ...opening } of rows) {
-    out.set(opening.id, { opening, companyName, tasks: parseList(opening.tasks), required: [], wanted: [], offers: [] });
-  }
-  for (const t of terms) {
-    const d = out.get(t.openingId);
-    if (!d) continue;
-    const list = t.kind === "required" ? d.required : t.kind === "wanted" ? d.wanted : d.offers;
-    list.push({ label: t.label, normalized: t.normalized });
+  // One statement: the openings with their terms as JSON (a job page shows twenty).
+  const t = (column: string) => sql.ref(`t.${column}`);
+  const rows = await db
+    .selectFrom("openings as o")
+    .innerJoin("companies as c", "c.id", "o.companyId")
+    .selectAll("o")
+    .select("c.name as companyName")
+    .select(
+      portableSql(db)
+        .jsonRows({ kind: t("kind"), label: t("label"), normalized: t("normalized") }, sql`from opening_terms as t where ${t("openingId")} = ${sql.ref("o.id")}`, t("id"))
+        .as("termsJson"),
+    )
+    .where("o.id", "in", ids)
+    .execute();
+  for (const { companyName, termsJson, ...opening } of rows) {
+    const d: OpeningDetails = { opening, companyName, tasks: parseList(opening.tasks), required: [], wanted: [], offers: [] };
+    for (const term of JSON.parse(termsJson) as { kind: string; label: string; normalized: string }[]) {
+      const list = term.kind === "required" ? d.required : term.kind === "wanted" ? d.wanted : d.offers;
+      list.push({ label: term.label, normalized: term.normalized });
+    }
+    out.set(opening.id, d);
   }
   return out;
 }

@@ -1,7 +1,9 @@
 import { randomInt } from "node:crypto";
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
-import type { Profile, ProfileTermKind, ProfileUpdate } from "../../db/schema";
+import { sql, type SelectQueryBuilder } from "kysely";
+import { portableSql } from "../../db/portable";
+import type { Accommodation, Database, Experience, Profile, ProfileTermKind, ProfileUpdate } from "../../db/schema";
 import { findPostcode } from "../../db/vocabularies/postcodes";
 import { normalizeTerm } from "../../db/vocabularies/terms";
 import { checkPublishable } from "./completeness";
@@ -11,6 +13,9 @@ import { SHARING_CONSENT_VERSION } from "~/auth/consent-texts";
 import { withoutMatchTerms } from "~/matching/match-terms";
 import { giveConsent, hasConsent, withdrawConsent } from "~/privacy/consents.server";
 import type { ProfileDetails, ProfileItem } from "./profile-details";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type UserIdQuery = SelectQueryBuilder<Database, any, { userId: string }>;
 
 export const MAX_ITEMS_PER_LIST = 30;
 
@@ -46,37 +51,53 @@ export async function hasHealthConsent(db: Db, userId: string): Promise<boolean>
 }
 
 /** Loads full details for many profiles with one query per table (no N+1). */
-export async function loadProfileDetailsMany(db: Db, userIds: string[]): Promise<Map<string, ProfileDetails>> {
+/** Profiles with their lists, by user id: a list, or a query of user ids (filtered in the same statement). */
+export async function loadProfileDetailsMany(db: Db, userIds: string[] | UserIdQuery): Promise<Map<string, ProfileDetails>> {
   const out = new Map<string, ProfileDetails>();
-  if (userIds.length === 0) return out;
-  const [profiles, terms, experiences, accommodations, consents] = await Promise.all([
-    db.selectFrom("profiles").selectAll().where("userId", "in", userIds).execute().then((rows) => rows.map(withoutMatchTerms)),
-    db.selectFrom("profileTerms").select(["id", "userId", "kind", "label"]).where("userId", "in", userIds).orderBy("id").execute(),
-    db.selectFrom("experiences").selectAll().where("userId", "in", userIds).orderBy("id").execute(),
-    db.selectFrom("accommodations").selectAll().where("userId", "in", userIds).orderBy("id").execute(),
-    db
-      .selectFrom("consents")
-      .select("userId")
-      .where("userId", "in", userIds)
-      .where("purpose", "=", "health_data")
-      .where("withdrawnAt", "is", null)
-      .execute(),
-  ]);
-  const consenting = new Set(consents.map((c) => c.userId));
-  for (const profile of profiles) {
-    const emptyTerms = Object.fromEntries(TERM_KINDS.map((k) => [k, [] as ProfileItem[]])) as Record<ProfileTermKind, ProfileItem[]>;
+  if (Array.isArray(userIds) && userIds.length === 0) return out;
+  // One statement: the profiles with their lists as JSON (a search page shows ten, each a round trip on PostgreSQL).
+  const { jsonRows } = portableSql(db);
+  const of = (table: string) => sql`from ${sql.table(table)} as x where ${sql.ref("x.userId")} = ${sql.ref("p.userId")}`;
+  const x = (column: string) => sql.ref(`x.${column}`);
+  const rows = await db
+    .selectFrom("profiles as p")
+    .selectAll("p")
+    .select([
+      jsonRows({ id: x("id"), kind: x("kind"), label: x("label") }, of("profile_terms"), x("id")).as("termsJson"),
+      jsonRows(
+        { id: x("id"), userId: x("userId"), title: x("title"), industry: x("industry"), employer: x("employer"), years: x("years"), createdAt: x("createdAt") },
+        of("experiences"),
+        x("id"),
+      ).as("experiencesJson"),
+      jsonRows(
+        { id: x("id"), userId: x("userId"), termId: x("termId"), label: x("label"), normalized: x("normalized"), visibleToCompanies: x("visibleToCompanies"), createdAt: x("createdAt") },
+        of("accommodations"),
+        x("id"),
+      ).as("accommodationsJson"),
+      (eb) =>
+        eb
+          .case()
+          .when(eb.exists(eb.selectFrom("consents as c").select("c.userId").whereRef("c.userId", "=", "p.userId").where("c.purpose", "=", "health_data").where("c.withdrawnAt", "is", null)))
+          .then(1)
+          .else(0)
+          .end()
+          .as("healthConsent"),
+    ])
+    .where("p.userId", "in", userIds)
+    .execute();
+  for (const { termsJson, experiencesJson, accommodationsJson, healthConsent, ...row } of rows) {
+    const terms = Object.fromEntries(TERM_KINDS.map((k) => [k, [] as ProfileItem[]])) as Record<ProfileTermKind, ProfileItem[]>;
+    for (const t of JSON.parse(termsJson) as { id: number; kind: ProfileTermKind; label: string }[]) terms[t.kind]?.push({ id: t.id, label: t.label });
+    const profile = withoutMatchTerms(row);
     out.set(profile.userId, {
       profile,
       timesOfDay: parseTimesOfDay(profile.timesOfDay),
-      terms: emptyTerms,
-      experiences: [],
-      accommodations: [],
-      healthConsent: consenting.has(profile.userId),
+      terms,
+      experiences: JSON.parse(experiencesJson) as Experience[],
+      accommodations: JSON.parse(accommodationsJson) as Accommodation[],
+      healthConsent: Number(healthConsent) === 1,
     });
   }
-  for (const t of terms) out.get(t.userId)?.terms[t.kind].push({ id: t.id, label: t.label });
-  for (const e of experiences) out.get(e.userId)?.experiences.push(e);
-  for (const a of accommodations) out.get(a.userId)?.accommodations.push(a);
   return out;
 }
 

@@ -12,7 +12,7 @@ import { AVAILABILITIES, availabilityLabels } from "~/profiles/options";
 import { candidateSearchSchema } from "~/profiles/schemas";
 import { candidateFilters } from "~/profiles/search.server";
 import { runRead } from "~/readers/pool.server";
-import { listTerms } from "~/vocabularies/vocabularies.server";
+import { listActiveTerms } from "~/vocabularies/vocabularies.server";
 import { formDataToObject, zodFieldErrors } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Find kandidater" }];
@@ -21,11 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Find kandidater" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCompanyUser(request);
   const url = new URL(request.url);
-  const [competences, certificates, industries] = await Promise.all([
-    listTerms(db, "competence"),
-    listTerms(db, "certificate"),
-    listTerms(db, "industry"),
-  ]);
+  const { competence: competences, certificate: certificates, industry: industries } = await listActiveTerms(db, ["competence", "certificate", "industry"]);
   const options = {
     competences: competences.map((t) => t.label),
     certificates: certificates.map((t) => t.label),

@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const asked = Number(new URL(request.url).searchParams.get("kandidater"));
   const shown = Number.isInteger(asked) && asked > 0 ? Math.min(50, Math.ceil(asked / CANDIDATE_STEP) * CANDIDATE_STEP) : CANDIDATE_STEP;
   const [interests, candidates, shortlist] = await Promise.all([
-    listInterestsForOpening(db, details.opening.id, user.companyId),
+    listInterestsForOpening(db, details, user.companyId),
     runRead("recommendCandidates", details, shown + 1),
     listShortlist(db, details, user.companyId),
   ]);

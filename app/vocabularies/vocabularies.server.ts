@@ -8,6 +8,14 @@ export async function listTerms(db: Db, kind: VocabularyKind, { includeInactive 
   return query.orderBy("label").execute();
 }
 
+/** The active terms of several kinds in one read (a search form's filters), each kind ordered by label. */
+export async function listActiveTerms<K extends VocabularyKind>(db: Db, kinds: readonly K[]): Promise<Record<K, VocabularyTerm[]>> {
+  const rows = await db.selectFrom("vocabularyTerms").selectAll().where("kind", "in", kinds).where("active", "=", 1).orderBy("label").execute();
+  const byKind = Object.fromEntries(kinds.map((k) => [k, [] as VocabularyTerm[]])) as Record<K, VocabularyTerm[]>;
+  for (const row of rows) byKind[row.kind as K].push(row);
+  return byKind;
+}
+
 export type TermChange = "ok" | "duplicate" | "not_found";
 
 async function labelTaken(db: Db, kind: VocabularyKind, label: string, exceptId?: number): Promise<boolean> {
