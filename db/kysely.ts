@@ -60,7 +60,10 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
 /** A pool of connections to PostgreSQL, with the same plugins as SQLite. */
 export function openPostgres(url: string, { max = Number(process.env.DATABASE_POOL_SIZE ?? 10) } = {}): Db {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // The app's queries are short and many run at once: JIT compiles each heavy one anew (10-15 ms),
+  // and parallel workers cost more to start than they save where Node and PostgreSQL share a few
+  // cores (the job search took 57 ms with them, 32 without). See docs/decisions/018.
+  const pool = new pg.Pool({ connectionString: url, max, options: "-c jit=off -c max_parallel_workers_per_gather=0" });
   // An idle connection the server drops must not take the process down.
   pool.on("error", () => {});
   return new Kysely<Database>({ dialect: new SerialPostgresDialect({ pool }), plugins: plugins(), log: logQueryStats });

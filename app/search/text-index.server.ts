@@ -48,18 +48,31 @@ export async function indexOpeningText(trx: Db, openingId: number, text: string 
 export function profileTextMatches(db: Db, input: string) {
   const match = textMatch(db, "profile_fts", input);
   if (!match) return null;
-  return db
-    .selectFrom("profileFts")
-    .innerJoin("profileSearchKeys as sk", "sk.id", "profileFts.rowid")
-    .select(["sk.userId", match.rank.as("rank")])
-    .where(match.where);
+  return textFirst(
+    db,
+    db
+      .selectFrom("profileFts")
+      .innerJoin("profileSearchKeys as sk", "sk.id", "profileFts.rowid")
+      .select(["sk.userId", match.rank.as("rank")])
+      .where(match.where),
+  );
 }
 
 /** The openings whose text matches typed text (as a subquery of ids); null when the text has no words. */
 export function openingTextMatches(db: Db, input: string) {
   const match = textMatch(db, "opening_fts", input);
   if (!match) return null;
-  return db.selectFrom("openingFts").select("openingFts.rowid as openingId").where(match.where);
+  return textFirst(db, db.selectFrom("openingFts").select("openingFts.rowid as openingId").where(match.where));
+}
+
+/**
+ * On PostgreSQL the text matches are found first, on their own (an OFFSET 0 keeps the planner from
+ * folding the subquery into the outer query): it misjudges how many rows a prefix query finds, and
+ * otherwise scored every live opening before looking at the text (66 → 20 ms for 'lager'), or
+ * walked every match row by row through the profile look-ups (170 → 110 ms). SQLite finds them first anyway.
+ */
+function textFirst<Q extends { offset: (n: number) => Q }>(db: Db, query: Q): Q {
+  return isPostgres(db) ? query.offset(0) : query;
 }
 
 /** Gives back the space of erased documents (FTS5 keeps deleted text until its segments merge; PostgreSQL's autovacuum does this itself). */
