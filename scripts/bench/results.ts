@@ -60,8 +60,17 @@ const ms = (n: number) => (Number.isFinite(n) ? `${n < 10 ? n.toFixed(1) : n.toF
 const ok = (good: boolean) => (good ? "✓" : "✗");
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} kB`;
 
-export function writeResults(input: { results: EngineResult[]; pages: PageSpec[]; facts: Facts; dataset: Dataset; seconds: number; minutes: number }): string {
+/** What a run measured, as JSON (bench/data/last-run.json), so the report can be written again without measuring. */
+export function toJson(results: EngineResult[]): unknown {
+  return results.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Map ? [...v.entries()] : v])));
+}
+export function fromJson(json: unknown): EngineResult[] {
+  return (json as Record<string, unknown>[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.isArray(v) && k !== "inProcess" ? new Map(v as [string, unknown][]) : v])) as unknown as EngineResult);
+}
+
+export function writeResults(input: { results: EngineResult[]; pages: PageSpec[]; facts: Facts; dataset: Dataset; seconds: number; minutes: number; runAt?: string }): string {
   const { results, pages, facts, dataset, seconds, minutes } = input;
+  const runAt = input.runAt ?? new Date().toISOString();
   const sqlite = results.find((r) => r.engine === "SQLite")!;
   const postgres = results.find((r) => r.engine === "PostgreSQL") ?? null;
   const misses: Miss[] = [];
@@ -72,7 +81,7 @@ export function writeResults(input: { results: EngineResult[]; pages: PageSpec[]
   const row = (cells: (string | number)[]) => lines.push(`| ${cells.join(" | ")} |`);
 
   lines.push("# Benchmark (issues 16, 25 and 26)", "");
-  lines.push(`Run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with \`${postgres ? "DATABASE_URL=postgres://… " : ""}npm run bench\` (${minutes.toFixed(1)} min in all).`, "");
+  lines.push(`Run ${runAt.slice(0, 16).replace("T", " ")} UTC with \`${postgres ? "DATABASE_URL=postgres://… " : ""}npm run bench\` (${minutes.toFixed(1)} min in all).`, "");
   lines.push(`Machine: ${cpu.length} × ${cpu[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}.`, "");
   lines.push(`Databases: ${results.map((r) => r.version).join("; ")}.${postgres ? " PostgreSQL runs on the same machine (the CI cluster from `.ci/postgres`: loopback, fsync off), so Node and PostgreSQL share the two cores." : " PostgreSQL is measured too when `DATABASE_URL` names one (`eval \"$(.ci/postgres)\"` starts one)."}`, "");
   lines.push(
@@ -184,7 +193,10 @@ export function writeResults(input: { results: EngineResult[]; pages: PageSpec[]
 
   lines.push("", "## Why a target is missed", "");
   if (misses.length === 0) lines.push("Every target is met.");
-  for (const m of misses) lines.push(`- ${m.page}, ${m.engine === "both" ? "" : `${m.engine}, `}${m.detail}: ${whyMissed(m)}`);
+  // One line per reason, with every miss it explains.
+  const byReason = new Map<string, string[]>();
+  for (const m of misses) byReason.set(whyMissed(m), [...(byReason.get(whyMissed(m)) ?? []), `${m.page} (${m.engine === "both" ? "" : `${m.engine}, `}${m.detail})`]);
+  for (const [reason, which] of byReason) lines.push(`- ${which.join("; ")}: ${reason}`);
   lines.push("");
   return lines.join("\n");
 }

@@ -30,7 +30,7 @@ import { matchingCandidates, searchCandidates, type CandidateFilters } from "../
 import { loadDashboard } from "../../app/stats/dashboard.server";
 import { startProductionServer, type RunningServer } from "../production-server";
 import { BENCH_LOGINS, BENCH_PASSWORD, ensureDataset } from "./dataset";
-import { writeResults, type Engine, type EngineResult, type Load, type PageSpec, type Timing } from "./results";
+import { toJson, writeResults, type Engine, type EngineResult, type Load, type PageSpec, type Timing } from "./results";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const IN_PROCESS_RUNS = 40;
@@ -280,10 +280,11 @@ const results: EngineResult[] = [await measure("SQLite")];
 if (pgUrl) results.push(await measure("PostgreSQL"));
 
 // ---- bench/RESULTS.md --------------------------------------------------------------------------
-const text = writeResults({ results, pages: PAGES, facts, dataset, seconds: SECONDS, minutes: (performance.now() - started) / 1000 / 60 });
+const report = { results, pages: PAGES, facts, dataset, seconds: SECONDS, minutes: (performance.now() - started) / 1000 / 60 };
+fs.writeFileSync(path.join(path.dirname(file), "last-run.json"), JSON.stringify({ ...report, results: toJson(results), at: new Date().toISOString() }));
+const text = writeResults(report);
 fs.mkdirSync("bench", { recursive: true });
 fs.writeFileSync("bench/RESULTS.md", text);
-fs.rmSync("bench/RESULTS-postgres.md", { force: true });
 log("Wrote bench/RESULTS.md");
 console.log(text);
 process.exit(0);
