@@ -26,6 +26,7 @@ import { startEmailWorker } from "./app/email/email.server";
 import { checkHealth } from "./app/ops/health.server";
 import { logInfo } from "./app/ops/log.server";
 import { inRequestScope } from "./app/utils/request-scope.server";
+import { startScheduler } from "./app/ops/scheduler.server";
 
 /** Migrates, seeds what an empty database needs, and tells whether the demo logins exist. */
 async function openAndPrepare(): Promise<boolean> {
@@ -69,6 +70,8 @@ async function main() {
   // The server's own connection: health checks and the email worker.
   const db = openAppDatabase();
   const stopEmailWorker = startEmailWorker(db);
+  // The app's own schedule (reminders, digest, retention, backup, sweep), each slot once across processes.
+  const scheduler = startScheduler(db, { enabled: env.SCHEDULER !== "off" });
   const logRequests = env.NODE_ENV === "production";
 
   const app = express();
@@ -174,6 +177,7 @@ async function main() {
     stopping = true;
     console.log(`${signal}: stopper; færdiggør igangværende forespørgsler.`);
     stopEmailWorker();
+    scheduler?.stop();
     // Stop accepting, let requests in flight finish, drop idle keep-alive connections now
     // and any still open after 10 s.
     server.close(() => {

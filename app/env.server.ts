@@ -31,6 +31,11 @@ const schema = z.object({
   RATE_LIMIT_DELAY_STEP_MS: z.coerce.number().int().min(0).default(250),
   /** express "trust proxy" (e.g. "loopback" or "1") when a reverse proxy sets X-Forwarded-For. */
   TRUST_PROXY: z.string().optional(),
+  /** "off": the app runs no scheduled jobs (for operators who keep cron; see README "Drift"). */
+  SCHEDULER: z.enum(["on", "off"]).default("on"),
+  /** Where the nightly SQLite backup goes, and how many copies are kept. */
+  BACKUP_DIR: z.string().default("./data/backups"),
+  BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
   /** "true": every response says how many SQL statements it sent and their time (Server-Timing; npm run bench uses it). */
   SERVER_TIMING: z.enum(["true", "false"]).optional(),
 });

@@ -31,6 +31,11 @@ export async function backupDatabase(source: string, target: string, onProgress?
   } finally {
     db.close();
   }
+  // One self-contained file: the copy keeps the live database's WAL mode, which leaves side
+  // files (-wal, -shm) beside it whenever it is opened, even to check it.
+  const copy = new SQLite(target);
+  copy.pragma("journal_mode = DELETE");
+  copy.close();
 }
 
 /** Checks that a file is an intact SQLite database with our migrations table. */

@@ -734,7 +734,26 @@ export interface Database {
   recommendedOpenings: RecommendedOpeningTable;
   rateLimitHits: RateLimitHitTable;
   followUps: FollowUpTable;
+  jobRuns: JobRunTable;
 }
+
+/** One run of a scheduled job (app/ops/scheduler.server.ts): by the schedule, "Kør nu" or `npm run …`. */
+export interface JobRunTable {
+  id: Generated<number>;
+  job: string;
+  /** The scheduled instant (ISO, UTC), unique per job; "manual:…" / "command:…" for runs by hand. */
+  slot: string;
+  trigger: JobTrigger;
+  startedAt: string;
+  finishedAt: string | null;
+  outcome: JobOutcome;
+  summary: string | null;
+  error: string | null;
+  startedBy: string | null;
+}
+export type JobTrigger = "schedule" | "manual" | "command";
+export type JobOutcome = "running" | "ok" | "failed";
+export type JobRun = Selectable<JobRunTable>;
 
 /** A worklist row marked as followed up on "Opfølgning" (app/follow-up/). */
 export interface FollowUpTable {

@@ -15,13 +15,13 @@ export async function startProductionServer(
   databasePath: string,
   scratchDir: string,
   waitTries = 600,
-  /** More environment for this server (e.g. SERVER_TIMING, READER_THREADS). */
+  /** More environment for this server (e.g. SERVER_TIMING, READER_THREADS; SCHEDULER is off unless given). */
   extraEnv: Record<string, string> = {},
 ): Promise<RunningServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_PATH: databasePath, SEED_DEMO: "false", OUTBOX_DIR: path.join(scratchDir, "outbox"), UPLOADS_DIR: path.join(scratchDir, "uploads"), EMAIL_API_KEY: "", SMTP_URL: "", ...extraEnv },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_PATH: databasePath, SEED_DEMO: "false", OUTBOX_DIR: path.join(scratchDir, "outbox"), UPLOADS_DIR: path.join(scratchDir, "uploads"), EMAIL_API_KEY: "", SMTP_URL: "", SCHEDULER: "off", ...extraEnv },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let errors = "";

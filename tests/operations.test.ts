@@ -83,7 +83,7 @@ describe("backup and restore", () => {
 describe("GET /healthz", () => {
   it("is ok with the database answering, migrations current and folders writable; not when a migration is missing", async () => {
     const good = await checkHealth(db, { databaseFile: process.env.DATABASE_PATH!, uploadsDir: process.env.UPLOADS_DIR! });
-    expect(good).toEqual({ ok: true, checks: { database: true, migrations: true, dataDirectory: true, uploadsDirectory: true } });
+    expect(good).toEqual({ ok: true, checks: { database: true, migrations: true, dataDirectory: true, uploadsDirectory: true }, jobs: [] });
     expect(JSON.stringify(good)).not.toMatch(/@|name/);
 
     const dir = tempDir();

@@ -46,6 +46,12 @@ export function requireConfiguredAudience(slug: string | undefined): Audience {
 }
 
 /** Round trips started before this are stale. */
+/** Forgets round trips nobody finished (the hourly sweep; a new login does it too). */
+export async function sweepOidcLogins(db: Db, now = new Date()): Promise<number> {
+  const result = await db.deleteFrom("oidcLogins").where("createdAt", "<", freshSince(now)).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 function freshSince(now: Date): string {
   return new Date(now.getTime() - ROUND_TRIP_MINUTES * 60_000).toISOString();
 }

@@ -3,10 +3,13 @@ import path from "node:path";
 import { sql } from "kysely";
 import type { Db } from "../../db/kysely";
 import { migrationsFor } from "../../db/migrations/index";
+import { jobProblems, type JobProblem } from "./scheduler.server";
 
 export interface Health {
   ok: boolean;
   checks: { database: boolean; migrations: boolean; dataDirectory: boolean; uploadsDirectory: boolean };
+  /** Scheduled jobs that are overdue or failed their last three runs (by name; no personal data). */
+  jobs: JobProblem[];
 }
 
 function writable(dir: string): boolean {
@@ -40,5 +43,6 @@ export async function checkHealth(db: Db, { databaseFile, uploadsDir }: { databa
     dataDirectory: writable(path.dirname(path.resolve(databaseFile))),
     uploadsDirectory: writable(uploadsDir),
   };
-  return { ok: Object.values(checks).every(Boolean), checks };
+  const jobs = database && migrationsCurrent ? await jobProblems(db).catch(() => []) : [];
+  return { ok: Object.values(checks).every(Boolean) && jobs.length === 0, checks, jobs };
 }

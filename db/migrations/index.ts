@@ -31,6 +31,7 @@ import * as m0027 from "./0027_sms";
 import * as m0028 from "./0028_assisted_profiles";
 import * as m0029 from "./0029_partial_activity_index";
 import * as m0030 from "./0030_simple_search";
+import * as m0031 from "./0031_job_runs";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same
@@ -67,6 +68,7 @@ export const migrations: Record<string, Migration> = {
   "0028_assisted_profiles": m0028,
   "0029_partial_activity_index": m0029,
   "0030_simple_search": m0030,
+  "0031_job_runs": m0031,
 };
 
 /**
@@ -83,6 +85,7 @@ export const postgresMigrations: Record<string, Migration> = {
   "0028_assisted_profiles": m0028,
   "0029_partial_activity_index": m0029,
   "0030_simple_search": m0030,
+  "0031_job_runs": m0031,
 };
 
 /** The migrations for the database db talks to. */

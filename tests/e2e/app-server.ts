@@ -42,6 +42,8 @@ export async function startAppServer(extraEnv: Record<string, string> = {}, port
       OUTBOX_DIR: outboxDir,
       UPLOADS_DIR: path.join(dir, "uploads"),
       EMAIL_API_KEY: "",
+      // The journeys see only what they do; the schedule has its own tests (tests/scheduler.test.ts).
+      SCHEDULER: "off",
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
