@@ -38,7 +38,7 @@ async function openAndPrepare(): Promise<boolean> {
     const users = await db.selectFrom("users").select("id").limit(1).execute();
     if (users.length === 0 && process.env.SEED_DEMO !== "false") {
       await seedDemo(db);
-      console.log("Demo-kommunen \"Jobcenter Demo\" er oprettet.");
+      console.log('The demo municipality "Jobcenter Demo" was created.');
     }
     const demo = await db.selectFrom("users").select("id").where("email", "=", DEMO_LOGINS[0].email).executeTakeFirst();
     return Boolean(demo);
@@ -64,7 +64,7 @@ async function main() {
   process.env.READER_THREADS ??= postgresUrl() ? "0" : String(os.availableParallelism());
   const hasDemo = await openAndPrepare();
   const swept = sweepIncomingUploads();
-  if (swept > 0) console.log(`Fjernede ${swept} halve uploads fra sidste kørsel.`);
+  if (swept > 0) console.log(`Removed ${swept} unfinished uploads from the last run.`);
   const buildPath = path.resolve("build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   // The server's own connection: health checks and the email worker.
@@ -153,16 +153,16 @@ async function main() {
   const server = app.listen(env.PORT, () => {
     // npm run restore (SQLite only) refuses while this file names a running server.
     if (!postgresUrl()) fs.writeFileSync(serverPidFile(), String(process.pid));
-    console.log(`${env.BRAND_NAME} kører på http://localhost:${env.PORT}`);
+    console.log(`${env.BRAND_NAME} is running on http://localhost:${env.PORT}`);
     if (hasDemo) {
-      console.log(`\nDemo-logins (adgangskode: ${DEMO_PASSWORD}):`);
+      console.log(`\nDemo logins (password: ${DEMO_PASSWORD}):`);
       const width = Math.max(...DEMO_LOGINS.map((l) => l.label.length)) + 2;
       for (const login of DEMO_LOGINS) console.log(`  ${login.label.padEnd(width)} ${login.email}`);
       console.log("");
     }
     const providers = configuredAudiences().map((a) => AUDIENCE_LABELS[a].button);
     if (providers.length > 0) {
-      console.log(`Login uden adgangskode: ${providers.join(", ")} (${providerOrigins().join(", ")})\n`);
+      console.log(`Login without a password: ${providers.join(", ")} (${providerOrigins().join(", ")})\n`);
       // The provider only sends the browser back to the registered address, which is built from APP_URL.
       if (!env.APP_URL) console.warn(`APP_URL er ikke sat: login-tjenesten sender tilbage til http://localhost:${env.PORT}/login/…/callback.\n`);
     }
@@ -175,7 +175,7 @@ async function main() {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: stopper; færdiggør igangværende forespørgsler.`);
+    console.log(`${signal}: stopping; finishing the requests in flight.`);
     stopEmailWorker();
     scheduler?.stop();
     // Stop accepting, let requests in flight finish, drop idle keep-alive connections now

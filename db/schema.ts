@@ -180,7 +180,9 @@ export type AuditAction =
   /** Staff started filling in the citizen's profile with her at a meeting. */
   | "profile_assist_started"
   /** Staff changed the citizen's profile while filling it in with her. */
-  | "profile_edited_by_staff";
+  | "profile_edited_by_staff"
+  /** An admin ran a scheduled job by hand ("Kør nu" on Drift); no person is its subject. */
+  | "job_run_by_hand";
 
 /**
  * A flexjobber's competence profile. Visible to companies only when

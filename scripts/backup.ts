@@ -4,13 +4,13 @@ import { backupDatabase, verifyBackup } from "../db/backup";
 
 // On PostgreSQL the server's own tools do this, consistently and while the app runs.
 if (postgresUrl()) {
-  console.error("Databasen er PostgreSQL: brug pg_dump (se README, Skalering).");
+  console.error("The database is PostgreSQL: use pg_dump (see README, Skalering).");
   process.exit(2);
 }
 
 const target = process.argv[2];
 if (!target) {
-  console.error("Brug: npm run backup -- <fil>, fx npm run backup -- /backup/refleks-$(date +%F).sqlite");
+  console.error("Usage: npm run backup -- <file>, e.g. npm run backup -- /backup/refleks-$(date +%F).sqlite");
   process.exit(2);
 }
 let shown = -1;
@@ -18,8 +18,8 @@ await backupDatabase(databasePath(), target, (done, total) => {
   const pct = total ? Math.floor((100 * done) / total) : 100;
   if (pct >= shown + 10 || pct === 100) {
     shown = pct;
-    process.stdout.write(`\rSikkerhedskopi: ${pct} %`);
+    process.stdout.write(`\rBackup: ${pct} %`);
   }
 });
 verifyBackup(target);
-console.log(`\nSikkerhedskopien er gemt og kontrolleret: ${target}`);
+console.log(`\nThe backup is written and checked: ${target}`);

@@ -37,10 +37,10 @@ try {
   if (await emailTakenFor(db, email, "admin")) throw new Error(`Der findes allerede en bruger med e-mailen ${email}.`);
   if (values.password) {
     await createUser(db, { role: "admin", email, name, password: values.password });
-    console.log(`Administratoren ${email} er oprettet. Log ind på /login.`);
+    console.log(`The admin ${email} is created. Log in at /login.`);
   } else {
     const { token } = await createInvitation(db, { email, name, role: "admin", invitedBy: null });
-    console.log(`Åbn dette link inden ${INVITATION_DAYS} dage og vælg en adgangskode:\n${invitationUrl(token)}`);
+    console.log(`Open this link within ${INVITATION_DAYS} days and choose a password:\n${invitationUrl(token)}`);
   }
 } finally {
   await db.destroy();

@@ -12,7 +12,7 @@ import { rebuildSearchIndexes } from "../app/search/reindex.server";
 const file = process.argv[2];
 const url = postgresUrl();
 if (!file || !fs.existsSync(file) || !url) {
-  console.error("Brug: DATABASE_URL=postgres://… npm run migrate-to-postgres -- <sqlite-fil>");
+  console.error("Usage: DATABASE_URL=postgres://… npm run migrate-to-postgres -- <sqlite file>");
   process.exit(2);
 }
 
@@ -21,14 +21,14 @@ const target = openPostgres(url);
 try {
   await migrateToLatest(source.db);
   await prepareDatabase(target);
-  console.log(`Kopierer ${file} til ${databaseLabel()} …`);
-  const report = await copyToPostgres(source.sqlite, target, (table, rows) => console.log(`  ${table}: ${rows} rækker`));
+  console.log(`Copying ${file} to ${databaseLabel()} …`);
+  const report = await copyToPostgres(source.sqlite, target, (table, rows) => console.log(`  ${table}: ${rows} rows`));
   const wrong = report.filter((r) => r.sqlite !== r.postgres);
-  for (const r of wrong) console.error(`  ✗ ${r.table}: ${r.sqlite} i SQLite, ${r.postgres} i PostgreSQL`);
+  for (const r of wrong) console.error(`  ✗ ${r.table}: ${r.sqlite} in SQLite, ${r.postgres} in PostgreSQL`);
   if (wrong.length > 0) process.exitCode = 1;
-  else console.log(`✓ ${report.length} tabeller, ${report.reduce((n, r) => n + r.postgres, 0)} rækker: samme antal i begge databaser.`);
+  else console.log(`✓ ${report.length} tables, ${report.reduce((n, r) => n + r.postgres, 0)} rows: the same counts in both databases.`);
   const indexed = await rebuildSearchIndexes(target);
-  console.log(`Søgeindekset er bygget (${indexed} profiler og opslag). Start nu appen med DATABASE_URL sat.`);
+  console.log(`The search index is built (${indexed} profiles and openings). Now start the app with DATABASE_URL set.`);
 } finally {
   await source.db.destroy();
   await target.destroy();

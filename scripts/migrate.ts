@@ -5,4 +5,4 @@ import { prepareDatabase } from "../db/prepare";
 const db = openAppDatabase();
 await prepareDatabase(db);
 await db.destroy();
-console.log(`Databasen ${databaseLabel()} er opdateret.`);
+console.log(`The database ${databaseLabel()} is up to date.`);

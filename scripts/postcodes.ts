@@ -19,4 +19,4 @@ ${lines.join("\n")}
 ];
 `;
 fs.writeFileSync(path.join(dir, "postcode-data.ts"), out);
-console.log(`Postnumre skrevet: ${rows.length}`);
+console.log(`Postcodes written: ${rows.length}`);

@@ -5,13 +5,13 @@ import { restoreDatabase } from "../db/backup";
 
 // On PostgreSQL the server's own tools do this, consistently and while the app runs.
 if (postgresUrl()) {
-  console.error("Databasen er PostgreSQL: brug pg_restore (se README, Skalering).");
+  console.error("The database is PostgreSQL: use pg_restore (see README, Skalering).");
   process.exit(2);
 }
 
 const source = process.argv[2];
 if (!source || !fs.existsSync(source)) {
-  console.error("Brug: npm run restore -- <sikkerhedskopi>");
+  console.error("Usage: npm run restore -- <backup file>");
   process.exit(2);
 }
 const pidFile = serverPidFile();
@@ -25,9 +25,9 @@ if (fs.existsSync(pidFile)) {
     running = false;
   }
   if (running) {
-    console.error(`Serveren kører (pid ${pid}). Stop den først, og kør så npm run restore igen.`);
+    console.error(`The server is running (pid ${pid}). Stop it first, then run npm run restore again.`);
     process.exit(1);
   }
 }
 const kept = restoreDatabase(source, databasePath());
-console.log(`Sikkerhedskopien er lagt tilbage i ${databasePath()}.${kept ? ` Den tidligere database ligger i ${kept}.` : ""}`);
+console.log(`The backup is restored to ${databasePath()}.${kept ? ` The database it replaced is kept as ${kept}.` : ""}`);

@@ -3,7 +3,7 @@
 // row, so the Drift page and /healthz see it either way.
 import { openAppDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
-import type { JobName } from "../app/ops/jobs.server";
+import { describeCounts, JOBS, type JobName } from "../app/ops/jobs.server";
 import { runJobNow } from "../app/ops/scheduler.server";
 
 export async function runJobByHand(name: JobName): Promise<void> {
@@ -19,5 +19,5 @@ export async function runJobByHand(name: JobName): Promise<void> {
     console.error(`${name} failed: ${run.error}`);
     process.exit(1);
   }
-  console.log(`${name}: ${run.summary}`);
+  console.log(`${name}: ${describeCounts(JOBS[name], JSON.parse(run.summary ?? "{}"), "en")}`);
 }

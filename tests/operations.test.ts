@@ -72,10 +72,10 @@ describe("backup and restore", () => {
     fs.writeFileSync(serverPidFile(file), String(process.pid));
     const refused = await run("node_modules/.bin/tsx", ["scripts/restore.ts", path.join(dir, "copy.sqlite")], { env: { ...process.env, DATABASE_PATH: file, DATABASE_URL: "" } }).catch((e: { code: number; stderr: string }) => e);
     expect((refused as { code: number }).code).toBe(1);
-    expect((refused as { stderr: string }).stderr).toMatch(/Serveren kører/);
+    expect((refused as { stderr: string }).stderr).toMatch(/The server is running/);
     fs.rmSync(serverPidFile(file));
     const ok = await run("node_modules/.bin/tsx", ["scripts/restore.ts", path.join(dir, "copy.sqlite")], { env: { ...process.env, DATABASE_PATH: file, DATABASE_URL: "" } });
-    expect(ok.stdout).toMatch(/lagt tilbage/);
+    expect(ok.stdout).toMatch(/is restored/);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });

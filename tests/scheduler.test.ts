@@ -4,8 +4,8 @@ import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "../db/client.server";
 import { databasePath, isPostgres, openDatabase, openPostgres, postgresUrl, type Db } from "../db/kysely";
-import type { JobDefinition } from "~/ops/jobs.server";
-import { backupInto, JOBS, listBackups } from "~/ops/jobs.server";
+import type { JobCounts, JobDefinition } from "~/ops/jobs.server";
+import { backupInto, describeCounts, JOBS, listBackups } from "~/ops/jobs.server";
 import { ABANDONED_AFTER_MS, dueSlot, jobProblems, runDueJobs, runJobNow, startScheduler } from "~/ops/scheduler.server";
 import { checkHealth } from "~/ops/health.server";
 import { readEnv } from "~/env.server";
@@ -31,7 +31,7 @@ function recordingJobs() {
       ...job,
       run: async (_db, now) => {
         ran.push({ job: name, at: now });
-        return "recorded";
+        return { recorded: 1 };
       },
     };
   }
@@ -129,7 +129,9 @@ describe("the schedule, at Danish time", () => {
 
   it("a run by hand writes the same row, and is refused while the job runs", async () => {
     const run = await runJobNow(db, "sweep", "command");
-    expect(run).toMatchObject({ job: "sweep", trigger: "command", outcome: "ok" });
+    expect(run).toMatchObject({ job: "sweep", trigger: "command", outcome: "ok", summary: JSON.stringify({ logins: 0 }) });
+    expect(describeCounts(JOBS.sweep, { logins: 2 }, "en")).toBe("2 unfinished identity-provider logins removed");
+    expect(describeCounts(JOBS.sweep, { logins: 2 }, "da")).toBe("2 halve logins fjernet");
     await db.insertInto("jobRuns").values({ job: "digest", slot: "manual:held", trigger: "manual", startedAt: new Date().toISOString(), finishedAt: null, outcome: "running", summary: null, error: null, startedBy: null }).execute();
     expect(await runJobNow(db, "digest", "manual")).toBe("running");
     await db.deleteFrom("jobRuns").where("slot", "=", "manual:held").execute();
@@ -176,10 +178,10 @@ describe("exactly once across processes", () => {
           if (hang && by === 0) {
             hang = false;
             runs.push({ slot: now.toISOString(), by });
-            return new Promise<string>(() => {});
+            return new Promise<JobCounts>(() => {});
           }
           runs.push({ slot: now.toISOString(), by });
-          return "ok";
+          return { done: 1 };
         },
       },
     });

@@ -4,7 +4,7 @@ import { paginate } from "~/utils/paging";
 
 // Who at the jobcenter looked at whose data. Admins read it on "Logbog".
 
-export async function writeAudit(db: Db, entry: { actorId: string | null; action: AuditAction; subjectUserId: string }, now = new Date()) {
+export async function writeAudit(db: Db, entry: { actorId: string | null; action: AuditAction; subjectUserId: string | null }, now = new Date()) {
   await db.insertInto("auditLog").values({ ...entry, createdAt: now.toISOString() }).execute();
 }
 
@@ -17,7 +17,7 @@ export async function listAudit(db: Db, page = 1) {
         .selectFrom("auditLog as a")
         .leftJoin("users as actor", "actor.id", "a.actorId")
         .leftJoin("users as subject", "subject.id", "a.subjectUserId")
-        .select(["a.id", "a.actorId", "a.action", "a.createdAt", "actor.name as actorName", "subject.name as subjectName"])
+        .select(["a.id", "a.actorId", "a.action", "a.subjectUserId", "a.createdAt", "actor.name as actorName", "subject.name as subjectName"])
         .orderBy("a.id", "desc")
         .limit(limit)
         .offset(offset)

@@ -12,7 +12,11 @@ import { rateLimiter } from "~/security/rate-limit.server";
 
 // The jobs the app runs on its own schedule (scheduler.server.ts), each at
 // Danish time. `npm run reminders` and the others run the same functions by
-// hand. A job returns what it did, in English, for the Drift page and the log.
+// hand. A job returns what it did as counts (stored as JSON in job_runs): the
+// log and `npm run …` say it in English, the Drift page in Danish.
+
+/** What a run did: a count (or a file name) per thing. */
+export type JobCounts = Record<string, number | string>;
 
 export interface JobDefinition {
   /** Shown on the Drift page. */
@@ -21,7 +25,9 @@ export interface JobDefinition {
   pattern: string;
   /** How often it runs: a job not run for twice this long is overdue (/healthz). */
   everyMs: number;
-  run: (db: Db, now: Date) => Promise<string>;
+  run: (db: Db, now: Date) => Promise<JobCounts>;
+  /** Each count's words: [English, Danish]. */
+  words?: Record<string, [string, string]>;
   /** Only where it applies (the file backup is SQLite's; PostgreSQL has pg_dump). */
   appliesTo?: (db: Db) => boolean;
 }
@@ -37,14 +43,21 @@ export const JOBS = {
     run: async (db, now) => {
       const events = await sendReminders(db, now);
       const alerts = await runAlerts(db, now);
-      return `${events} event reminders, ${alerts.deadlines} deadline reminders, ${alerts.searches} saved-search alerts, ${alerts.recommended} recommended openings`;
+      return { events, deadlines: alerts.deadlines, searches: alerts.searches, recommended: alerts.recommended };
+    },
+    words: {
+      events: ["event reminders", "påmindelser om arrangementer"],
+      deadlines: ["deadline reminders", "påmindelser om frister"],
+      searches: ["saved-search alerts", "nye fund til gemte søgninger"],
+      recommended: ["recommended openings", "anbefalede job"],
     },
   },
   digest: {
     label: "Daglig samling (e-mail og sms)",
     pattern: "0 7 * * *",
     everyMs: DAY,
-    run: async (db, now) => `${await sendDigests(db, now)} digest emails, ${await sendSmsDigests(db, now)} digest SMS`,
+    run: async (db, now) => ({ emails: await sendDigests(db, now), sms: await sendSmsDigests(db, now) }),
+    words: { emails: ["digest emails", "e-mails"], sms: ["digest SMS", "sms"] },
   },
   retention: {
     label: "Sletning af ubrugte konti",
@@ -52,8 +65,9 @@ export const JOBS = {
     everyMs: DAY,
     run: async (db, now) => {
       const r = await runRetention(db, { months: env.RETENTION_MONTHS, now });
-      return `${r.warned} warned, ${r.erased} erased, ${r.kept} used again and kept`;
+      return { warned: r.warned, erased: r.erased, kept: r.kept };
     },
+    words: { warned: ["warned", "advaret"], erased: ["erased", "slettet"], kept: ["used again and kept", "brugt igen og beholdt"] },
   },
   backup: {
     label: "Sikkerhedskopi",
@@ -61,6 +75,7 @@ export const JOBS = {
     everyMs: DAY,
     appliesTo: (db) => !isPostgres(db),
     run: async (_db, now) => backupInto(env.BACKUP_DIR, env.BACKUP_KEEP, now),
+    words: { file: ["file", "fil"], megabytes: ["MB", "MB"], kept: ["copies kept", "kopier gemt"] },
   },
   sweep: {
     label: "Oprydning (login-forsøg og halve logins)",
@@ -68,9 +83,9 @@ export const JOBS = {
     everyMs: HOUR,
     run: async (db, now) => {
       await rateLimiter.sweep(now.getTime(), { force: true });
-      const logins = await sweepOidcLogins(db, now);
-      return `expired rate-limit hits removed, ${logins} unfinished identity-provider logins removed`;
+      return { logins: await sweepOidcLogins(db, now) };
     },
+    words: { logins: ["unfinished identity-provider logins removed", "halve logins fjernet"] },
   },
 } satisfies Record<string, JobDefinition>;
 
@@ -84,8 +99,18 @@ export function jobsFor(db: Db): JobName[] {
 
 const BACKUP_FILE = /^refleks-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2})\.sqlite$/;
 
+/** What a run did, in words: "3 digest emails, 1 digest SMS" / "3 e-mails, 1 sms". */
+export function describeCounts(job: Pick<JobDefinition, "words">, counts: JobCounts, language: "en" | "da"): string {
+  return Object.entries(counts)
+    .map(([key, value]) => {
+      const words = job.words?.[key]?.[language === "en" ? 0 : 1] ?? key;
+      return typeof value === "string" ? `${words} ${value}` : `${value} ${words}`;
+    })
+    .join(", ");
+}
+
 /** A checked copy of the SQLite file into dir, keeping the newest `keep`. */
-export async function backupInto(dir: string, keep: number, now: Date): Promise<string> {
+export async function backupInto(dir: string, keep: number, now: Date): Promise<JobCounts> {
   const target = path.join(dir, `refleks-${now.toISOString().slice(0, 16).replace(":", "-")}.sqlite`);
   await backupDatabase(databasePath(), target);
   verifyBackup(target);
@@ -95,7 +120,7 @@ export async function backupInto(dir: string, keep: number, now: Date): Promise<
     .sort()
     .reverse();
   for (const old of copies.slice(keep)) fs.rmSync(path.join(dir, old), { force: true });
-  return `${path.basename(target)} (${(fs.statSync(target).size / 2 ** 20).toFixed(1)} MB), checked; ${Math.min(copies.length, keep)} kept`;
+  return { file: path.basename(target), megabytes: Number((fs.statSync(target).size / 2 ** 20).toFixed(1)), kept: Math.min(copies.length, keep) };
 }
 
 /** The backups in dir, newest first (the Drift page). */

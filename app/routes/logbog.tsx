@@ -20,6 +20,7 @@ const actionLabels: Record<AuditAction, string> = {
   followed_up: "Fulgte op på borgeren",
   profile_assist_started: "Begyndte at udfylde profilen sammen med borgeren",
   profile_edited_by_staff: "Ændrede borgerens profil sammen med borgeren",
+  job_run_by_hand: "Startede et fast job i hånden (Drift)",
 };
 
 // Admins only: who at the jobcenter looked at whose profile.
@@ -45,7 +46,7 @@ export default function AuditLog() {
               </td>
               <td>{e.actorName ?? (e.actorId === null && e.action === "identity_link_refused" ? "Ukendt person" : "Slettet bruger")}</td>
               <td>{actionLabels[e.action]}</td>
-              <td>{e.subjectName ?? "Slettet bruger"}</td>
+              <td>{e.subjectName ?? (e.subjectUserId === null ? "–" : "Slettet bruger")}</td>
             </tr>
           ))}
         </TableRegion>

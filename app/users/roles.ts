@@ -61,6 +61,7 @@ export function navFor(user: { role: Role; isCompanyAdmin?: boolean }): NavItem[
         { label: "Medarbejdere", to: "/medarbejdere", ready: true },
         { label: "Logbog", to: "/logbog", ready: true },
         { label: "Indstillinger", to: "/indstillinger", ready: true },
+        { label: "Drift", to: "/drift", ready: true },
       ];
   }
 }

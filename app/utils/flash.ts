@@ -71,6 +71,8 @@ export const flashMessages = {
   "import-faerdig": "Borgerne er importeret.",
   "virksomhed-spaerret": "Virksomheden er spærret. Dens brugere kan ikke logge ind, og dens opslag er skjult.",
   "virksomhed-genaabnet": "Virksomheden er åbnet igen.",
+  "job-koert": "Jobbet er kørt. Resultatet står i tabellen.",
+  "job-fejlede": "Jobbet fejlede. Fejlen står under Fejl.",
   "indstillinger-gemt": "Kontaktoplysningerne er gemt. De står nu nederst på alle sider og under Hjælp.",
   velkommen: "Velkommen! Din konto er oprettet.",
   "logget-ud": "Du er logget ud.",

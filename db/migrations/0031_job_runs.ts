@@ -20,7 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("finished_at", "text")
     // running | ok | failed
     .addColumn("outcome", "text", (c) => c.notNull())
-    // What it did, in English for the operator ("12 reminders sent").
+    // What it did, as JSON counts ({"emails":12,"sms":1}): the log says it in English, Drift in Danish.
     .addColumn("summary", "text")
     .addColumn("error", "text")
     // The admin who pressed "Kør nu".
