@@ -27,6 +27,9 @@ import { checkHealth } from "./app/ops/health.server";
 import { logInfo } from "./app/ops/log.server";
 import { inRequestScope } from "./app/utils/request-scope.server";
 import { startScheduler } from "./app/ops/scheduler.server";
+import { metrics, statusClass } from "./app/ops/metrics.server";
+import { answerMetrics } from "./app/ops/metrics-endpoint.server";
+import { routeIdFinder } from "./app/ops/route-ids.server";
 
 /** Migrates, seeds what an empty database needs, and tells whether the demo logins exist. */
 async function openAndPrepare(): Promise<boolean> {
@@ -83,9 +86,16 @@ async function main() {
   app.use(compression({ filter: (req, res) => !String(res.getHeader("Content-Type") ?? "").startsWith("text/event-stream") && compression.filter(req, res) }));
   // Behind a reverse proxy, TRUST_PROXY tells express which X-Forwarded-For hops to believe (for rate limits).
   if (env.TRUST_PROXY) app.set("trust proxy", env.TRUST_PROXY);
+  const routeIdOf = routeIdFinder(build);
   app.use((req, res, next) => {
     const requestId = randomUUID();
     const started = performance.now();
+    // Prometheus: time by route id and status class, and requests in flight (app/ops/metrics.server.ts).
+    metrics.inFlight.inc();
+    res.once("close", () => {
+      metrics.inFlight.dec();
+      metrics.requestDuration.observe({ route: routeIdOf(req.path), status: statusClass(res.statusCode) }, (performance.now() - started) / 1000);
+    });
     // The SQL this request sends (db/query-stats.ts): in the request log, and with SERVER_TIMING=true in a header.
     const queries: QueryStats = { statements: 0, ms: 0 };
     res.locals.requestId = requestId;
@@ -125,6 +135,19 @@ async function main() {
       .then((health) => res.status(health.ok ? 200 : 503).json(health))
       .catch(() => res.status(503).json({ ok: false }));
   });
+  // For the operator's Prometheus: behind METRICS_TOKEN here, or alone on METRICS_PORT (below). No personal data.
+  const serveMetrics = (token: string | undefined): express.RequestHandler => (req, res) => {
+    answerMetrics(db, req.get("authorization"), token)
+      .then((m) => res.status(m.status).type(m.contentType).send(m.body))
+      .catch(() => res.status(503).type("text/plain").send("Metrics unavailable"));
+  };
+  if (env.METRICS_TOKEN && !env.METRICS_PORT) app.get("/metrics", serveMetrics(env.METRICS_TOKEN));
+  if (env.METRICS_PORT) {
+    const metricsApp = express();
+    metricsApp.disable("x-powered-by");
+    metricsApp.get("/metrics", serveMetrics(env.METRICS_TOKEN));
+    metricsApp.listen(env.METRICS_PORT, () => console.log(`Metrics on http://localhost:${env.METRICS_PORT}/metrics`));
+  }
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.all(

@@ -31,6 +31,10 @@ const schema = z.object({
   RATE_LIMIT_DELAY_STEP_MS: z.coerce.number().int().min(0).default(250),
   /** express "trust proxy" (e.g. "loopback" or "1") when a reverse proxy sets X-Forwarded-For. */
   TRUST_PROXY: z.string().optional(),
+  /** GET /metrics answers only with `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "METRICS_TOKEN: at least 16 characters").optional()),
+  /** Or: /metrics on a port of its own (for the scraper's network only), and not on PORT. */
+  METRICS_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
   /** "off": the app runs no scheduled jobs (for operators who keep cron; see README "Drift"). */
   SCHEDULER: z.enum(["on", "off"]).default("on"),
   /** Where the nightly SQLite backup goes, and how many copies are kept. */

@@ -21,8 +21,19 @@ export function countingQueries<T>(stats: QueryStats, fn: () => T): T {
   return current.run(stats, fn);
 }
 
+// Listeners of every statement's time, in or out of a request (the metrics' histogram).
+const LISTENERS = Symbol.for("refleks.query-listeners");
+const held = globalThis as typeof globalThis & { [LISTENERS]?: ((ms: number) => void)[] };
+const listeners = (held[LISTENERS] ??= []);
+
+/** Calls listener with each statement's time in ms. */
+export function onQuery(listener: (ms: number) => void): void {
+  listeners.push(listener);
+}
+
 /** kysely's `log` option: adds each statement (and its time) to the running request's count. */
 export function logQueryStats(event: LogEvent): void {
+  for (const listener of listeners) listener(event.queryDurationMillis);
   const stats = current.getStore();
   if (!stats) return;
   stats.statements++;

@@ -2,6 +2,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { db } from "../../db/client.server";
 import { logError } from "~/ops/log.server";
+import { metrics } from "~/ops/metrics.server";
 import { READ_TASKS, type ReadTask, type TaskArgs, type TaskResult } from "./tasks.server";
 
 /**
@@ -41,6 +42,7 @@ export function startReaderPool(size = Number(process.env.READER_THREADS ?? 0)):
       reader.running.delete(m.id);
       const p = pending.get(m.id);
       pending.delete(m.id);
+      metrics.readerQueue.set(pending.size);
       if (m.error !== undefined) p?.reject(new Error(m.error));
       else p?.resolve(m.result);
     });
@@ -78,6 +80,7 @@ export function runRead<T extends ReadTask>(task: T, ...args: TaskArgs<T>): Prom
   reader.running.add(id);
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+    metrics.readerQueue.set(pending.size);
     reader.worker.postMessage({ id, task, args });
   });
 }

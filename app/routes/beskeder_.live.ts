@@ -3,6 +3,7 @@ import { db } from "../../db/client.server";
 import { requireUser } from "~/auth/guard.server";
 import { sessionStillHolds } from "~/auth/session.server";
 import { onMessage } from "~/messages/live.server";
+import { metrics } from "~/ops/metrics.server";
 import { unreadCount } from "~/messages/threads.server";
 import { viewerOf } from "~/messages/viewer.server";
 
@@ -45,9 +46,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       };
       const timers = [setInterval(check, RECHECK_MS), setInterval(() => write(": ping\n\n"), HEARTBEAT_MS), setTimeout(() => cleanup(), LIFETIME_MS)];
       const subscription = onMessage(() => void check());
+      metrics.liveStreams.inc();
       cleanup = () => {
         if (closed) return;
         closed = true;
+        metrics.liveStreams.dec();
         timers.forEach((t) => clearTimeout(t));
         subscription.stop();
         try {
