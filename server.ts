@@ -23,12 +23,12 @@ import { isCrossSitePost } from "./app/security/origin.server";
 import { sweepIncomingUploads } from "./app/content/uploads.server";
 import { rebuildSearchIndexesIfStale } from "./app/search/reindex.server";
 import { startEmailWorker } from "./app/email/email.server";
-import { checkHealth } from "./app/ops/health.server";
+import { checkHealth } from "./app/monitoring/health.server";
 import { logInfo } from "./app/ops/log.server";
 import { inRequestScope } from "./app/utils/request-scope.server";
-import { startScheduler } from "./app/ops/scheduler.server";
+import { startScheduler } from "./app/schedule/scheduler.server";
 import { metrics, statusClass } from "./app/ops/metrics.server";
-import { answerMetrics } from "./app/ops/metrics-endpoint.server";
+import { answerMetrics } from "./app/monitoring/metrics-endpoint.server";
 import { routeIdFinder } from "./app/ops/route-ids.server";
 
 /** Migrates, seeds what an empty database needs, and tells whether the demo logins exist. */

@@ -739,7 +739,7 @@ export interface Database {
   jobRuns: JobRunTable;
 }
 
-/** One run of a scheduled job (app/ops/scheduler.server.ts): by the schedule, "Kør nu" or `npm run …`. */
+/** One run of a scheduled job (app/schedule/scheduler.server.ts): by the schedule, "Kør nu" or `npm run …`. */
 export interface JobRunTable {
   id: Generated<number>;
   job: string;

@@ -3,8 +3,8 @@
 // row, so the Drift page and /healthz see it either way.
 import { openAppDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
-import { describeCounts, JOBS, type JobName } from "../app/ops/jobs.server";
-import { runJobNow } from "../app/ops/scheduler.server";
+import { describeCounts, JOBS, type JobName } from "../app/schedule/jobs.server";
+import { runJobNow } from "../app/schedule/scheduler.server";
 
 export async function runJobByHand(name: JobName): Promise<void> {
   const db = openAppDatabase();

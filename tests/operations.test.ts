@@ -9,7 +9,7 @@ import { db } from "../db/client.server";
 import { backupDatabase, restoreDatabase } from "../db/backup";
 import { openDatabase, serverPidFile } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
-import { checkHealth } from "~/ops/health.server";
+import { checkHealth } from "~/monitoring/health.server";
 
 // Operating it: backups taken while the app writes, restore, health check.
 

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/client.server";
 import { databasePath } from "../db/kysely";
 import { DEMO_PASSWORD, seedDemo } from "~/demo/seed.server";
-import { answerMetrics } from "~/ops/metrics-endpoint.server";
-import { runJobNow } from "~/ops/scheduler.server";
+import { answerMetrics } from "~/monitoring/metrics-endpoint.server";
+import { runJobNow } from "~/schedule/scheduler.server";
 import { startProductionServer, type RunningServer } from "../scripts/production-server";
 
 // Issue 27: GET /metrics for the operator's Prometheus, behind a token, with

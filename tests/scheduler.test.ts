@@ -4,10 +4,10 @@ import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "../db/client.server";
 import { databasePath, isPostgres, openDatabase, openPostgres, postgresUrl, type Db } from "../db/kysely";
-import type { JobCounts, JobDefinition } from "~/ops/jobs.server";
-import { backupInto, describeCounts, JOBS, listBackups } from "~/ops/jobs.server";
-import { ABANDONED_AFTER_MS, dueSlot, jobProblems, runDueJobs, runJobNow, startScheduler } from "~/ops/scheduler.server";
-import { checkHealth } from "~/ops/health.server";
+import type { JobCounts, JobDefinition } from "~/schedule/jobs.server";
+import { backupInto, describeCounts, JOBS, listBackups } from "~/schedule/jobs.server";
+import { ABANDONED_AFTER_MS, dueSlot, jobProblems, runDueJobs, runJobNow, startScheduler } from "~/schedule/scheduler.server";
+import { checkHealth } from "~/monitoring/health.server";
 import { readEnv } from "~/env.server";
 
 // Issue 27: the app runs its own schedule, at Danish time, each slot once

@@ -3,7 +3,7 @@ import { Cron } from "croner";
 import type { Db } from "../../db/kysely";
 import type { JobRun, JobTrigger } from "../../db/schema";
 import { describeCounts, JOBS, jobsFor, type JobDefinition, type JobName } from "./jobs.server";
-import { logError, logInfo } from "./log.server";
+import { logError, logInfo } from "~/ops/log.server";
 
 // The app's own schedule (issue 27, docs/decisions/019). Every minute each
 // process looks at each job's latest scheduled instant (its slot, at Danish

@@ -4,8 +4,8 @@ import { databasePath, isPostgres, type Db } from "../../db/kysely";
 import type { JobOutcome } from "../../db/schema";
 import { writeAudit } from "~/audit/audit.server";
 import { env } from "~/env.server";
-import { describeCounts, JOBS, jobsFor, listBackups, type JobCounts, type JobDefinition, type JobName } from "./jobs.server";
-import { nextSlot, runJobNow } from "./scheduler.server";
+import { describeCounts, JOBS, jobsFor, listBackups, type JobCounts, type JobDefinition, type JobName } from "~/schedule/jobs.server";
+import { nextSlot, runJobNow } from "~/schedule/scheduler.server";
 
 // "Drift" (/drift, admins): the schedule and its runs, the outgoing queues,
 // the backups and the database, in one read. No personal data: runs say what

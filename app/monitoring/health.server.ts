@@ -3,7 +3,7 @@ import path from "node:path";
 import { sql } from "kysely";
 import type { Db } from "../../db/kysely";
 import { migrationsFor } from "../../db/migrations/index";
-import { jobProblems, type JobProblem } from "./scheduler.server";
+import { jobProblems, type JobProblem } from "~/schedule/scheduler.server";
 
 export interface Health {
   ok: boolean;

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Db } from "../../db/kysely";
-import { JOBS, jobsFor, type JobDefinition } from "./jobs.server";
-import { metrics } from "./metrics.server";
+import { JOBS, jobsFor, type JobDefinition } from "~/schedule/jobs.server";
+import { metrics } from "~/ops/metrics.server";
 
 // GET /metrics: what the instruments counted, plus what lives in the
 // database (the outgoing queues, the job runs of every process), read on each scrape.
