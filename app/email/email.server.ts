@@ -176,6 +176,20 @@ export async function countUnsentEmails(db: Db): Promise<number> {
   return row.n;
 }
 
+/** What waits to go out, per channel: how many, and since when (Drift, /metrics). */
+export async function outgoingQueues(db: Db): Promise<{ channel: "email" | "sms"; waiting: number; oldest: string | null }[]> {
+  const rows = await db
+    .selectFrom("emailQueue")
+    .select(["channel", (eb) => eb.fn.countAll<number>().as("waiting"), (eb) => eb.fn.min("createdAt").as("oldest")])
+    .where("status", "in", ["pending", "sending", "failed"])
+    .groupBy("channel")
+    .execute();
+  return (["email", "sms"] as const).map((channel) => {
+    const row = rows.find((r) => r.channel === channel);
+    return { channel, waiting: Number(row?.waiting ?? 0), oldest: (row?.oldest as string | null | undefined) ?? null };
+  });
+}
+
 /** Starts the server's delivery worker; returns a stop function. */
 export function startEmailWorker(db: Db, everyMs = 15_000): () => void {
   let running = false;

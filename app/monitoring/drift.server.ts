@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { databasePath, isPostgres, type Db } from "../../db/kysely";
 import type { JobOutcome } from "../../db/schema";
 import { writeAudit } from "~/audit/audit.server";
+import { outgoingQueues } from "~/email/email.server";
 import { env } from "~/env.server";
 import { describeCounts, JOBS, jobsFor, listBackups, type JobCounts, type JobDefinition, type JobName } from "~/schedule/jobs.server";
 import { nextSlot, runJobNow } from "~/schedule/scheduler.server";
@@ -51,16 +52,7 @@ export async function loadOperations(db: Db, now = new Date()): Promise<Operatio
     jobs.push({ name, label: job.label, when: describeTimes(job.pattern), last: last ? { ...last, summary: inDanish(job, last.summary) } : null, next: env.SCHEDULER === "off" ? null : (nextSlot(job.pattern, now)?.toISOString() ?? null), running: last?.outcome === "running" });
   }
   const failures = await db.selectFrom("jobRuns").select(["job", "startedAt", "error"]).where("outcome", "=", "failed").orderBy("startedAt", "desc").limit(10).execute();
-  const queued = await db
-    .selectFrom("emailQueue")
-    .select(["channel", (eb) => eb.fn.countAll<number>().as("waiting"), (eb) => eb.fn.min("createdAt").as("oldest")])
-    .where("status", "in", ["pending", "sending", "failed"])
-    .groupBy("channel")
-    .execute();
-  const queues = (["email", "sms"] as const).map((channel) => {
-    const row = queued.find((q) => q.channel === channel);
-    return { channel, waiting: Number(row?.waiting ?? 0), oldest: (row?.oldest as string | null | undefined) ?? null };
-  });
+  const queues = await outgoingQueues(db);
   const schema = await sql<{ name: string }>`select max(name) as name from kysely_migration`.execute(db);
   const postgres = isPostgres(db);
   const bytes = postgres ? Number((await sql<{ n: number }>`select pg_database_size(current_database()) as n`.execute(db)).rows[0]!.n) : fileBytes(databasePath());

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Db } from "../../db/kysely";
+import { outgoingQueues } from "~/email/email.server";
 import { JOBS, jobsFor, type JobDefinition } from "~/schedule/jobs.server";
 import { metrics } from "~/ops/metrics.server";
 
@@ -8,16 +9,9 @@ import { metrics } from "~/ops/metrics.server";
 
 /** Reads what lives in the database (queues, job runs), then the whole registry as text. */
 async function metricsText(db: Db, now = new Date()): Promise<string> {
-  const queued = await db
-    .selectFrom("emailQueue")
-    .select(["channel", (eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.min("createdAt").as("oldest")])
-    .where("status", "in", ["pending", "sending", "failed"])
-    .groupBy("channel")
-    .execute();
-  for (const channel of ["email", "sms"] as const) {
-    const row = queued.find((q) => q.channel === channel);
-    metrics.queueDepth.set({ channel }, Number(row?.n ?? 0));
-    metrics.queueOldest.set({ channel }, row?.oldest ? Math.max(0, (now.getTime() - Date.parse(String(row.oldest))) / 1000) : 0);
+  for (const { channel, waiting, oldest } of await outgoingQueues(db)) {
+    metrics.queueDepth.set({ channel }, waiting);
+    metrics.queueOldest.set({ channel }, oldest ? Math.max(0, (now.getTime() - Date.parse(oldest)) / 1000) : 0);
   }
   const runs = await db.selectFrom("jobRuns").select(["job", "outcome", (eb) => eb.fn.countAll<number>().as("n")]).groupBy(["job", "outcome"]).execute();
   const lastOk = await db.selectFrom("jobRuns").select(["job", (eb) => eb.fn.max("finishedAt").as("at")]).where("outcome", "=", "ok").groupBy("job").execute();
