@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,7 +21,6 @@ describe("GET /metrics", () => {
   beforeAll(async () => {
     await seedDemo(db, new Date(), { flexjobbers: 20, companies: 5, months: 3, seed: 5, liveOpenings: true });
     await runJobNow(db, "sweep", "command");
-    if (!fs.existsSync("build/index.js")) execFileSync("node_modules/.bin/remix", ["build"], { stdio: "ignore" });
     server = await startProductionServer(databasePath(), fs.mkdtempSync(path.join(os.tmpdir(), "refleks-metrics-")), 600, { METRICS_TOKEN: TOKEN });
   }, 180_000);
   afterAll(async () => {

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -39,7 +38,6 @@ describe("SQL statements per request", () => {
 describe("SQL statements per page, on the production server", () => {
   let server: RunningServer;
   beforeAll(async () => {
-    if (!fs.existsSync("build/index.js")) execFileSync("node_modules/.bin/remix", ["build"], { stdio: "ignore" });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "refleks-statements-"));
     server = await startProductionServer(databasePath(), dir, 600, { SERVER_TIMING: "true", READER_THREADS: "0" });
   }, 180_000);

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,7 +21,6 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL", () => {
   let b: RunningServer;
 
   beforeAll(async () => {
-    if (!fs.existsSync("build/index.js")) execFileSync("node_modules/.bin/remix", ["build"], { stdio: "ignore" });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "refleks-two-"));
     // Both serve this test file's database (DATABASE_URL, set by tests/setup/env.ts).
     for (let i = 0; i < 2; i++) servers.push(await startProductionServer(databasePath(), path.join(dir, String(i))));
