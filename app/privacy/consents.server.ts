@@ -5,14 +5,13 @@ import type { ConsentPurpose } from "../../db/schema";
 // account lives: they are the record of what the person said yes to, and when.
 
 export async function hasConsent(db: Db, userId: string, purpose: ConsentPurpose): Promise<boolean> {
-  const row = await db
-    .selectFrom("consents")
-    .select("id")
-    .where("userId", "=", userId)
-    .where("purpose", "=", purpose)
-    .where("withdrawnAt", "is", null)
-    .executeTakeFirst();
+  const row = await currentConsents(db, purpose).where("userId", "=", userId).executeTakeFirst();
   return row !== undefined;
+}
+
+/** The consents to `purpose` in force now (given, not withdrawn), as a query to narrow or test inside another. */
+export function currentConsents(db: Db, purpose: ConsentPurpose) {
+  return db.selectFrom("consents").select("userId").where("purpose", "=", purpose).where("withdrawnAt", "is", null);
 }
 
 /** Records the consent unless it is already given; `witnessedBy` when it was given at a meeting and recorded by that staff member. */

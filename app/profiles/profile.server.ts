@@ -11,7 +11,7 @@ import { TERM_KINDS, termKindText, type TimeOfDay } from "./options";
 import { indexProfile } from "./search-document.server";
 import { SHARING_CONSENT_VERSION } from "~/auth/consent-texts";
 import { withoutMatchTerms } from "~/matching/match-terms";
-import { giveConsent, hasConsent, withdrawConsent } from "~/privacy/consents.server";
+import { currentConsents, giveConsent, hasConsent, withdrawConsent } from "~/privacy/consents.server";
 import type { ProfileDetails, ProfileItem } from "./profile-details";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -77,7 +77,7 @@ export async function loadProfileDetailsMany(db: Db, userIds: string[] | UserIdQ
       (eb) =>
         eb
           .case()
-          .when(eb.exists(eb.selectFrom("consents as c").select("c.userId").whereRef("c.userId", "=", "p.userId").where("c.purpose", "=", "health_data").where("c.withdrawnAt", "is", null)))
+          .when(eb.exists(currentConsents(db, "health_data").where("consents.userId", "=", sql.ref<string>("p.userId"))))
           .then(1)
           .else(0)
           .end()

@@ -3,14 +3,17 @@ import type { VocabularyTerm } from "../../db/schema";
 import { normalizeTerm, type VocabularyKind } from "../../db/vocabularies/terms";
 
 export async function listTerms(db: Db, kind: VocabularyKind, { includeInactive = false } = {}): Promise<VocabularyTerm[]> {
-  let query = db.selectFrom("vocabularyTerms").selectAll().where("kind", "=", kind);
-  if (!includeInactive) query = query.where("active", "=", 1);
-  return query.orderBy("label").execute();
+  return termsOf(db, [kind], includeInactive).execute();
+}
+
+function termsOf(db: Db, kinds: readonly VocabularyKind[], includeInactive: boolean) {
+  const query = db.selectFrom("vocabularyTerms").selectAll().where("kind", "in", kinds);
+  return (includeInactive ? query : query.where("active", "=", 1)).orderBy("label");
 }
 
 /** The active terms of several kinds in one read (a search form's filters), each kind ordered by label. */
 export async function listActiveTerms<K extends VocabularyKind>(db: Db, kinds: readonly K[]): Promise<Record<K, VocabularyTerm[]>> {
-  const rows = await db.selectFrom("vocabularyTerms").selectAll().where("kind", "in", kinds).where("active", "=", 1).orderBy("label").execute();
+  const rows = await termsOf(db, kinds, false).execute();
   const byKind = Object.fromEntries(kinds.map((k) => [k, [] as VocabularyTerm[]])) as Record<K, VocabularyTerm[]>;
   for (const row of rows) byKind[row.kind as K].push(row);
   return byKind;
