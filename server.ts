@@ -21,7 +21,7 @@ import { contentSecurityPolicy, newNonce } from "./app/security/csp.server";
 import { AUDIENCE_LABELS, configuredAudiences, providerOrigins } from "./app/auth/oidc-config.server";
 import { isCrossSitePost } from "./app/security/origin.server";
 import { sweepIncomingUploads } from "./app/content/uploads.server";
-import { rebuildSearchIndexesIfStale } from "./app/search/reindex.server";
+import { rebuildSearchIndexesIfStale } from "./app/schedule/search-indexes.server";
 import { startEmailWorker } from "./app/email/email.server";
 import { checkHealth } from "./app/monitoring/health.server";
 import { logInfo } from "./app/ops/log.server";

@@ -7,7 +7,7 @@ import { copyToPostgres } from "../db/copy-to-postgres";
 import { databaseLabel, openDatabase, openPostgres, postgresUrl } from "../db/kysely";
 import { migrateToLatest } from "../db/migrate";
 import { prepareDatabase } from "../db/prepare";
-import { rebuildSearchIndexes } from "../app/search/reindex.server";
+import { rebuildSearchIndexes } from "../app/schedule/search-indexes.server";
 
 const file = process.argv[2];
 const url = postgresUrl();

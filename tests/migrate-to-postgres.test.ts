@@ -8,7 +8,7 @@ import { isPostgres, openDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
 import { seedDemo } from "~/demo/seed.server";
 import { searchCandidates, type CandidateFilters } from "~/profiles/search.server";
-import { rebuildSearchIndexes } from "~/search/reindex.server";
+import { rebuildSearchIndexes } from "~/schedule/search-indexes.server";
 import { frequencyBuckets, ledighedsSeries } from "~/stats/metrics.server";
 import { localDate } from "~/utils/dates";
 import { createOpening } from "./factories";

@@ -6,7 +6,7 @@ import * as codePage from "~/routes/kode";
 import * as invitationPage from "~/routes/invitation.$token";
 import * as citizensPage from "~/routes/borgere";
 import * as citizenPage from "~/routes/borgere_.$id";
-import { emailShown, hasNoEmail } from "~/citizens/no-email";
+import { emailShown, hasNoEmail } from "~/email/no-email";
 import { sentEmails } from "./mocks/email-api";
 import { attemptLogin } from "~/auth/login.server";
 import { loadWorklist } from "~/follow-up/worklist.server";

@@ -8,7 +8,7 @@ import { recommendCandidates, searchJobs, type JobFilters } from "~/openings/job
 import { loadOpening, loadOpenings } from "~/openings/openings.server";
 import { loadProfileDetails, loadProfileDetailsMany } from "~/profiles/profile.server";
 import { searchCandidates } from "~/profiles/search.server";
-import { rebuildSearchIndexes } from "~/search/reindex.server";
+import { rebuildSearchIndexes } from "~/schedule/search-indexes.server";
 import { profileTextMatches } from "~/search/text-index.server";
 import { prng } from "~/demo/random";
 import { seedTerms } from "../db/vocabularies/terms";

@@ -3,9 +3,10 @@ import { inTransaction, type Db } from "../../db/kysely";
 import type { Invitation, Role } from "../../db/schema";
 import { deliverQueued, queueEmail } from "~/email/email.server";
 import { invitationEmail } from "~/email/messages.server";
-import { hasNoEmail } from "~/citizens/no-email";
+import { hasNoEmail } from "~/email/no-email";
 import { appUrl } from "~/env.server";
 import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "./consent-texts";
+import { giveConsent } from "./consents.server";
 import { normalizeEmail } from "./login.server";
 import { linkedUserId, linkIdentity } from "./identities.server";
 import type { VerifiedIdentity } from "./oidc.server";
@@ -274,15 +275,9 @@ export async function acceptInvitation(db: Db, token: string, input: AcceptInput
     }
     await trx.updateTable("invitations").set({ usedAt: at, userId, ...(ownEmail ? { email: ownEmail } : {}) }).where("id", "=", inv.id).execute();
     if (identity) await linkIdentity(trx, userId, identity, { now });
-    await trx
-      .insertInto("consents")
-      .values({ userId, purpose: "privacy_statement", textVersion: PRIVACY_VERSION, givenAt: at, withdrawnAt: null })
-      .execute();
+    await giveConsent(trx, { userId, purpose: "privacy_statement", textVersion: PRIVACY_VERSION }, now);
     if (inv.role === "flexjobber" && input.healthConsent) {
-      await trx
-        .insertInto("consents")
-        .values({ userId, purpose: "health_data", textVersion: HEALTH_CONSENT_VERSION, givenAt: at, withdrawnAt: null })
-        .execute();
+      await giveConsent(trx, { userId, purpose: "health_data", textVersion: HEALTH_CONSENT_VERSION }, now);
     }
     return { status: "ok", userId, role: inv.role };
   });

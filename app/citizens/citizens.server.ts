@@ -10,7 +10,7 @@ import { recordEmploymentStatus } from "~/employment/employment.server";
 import { containsDigits, containsText } from "~/utils/contains";
 import { localDate } from "~/utils/dates";
 import { paginate, type Paged } from "~/utils/paging";
-import { NO_EMAIL_DOMAIN } from "./no-email";
+import { NO_EMAIL_DOMAIN } from "~/email/no-email";
 import type { AccountState } from "./options";
 import type { CitizenListQuery } from "./schemas";
 import { writeAudit } from "~/audit/audit.server";

@@ -3,7 +3,7 @@ import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { FollowUpKind } from "../../db/schema";
 import { writeAudit } from "~/audit/audit.server";
-import { hasNoEmail } from "~/citizens/no-email";
+import { hasNoEmail } from "~/email/no-email";
 import { liveOpenings } from "~/openings/openings.server";
 import { requestExpiryCutoff } from "~/profiles/contact.server";
 import { addDays, localDate } from "~/utils/dates";

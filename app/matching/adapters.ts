@@ -1,6 +1,5 @@
-import type { Opening } from "../../db/schema";
+import type { Accommodation, Opening, Profile } from "../../db/schema";
 import { normalizeTerm } from "../../db/vocabularies/terms";
-import type { ProfileDetails } from "~/profiles/profile-details";
 import type { MatchOpening, MatchProfile, Term } from "./score";
 
 // Stored rows → the plain inputs of scoreMatch. Kept apart so the engine stays pure.
@@ -13,7 +12,19 @@ export interface OpeningMatchSource {
   offers: Term[];
 }
 
-export function profileForMatching(d: ProfileDetails): MatchProfile {
+/**
+ * What scoring needs of a profile. A loaded profile (ProfileDetails) has it;
+ * matching names only these fields so it stays below the profiles area.
+ */
+export interface ProfileMatchSource {
+  profile: Pick<Profile, "hoursMin" | "hoursMax" | "lat" | "lng" | "maxCommuteKm">;
+  terms: { competence: { label: string }[]; industry: { label: string }[] };
+  accommodations: Pick<Accommodation, "label" | "normalized" | "visibleToCompanies">[];
+  /** Active explicit consent to show skånebehov: without it none is visible. */
+  healthConsent: boolean;
+}
+
+export function profileForMatching(d: ProfileMatchSource): MatchProfile {
   const p = d.profile;
   return {
     competences: d.terms.competence.map((t) => ({ label: t.label, normalized: normalizeTerm(t.label) })),

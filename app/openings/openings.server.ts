@@ -188,7 +188,14 @@ async function vocabularyTerms(db: Db, kind: "industry" | "competence" | "accomm
   return { terms: rows, unknown: wanted.filter((w) => !found.has(w)) };
 }
 
-/** Rewrites the opening's row in the FTS5 index (same transaction as the change). */
+/** Writes every opening's search document and match terms again (the search area's rebuild); returns how many. */
+export async function indexAllOpenings(trx: Db): Promise<number> {
+  const openings = await trx.selectFrom("openings").select("id").execute();
+  for (const { id } of openings) await indexOpening(trx, id);
+  return openings.length;
+}
+
+/** Rewrites the opening's search document and match terms (same transaction as the change). */
 export async function indexOpening(trx: Db, id: number): Promise<void> {
   const d = await loadOpening(trx, id);
   if (!d) return indexOpeningText(trx, id, null);

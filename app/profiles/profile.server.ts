@@ -11,7 +11,7 @@ import { TERM_KINDS, termKindText, type TimeOfDay } from "./options";
 import { indexProfile } from "./search-document.server";
 import { SHARING_CONSENT_VERSION } from "~/auth/consent-texts";
 import { withoutMatchTerms } from "~/matching/match-terms";
-import { currentConsents, giveConsent, hasConsent, withdrawConsent } from "~/privacy/consents.server";
+import { currentConsents, giveConsent, hasConsent, withdrawConsent } from "~/auth/consents.server";
 import type { ProfileDetails, ProfileItem } from "./profile-details";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -50,7 +50,16 @@ export async function hasHealthConsent(db: Db, userId: string): Promise<boolean>
   return hasConsent(db, userId, "health_data");
 }
 
-/** Loads full details for many profiles with one query per table (no N+1). */
+/** Writes every profile's search document and match terms again (the search area's rebuild); returns how many. */
+export async function indexAllProfiles(trx: Db): Promise<number> {
+  const profiles = await trx.selectFrom("profiles").select("userId").execute();
+  for (let i = 0; i < profiles.length; i += 500) {
+    const details = await loadProfileDetailsMany(trx, profiles.slice(i, i + 500).map((p) => p.userId));
+    for (const d of details.values()) await indexProfile(trx, d);
+  }
+  return profiles.length;
+}
+
 /** Profiles with their lists, by user id: a list, or a query of user ids (filtered in the same statement). */
 export async function loadProfileDetailsMany(db: Db, userIds: string[] | UserIdQuery): Promise<Map<string, ProfileDetails>> {
   const out = new Map<string, ProfileDetails>();

@@ -4,7 +4,7 @@ import { db } from "../../db/client.server";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { registerCitizen, searchCitizens } from "~/citizens/citizens.server";
 import { accountStateLabels } from "~/citizens/options";
-import { emailShown } from "~/citizens/no-email";
+import { emailShown } from "~/email/no-email";
 import { citizenListSchema, QUIET_DAYS, registerCitizenSchema } from "~/citizens/schemas";
 import { Pager } from "~/components/pager";
 import { activeFilters, FilterFold } from "~/components/filter-fold";

@@ -10,7 +10,7 @@ import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { sessionIdOf } from "~/auth/session.server";
 import { startAssisting } from "~/profiles/assisted.server";
 import { getCitizen, latestInvitation, loadCitizenForStaff, setConsultant } from "~/citizens/citizens.server";
-import { emailShown, hasNoEmail } from "~/citizens/no-email";
+import { emailShown, hasNoEmail } from "~/email/no-email";
 import { citizenActionSchema } from "~/citizens/schemas";
 import { CandidateProfile } from "~/components/candidate-profile";
 import { CheckboxField, FormError, SubmitButton, TextAreaField, useZodForm } from "~/components/form";

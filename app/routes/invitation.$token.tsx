@@ -18,7 +18,7 @@ import { AUDIENCE_LABELS, AUDIENCE_SLUGS, audienceConfig, audienceOfRole } from 
 import { finishRoundTrip, forgetRoundTripCookie, verifiedIdentity } from "~/auth/oidc.server";
 import { passwordsAllowedFor } from "~/auth/password-policy.server";
 import type { Invitation } from "../../db/schema";
-import { hasNoEmail } from "~/citizens/no-email";
+import { hasNoEmail } from "~/email/no-email";
 import { CheckboxField, FormError, RadioGroup, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { roleLabels } from "~/users/roles";

@@ -4,7 +4,7 @@ import { db } from "../../db/client.server";
 import { accountDetails, changePassword, requestEmailChange, updatePhone } from "~/auth/account.server";
 import { requireUser } from "~/auth/guard.server";
 import { listBlockedCompanies, unblockCompany } from "~/messages/safety.server";
-import { emailShown } from "~/citizens/no-email";
+import { emailShown } from "~/email/no-email";
 import { accountActionSchema, changeEmailSchema, changeEmailWithProviderSchema, changePasswordSchema, phoneSchema } from "~/auth/schemas";
 import { endAllSessions, startSession } from "~/auth/session.server";
 import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";

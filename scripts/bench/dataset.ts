@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { hashPassword } from "../../app/auth/password.server";
 import { prng } from "../../app/demo/random";
-import { rebuildSearchIndexes, rebuildSearchIndexesIfStale } from "../../app/search/reindex.server";
+import { rebuildSearchIndexes, rebuildSearchIndexesIfStale } from "../../app/schedule/search-indexes.server";
 import { weekOf } from "../../app/stats/activity.server";
 import { addDays, localDate } from "../../app/utils/dates";
 import { openDatabase } from "../../db/kysely";

@@ -20,7 +20,7 @@ import { sql } from "kysely";
 import { copyToPostgres } from "../../db/copy-to-postgres";
 import { openDatabase, openPostgres, postgresUrl, type Db } from "../../db/kysely";
 import { prepareDatabase } from "../../db/prepare";
-import { rebuildSearchIndexes } from "../../app/search/reindex.server";
+import { rebuildSearchIndexes } from "../../app/schedule/search-indexes.server";
 import { profileForMatching } from "../../app/matching/adapters";
 import { openingScoreBound } from "../../app/matching/bounds.server";
 import { matchingOpenings, recommendCandidates, searchJobs, type JobFilters } from "../../app/openings/job-search.server";

@@ -1,4 +1,4 @@
-// A citizen without email (issue 25): staff register her with a made-up
+// A citizen without email: staff register her with a made-up
 // address on a reserved domain (RFC 2606 ".invalid", like an erased account's),
 // because the address is the account's unique key; she gets her invitation
 // on paper and gives an address of her own when she accepts it (or logs in
