@@ -187,7 +187,7 @@ async function main() {
     if (providers.length > 0) {
       console.log(`Login without a password: ${providers.join(", ")} (${providerOrigins().join(", ")})\n`);
       // The provider only sends the browser back to the registered address, which is built from APP_URL.
-      if (!env.APP_URL) console.warn(`APP_URL er ikke sat: login-tjenesten sender tilbage til http://localhost:${env.PORT}/login/…/callback.\n`);
+      if (!env.APP_URL) console.warn(`APP_URL is not set: the login provider sends people back to http://localhost:${env.PORT}/login/…/callback.\n`);
     }
     if (env.NODE_ENV === "development") void broadcastDevReady(build);
   });

@@ -9,7 +9,7 @@ import SQLite from "better-sqlite3";
  */
 export async function backupDatabase(source: string, target: string, onProgress?: (done: number, total: number) => void): Promise<void> {
   fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
-  if (fs.existsSync(target)) throw new Error(`${target} findes allerede. Vælg et nyt filnavn.`);
+  if (fs.existsSync(target)) throw new Error(`${target} exists already. Choose a new file name.`);
   const db = new SQLite(source, { readonly: true, fileMustExist: true });
   try {
     // Steps of ~4 MB show progress; but a write by another connection restarts
@@ -43,7 +43,7 @@ export function verifyBackup(file: string): void {
   const db = new SQLite(file, { readonly: true, fileMustExist: true });
   try {
     const result = db.pragma("integrity_check", { simple: true });
-    if (result !== "ok") throw new Error(`${file} er beskadiget: ${String(result)}`);
+    if (result !== "ok") throw new Error(`${file} is damaged: ${String(result)}`);
     db.prepare("select count(*) from kysely_migration").get();
   } finally {
     db.close();

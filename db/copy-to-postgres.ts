@@ -27,7 +27,7 @@ export async function copyToPostgres(
   const tables = inDependencyOrder(source);
   await target.transaction().execute(async (trx) => {
     const accounts = await sql<{ n: number }>`select count(*) as n from users`.execute(trx);
-    if (Number(accounts.rows[0]!.n) > 0) throw new Error("PostgreSQL-databasen har allerede brugere. Brug en ny, tom database.");
+    if (Number(accounts.rows[0]!.n) > 0) throw new Error("The PostgreSQL database has users already. Use a new, empty database.");
     // What a fresh database was seeded with (vocabularies, settings) gives way to the municipality's own.
     await sql`truncate ${sql.join(tables.map((t) => sql.table(t.name)))} restart identity cascade`.execute(trx);
     for (const { name, selfReferences } of tables) {
@@ -80,7 +80,7 @@ function inDependencyOrder(source: SQLite.Database): { name: string; selfReferen
   const placed = new Set<string>();
   const place = (name: string, path: string[]) => {
     if (placed.has(name)) return;
-    if (path.includes(name)) throw new Error(`Tabellerne henviser til hinanden i ring: ${[...path, name].join(" → ")}`);
+    if (path.includes(name)) throw new Error(`The tables refer to each other in a circle: ${[...path, name].join(" → ")}`);
     for (const r of refs.get(name) ?? []) if (r.target !== name) place(r.target, [...path, name]);
     placed.add(name);
     ordered.push({ name, selfReferences: (refs.get(name) ?? []).filter((r) => r.target === name).map((r) => r.column) });
@@ -91,7 +91,7 @@ function inDependencyOrder(source: SQLite.Database): { name: string; selfReferen
 
 function primaryKey(source: SQLite.Database, table: string): string {
   const pk = source.prepare(`select name from pragma_table_info(?) where pk = 1`).get(table) as { name: string } | undefined;
-  if (!pk) throw new Error(`${table} har ingen enkel primærnøgle`);
+  if (!pk) throw new Error(`${table} has no single-column primary key`);
   return pk.name;
 }
 

@@ -18,23 +18,23 @@ const { values } = parseArgs({
 });
 
 async function ask(question: string): Promise<string> {
-  if (!process.stdin.isTTY) throw new Error(`Mangler ${question} (brug flag, fx --email og --name).`);
+  if (!process.stdin.isTTY) throw new Error(`Missing ${question} (use the flags, e.g. --email and --name).`);
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   const answer = await rl.question(`${question}: `);
   rl.close();
   return answer.trim();
 }
 
-const email = z.string().trim().toLowerCase().email("Ugyldig e-mail.").parse(values.email ?? (await ask("E-mail")));
-const name = z.string().trim().min(1, "Skriv et navn.").parse(values.name ?? (await ask("Navn")));
+const email = z.string().trim().toLowerCase().email("Not a valid email address.").parse(values.email ?? (await ask("Email")));
+const name = z.string().trim().min(1, "Give a name.").parse(values.name ?? (await ask("Name")));
 if (values.password !== undefined && values.password.length < PASSWORD_MIN) {
-  throw new Error(`Adgangskoden skal have mindst ${PASSWORD_MIN} tegn.`);
+  throw new Error(`The password needs at least ${PASSWORD_MIN} characters.`);
 }
 
 const db = openAppDatabase();
 try {
   await prepareDatabase(db);
-  if (await emailTakenFor(db, email, "admin")) throw new Error(`Der findes allerede en bruger med e-mailen ${email}.`);
+  if (await emailTakenFor(db, email, "admin")) throw new Error(`There is already a user with the email ${email}.`);
   if (values.password) {
     await createUser(db, { role: "admin", email, name, password: values.password });
     console.log(`The admin ${email} is created. Log in at /login.`);

@@ -9,15 +9,15 @@ const appUrl = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 30
 const port = Number(process.env.DEV_IDP_PORT ?? DEV_IDP_PORT);
 const idp = await startTestProvider({ appUrl, port });
 
-console.log(`Test-login (ikke rigtig MitID) kører på ${idp.issuer}, til appen på ${appUrl}.`);
-console.log("\nStart appen i et andet vindue med:\n");
+console.log(`Test login (not real MitID) is running on ${idp.issuer}, for the app on ${appUrl}.`);
+console.log("\nStart the app in another window with:\n");
 console.log(`${Object.entries(idp.env).map(([k, v]) => `${k}=${v.includes(" ") ? `"${v}"` : v}`).join(" \\\n")} \\\nnpm start`);
-console.log("\nTestpersoner:");
+console.log("\nTest people:");
 for (const p of DEMO_PEOPLE) {
   const audience = AUDIENCE_LABELS[p.audience].provider;
   console.log(`  ${p.claims.name} (${audience}${p.claims.cvr ? `, CVR ${p.claims.cvr}` : ""}${p.claims.email ? `, ${p.claims.email}` : ""})`);
 }
-console.log("\nBente Berg er knyttet til borger@demo.refleks.dk i demo-data. Ida Iversen har ingen konto.");
+console.log("\nBente Berg is linked to borger@demo.refleks.dk in the demo data. Ida Iversen has no account.");
 
 const stop = () => void idp.close().then(() => process.exit(0));
 process.on("SIGINT", stop);

@@ -57,7 +57,7 @@ interface Staff {
 type LoadUser = Flexjobber | CompanyUser | Staff;
 
 console.log(`Database: ${dbFile}`);
-console.log("1/4 Opretter 200 brugere …");
+console.log("1/4 Creating 200 users …");
 const seeded = openDatabase(dbFile);
 await prepareDatabase(seeded.db);
 const users: LoadUser[] = [];
@@ -94,11 +94,11 @@ for (let e = 0; e < 3; e++) {
 }
 await seeded.db.destroy();
 
-console.log("2/4 Starter serveren …");
+console.log("2/4 Starting the server …");
 const server = await startProductionServer(dbFile, dir, 240);
 const base = server.base;
 
-console.log("3/4 Logger 200 brugere ind …");
+console.log("3/4 Logging 200 users in …");
 async function login(u: LoadUser) {
   const res = await fetch(`${base}/login`, {
     method: "POST",
@@ -215,7 +215,7 @@ function stepsFor(u: LoadUser): Step[] {
   ];
 }
 
-console.log(`4/4 Belaster i ${DURATION_S} s med ${CONNECTIONS} forbindelser …`);
+console.log(`4/4 Loading for ${DURATION_S} s with ${CONNECTIONS} connections …`);
 // Connections are shared out over the roles like the seeded users: most are flexjobbers.
 const flex = users.filter((u) => u.role === "flexjobber");
 const companies = users.filter((u) => u.role === "company");
@@ -268,23 +268,23 @@ const check = openDatabase(dbFile);
 const problems: string[] = [];
 for (const u of flex as Flexjobber[]) {
   const profile = await check.db.selectFrom("profiles").select("headline").where("userId", "=", u.id).executeTakeFirstOrThrow();
-  if (u.confirmedHeadline && profile.headline !== u.confirmedHeadline && profile.headline !== u.pendingHeadline) problems.push(`${u.email}: overskrift ${profile.headline} ≠ ${u.confirmedHeadline}`);
+  if (u.confirmedHeadline && profile.headline !== u.confirmedHeadline && profile.headline !== u.pendingHeadline) problems.push(`${u.email}: headline ${profile.headline} ≠ ${u.confirmedHeadline}`);
   const interests = await check.db.selectFrom("interests").select("openingId").where("userId", "=", u.id).execute();
   const stored = new Set(interests.map((r) => r.openingId));
-  if (interests.length !== stored.size) problems.push(`${u.email}: dobbelt interesse`);
-  for (const id of u.interests) if (!stored.has(id)) problems.push(`${u.email}: interesse ${id} mangler`);
-  for (const id of stored) if (!u.interests.has(id) && id !== u.inflight.interest) problems.push(`${u.email}: ukendt interesse ${id}`);
+  if (interests.length !== stored.size) problems.push(`${u.email}: interest stored twice`);
+  for (const id of u.interests) if (!stored.has(id)) problems.push(`${u.email}: interest ${id} missing`);
+  for (const id of stored) if (!u.interests.has(id) && id !== u.inflight.interest) problems.push(`${u.email}: unknown interest ${id}`);
   for (const [eventId, signedUp] of u.events) {
     if (eventId === u.inflight.event) continue;
     const rows = await check.db.selectFrom("eventRegistrations").select("status").where("userId", "=", u.id).where("eventId", "=", eventId).execute();
-    if (rows.length > 1) problems.push(`${u.email}: ${rows.length} tilmeldinger til ${eventId}`);
+    if (rows.length > 1) problems.push(`${u.email}: ${rows.length} sign-ups for ${eventId}`);
     const active = rows.some((r) => r.status !== "cancelled");
-    if (active !== signedUp) problems.push(`${u.email}: tilmelding til ${eventId} er ${active ? "aktiv" : "væk"}, men svaret sagde ${signedUp ? "tilmeldt" : "afmeldt"}`);
+    if (active !== signedUp) problems.push(`${u.email}: sign-up for ${eventId} is ${active ? "active" : "gone"}, but the answer said ${signedUp ? "signed up" : "cancelled"}`);
   }
 }
 for (const eventId of eventIds) {
   const registered = await check.db.selectFrom("eventRegistrations").select((eb) => eb.fn.countAll<number>().as("n")).where("eventId", "=", eventId).where("status", "=", "registered").executeTakeFirstOrThrow();
-  if (registered.n > EVENT_CAPACITY) problems.push(`arrangement ${eventId}: ${registered.n} tilmeldt, plads til ${EVENT_CAPACITY}`);
+  if (registered.n > EVENT_CAPACITY) problems.push(`event ${eventId}: ${registered.n} signed up, room for ${EVENT_CAPACITY}`);
 }
 const sentByCompany = new Map<number, Map<string, number>>();
 const inflightByCompany = new Map<number, string[]>();
@@ -307,9 +307,9 @@ for (const [companyId, sent] of sentByCompany) {
   const unanswered = (alias: string) => open.filter((a) => a === alias).length;
   for (const [alias, n] of stored) {
     const confirmed = sent.get(alias) ?? 0;
-    if (n < confirmed || n > confirmed + unanswered(alias)) problems.push(`virksomhed ${companyId}: ${confirmed} forespørgsler til ${alias} sagt ja til, ${n} gemt`);
+    if (n < confirmed || n > confirmed + unanswered(alias)) problems.push(`company ${companyId}: ${confirmed} requests to ${alias} confirmed, ${n} stored`);
   }
-  for (const [alias, n] of sent) if (!stored.has(alias)) problems.push(`virksomhed ${companyId}: ${n} forespørgsler til ${alias} mangler`);
+  for (const [alias, n] of sent) if (!stored.has(alias)) problems.push(`company ${companyId}: ${n} requests to ${alias} missing`);
 }
 await check.db.destroy();
 
@@ -340,6 +340,6 @@ console.log(JSON.stringify(summary, null, 2));
 if (problems.length > 0) console.log(problems.slice(0, 20).join("\n"));
 fs.rmSync(dir, { recursive: true, force: true });
 const ok = serverFailures === 0 && result.errors === 0 && result.timeouts === 0 && problems.length === 0;
-console.log(ok ? "Kontrol: OK – ingen fejl, ingen tabte eller dobbelte skrivninger." : "Kontrol: FEJL");
-if (!ok && server.errors()) console.log(`Serverens fejllog:\n${server.errors().slice(0, 4000)}`);
+console.log(ok ? "Check: OK – no errors, no lost or doubled writes." : "Check: FAILED");
+if (!ok && server.errors()) console.log(`The server's error log:\n${server.errors().slice(0, 4000)}`);
 process.exit(ok ? 0 : 1);

@@ -18,7 +18,7 @@ const { values } = parseArgs({
 const number = (name: keyof typeof values, min: number, max: number) => {
   const n = Number(values[name]);
   if (!Number.isInteger(n) || n < min || n > max) {
-    console.error(`--${name} skal være et helt tal fra ${min} til ${max}.`);
+    console.error(`--${name} must be a whole number from ${min} to ${max}.`);
     process.exit(2);
   }
   return n;
@@ -40,5 +40,5 @@ const { db } = openDatabase(file);
 await prepareDatabase(db);
 await seedDemo(db, new Date(), options);
 await db.destroy();
-console.log(`Demo-kommunen er skrevet til ${file} på ${((Date.now() - started) / 1000).toFixed(1)} s (${JSON.stringify(options)}).`);
-console.log(`Demo-logins (adgangskode: ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.email).join(", ")}`);
+console.log(`The demo municipality is written to ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s (${JSON.stringify(options)}).`);
+console.log(`Demo logins (password: ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.email).join(", ")}`);

@@ -7,5 +7,5 @@ const db = openAppDatabase();
 await prepareDatabase(db);
 const result = await seedDemo(db);
 await db.destroy();
-console.log(result === "seeded" ? "Demo-kommunen er oprettet." : "Demo-kommunen findes allerede.");
-console.log(`Demo-logins (adgangskode: ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.email).join(", ")}`);
+console.log(result === "seeded" ? "The demo municipality is created." : "The demo municipality exists already.");
+console.log(`Demo logins (password: ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.email).join(", ")}`);

@@ -12,5 +12,5 @@ await prepareDatabase(db);
 const started = performance.now();
 const n = await rebuildActivityYears(db);
 await forgetCachedCounts(db);
-console.log(`Aktivitet pr. år genberegnet fra de rå rækker (${n} person-år), gemte tal glemt, på ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+console.log(`Activity per year recomputed from the raw rows (${n} person-years), stored counts dropped, in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 await db.destroy();

@@ -54,7 +54,7 @@ describe.skipIf(!isPostgres(db))("moving a municipality from SQLite to PostgreSQ
   it("refuses a PostgreSQL database that already has accounts", async () => {
     const source = openDatabase(":memory:");
     await prepareDatabase(source.db);
-    await expect(copyToPostgres(source.sqlite, db)).rejects.toThrow(/allerede brugere/);
+    await expect(copyToPostgres(source.sqlite, db)).rejects.toThrow(/has users already/);
     await source.db.destroy();
   });
 });
