@@ -42,14 +42,25 @@ const schema = z.object({
   BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
   /** "true": every response says how many SQL statements it sent and their time (Server-Timing; npm run bench uses it). */
   SERVER_TIMING: z.enum(["true", "false"]).optional(),
+  /**
+   * scrypt's cost for new password hashes, as log2 N: 15 (32 MiB and about 60 ms a
+   * hash). The test suite lowers it to 10; production refuses anything below 15.
+   * A stored hash names its own cost, so a hash made at either cost still verifies.
+   */
+  PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(15),
 });
 
 export type Env = z.infer<typeof schema>;
+
+const FULL_PASSWORD_HASH_COST = 15;
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+  }
+  if (parsed.data.NODE_ENV === "production" && parsed.data.PASSWORD_HASH_COST < FULL_PASSWORD_HASH_COST) {
+    throw new Error(`Invalid environment: PASSWORD_HASH_COST below ${FULL_PASSWORD_HASH_COST} is for tests only, never in production.`);
   }
   return parsed.data;
 }

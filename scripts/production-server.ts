@@ -20,8 +20,10 @@ export async function startProductionServer(
 ): Promise<RunningServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  // A production server hashes at full cost: it refuses the test suite's lowered one.
+  const { PASSWORD_HASH_COST: _lowered, ...inherited } = process.env;
   const server = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_PATH: databasePath, SEED_DEMO: "false", OUTBOX_DIR: path.join(scratchDir, "outbox"), UPLOADS_DIR: path.join(scratchDir, "uploads"), EMAIL_API_KEY: "", SMTP_URL: "", SCHEDULER: "off", ...extraEnv },
+    env: { ...inherited, NODE_ENV: "production", PORT: String(port), DATABASE_PATH: databasePath, SEED_DEMO: "false", OUTBOX_DIR: path.join(scratchDir, "outbox"), UPLOADS_DIR: path.join(scratchDir, "uploads"), EMAIL_API_KEY: "", SMTP_URL: "", SCHEDULER: "off", ...extraEnv },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let errors = "";

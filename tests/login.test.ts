@@ -1,5 +1,8 @@
+import { randomBytes, scryptSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client.server";
+import { hashPassword, verifyPassword } from "~/auth/password.server";
+import { readEnv } from "~/env.server";
 import { action } from "~/routes/login";
 import { createUser } from "./factories";
 import { post, run } from "./http";
@@ -52,5 +55,20 @@ describe("login", () => {
     const res = await run(action, post("/login", { email: user.email, password: user.password }));
     expect(res.status).toBe(403);
     expect(res.headers.get("Set-Cookie")).toBeNull();
+  });
+
+  it("hashes at full cost in production: the suite's lowered cost is refused there, and either kind of hash verifies", async () => {
+    expect(readEnv({ NODE_ENV: "production" }).PASSWORD_HASH_COST).toBe(15);
+    expect(() => readEnv({ NODE_ENV: "production", PASSWORD_HASH_COST: "10" })).toThrow(/PASSWORD_HASH_COST/);
+    expect(readEnv({ NODE_ENV: "test", PASSWORD_HASH_COST: "10" }).PASSWORD_HASH_COST).toBe(10);
+    const lowered = await hashPassword("Sommerhus-ved-Ærø");
+    expect(lowered).toMatch(/^scrypt\$1024\$8\$1\$/);
+    expect(await verifyPassword("Sommerhus-ved-Ærø", lowered)).toBe(true);
+    // A hash made in production (2^15) names its cost and verifies here as well.
+    const salt = randomBytes(16);
+    const key = scryptSync("Sommerhus", salt, 64, { N: 2 ** 15, r: 8, p: 1, maxmem: 128 * 1024 * 1024 });
+    const full = ["scrypt", 2 ** 15, 8, 1, salt.toString("base64"), key.toString("base64")].join("$");
+    expect(await verifyPassword("Sommerhus", full)).toBe(true);
+    expect(await verifyPassword("Vinterhus", full)).toBe(false);
   });
 });

@@ -32,9 +32,11 @@ export async function startAppServer(extraEnv: Record<string, string> = {}, port
   const baseUrl = `http://localhost:${port}`;
   const outboxDir = path.join(dir, "outbox");
   let output = "";
+  // A production server hashes at full cost: it refuses the test suite's lowered one.
+  const { PASSWORD_HASH_COST: _lowered, ...inherited } = process.env;
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
     env: {
-      ...process.env,
+      ...inherited,
       NODE_ENV: "production",
       PORT: String(port),
       APP_URL: baseUrl,
