@@ -111,7 +111,34 @@ export function serverPidFile(file = databasePath()): string {
 
 /** Runs fn in a transaction, or inside the caller's when db already is one (kysely does not nest). */
 export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
-  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+  return db.isTransaction ? fn(db) : transactionThenAfterCommit(db, fn);
+}
+
+type AfterCommit = (db: Db) => Promise<unknown>;
+/** The work each open transaction (started by inTransaction) leaves for after its commit. */
+const afterCommitWork = new WeakMap<Db, AfterCommit[]>();
+
+async function transactionThenAfterCommit<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  const work: AfterCommit[] = [];
+  const result = await db.transaction().execute((trx) => {
+    afterCommitWork.set(trx, work);
+    return fn(trx);
+  });
+  for (const task of work) await task(db);
+  return result;
+}
+
+/**
+ * Runs `task` once the change `db` is part of has committed, against the
+ * database outside the transaction; at once when `db` is not in a transaction.
+ * Sending what a change queued (an email, an SMS) belongs here: a change that
+ * is rolled back sends nothing, and no write lock is held over the network.
+ * The task handles its own failures (the email queue retries).
+ */
+export async function afterCommit(db: Db, task: AfterCommit): Promise<void> {
+  const work = db.isTransaction ? afterCommitWork.get(db) : undefined;
+  if (work) work.push(task);
+  else await task(db);
 }
 
 /**

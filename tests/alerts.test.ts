@@ -3,6 +3,8 @@ import { db } from "../db/client.server";
 import { recommendNewOpenings, remindDeadlines, runSavedSearchAlerts } from "~/alerts/alerts.server";
 import { blockCompany } from "~/messages/safety.server";
 import { setProfileHidden, updateAbout } from "~/profiles/profile.server";
+import { takeNews } from "~/ops/news.server";
+import { alertOnNews } from "~/schedule/scheduler.server";
 import * as savedPage from "~/routes/gemte-soegninger";
 import * as openingPage from "~/routes/opslag_.$id";
 import * as candidatesPage from "~/routes/kandidater";
@@ -25,6 +27,20 @@ async function companyUser() {
 const notificationsOf = (userId: string) => db.selectFrom("notifications").select(["kind", "title", "link", "emailState"]).where("userId", "=", userId).orderBy("id").execute();
 
 describe("saved candidate searches", () => {
+  it("a profile shown again is news: the schedule's next minute tick tells the company, and the news is used once", async () => {
+    const c = await companyUser();
+    const skill = word();
+    await run(savedPage.action, post("/gemte-soegninger", { intent: "save", name: "Nyheder", query: `q=${skill}` }, c.cookie));
+    const { user, profile } = await createFlexjobberWithProfile(db, {}, { competences: [skill] });
+    await setProfileHidden(db, user.id, true);
+    await runSavedSearchAlerts(db); // the high-water mark passes her while she is paused
+    takeNews();
+    await setProfileHidden(db, user.id, false);
+    await alertOnNews(db);
+    expect((await notificationsOf(c.user.id)).map((n) => n.title)).toEqual([expect.stringContaining(profile.alias)]);
+    expect(takeNews().size).toBe(0);
+  });
+
   it("notify once for a new matching profile, never while a profile is paused, and once when it is shown again", async () => {
     const c = await companyUser();
     const skill = word();

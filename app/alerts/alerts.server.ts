@@ -4,7 +4,7 @@ import { openingForMatching, profileForMatching } from "~/matching/adapters";
 import { profileScoreBound } from "~/matching/bounds.server";
 import { scoreMatch } from "~/matching/score";
 import { notify } from "~/notifications/notifications.server";
-import { logError } from "~/ops/log.server";
+import type { News } from "~/ops/news.server";
 import { jobFilters, matchingOpenings, profileStrength } from "~/openings/job-search.server";
 import { liveOpenings, loadOpenings } from "~/openings/openings.server";
 import { loadProfileDetails, loadProfileDetailsMany } from "~/profiles/profile.server";
@@ -15,9 +15,9 @@ import { readSearch } from "./saved-searches.server";
 // Alerts: what is new since last time becomes one notification per person
 // and hit. Every run is safe to repeat: saved searches keep a high-water mark
 // and the hits already told about, recommendations are told once per
-// opening, a deadline is reminded of once. Run by the server after the
-// events that make news (a profile approved, an opening published) and by
-// `npm run reminders` for everything else (edits, a paused profile shown again).
+// opening, a deadline is reminded of once. Run by the schedule's minute tick
+// after news (a profile approved or shown again, an opening published) and
+// hourly for everything else (edits).
 
 /** From this score (0–100) a new opening is worth telling a flexjobber about. */
 export const RECOMMEND_FROM = 75;
@@ -25,27 +25,10 @@ export const RECOMMEND_FROM = 75;
 export const DEADLINE_NOTICE_DAYS = 7;
 const RECOMMENDED_MARK = "alerts_recommended_until";
 
-let queued: Promise<void> | null = null;
-const pending = new Set<"profile" | "opening">();
-
-/**
- * After an event that makes news (a profile approved or shown again, an
- * opening published), look for it soon, not inside the request: the person
- * who pressed the button is not kept waiting for the scoring. Runs coalesce;
- * a failure is logged (the next run catches up).
- */
-export function alertSoon(db: Db, news: "profile" | "opening"): void {
-  pending.add(news);
-  if (queued) return;
-  queued = new Promise<void>((resolve) => setImmediate(resolve))
-    .then(async () => {
-      const openings = pending.has("opening");
-      pending.clear();
-      queued = null;
-      await runSavedSearchAlerts(db);
-      if (openings) await recommendNewOpenings(db);
-    })
-    .catch((error: unknown) => logError("alerts failed", error));
+/** After news (app/ops/news.server.ts): the saved searches, and the recommendations when an opening is new. */
+export async function runNewsAlerts(db: Db, news: Set<News>, now = new Date()): Promise<void> {
+  await runSavedSearchAlerts(db, now);
+  if (news.has("opening")) await recommendNewOpenings(db, now);
 }
 
 /** Everything at once, in the order `npm run reminders` runs it. */

@@ -1,4 +1,4 @@
-import type { Db } from "../../db/kysely";
+import { afterCommit, type Db } from "../../db/kysely";
 import type { Channel, EmailKind } from "../../db/schema";
 import { paginate } from "~/utils/paging";
 import { transmitSms } from "./sms-transport.server";
@@ -129,12 +129,14 @@ export async function sendEmail(db: Db, message: EmailMessage, meta: QueueMeta):
  * retries a failed send, so the user is not told about it.
  */
 export async function sendNotice(db: Db, message: EmailMessage): Promise<void> {
-  await sendEmail(db, message, { kind: "notice" });
+  const id = await queueEmail(db, message, { kind: "notice" });
+  await afterCommit(db, (committed) => deliverQueued(committed, [id]));
 }
 
-/** The same for an SMS (queueSms): queued and tried at once; a gateway outage is retried by the queue. */
+/** The same for an SMS (queueSms): queued with the change, tried once it is committed; a gateway outage is retried by the queue. */
 export async function sendSms(db: Db, message: { to: string; text: string }): Promise<void> {
-  await deliverQueued(db, [await queueSms(db, message)]);
+  const id = await queueSms(db, message);
+  await afterCommit(db, (committed) => deliverQueued(committed, [id]));
 }
 
 /** Staff's "Prøv igen": a failed or waiting email is sent now. */

@@ -1,9 +1,11 @@
 import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
 import { sendNotice } from "~/email/email.server";
 import { notify } from "~/notifications/notifications.server";
 import { formatDate } from "~/utils/dates";
 import { eventCancelledEmail, eventPromotedEmail, eventReminderEmail } from "~/email/messages.server";
-import { cancelEvent, dueReminders, getEvent, markReminded } from "./events.server";
+import { cancelEvent, cancelRegistration, dueReminders, getEvent, markReminded, updateEvent } from "./events.server";
+import type { EventInput } from "./schemas";
 
 // Notices about events. Called from route actions and the reminders command.
 // A new place and a reminder are notifications (each person chooses the
@@ -25,9 +27,11 @@ export async function noticePromoted(db: Db, eventId: number, userIds: string[])
 }
 
 export async function cancelEventAndNotify(db: Db, eventId: number): Promise<void> {
-  const event = await getEvent(db, eventId);
-  if (!event) return;
-  for (const p of await cancelEvent(db, eventId)) await sendNotice(db, eventCancelledEmail({ to: p.email, name: p.name, title: event.title, startsAt: event.startsAt }));
+  await inTransaction(db, async (trx) => {
+    const event = await getEvent(trx, eventId);
+    if (!event) return;
+    for (const p of await cancelEvent(trx, eventId)) await sendNotice(trx, eventCancelledEmail({ to: p.email, name: p.name, title: event.title, startsAt: event.startsAt }));
+  });
 }
 
 /** `npm run reminders`: one reminder per sign-up for events tomorrow; each person is reminded once. */
@@ -48,4 +52,18 @@ export async function sendReminders(db: Db, now = new Date()): Promise<number> {
     await markReminded(db, r.id, now);
   }
   return due.length;
+}
+
+/** She cancels her place; whoever moves up from the waitlist hears of it. */
+export async function cancelRegistrationAndNotify(db: Db, input: { eventId: number; userId: string }, now = new Date()): Promise<{ cancelled: boolean }> {
+  return inTransaction(db, async (trx) => {
+    const { cancelled, promoted } = await cancelRegistration(trx, input, now);
+    await noticePromoted(trx, input.eventId, promoted);
+    return { cancelled };
+  });
+}
+
+/** Staff change an event; a larger capacity moves people up from the waitlist, and they hear of it. */
+export async function updateEventAndNotify(db: Db, id: number, input: EventInput, now = new Date()): Promise<void> {
+  await inTransaction(db, async (trx) => noticePromoted(trx, id, await updateEvent(trx, id, input, now)));
 }

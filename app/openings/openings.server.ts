@@ -15,6 +15,7 @@ import { paginate } from "~/utils/paging";
 import { openingForMatching } from "~/matching/adapters";
 import { openingMatchTerms } from "~/matching/match-terms";
 import { indexOpeningText } from "~/search/text-index.server";
+import { announceNews } from "~/ops/news.server";
 import type { OpeningInput } from "./schemas";
 
 export interface OpeningDetails {
@@ -224,6 +225,7 @@ export async function publishOpening(db: Db, id: number, companyId: number, now 
     .set({ status: "published", publishedAt: now.toISOString(), closedAt: null, updatedAt: now.toISOString() })
     .where("id", "=", id)
     .execute();
+  announceNews("opening"); // saved searches and recommendations look soon
   return "ok";
 }
 

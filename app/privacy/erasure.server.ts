@@ -3,6 +3,8 @@ import { sql } from "kysely";
 import type { Db } from "../../db/kysely";
 import { inTransaction, isPostgres } from "../../db/kysely";
 import { portableSql } from "../../db/portable";
+import type { AuditAction } from "../../db/schema";
+import { writeAudit } from "~/audit/audit.server";
 import { normalizeEmail } from "~/auth/login.server";
 import { NO_PROFILE_MATCH_TERMS } from "~/matching/match-terms";
 import { compactProfileText, removeProfileText } from "~/search/text-index.server";
@@ -22,7 +24,13 @@ export const ERASED_NAME = "Slettet bruger";
  * The id was always random (never derived from the person), so once the
  * name and contact are gone nothing links it back to them.
  */
-export async function eraseUser(db: Db, userId: string, now = new Date()): Promise<"erased" | "not_found"> {
+export async function eraseUser(
+  db: Db,
+  userId: string,
+  now = new Date(),
+  /** Someone else erased the account (staff at her request, a company admin removing a colleague): in the audit log, in the same transaction. */
+  erasedBy?: { actorId: string; action: Extract<AuditAction, "account_erased" | "colleague_removed"> },
+): Promise<"erased" | "not_found"> {
   const result = await inTransaction(db, async (trx) => {
     const user = await trx.selectFrom("users").select(["id", "email", "name", "status", "phone"]).where("id", "=", userId).executeTakeFirst();
     if (!user || user.status === "erased") return "not_found" as const;
@@ -119,6 +127,7 @@ export async function eraseUser(db: Db, userId: string, now = new Date()): Promi
       .set({ contactName: ERASED_NAME, contactEmail: placeholderEmail, contactPhone: null })
       .where((eb) => eb(eb.fn("lower", ["contactEmail"]), "=", oldEmail))
       .execute();
+    if (erasedBy) await writeAudit(trx, { actorId: erasedBy.actorId, action: erasedBy.action, subjectUserId: userId }, now);
     return "erased" as const;
   });
   // Deleted rows can linger in the full-text index's segments until they are

@@ -1,10 +1,60 @@
 import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
 import { sendNotice } from "~/email/email.server";
 import { notify } from "~/notifications/notifications.server";
+import { notifyStaffTask } from "~/notifications/staff.server";
+import { announceNews } from "~/ops/news.server";
 import { contactAnsweredEmail, contactRequestEmail, profileReviewedEmail } from "~/email/messages.server";
+import { sendContactRequest, type SendResult } from "./contact.server";
+import { publishProfile, type PublishResult } from "./profile.server";
+import { approveProfile, returnProfile } from "./review.server";
 
-// Heads-up emails after profile events. Called by the route actions (not the
-// domain functions), so seeding and tests of the rules send nothing.
+// The notices of profile events, and the use cases that send them: what a
+// person does, in one transaction with what it sets off (the emails leave
+// once it has committed). Routes call the use cases; the steps they are made
+// of send nothing, so the demo generator and tests of the rules can use them.
+
+/** A company asks to get in touch with a candidate it found; she hears of it. */
+export async function sendContactRequestAndNotify(
+  db: Db,
+  input: { companyId: number; sentBy: string; alias: string; message: string },
+  now = new Date(),
+): Promise<SendResult> {
+  return inTransaction(db, async (trx) => {
+    const result = await sendContactRequest(trx, input, now);
+    if (result !== "not_found" && result.kind === "sent") await noticeContactRequest(trx, result.requestId);
+    return result;
+  });
+}
+
+/** Staff approve a profile or send it back; she hears which, and an approved profile is news to saved searches. */
+export async function reviewProfileAndNotify(
+  db: Db,
+  input: { userId: string; staffId: string } & ({ decision: "approve" } | { decision: "return"; reason: string }),
+  now = new Date(),
+): Promise<boolean> {
+  const done = await inTransaction(db, async (trx) => {
+    const reviewed =
+      input.decision === "approve"
+        ? await approveProfile(trx, { userId: input.userId, staffId: input.staffId }, now)
+        : await returnProfile(trx, { userId: input.userId, reason: input.reason }, now);
+    if (reviewed) await noticeProfileReviewed(trx, input.userId);
+    return reviewed;
+  });
+  if (done && input.decision === "approve") announceNews("profile");
+  return done;
+}
+
+/** She (or staff with her) sends the profile; sent for approval, her consultant (or all staff) hears of it. */
+export async function publishProfileAndNotify(db: Db, userId: string, now = new Date(), witnessedBy: string | null = null): Promise<PublishResult> {
+  return inTransaction(db, async (trx) => {
+    const result = await publishProfile(trx, userId, now, witnessedBy);
+    if (result === "submitted") {
+      await notifyStaffTask(trx, { flexjobberId: userId, kind: "profile_to_approve", title: "En profil venter på godkendelse", link: "/godkendelse" }, now);
+    }
+    return result;
+  });
+}
 
 /** To the flexjobber: a company wants to get in touch (the message itself stays on the platform). */
 export async function noticeContactRequest(db: Db, requestId: number): Promise<void> {

@@ -11,6 +11,7 @@ import { TERM_KINDS, termKindText, type TimeOfDay } from "./options";
 import { indexProfile } from "./search-document.server";
 import { SHARING_CONSENT_VERSION } from "~/auth/consent-texts";
 import { withoutMatchTerms } from "~/matching/match-terms";
+import { announceNews } from "~/ops/news.server";
 import { currentConsents, giveConsent, hasConsent, withdrawConsent } from "~/auth/consents.server";
 import type { ProfileDetails, ProfileItem } from "./profile-details";
 
@@ -437,4 +438,5 @@ export async function setProfileHidden(db: Db, userId: string, hidden: boolean, 
     (trx) => trx.updateTable("profiles").set({ hidden: hidden ? 1 : 0 }).where("userId", "=", userId).execute(),
     now,
   );
+  if (!hidden) announceNews("profile"); // shown again: companies' saved searches may find her now
 }

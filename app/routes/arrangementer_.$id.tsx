@@ -5,8 +5,8 @@ import { isStaff, requireUser } from "~/auth/guard.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { Pager } from "~/components/pager";
 import { TableRegion } from "~/components/table-region";
-import { cancelRegistration, getEvent, listEvents, pageOfParticipants, setAttendance, signUp } from "~/events/events.server";
-import { cancelEventAndNotify, noticePromoted } from "~/events/notices.server";
+import { getEvent, listEvents, pageOfParticipants, setAttendance, signUp } from "~/events/events.server";
+import { cancelEventAndNotify, cancelRegistrationAndNotify } from "~/events/notices.server";
 import { audienceLabels, audiencesFor, registrationLabels } from "~/events/options";
 import { eventActionSchema } from "~/events/schemas";
 import { formatDate, formatTime } from "~/utils/dates";
@@ -56,8 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (isStaff(user)) return badRequest({}, "Medarbejdere tilmelder sig ikke her.", 403);
   if (change.intent === "cancel") {
-    const { promoted } = await cancelRegistration(db, { eventId: event.id, userId: user.id });
-    await noticePromoted(db, event.id, promoted);
+    await cancelRegistrationAndNotify(db, { eventId: event.id, userId: user.id });
     return redirectWithMessage(back, "afmeldt");
   }
   const result = await signUp(db, { eventId: event.id, userId: user.id, role: user.role });

@@ -3,8 +3,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { EventForm } from "~/components/event-form";
-import { getEvent, updateEvent } from "~/events/events.server";
-import { noticePromoted } from "~/events/notices.server";
+import { getEvent } from "~/events/events.server";
+import { updateEventAndNotify } from "~/events/notices.server";
 import { eventSchema } from "~/events/schemas";
 import { addDays, localParts } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
@@ -42,8 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!event) throw new Response("Arrangementet findes ikke.", { status: 404 });
   const parsed = await parseForm(request, eventSchema);
   if (!parsed.success) return parsed.response;
-  const promoted = await updateEvent(db, event.id, parsed.data);
-  await noticePromoted(db, event.id, promoted);
+  await updateEventAndNotify(db, event.id, parsed.data);
   return redirectWithMessage(`/arrangementer/${event.id}`, "arrangement-gemt");
 }
 

@@ -4,12 +4,12 @@ import { useId } from "react";
 import { db } from "../../db/client.server";
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { FormError } from "~/components/form";
-import { confirmHire, dismissHire, listHiresToConfirm } from "~/employment/employment.server";
+import { dismissHire, listHiresToConfirm } from "~/employment/employment.server";
 import { hireDecisionSchema } from "~/employment/schemas";
 import { formatDate, localDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
-import { noticeNewJob } from "~/employment/notices.server";
+import { confirmHireAndNotify } from "~/employment/notices.server";
 
 export const meta: MetaFunction = () => [{ title: "Til bekræftelse" }];
 
@@ -28,9 +28,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(await dismissHire(db, change.hireId))) return badRequest({}, "Ansættelsen er allerede behandlet.", 409);
     return redirectWithMessage("/bekraeft", "ansaettelse-afvist");
   }
-  const result = await confirmHire(db, { hireId: change.hireId, staffId: user.id, fromDate: change.fromDate });
+  const result = await confirmHireAndNotify(db, { hireId: change.hireId, staffId: user.id, fromDate: change.fromDate });
   if (result === "not_found") return badRequest({}, "Ansættelsen er allerede behandlet.", 409);
-  await noticeNewJob(db, change.hireId);
   return redirectWithMessage("/bekraeft", "ansaettelse-bekraeftet");
 }
 

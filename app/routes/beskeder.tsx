@@ -4,7 +4,8 @@ import { db } from "../../db/client.server";
 import { requireCompanyUser, requireUser } from "~/auth/guard.server";
 import { Pager } from "~/components/pager";
 import { FormError } from "~/components/form";
-import { listThreads, threadForAcceptedRequest } from "~/messages/threads.server";
+import { answerContactRequestAndNotify } from "~/messages/notices.server";
+import { listThreads } from "~/messages/threads.server";
 import { viewerOf } from "~/messages/viewer.server";
 import {
   answerContactRequest,
@@ -13,7 +14,6 @@ import {
   type CompanyRequestRow,
   type FlexjobberRequestRow,
 } from "~/profiles/contact.server";
-import { noticeContactAnswer } from "~/profiles/notices.server";
 import { answerRequestSchema } from "~/profiles/schemas";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
@@ -44,13 +44,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: ["flexjobber"] });
   const parsed = await parseForm(request, answerRequestSchema);
   if (!parsed.success) return parsed.response;
-  const result = await answerContactRequest(db, { userId: user.id, ...parsed.data });
+  const result = await answerContactRequestAndNotify(db, { userId: user.id, ...parsed.data });
   if (result === "not_found") return badRequest({}, "Forespørgslen er allerede besvaret, er udløbet eller findes ikke.", 404);
-  await noticeContactAnswer(db, parsed.data.requestId);
-  if (parsed.data.answer === "accepted") {
-    const threadId = await threadForAcceptedRequest(db, parsed.data.requestId);
-    return redirectWithMessage(`/beskeder/${threadId}`, "forespoergsel-ja");
-  }
+  if (result.threadId !== null) return redirectWithMessage(`/beskeder/${result.threadId}`, "forespoergsel-ja");
   return redirectWithMessage("/beskeder", "forespoergsel-nej");
 }
 

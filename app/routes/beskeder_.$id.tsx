@@ -4,9 +4,9 @@ import { db } from "../../db/client.server";
 import { requireUser } from "~/auth/guard.server";
 import { FormError, SubmitButton, TextAreaField, useZodForm } from "~/components/form";
 import { MessageBody } from "~/components/message-body";
-import { noticeNewMessage } from "~/messages/notices.server";
+import { postMessageAndNotify } from "~/messages/notices.server";
 import { blockThreadCompany, reportMessage } from "~/messages/safety.server";
-import { inviteConsultant, openThread, postMessage } from "~/messages/threads.server";
+import { inviteConsultant, openThread } from "~/messages/threads.server";
 import { MESSAGE_MAX, replySchema, threadActionSchema } from "~/messages/schemas";
 import { viewerOf } from "~/messages/viewer.server";
 import { checkRateLimit, LIMITS, rateLimiter } from "~/security/rate-limit.server";
@@ -63,12 +63,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const limit = [{ limit: LIMITS.messages, key: user.id }];
   await checkRateLimit(limit);
-  const result = await postMessage(db, viewer, id, parsed.data.body);
+  const result = await postMessageAndNotify(db, viewer, id, parsed.data.body);
   if (result === "not_found") throw notInThread();
   if (result === "ended") return badRequest({}, ENDED_TEXT[user.role === "company" ? "company" : "other"], 403);
   // Counted once stored (like failed logins): a refused post costs nothing, and a stored one is never answered 429.
   await rateLimiter.record(limit);
-  await noticeNewMessage(db, id, user.id);
   return redirectWithMessage(`/beskeder/${id}`, "besked-sendt");
 }
 

@@ -3,8 +3,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { db } from "../../db/client.server";
 import { requireUser } from "~/auth/guard.server";
 import { FormError, SubmitButton, TextAreaField, TextField, useZodForm } from "~/components/form";
-import { noticeNewMessage } from "~/messages/notices.server";
-import { startJobcenterThread } from "~/messages/threads.server";
+import { startJobcenterThreadAndNotify } from "~/messages/notices.server";
 import { MESSAGE_MAX, newThreadSchema } from "~/messages/schemas";
 import { viewerOf } from "~/messages/viewer.server";
 import { reserveAttempt, LIMITS } from "~/security/rate-limit.server";
@@ -24,8 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, newThreadSchema);
   if (!parsed.success) return parsed.response;
   await reserveAttempt([{ limit: LIMITS.messages, key: user.id }]);
-  const id = await startJobcenterThread(db, viewerOf(user), parsed.data);
-  await noticeNewMessage(db, id, user.id);
+  const id = await startJobcenterThreadAndNotify(db, viewerOf(user), parsed.data);
   return redirectWithMessage(`/beskeder/${id}`, "besked-sendt");
 }
 

@@ -5,9 +5,8 @@ import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { FormError, SubmitButton, TextAreaField, TextField, useZodForm } from "~/components/form";
 import { FOLLOW_UP_KINDS } from "~/follow-up/schemas";
 import { followUpTemplate } from "~/follow-up/templates";
-import { noticeNewMessage } from "~/messages/notices.server";
+import { startStaffThreadAndNotify } from "~/messages/notices.server";
 import { MESSAGE_MAX, staffThreadSchema } from "~/messages/schemas";
-import { startStaffThread } from "~/messages/threads.server";
 import { viewerOf } from "~/messages/viewer.server";
 import { LIMITS, reserveAttempt } from "~/security/rate-limit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
@@ -48,9 +47,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return parsed.response;
   const { til, virksomhed, subject, body } = parsed.data;
   await reserveAttempt([{ limit: LIMITS.messages, key: user.id }]);
-  const id = await startStaffThread(db, viewerOf(user), til ? { citizenId: til } : { companyId: virksomhed! }, { subject, body });
+  const id = await startStaffThreadAndNotify(db, viewerOf(user), til ? { citizenId: til } : { companyId: virksomhed! }, { subject, body });
   if (id === null) return badRequest({}, "Borgeren eller virksomheden findes ikke.", 404);
-  await noticeNewMessage(db, id, user.id);
   return redirectWithMessage(`/beskeder/${id}`, "besked-sendt");
 }
 

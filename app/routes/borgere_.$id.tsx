@@ -14,17 +14,14 @@ import { emailShown, hasNoEmail } from "~/email/no-email";
 import { citizenActionSchema } from "~/citizens/schemas";
 import { CandidateProfile } from "~/components/candidate-profile";
 import { CheckboxField, FormError, SubmitButton, TextAreaField, useZodForm } from "~/components/form";
-import { writeAudit } from "~/audit/audit.server";
 import { eraseUser } from "~/privacy/erasure.server";
 import { eraseAccountSchema } from "~/privacy/schemas";
 import { invitationStateLabels } from "~/components/invitation-table";
 import { employmentHistory, recordEmploymentStatus } from "~/employment/employment.server";
 import { employmentStatusLabels } from "~/employment/options";
 import { toCompanyView } from "~/profiles/company-view";
-import { noticeProfileReviewed } from "~/profiles/notices.server";
+import { reviewProfileAndNotify } from "~/profiles/notices.server";
 import { profileStatusLabels } from "~/profiles/options";
-import { approveProfile, returnProfile } from "~/profiles/review.server";
-import { alertSoon } from "~/alerts/alerts.server";
 import { reviewSchema } from "~/profiles/schemas";
 import { inviteAndRespond } from "~/users/invite.server";
 import { listStaff } from "~/users/users.server";
@@ -93,21 +90,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.success) return parsed.response;
     const review = parsed.data;
     if (review.userId !== person.id) return badRequest({}, "Siden passer ikke til profilen. Prøv igen.");
-    const done =
-      review.intent === "approve"
-        ? await approveProfile(db, { userId: person.id, staffId: staff.id })
-        : await returnProfile(db, { userId: person.id, reason: review.reason });
-    if (!done) return badRequest({}, "Profilen venter ikke længere på godkendelse.", 409);
-    await noticeProfileReviewed(db, person.id);
-    if (review.intent === "approve") alertSoon(db, "profile");
+    const decision = review.intent === "approve" ? { decision: "approve" as const } : { decision: "return" as const, reason: review.reason };
+    if (!(await reviewProfileAndNotify(db, { userId: person.id, staffId: staff.id, ...decision }))) {
+      return badRequest({}, "Profilen venter ikke længere på godkendelse.", 409);
+    }
     return redirectWithMessage("/godkendelse", review.intent === "approve" ? "profil-godkendt" : "profil-retur");
   }
   if (intent === "delete-account") {
     // The citizen asked at the jobcenter: the same erasure as "Slet min konto", written in the audit log.
     const parsed = parseFormData(formData, eraseAccountSchema);
     if (!parsed.success) return parsed.response;
-    await eraseUser(db, person.id);
-    await writeAudit(db, { actorId: staff.id, action: "account_erased", subjectUserId: person.id });
+    await eraseUser(db, person.id, new Date(), { actorId: staff.id, action: "account_erased" });
     return redirectWithMessage("/borgere", "borger-slettet");
   }
   const parsed = parseFormData(formData, citizenActionSchema);

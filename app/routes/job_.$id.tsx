@@ -5,8 +5,8 @@ import { requireUser } from "~/auth/guard.server";
 import { FormError, RadioGroup, SubmitButton, TextAreaField, useZodForm } from "~/components/form";
 import { MatchReasons } from "~/components/match-reasons";
 import { OpeningView } from "~/components/opening-view";
-import { expressInterest, interestFor, saveForLater, unsave } from "~/openings/interests.server";
-import { noticeNewInterest } from "~/openings/notices.server";
+import { interestFor, saveForLater, unsave } from "~/openings/interests.server";
+import { expressInterestAndNotify } from "~/openings/notices.server";
 import { openingPlace, toJobCard } from "~/openings/job-search.server";
 import { stageLabels } from "~/openings/options";
 import { liveOpenings, loadOpening, openingViewData } from "~/openings/openings.server";
@@ -64,11 +64,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await saveForLater(db, user.id, id))) throw notFound();
     return redirectWithMessage(`/job/${id}`, "job-gemt");
   }
-  const result = await expressInterest(db, { userId: user.id, openingId: id, message: change.message, shareIdentity: change.shareIdentity === "ja" });
+  const result = await expressInterestAndNotify(db, { userId: user.id, openingId: id, message: change.message, shareIdentity: change.shareIdentity === "ja" });
   if (result === "not_found") throw notFound();
   if (result === "not_visible") return badRequest({}, NOT_VISIBLE_TEXT, 409);
   if (result === "already") return badRequest({}, "Du har allerede sagt, at du er interesseret.", 409);
-  await noticeNewInterest(db, id);
   return redirectWithMessage(`/job/${id}`, "interesse-sendt");
 }
 

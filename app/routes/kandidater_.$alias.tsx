@@ -5,8 +5,8 @@ import { requireCompanyUser } from "~/auth/guard.server";
 import { CandidateProfile } from "~/components/candidate-profile";
 import { FormError, SubmitButton, TextAreaField, useZodForm } from "~/components/form";
 import { loadCandidateForCompany } from "~/profiles/candidates.server";
-import { refusalText, sendContactRequest } from "~/profiles/contact.server";
-import { noticeContactRequest } from "~/profiles/notices.server";
+import { refusalText } from "~/profiles/contact.server";
+import { sendContactRequestAndNotify } from "~/profiles/notices.server";
 import { contactRequestSchema } from "~/profiles/schemas";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
@@ -29,10 +29,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseForm(request, contactRequestSchema);
   if (!parsed.success) return parsed.response;
   const alias = params.alias ?? "";
-  const result = await sendContactRequest(db, { companyId: user.companyId, sentBy: user.id, alias, message: parsed.data.message });
+  const result = await sendContactRequestAndNotify(db, { companyId: user.companyId, sentBy: user.id, alias, message: parsed.data.message });
   if (result === "not_found") throw notFound();
   if (result.kind !== "sent") return badRequest({}, refusalText(result), 409);
-  await noticeContactRequest(db, result.requestId);
   return redirectWithMessage(`/kandidater/${encodeURIComponent(alias)}`, "forespoergsel-sendt");
 }
 

@@ -8,7 +8,6 @@ import { inviteAndRespond } from "~/users/invite.server";
 import { inviteColleagueSchema } from "~/users/schemas";
 import { listCompanyUsers, listInvitations } from "~/users/users.server";
 import { badRequest, parseFormData, readFormData } from "~/utils/forms.server";
-import { writeAudit } from "~/audit/audit.server";
 import { CheckboxField, FormError, SubmitButton, useZodForm } from "~/components/form";
 import { eraseUser } from "~/privacy/erasure.server";
 import { removeColleagueSchema } from "~/privacy/schemas";
@@ -42,8 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!removal.success) return removal.response;
     const colleague = (await listCompanyUsers(db, user.companyId)).find((c) => c.id === removal.data.userId);
     if (!colleague || colleague.id === user.id) return badRequest({}, "Kollegaen findes ikke i jeres virksomhed. Din egen konto sletter du under Mine data.", 404);
-    await eraseUser(db, colleague.id);
-    await writeAudit(db, { actorId: user.id, action: "colleague_removed", subjectUserId: colleague.id });
+    await eraseUser(db, colleague.id, new Date(), { actorId: user.id, action: "colleague_removed" });
     return redirectWithMessage("/kolleger", "kollega-fjernet");
   }
   const parsed = parseFormData(formData, inviteColleagueSchema);

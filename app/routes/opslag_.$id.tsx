@@ -7,18 +7,16 @@ import { FormError, SubmitButton, TextField, useZodForm } from "~/components/for
 import { MatchReasons } from "~/components/match-reasons";
 import { OpeningView } from "~/components/opening-view";
 import { requireOwnOpening } from "~/openings/guard.server";
-import { companyInterest, listInterestsForOpening, setInterestStage, type InterestRow } from "~/openings/interests.server";
+import { listInterestsForOpening, type InterestRow } from "~/openings/interests.server";
+import { setInterestStageAndNotify } from "~/openings/notices.server";
 import { openingPlace } from "~/openings/job-search.server";
 import { runRead } from "~/readers/pool.server";
 import { addToShortlist, listShortlist, removeFromShortlist } from "~/openings/shortlist.server";
-import { openInterestThread } from "~/messages/threads.server";
-import { notifyStaffTask } from "~/notifications/staff.server";
+import { replyToInterest } from "~/messages/notices.server";
 import { openingStatusLabels, STAGES, stageLabels } from "~/openings/options";
 import { closeExpiredOpenings, closeOpening, copyOpening, extendDeadline, openingViewData, publishOpening } from "~/openings/openings.server";
-import { alertSoon } from "~/alerts/alerts.server";
 import { extendDeadlineSchema, openingActionSchema } from "~/openings/schemas";
-import { createContactRequest, refusalText } from "~/profiles/contact.server";
-import { noticeContactRequest } from "~/profiles/notices.server";
+import { refusalText } from "~/profiles/contact.server";
 import { addDays, formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
@@ -64,7 +62,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = await publishOpening(db, id, user.companyId);
       if (result === "deadline_passed") return badRequest({}, "Fristen er overskredet. Ret fristen, før I slår opslaget op.", 409);
       if (result !== "ok") return badRequest({}, "Opslaget er allerede slået op.", 409);
-      alertSoon(db, "opening");
       return redirectWithMessage(`/opslag/${id}`, "opslag-slaaet-op");
     }
     case "close":
@@ -81,13 +78,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithMessage(`/opslag/${id}`, "frist-forlaenget");
     }
     case "stage": {
-      const before = await companyInterest(db, change.interestId, user.companyId);
-      const result = await setInterestStage(db, { interestId: change.interestId, companyId: user.companyId, stage: change.stage, userId: user.id });
-      if (result === "not_found" || !before) return badRequest({}, "Kandidaten findes ikke på dette opslag.", 404);
-      // Marked "Ansat" just now: the jobcenter confirms hires.
-      if (change.stage === "hired" && before.stage !== "hired") {
-        await notifyStaffTask(db, { flexjobberId: before.userId, kind: "hire_to_confirm", title: "En ansættelse venter på bekræftelse", link: "/bekraeft" });
-      }
+      const result = await setInterestStageAndNotify(db, { interestId: change.interestId, companyId: user.companyId, stage: change.stage, userId: user.id });
+      if (result === "not_found") return badRequest({}, "Kandidaten findes ikke på dette opslag.", 404);
       return redirectWithMessage(`/opslag/${id}`, "trin-gemt");
     }
     case "shortlist": {
@@ -99,15 +91,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await removeFromShortlist(db, { openingId: id, alias: change.alias });
       return redirectWithMessage(`/opslag/${id}`, "kortliste-fjernet");
     case "reply": {
-      const interest = await companyInterest(db, change.interestId, user.companyId);
-      if (!interest || interest.openingId !== id) return badRequest({}, "Kandidaten findes ikke på dette opslag.", 404);
-      const result = await createContactRequest(db, { companyId: user.companyId, sentBy: user.id, profileUserId: interest.userId, message: change.message });
+      // The answer opens the conversation about this opening at once; the candidate stays anonymous until she says yes.
+      const result = await replyToInterest(db, { companyId: user.companyId, sentBy: user.id, openingId: id, interestId: change.interestId, message: change.message });
       if (result === "not_found") return badRequest({}, "Kandidaten findes ikke på dette opslag.", 404);
       if (result.kind !== "sent") return badRequest({}, refusalText(result), 409);
-      // The answer opens the conversation about this opening at once; the candidate stays anonymous until she says yes.
-      const threadId = await openInterestThread(db, { interestId: interest.id, requestId: result.requestId, authorId: user.id, body: change.message });
-      await noticeContactRequest(db, result.requestId);
-      return redirectWithMessage(`/beskeder/${threadId}`, "svar-sendt");
+      return redirectWithMessage(`/beskeder/${result.threadId}`, "svar-sendt");
     }
   }
 }

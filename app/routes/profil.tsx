@@ -4,12 +4,11 @@ import { db } from "../../db/client.server";
 import { sharingConsentText } from "~/auth/consent-texts";
 import { sessionIdOf } from "~/auth/session.server";
 import { markStaffEditsSeen, noteStaffEdit, requireProfileEditor, stopAssisting, unseenStaffEdits, witnessOf } from "~/profiles/assisted.server";
-import { notifyStaffTask } from "~/notifications/staff.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { completeness } from "~/profiles/completeness";
 import { profileStatusLabels } from "~/profiles/options";
-import { alertSoon } from "~/alerts/alerts.server";
-import { ensureProfile, hasSharingConsent, loadProfileDetails, publishProfile, setProfileHidden } from "~/profiles/profile.server";
+import { publishProfileAndNotify } from "~/profiles/notices.server";
+import { ensureProfile, hasSharingConsent, loadProfileDetails, setProfileHidden } from "~/profiles/profile.server";
 import { isVisibleTo } from "~/profiles/visibility.server";
 import { visibilitySchema } from "~/profiles/schemas";
 import { recentProfileViewers } from "~/profiles/views.server";
@@ -73,21 +72,18 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "pause" || intent === "resume") {
     await setProfileHidden(db, userId, intent === "pause");
     await noteStaffEdit(db, editor, intent === "pause" ? "Satte profilen på pause" : "Viste profilen igen");
-    // Shown again: companies' saved searches may find her now.
-    if (intent === "resume") alertSoon(db, "profile");
     return redirectWithMessage("/profil", intent === "pause" ? "profil-pause" : "profil-vist");
   }
   // At a meeting, the consent to show the profile is hers, given there: staff confirm she said yes to the text.
   if (editor.staff && parsed.data.witnessed !== "ja") {
     return badRequest({ witnessed: "Sæt kryds, når borgeren har hørt teksten og siger ja." }, "Borgeren skal sige ja, før profilen sendes.");
   }
-  const result = await publishProfile(db, userId, new Date(), witnessOf(editor));
+  const result = await publishProfileAndNotify(db, userId, new Date(), witnessOf(editor));
   if (typeof result === "object") {
     return badRequest({}, `Før jobcentret kan se på din profil, mangler du: ${result.missing.join(", ").toLowerCase()}.`);
   }
   if (result === "submitted") {
     await noteStaffEdit(db, editor, "Sendte profilen til godkendelse");
-    await notifyStaffTask(db, { flexjobberId: userId, kind: "profile_to_approve", title: "En profil venter på godkendelse", link: "/godkendelse" });
   }
   return redirectWithMessage("/profil", result === "submitted" ? "profil-sendt" : "profil-gemt");
 }

@@ -4,6 +4,8 @@ import type { Db } from "../../db/kysely";
 import type { JobRun, JobTrigger } from "../../db/schema";
 import { describeCounts, JOBS, jobsFor, type JobDefinition, type JobName } from "./jobs.server";
 import { logError, logInfo } from "~/ops/log.server";
+import { takeNews } from "~/ops/news.server";
+import { runNewsAlerts } from "~/alerts/alerts.server";
 
 // The app's own schedule (issue 27, docs/decisions/019). Every minute each
 // process looks at each job's latest scheduled instant (its slot, at Danish
@@ -112,6 +114,12 @@ export async function runJobNow(db: Db, name: JobName, trigger: Exclude<JobTrigg
   return db.selectFrom("jobRuns").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 }
 
+/** The alerts for the news announced in this process since the last tick (none: nothing runs). */
+export async function alertOnNews(db: Db, now = new Date()): Promise<void> {
+  const news = takeNews();
+  if (news.size > 0) await runNewsAlerts(db, news, now);
+}
+
 export interface Scheduler {
   stop: () => void;
 }
@@ -126,6 +134,7 @@ export function startScheduler(db: Db, { enabled, jobs }: { enabled: boolean; jo
   const tick = async (): Promise<void> => {
     try {
       await runDueJobs(db, new Date(), { jobs });
+      await alertOnNews(db);
     } catch (error) {
       logError("scheduler tick failed", error);
     }
