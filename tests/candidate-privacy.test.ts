@@ -8,12 +8,17 @@ import * as openingPage from "~/routes/opslag_.$id";
 import * as home from "~/routes/_index";
 import { expressInterest } from "~/openings/interests.server";
 import { answerContactRequest, sendContactRequest } from "~/profiles/contact.server";
+import { saveArticle } from "~/content/articles.server";
+import { createEvent } from "~/events/events.server";
+import { companyFacingPages, type World } from "./company-routes";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 import { sentEmails } from "./mocks/email-api";
 
 // Rule 3 of the design brief, checked on the data each company-facing loader
 // serializes (not on the HTML): no identity before the flexjobber says yes.
+// The pages named below are checked in detail; every company-facing loader,
+// found from the route files (tests/company-routes.ts), holds no trace of her.
 
 const IDENTITY = {
   name: "Karin Hemmelig Kofoed",
@@ -63,6 +68,32 @@ async function companyData(alias: string, cookie: string, openingId?: number): P
   return Promise.all(responses.map((r) => r.text()));
 }
 
+/** Karin's identity in any form, on a page that is not about her profile (its own keys "name", "email" are the viewer's). */
+function expectNoTraceOfHer(serialized: string, where: string) {
+  for (const trace of ["karin", "kofoed", "privat.example", "87 65 43 21", "1971-04-09", "hvilepauser", "hemmelig logistik"]) {
+    expect(serialized.toLowerCase(), `${where} shows ${trace}`).not.toContain(trace);
+  }
+}
+
+let sharedWorld: Omit<World, "aliases" | "openingId" | "threadIds"> | undefined;
+/** Every company-facing loader (found from the route files, tests/company-routes.ts) holds no trace of her. */
+async function expectNoTraceOnAnyPage(cookie: string, companyId: number, alias: string) {
+  if (!sharedWorld) {
+    const staff = await createUser(db, { role: "staff" });
+    sharedWorld = {
+      eventId: await createEvent(db, { title: "Kaffemøde", description: "Kom og mød andre.", day: "2030-03-10", startTime: "10:00", endTime: "11:00", place: "Jobcentret", onlineUrl: undefined, audience: "both", capacity: 20, signupDeadline: undefined }, staff.id),
+      articleId: await saveArticle(db, { kind: "article", title: "Om fleksjob", summary: "Kort", body: "Tekst", tags: [], audience: "both", status: "published", videoUrl: undefined, transcript: undefined }, {}, { staffId: staff.id }),
+    };
+  }
+  const threadIds = (await db.selectFrom("threads").select("id").where("companyId", "=", companyId).execute()).map((t) => t.id);
+  const pages = await companyFacingPages(cookie, { ...sharedWorld, openingId: openingIds.get(companyId) ?? 0, threadIds, aliases: [alias] });
+  expect(pages.length).toBeGreaterThan(15);
+  for (const page of pages) {
+    expect(page.status, page.path).toBeLessThan(500);
+    expectNoTraceOfHer(page.text, `${page.path} (${page.file})`);
+  }
+}
+
 function expectNoIdentity(serialized: string) {
   // Name parts in any case (the email holds them too).
   expect(serialized.toLowerCase()).not.toContain("karin");
@@ -79,6 +110,7 @@ describe("company-facing loaders never serialize a flexjobber's identity before 
     const { profile, user, cookie, company, companyUser } = await setUp();
     const openingId = openingIds.get(company.id);
     const before = await companyData(profile.alias, cookie, openingId);
+    await expectNoTraceOnAnyPage(cookie, company.id, profile.alias);
     expect(before[5]).toContain(profile.alias);
     expect(before[5]).toContain("Jeg er klar");
     expect(before[0]).toContain(profile.alias);
@@ -97,8 +129,10 @@ describe("company-facing loaders never serialize a flexjobber's identity before 
     (await companyData(profile.alias, cookie, openingId)).forEach(expectNoIdentity);
 
     const request = await db.selectFrom("contactRequests").select("id").where("companyId", "=", company.id).executeTakeFirstOrThrow();
+    await expectNoTraceOnAnyPage(cookie, company.id, profile.alias);
     await answerContactRequest(db, { userId: user.id, requestId: request.id, answer: "declined" });
     (await companyData(profile.alias, cookie, openingId)).forEach(expectNoIdentity);
+    await expectNoTraceOnAnyPage(cookie, company.id, profile.alias);
 
     // Another user of the same company sees nothing either.
     const colleague = await createUser(db, { role: "company", companyId: companyUser.companyId });

@@ -1,21 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client.server";
-import * as search from "~/routes/kandidater";
-import * as candidate from "~/routes/kandidater_.$alias";
-import * as messages from "~/routes/beskeder";
 import * as openingPage from "~/routes/opslag_.$id";
-import * as home from "~/routes/_index";
 import * as job from "~/routes/job_.$id";
+import { saveArticle } from "~/content/articles.server";
+import { createEvent } from "~/events/events.server";
 import { expressInterest } from "~/openings/interests.server";
-import { answerContactRequest, sendContactRequest } from "~/profiles/contact.server";
+import { answerContactRequestAndNotify } from "~/messages/notices.server";
+import { sendContactRequest } from "~/profiles/contact.server";
 import { setProfileHidden, setSharingConsent } from "~/profiles/profile.server";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
-import { get, post, run, sessionCookie } from "./http";
+import { companyFacingPages, companyFacingRouteFiles, type CompanyPage, type World } from "./company-routes";
+import { post, run, sessionCookie } from "./http";
 
 // One visibility rule for every company-facing read (visibleProfiles): a
 // paused, an unapproved and a consent-withdrawn flexjobber who each showed
 // interest, shared their identity and said yes to a contact request are
-// found by no company-facing loader, and no company action reaches them.
+// found by no company-facing loader (every one, found from the route files:
+// tests/company-routes.ts), and no company action reaches them.
 
 const competences = ["Lagerarbejde", "Synlighedstest"];
 
@@ -24,21 +25,25 @@ async function flexjobberWhoEngaged(name: string, companyId: number, companyUser
   expect(await expressInterest(db, { userId: user.id, openingId, message: `Hilsen fra ${name}`, shareIdentity: true })).toBe("sent");
   const sent = await sendContactRequest(db, { companyId, sentBy: companyUserId, alias: profile.alias, message: "Hej" });
   if (sent === "not_found" || sent.kind !== "sent") throw new Error("request not sent");
-  await answerContactRequest(db, { userId: user.id, requestId: sent.requestId, answer: "accepted" });
+  // As she does it on Beskeder: the yes opens the conversation with the company.
+  expect(await answerContactRequestAndNotify(db, { userId: user.id, requestId: sent.requestId, answer: "accepted" })).toMatchObject({ threadId: expect.any(Number) });
   return { user, profile };
 }
 
-async function companyFacingData(cookie: string, openingId: number, aliases: string[]): Promise<{ texts: string[]; candidatePages: number[] }> {
-  const responses = await Promise.all([
-    run(search.loader, get("/kandidater?q=synlighedstest", cookie)),
-    run(search.loader, get("/kandidater", cookie)),
-    run(messages.loader, get("/beskeder", cookie)),
-    run(home.loader, get("/", cookie)),
-    run(openingPage.loader, get(`/opslag/${openingId}`, cookie), { id: String(openingId) }),
-  ]);
-  for (const r of responses) expect(r.status).toBe(200);
-  const pages = await Promise.all(aliases.map((alias) => run(candidate.loader, get(`/kandidater/${encodeURIComponent(alias)}`, cookie), { alias })));
-  return { texts: await Promise.all(responses.map((r) => r.text())), candidatePages: pages.map((p) => p.status) };
+/** Every company-facing loader's data (found by tests/company-routes.ts), and the status of each candidate's page. */
+async function companyFacingData(cookie: string, world: World): Promise<{ pages: CompanyPage[]; texts: string[]; candidatePages: number[]; home: string }> {
+  const pages = await companyFacingPages(cookie, world);
+  for (const p of pages) expect(p.status, `${p.path} (${p.file})`).toBeLessThan(500);
+  // The pages every company user has must answer (a 403 would hide a leak from this test).
+  for (const file of ["kandidater.tsx", "beskeder.tsx", "_index.tsx", "opslag_.$id.tsx"]) {
+    expect(pages.find((p) => p.file === file)?.status, file).toBe(200);
+  }
+  return {
+    pages,
+    texts: pages.map((p) => p.text),
+    candidatePages: pages.filter((p) => p.file === "kandidater_.$alias.tsx").map((p) => p.status),
+    home: pages.find((p) => p.file === "_index.tsx")!.text,
+  };
 }
 
 describe("one visibility rule for every company-facing read", () => {
@@ -53,10 +58,18 @@ describe("one visibility rule for every company-facing read", () => {
     const unapproved = await flexjobberWhoEngaged("Ulla", company.id, companyUser.id, opening.id);
     const withdrawn = await flexjobberWhoEngaged("William", company.id, companyUser.id, opening.id);
     const hiddenOnes = [paused, unapproved, withdrawn];
-    const allAliases = [visible, ...hiddenOnes].map((p) => p.profile.alias);
+    const staff = await createUser(db, { role: "staff" });
+    const world: World = {
+      openingId: opening.id,
+      eventId: await createEvent(db, { title: "Kaffemøde", description: "Kom og mød andre.", day: "2030-03-10", startTime: "10:00", endTime: "11:00", place: "Jobcentret", onlineUrl: undefined, audience: "both", capacity: 20, signupDeadline: undefined }, staff.id),
+      articleId: await saveArticle(db, { kind: "article", title: "Om fleksjob", summary: "Kort", body: "Tekst", tags: [], audience: "both", status: "published", videoUrl: undefined, transcript: undefined }, {}, { staffId: staff.id }),
+      threadIds: (await db.selectFrom("threads").select("id").where("companyId", "=", company.id).execute()).map((t) => t.id),
+      aliases: [visible, ...hiddenOnes].map((p) => p.profile.alias),
+    };
+    expect(world.threadIds.length).toBeGreaterThanOrEqual(4);
 
     // Before: every one of them is there (so the test below can fail).
-    const before = await companyFacingData(cookie, opening.id, allAliases);
+    const before = await companyFacingData(cookie, world);
     for (const p of [visible, ...hiddenOnes]) {
       expect(before.texts.join("\n")).toContain(p.profile.alias);
       expect(before.texts.join("\n")).toContain(p.user.email);
@@ -68,18 +81,18 @@ describe("one visibility rule for every company-facing read", () => {
     await db.updateTable("profiles").set({ status: "returned" }).where("userId", "=", unapproved.user.id).execute();
     await setSharingConsent(db, withdrawn.user.id, false);
 
-    const after = await companyFacingData(cookie, opening.id, allAliases);
+    const after = await companyFacingData(cookie, world);
     const all = after.texts.join("\n");
     expect(all).toContain(visible.profile.alias);
     expect(all).toContain(visible.user.email);
-    for (const p of hiddenOnes) {
-      expect(all).not.toContain(p.profile.alias);
-      expect(all).not.toContain(p.user.email);
-      expect(all).not.toContain(p.user.name);
+    for (const page of after.pages) {
+      for (const p of hiddenOnes) {
+        for (const trace of [p.profile.alias, p.user.email, p.user.name]) expect(page.text, `${page.path} (${page.file}) shows ${trace}`).not.toContain(trace);
+      }
     }
     expect(after.candidatePages).toEqual([200, 404, 404, 404]);
     // The counts on the company's start page follow the same rule.
-    const homeData = JSON.parse(after.texts[3]!) as { home: { accepted: number } };
+    const homeData = JSON.parse(after.home) as { home: { accepted: number } };
     expect(homeData.home.accepted).toBe(1);
 
     // No company action reaches them: answering or moving their interest, asking again.
@@ -105,5 +118,11 @@ describe("one visibility rule for every company-facing read", () => {
     expect(res.status).toBe(409);
     expect(((await res.json()) as { formError: string }).formError).toMatch(/godkendt og synlig/);
     expect(await db.selectFrom("interests").select("id").where("userId", "=", user.id).execute()).toEqual([]);
+  });
+
+  it("finds the company-facing routes by their guards, so a new one is checked without editing this test", () => {
+    const files = companyFacingRouteFiles();
+    for (const file of ["kandidater.tsx", "kandidater_.$alias.tsx", "_index.tsx", "beskeder.tsx", "notifikationer.tsx", "opslag_.$id.tsx"]) expect(files).toContain(file);
+    for (const file of ["borgere.tsx", "godkendelse.tsx", "profil.tsx", "statistik.tsx"]) expect(files).not.toContain(file);
   });
 });

@@ -2,6 +2,7 @@ import type { NotificationKind, NotificationMode } from "../../db/schema";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { db } from "../../db/client.server";
+import { withoutHiddenCandidates } from "~/profiles/visibility.server";
 import { requireUser } from "~/auth/guard.server";
 import { SubmitButton } from "~/components/form";
 import { kindLabels, kindsFor, modeLabels, NOTIFICATION_MODES, smsModeLabels } from "~/notifications/kinds";
@@ -17,7 +18,8 @@ export const meta: MetaFunction = () => [{ title: "Notifikationer" }];
 // email; citizens with a phone number also by SMS.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [notifications, preferences, smsTo] = await Promise.all([listNotifications(db, user.id), preferencesFor(db, user.id), smsRecipient(db, user.id)]);
+  const [all, preferences, smsTo] = await Promise.all([listNotifications(db, user.id), preferencesFor(db, user.id), smsRecipient(db, user.id)]);
+  const notifications = user.companyId === null ? all : await withoutHiddenCandidates(db, user.companyId, all);
   // Seen now: the count in the header goes to zero on the next page.
   await markNotificationsRead(db, user.id);
   const citizen = user.role === "flexjobber";
