@@ -8,28 +8,30 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
+
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { databasePath, openAppDatabase, postgresUrl, serverPidFile } from "./db/kysely";
-import { countingQueries, type QueryStats } from "./db/query-stats";
-import { prepareDatabase } from "./db/prepare";
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./app/demo/seed.server";
-import { env } from "./app/env.server";
-import { contentSecurityPolicy, newNonce } from "./app/security/csp.server";
+
 import { AUDIENCE_LABELS, configuredAudiences, providerOrigins } from "./app/auth/oidc-config.server";
-import { isCrossSitePost } from "./app/security/origin.server";
 import { sweepIncomingUploads } from "./app/content/uploads.server";
-import { rebuildSearchIndexesIfStale } from "./app/schedule/search-indexes.server";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./app/demo/seed.server";
 import { startEmailWorker } from "./app/email/email.server";
+import { env } from "./app/env.server";
 import { checkHealth } from "./app/monitoring/health.server";
-import { logInfo } from "./app/ops/log.server";
-import { inRequestScope } from "./app/utils/request-scope.server";
-import { startScheduler } from "./app/schedule/scheduler.server";
-import { metrics, statusClass } from "./app/ops/metrics.server";
 import { answerMetrics } from "./app/monitoring/metrics-endpoint.server";
+import { logInfo } from "./app/ops/log.server";
+import { metrics, statusClass } from "./app/ops/metrics.server";
 import { routeIdFinder } from "./app/ops/route-ids.server";
+import { startScheduler } from "./app/schedule/scheduler.server";
+import { rebuildSearchIndexesIfStale } from "./app/schedule/search-indexes.server";
+import { contentSecurityPolicy, newNonce } from "./app/security/csp.server";
+import { isCrossSitePost } from "./app/security/origin.server";
+import { inRequestScope } from "./app/utils/request-scope.server";
+import { databasePath, openAppDatabase, postgresUrl, serverPidFile } from "./db/kysely";
+import { prepareDatabase } from "./db/prepare";
+import { countingQueries, type QueryStats } from "./db/query-stats";
 
 /** Migrates, seeds what an empty database needs, and tells whether the demo logins exist. */
 async function openAndPrepare(): Promise<boolean> {
@@ -136,11 +138,13 @@ async function main() {
       .catch(() => res.status(503).json({ ok: false }));
   });
   // For the operator's Prometheus: behind METRICS_TOKEN here, or alone on METRICS_PORT (below). No personal data.
-  const serveMetrics = (token: string | undefined): express.RequestHandler => (req, res) => {
-    answerMetrics(db, req.get("authorization"), token)
-      .then((m) => res.status(m.status).type(m.contentType).send(m.body))
-      .catch(() => res.status(503).type("text/plain").send("Metrics unavailable"));
-  };
+  const serveMetrics =
+    (token: string | undefined): express.RequestHandler =>
+    (req, res) => {
+      answerMetrics(db, req.get("authorization"), token)
+        .then((m) => res.status(m.status).type(m.contentType).send(m.body))
+        .catch(() => res.status(503).type("text/plain").send("Metrics unavailable"));
+    };
   if (env.METRICS_TOKEN && !env.METRICS_PORT) app.get("/metrics", serveMetrics(env.METRICS_TOKEN));
   if (env.METRICS_PORT) {
     const metricsApp = express();

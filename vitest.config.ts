@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+
 import { defineConfig } from "vitest/config";
 
 /** Tests that take long by nature (a whole simulated municipality): `npm run test:slow`, and CI, run them. */

@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+
 import base, { SLOW_TESTS } from "./vitest.config";
 
 // The slow tests alone (npm run test:slow): the same setup as npm test.

@@ -19,7 +19,10 @@ const schema = z.object({
   SMS_API_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
   SMS_API_KEY: z.string().optional(),
   /** The sender name shown on the phone (at most 11 letters or digits). */
-  SMS_SENDER: z.string().regex(/^[A-Za-z0-9]{1,11}$/, "SMS_SENDER: at most 11 letters or digits").default("Refleks"),
+  SMS_SENDER: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,11}$/, "SMS_SENDER: at most 11 letters or digits")
+    .default("Refleks"),
   /** Uploaded videos and caption files. */
   UPLOADS_DIR: z.string().default("./data/uploads"),
   MAX_VIDEO_MB: z.coerce.number().int().positive().default(300),

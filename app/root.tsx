@@ -1,25 +1,17 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import {
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  isRouteErrorResponse,
-  useRouteError,
-  useRouteLoaderData,
-  Link,
-} from "@remix-run/react";
+import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useNonce } from "~/components/nonce";
-import { Shell, type ShellUser } from "~/components/shell";
+
 import { isStaff } from "~/auth/guard.server";
 import { sessionCookieHeaders, validateRequest } from "~/auth/session.server";
-import { followUpBadgeCount } from "~/follow-up/worklist.server";
+import { useNonce } from "~/components/nonce";
+import { Shell, type ShellUser } from "~/components/shell";
 import { env } from "~/env.server";
+import { followUpBadgeCount } from "~/follow-up/worklist.server";
 import { loadShell } from "~/shell/shell.server";
-import { db } from "../db/client.server";
 import styles from "~/styles/app.css";
+
+import { db } from "../db/client.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -27,13 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.b
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await validateRequest(request);
-  const user: ShellUser | null = auth
-    ? { name: auth.user.name, role: auth.user.role, isCompanyAdmin: auth.user.isCompanyAdmin }
-    : null;
-  const [{ contact, unread, notices }, followUps] = await Promise.all([
-    loadShell(db, auth?.user ?? null),
-    auth && isStaff(auth.user) ? followUpBadgeCount(db, auth.user.id) : 0,
-  ]);
+  const user: ShellUser | null = auth ? { name: auth.user.name, role: auth.user.role, isCompanyAdmin: auth.user.isCompanyAdmin } : null;
+  const [{ contact, unread, notices }, followUps] = await Promise.all([loadShell(db, auth?.user ?? null), auth && isStaff(auth.user) ? followUpBadgeCount(db, auth.user.id) : 0]);
   return json({ user, brand: env.BRAND_NAME, contact, unread, notices, followUps, requestId: context.requestId ?? null }, { headers: sessionCookieHeaders(request, auth) });
 }
 
@@ -64,7 +51,14 @@ export function Layout({ children }: { children: ReactNode }) {
 export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
   return (
-    <Shell user={data?.user ?? null} brand={data?.brand ?? "Refleks"} contact={data?.contact ?? null} unread={data?.unread ?? 0} notices={data?.notices ?? 0} followUps={data?.followUps ?? 0}>
+    <Shell
+      user={data?.user ?? null}
+      brand={data?.brand ?? "Refleks"}
+      contact={data?.contact ?? null}
+      unread={data?.unread ?? 0}
+      notices={data?.notices ?? 0}
+      followUps={data?.followUps ?? 0}
+    >
       <Outlet />
     </Shell>
   );
@@ -90,7 +84,14 @@ export function ErrorBoundary() {
   // Unexpected errors are logged on the server (entry.server.tsx handleError) with this id.
   const requestId = !isRouteErrorResponse(error) || error.status >= 500 ? data?.requestId : null;
   return (
-    <Shell user={data?.user ?? null} brand={data?.brand ?? "Refleks"} contact={data?.contact ?? null} unread={data?.unread ?? 0} notices={data?.notices ?? 0} followUps={data?.followUps ?? 0}>
+    <Shell
+      user={data?.user ?? null}
+      brand={data?.brand ?? "Refleks"}
+      contact={data?.contact ?? null}
+      unread={data?.unread ?? 0}
+      notices={data?.notices ?? 0}
+      followUps={data?.followUps ?? 0}
+    >
       <h1>{title}</h1>
       <p>{text}</p>
       {requestId ? (

@@ -1,5 +1,6 @@
 import type SQLite from "better-sqlite3";
 import { sql } from "kysely";
+
 import type { Db } from "./kysely";
 
 /**
@@ -19,11 +20,7 @@ const BATCH = 500;
 /** SQLite's own and kysely's bookkeeping, and the FTS5 tables (rebuilt, not copied). */
 const NOT_COPIED = /^(sqlite_|kysely_)|(^|_)fts($|_)/;
 
-export async function copyToPostgres(
-  source: SQLite.Database,
-  target: Db,
-  onTable: (table: string, rows: number) => void = () => {},
-): Promise<CopiedTable[]> {
+export async function copyToPostgres(source: SQLite.Database, target: Db, onTable: (table: string, rows: number) => void = () => {}): Promise<CopiedTable[]> {
   const tables = inDependencyOrder(source);
   await target.transaction().execute(async (trx) => {
     const accounts = await sql<{ n: number }>`select count(*) as n from users`.execute(trx);
@@ -74,8 +71,12 @@ export async function copyToPostgres(
 
 /** The tables to copy, each after the tables it refers to; a reference to itself is noted, not followed. */
 function inDependencyOrder(source: SQLite.Database): { name: string; selfReferences: string[] }[] {
-  const names = (source.prepare(`select name from sqlite_master where type = 'table' order by name`).all() as { name: string }[]).map((t) => t.name).filter((n) => !NOT_COPIED.test(n));
-  const refs = new Map(names.map((n) => [n, source.prepare(`select "table" as target, "from" as column from pragma_foreign_key_list(?)`).all(n) as { target: string; column: string }[]]));
+  const names = (source.prepare(`select name from sqlite_master where type = 'table' order by name`).all() as { name: string }[])
+    .map((t) => t.name)
+    .filter((n) => !NOT_COPIED.test(n));
+  const refs = new Map(
+    names.map((n) => [n, source.prepare(`select "table" as target, "from" as column from pragma_foreign_key_list(?)`).all(n) as { target: string; column: string }[]]),
+  );
   const ordered: { name: string; selfReferences: string[] }[] = [];
   const placed = new Set<string>();
   const place = (name: string, path: string[]) => {

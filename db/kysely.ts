@@ -1,25 +1,27 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import SQLite from "better-sqlite3";
-import pg from "pg";
 import {
   CamelCasePlugin,
   CompiledQuery,
+  type DatabaseConnection,
   HandleEmptyInListsPlugin,
   Kysely,
   PostgresAdapter,
   PostgresDialect,
+  type PostgresDialectConfig,
   PostgresDriver,
   replaceWithNoncontingentExpression,
   SqliteDialect,
-  SqliteDriver,
-  type DatabaseConnection,
-  type PostgresDialectConfig,
   type SqliteDialectConfig,
+  SqliteDriver,
   type TransactionSettings,
 } from "kysely";
-import type { Database } from "./schema";
+import pg from "pg";
+
 import { logQueryStats } from "./query-stats";
+import type { Database } from "./schema";
 
 export type Db = Kysely<Database>;
 

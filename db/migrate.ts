@@ -1,4 +1,5 @@
-import { Migrator, type Kysely } from "kysely";
+import { type Kysely, Migrator } from "kysely";
+
 import { migrationsFor } from "./migrations/index";
 import type { Database } from "./schema";
 

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+
 import type { LogEvent } from "kysely";
 
 // How many SQL statements a request sends, and how long they take: counted by

@@ -4,6 +4,7 @@
  * Dates are ISO-8601 strings in UTC unless a field says otherwise.
  */
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
 import type { VocabularyKind } from "./vocabularies/terms";
 
 export const ROLES = ["flexjobber", "company", "staff", "admin"] as const;
@@ -771,15 +772,7 @@ export interface FollowUpTable {
 }
 
 export type FollowUpKind =
-  | "quiet"
-  | "invitation"
-  | "unpublished"
-  | "returned"
-  | "unanswered_request"
-  | "unanswered_interest"
-  | "hire_to_confirm"
-  | "quiet_opening"
-  | "quiet_company";
+  "quiet" | "invitation" | "unpublished" | "returned" | "unanswered_request" | "unanswered_interest" | "hire_to_confirm" | "quiet_opening" | "quiet_company";
 
 /** One counted try at a rate-limited door (app/security/rate-limit.server.ts). */
 export interface RateLimitHitTable {

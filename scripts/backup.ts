@@ -1,6 +1,6 @@
 // `npm run backup -- <file>`: a consistent copy of the database while the app runs.
-import { databasePath, postgresUrl } from "../db/kysely";
 import { backupDatabase, verifyBackup } from "../db/backup";
+import { databasePath, postgresUrl } from "../db/kysely";
 
 // On PostgreSQL the server's own tools do this, consistently and while the app runs.
 if (postgresUrl()) {

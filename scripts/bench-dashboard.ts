@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+
 import { sql } from "kysely";
 
 const { values } = parseArgs({ options: { flexjobbers: { type: "string", default: "5000" }, months: { type: "string", default: "24" }, runs: { type: "string", default: "10" } } });
@@ -26,9 +27,24 @@ await prepareDatabase(db);
 const flexjobbers = Number(values.flexjobbers);
 const t0 = Date.now();
 const staff = await Promise.all([1, 2, 3, 4, 5].map((i) => createUser(db, { role: "staff", name: `Rådgiver ${i}` })));
-await generateMunicipality(db, { flexjobbers, companies: Math.round(flexjobbers / 15), months: Number(values.months), seed: 1, liveOpenings: true, staffIds: staff.map((s) => s.id) });
-const count = async (table: "activityDays" | "employmentStatuses" | "users") => (await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n;
-console.log(`Generated in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${await count("users")} users, ${await count("activityDays")} activity days, ${await count("employmentStatuses")} status rows.`);
+await generateMunicipality(db, {
+  flexjobbers,
+  companies: Math.round(flexjobbers / 15),
+  months: Number(values.months),
+  seed: 1,
+  liveOpenings: true,
+  staffIds: staff.map((s) => s.id),
+});
+const count = async (table: "activityDays" | "employmentStatuses" | "users") =>
+  (
+    await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow()
+  ).n;
+console.log(
+  `Generated in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${await count("users")} users, ${await count("activityDays")} activity days, ${await count("employmentStatuses")} status rows.`,
+);
 await sql`analyze`.execute(db);
 
 await loadDashboard(db, {}); // warm-up: first run reads the file into the page cache

@@ -6,11 +6,13 @@
  */
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
+
 import { z } from "zod";
+
+import { createInvitation, emailTakenFor, INVITATION_DAYS, invitationUrl } from "../app/auth/invitations.server";
+import { PASSWORD_MIN } from "../app/auth/schemas";
 import { openAppDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
-import { createInvitation, emailTakenFor, invitationUrl, INVITATION_DAYS } from "../app/auth/invitations.server";
-import { PASSWORD_MIN } from "../app/auth/schemas";
 import { createUser } from "../tests/factories";
 
 const { values } = parseArgs({
@@ -25,8 +27,17 @@ async function ask(question: string): Promise<string> {
   return answer.trim();
 }
 
-const email = z.string().trim().toLowerCase().email("Not a valid email address.").parse(values.email ?? (await ask("Email")));
-const name = z.string().trim().min(1, "Give a name.").parse(values.name ?? (await ask("Name")));
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .email("Not a valid email address.")
+  .parse(values.email ?? (await ask("Email")));
+const name = z
+  .string()
+  .trim()
+  .min(1, "Give a name.")
+  .parse(values.name ?? (await ask("Name")));
 if (values.password !== undefined && values.password.length < PASSWORD_MIN) {
   throw new Error(`The password needs at least ${PASSWORD_MIN} characters.`);
 }

@@ -11,7 +11,11 @@ const idp = await startTestProvider({ appUrl, port });
 
 console.log(`Test login (not real MitID) is running on ${idp.issuer}, for the app on ${appUrl}.`);
 console.log("\nStart the app in another window with:\n");
-console.log(`${Object.entries(idp.env).map(([k, v]) => `${k}=${v.includes(" ") ? `"${v}"` : v}`).join(" \\\n")} \\\nnpm start`);
+console.log(
+  `${Object.entries(idp.env)
+    .map(([k, v]) => `${k}=${v.includes(" ") ? `"${v}"` : v}`)
+    .join(" \\\n")} \\\nnpm start`,
+);
 console.log("\nTest people:");
 for (const p of DEMO_PEOPLE) {
   const audience = AUDIENCE_LABELS[p.audience].provider;

@@ -8,10 +8,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+
 import autocannon from "autocannon";
+
+import { createEvent } from "../app/events/events.server";
 import { openDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
-import { createEvent } from "../app/events/events.server";
 import { createCompany, createOpening, createUser, fillProfile, TEST_PASSWORD } from "../tests/factories";
 import { startProductionServer } from "./production-server";
 
@@ -25,7 +27,6 @@ const EVENT_CAPACITY = 20;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "refleks-load-"));
 const dbFile = path.join(dir, "load.sqlite");
-
 
 interface Flexjobber {
   role: "flexjobber";
@@ -87,7 +88,18 @@ for (let e = 0; e < 3; e++) {
   eventIds.push(
     await createEvent(
       seeded.db,
-      { title: `Kaffemøde ${e}`, description: "Kom og mød andre.", day: "2030-03-10", startTime: "10:00", endTime: "11:00", place: "Jobcentret", onlineUrl: undefined, audience: "both", capacity: EVENT_CAPACITY, signupDeadline: undefined },
+      {
+        title: `Kaffemøde ${e}`,
+        description: "Kom og mød andre.",
+        day: "2030-03-10",
+        startTime: "10:00",
+        endTime: "11:00",
+        place: "Jobcentret",
+        onlineUrl: undefined,
+        audience: "both",
+        capacity: EVENT_CAPACITY,
+        signupDeadline: undefined,
+      },
       approver.id,
     ),
   );
@@ -225,7 +237,11 @@ for (let c = 0; c < CONNECTIONS; c++) pool.push(c % 10 < 6 ? flex[c % flex.lengt
 let nextClient = 0;
 // Time per kind of request, to see what limits the whole.
 const byStep = new Map<string, number[]>();
-const stepName = (s: Step) => `${s.method} ${s.path.replace(/\/\d+$/, "/:id").replace(/\/kandidater\/x$/, "/kandidater/:alias").replace(/\?.*$/, "")}`;
+const stepName = (s: Step) =>
+  `${s.method} ${s.path
+    .replace(/\/\d+$/, "/:id")
+    .replace(/\/kandidater\/x$/, "/kandidater/:alias")
+    .replace(/\?.*$/, "")}`;
 const withCounting = (steps: Step[]) =>
   steps.map((s) => {
     let started = 0;
@@ -246,17 +262,20 @@ const withCounting = (steps: Step[]) =>
   });
 const latencies: number[] = [];
 const result = await new Promise<autocannon.Result>((resolve, reject) => {
-  const instance = autocannon({
-  url: base,
-  connections: CONNECTIONS,
-  duration: DURATION_S,
-  // Each connection is one user (so its writes happen in order), cycling through its role's steps.
-  setupClient: (client) => {
-    const u = pool[nextClient++ % pool.length]!;
-    (client as unknown as { setRequests: (r: unknown[]) => void }).setRequests(withCounting(stepsFor(u)));
-  },
-  requests: [{ method: "GET", path: "/healthz" }],
-  }, (error, res) => (error ? reject(error) : resolve(res)));
+  const instance = autocannon(
+    {
+      url: base,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      // Each connection is one user (so its writes happen in order), cycling through its role's steps.
+      setupClient: (client) => {
+        const u = pool[nextClient++ % pool.length]!;
+        (client as unknown as { setRequests: (r: unknown[]) => void }).setRequests(withCounting(stepsFor(u)));
+      },
+      requests: [{ method: "GET", path: "/healthz" }],
+    },
+    (error, res) => (error ? reject(error) : resolve(res)),
+  );
   instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
 });
 latencies.sort((x, y) => x - y);
@@ -268,7 +287,8 @@ const check = openDatabase(dbFile);
 const problems: string[] = [];
 for (const u of flex as Flexjobber[]) {
   const profile = await check.db.selectFrom("profiles").select("headline").where("userId", "=", u.id).executeTakeFirstOrThrow();
-  if (u.confirmedHeadline && profile.headline !== u.confirmedHeadline && profile.headline !== u.pendingHeadline) problems.push(`${u.email}: headline ${profile.headline} ≠ ${u.confirmedHeadline}`);
+  if (u.confirmedHeadline && profile.headline !== u.confirmedHeadline && profile.headline !== u.pendingHeadline)
+    problems.push(`${u.email}: headline ${profile.headline} ≠ ${u.confirmedHeadline}`);
   const interests = await check.db.selectFrom("interests").select("openingId").where("userId", "=", u.id).execute();
   const stored = new Set(interests.map((r) => r.openingId));
   if (interests.length !== stored.size) problems.push(`${u.email}: interest stored twice`);
@@ -283,7 +303,12 @@ for (const u of flex as Flexjobber[]) {
   }
 }
 for (const eventId of eventIds) {
-  const registered = await check.db.selectFrom("eventRegistrations").select((eb) => eb.fn.countAll<number>().as("n")).where("eventId", "=", eventId).where("status", "=", "registered").executeTakeFirstOrThrow();
+  const registered = await check.db
+    .selectFrom("eventRegistrations")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("eventId", "=", eventId)
+    .where("status", "=", "registered")
+    .executeTakeFirstOrThrow();
   if (registered.n > EVENT_CAPACITY) problems.push(`event ${eventId}: ${registered.n} signed up, room for ${EVENT_CAPACITY}`);
 }
 const sentByCompany = new Map<number, Map<string, number>>();

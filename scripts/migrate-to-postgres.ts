@@ -3,11 +3,12 @@
 // brings both schemas up to date, copies every table, checks the row counts,
 // and indexes the search texts on PostgreSQL's terms. The SQLite file is left as it was.
 import fs from "node:fs";
+
+import { rebuildSearchIndexes } from "../app/schedule/search-indexes.server";
 import { copyToPostgres } from "../db/copy-to-postgres";
 import { databaseLabel, openDatabase, openPostgres, postgresUrl } from "../db/kysely";
 import { migrateToLatest } from "../db/migrate";
 import { prepareDatabase } from "../db/prepare";
-import { rebuildSearchIndexes } from "../app/schedule/search-indexes.server";
 
 const file = process.argv[2];
 const url = postgresUrl();

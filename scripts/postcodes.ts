@@ -4,6 +4,7 @@
 // time. Run it after replacing the CSV; a test checks the two agree.
 import fs from "node:fs";
 import path from "node:path";
+
 import { parse } from "csv-parse/sync";
 
 const dir = path.resolve("db/vocabularies");

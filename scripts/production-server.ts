@@ -2,6 +2,7 @@
 // loopback port, against a given database: for the load test and the benchmark.
 import { spawn } from "node:child_process";
 import path from "node:path";
+
 import { freePort } from "../tests/free-port";
 
 export interface RunningServer {
@@ -23,7 +24,19 @@ export async function startProductionServer(
   // A production server hashes at full cost: it refuses the test suite's lowered one.
   const { PASSWORD_HASH_COST: _lowered, ...inherited } = process.env;
   const server = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
-    env: { ...inherited, NODE_ENV: "production", PORT: String(port), DATABASE_PATH: databasePath, SEED_DEMO: "false", OUTBOX_DIR: path.join(scratchDir, "outbox"), UPLOADS_DIR: path.join(scratchDir, "uploads"), EMAIL_API_KEY: "", SMTP_URL: "", SCHEDULER: "off", ...extraEnv },
+    env: {
+      ...inherited,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_PATH: databasePath,
+      SEED_DEMO: "false",
+      OUTBOX_DIR: path.join(scratchDir, "outbox"),
+      UPLOADS_DIR: path.join(scratchDir, "uploads"),
+      EMAIL_API_KEY: "",
+      SMTP_URL: "",
+      SCHEDULER: "off",
+      ...extraEnv,
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let errors = "";

@@ -1,7 +1,8 @@
 // `npm run restore -- <file>`: puts a backup back. Refuses while the server runs.
 import fs from "node:fs";
-import { postgresUrl, databasePath, serverPidFile } from "../db/kysely";
+
 import { restoreDatabase } from "../db/backup";
+import { databasePath, postgresUrl, serverPidFile } from "../db/kysely";
 
 // On PostgreSQL the server's own tools do this, consistently and while the app runs.
 if (postgresUrl()) {
@@ -17,7 +18,7 @@ if (!source || !fs.existsSync(source)) {
 const pidFile = serverPidFile();
 if (fs.existsSync(pidFile)) {
   const pid = Number(fs.readFileSync(pidFile, "utf8"));
-  let running = false;
+  let running: boolean;
   try {
     process.kill(pid, 0);
     running = true;

@@ -1,10 +1,10 @@
 // A scheduled job run by hand (`npm run reminders`, `digest`, `retention`):
 // the same function the app's schedule runs, recorded as the same job_runs
 // row, so the Drift page and /healthz see it either way.
+import { describeCounts, type JobName, JOBS } from "../app/schedule/jobs.server";
+import { runJobNow } from "../app/schedule/scheduler.server";
 import { openAppDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
-import { describeCounts, JOBS, type JobName } from "../app/schedule/jobs.server";
-import { runJobNow } from "../app/schedule/scheduler.server";
 
 export async function runJobByHand(name: JobName): Promise<void> {
   const db = openAppDatabase();

@@ -3,9 +3,10 @@
 // next to it as .bak), deterministic for a given seed and day.
 import fs from "node:fs";
 import { parseArgs } from "node:util";
+
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../app/demo/seed.server";
 import { databasePath, openDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../app/demo/seed.server";
 
 const { values } = parseArgs({
   options: {

@@ -1,7 +1,7 @@
 // npm run seed: adds the demo municipality "Jobcenter Demo" (idempotent).
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../app/demo/seed.server";
 import { openAppDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../app/demo/seed.server";
 
 const db = openAppDatabase();
 await prepareDatabase(db);

@@ -2,10 +2,10 @@
 // (activity_years from ActivityDay) and forgets the cached counts (ledighed per
 // day, active per week), which the next view counts again. The app keeps them
 // as rows change; this is for repair after changing rows by hand, and for the audit.
-import { openAppDatabase } from "../db/kysely";
-import { prepareDatabase } from "../db/prepare";
 import { rebuildActivityYears } from "../app/stats/activity.server";
 import { forgetCachedCounts } from "../app/stats/metrics.server";
+import { openAppDatabase } from "../db/kysely";
+import { prepareDatabase } from "../db/prepare";
 
 const db = openAppDatabase();
 await prepareDatabase(db);

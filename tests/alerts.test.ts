@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
 import { recommendNewOpenings, remindDeadlines, runSavedSearchAlerts } from "~/alerts/alerts.server";
 import { blockCompany } from "~/messages/safety.server";
-import { setProfileHidden, updateAbout } from "~/profiles/profile.server";
 import { takeNews } from "~/ops/news.server";
-import { alertOnNews } from "~/schedule/scheduler.server";
+import { setProfileHidden, updateAbout } from "~/profiles/profile.server";
 import * as savedPage from "~/routes/gemte-soegninger";
-import * as openingPage from "~/routes/opslag_.$id";
 import * as candidatesPage from "~/routes/kandidater";
+import * as openingPage from "~/routes/opslag_.$id";
+import { alertOnNews } from "~/schedule/scheduler.server";
 import { addDays, localDate } from "~/utils/dates";
+
+import { db } from "../db/client.server";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 import { sentEmails } from "./mocks/email-api";
@@ -50,14 +52,20 @@ describe("saved candidate searches", () => {
     // Paging is not part of a search.
     expect(row).toEqual({ query: `q=${skill}`, kind: "candidates" });
 
-    const { profile: match } = await createFlexjobberWithProfile(db, { name: "Synne Synlig" }, { competences: [skill, "Pakning"], healthConsent: true, accommodations: [{ label: "Ingen tunge løft", visible: true }] });
+    const { profile: match } = await createFlexjobberWithProfile(
+      db,
+      { name: "Synne Synlig" },
+      { competences: [skill, "Pakning"], healthConsent: true, accommodations: [{ label: "Ingen tunge løft", visible: true }] },
+    );
     const { user: pausedUser, profile: paused } = await createFlexjobberWithProfile(db, {}, { competences: [skill] });
     await setProfileHidden(db, pausedUser.id, true);
     await createFlexjobberWithProfile(db, {}, { competences: ["Noget helt andet"] });
 
     expect(await runSavedSearchAlerts(db)).toBeGreaterThanOrEqual(1);
     let mine = await notificationsOf(c.user.id);
-    expect(mine).toEqual([{ kind: "new_candidate", title: `Ny kandidat til søgningen "Mine folk": ${match.alias}`, link: `/kandidater/${encodeURIComponent(match.alias)}`, emailState: "pending" }]);
+    expect(mine).toEqual([
+      { kind: "new_candidate", title: `Ny kandidat til søgningen "Mine folk": ${match.alias}`, link: `/kandidater/${encodeURIComponent(match.alias)}`, emailState: "pending" },
+    ]);
     // Anonymised: never her name or a skånebehov.
     expect(mine[0]!.title).not.toMatch(/Synne|tunge/);
 

@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
 import { HEALTH_CONSENT_VERSION, SHARING_CONSENT_VERSION } from "~/auth/consent-texts";
 import { approveProfile } from "~/profiles/review.server";
 import { isVisibleTo } from "~/profiles/visibility.server";
 import * as citizenPage from "~/routes/borgere_.$id";
 import * as profilePage from "~/routes/profil";
-import * as aboutPage from "~/routes/profil_.om";
 import * as competencesPage from "~/routes/profil_.kompetencer";
 import * as wishesPage from "~/routes/profil_.oensker";
+import * as aboutPage from "~/routes/profil_.om";
 import * as accommodationsPage from "~/routes/profil_.skaanebehov";
+
+import { db } from "../db/client.server";
 import { createCompany, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 
@@ -38,7 +40,12 @@ describe("a profile filled in with staff at a meeting", () => {
     expect((await run(aboutPage.action, post("/profil/om", { headline: "Omhyggelig med papir og tal" }, staffCookie))).status).toBe(302);
     expect((await run(competencesPage.action, post("/profil/kompetencer", { intent: "add", kind: "competence", label: "Bogføring" }, staffCookie))).status).toBe(302);
     expect(
-      (await run(wishesPage.action, post("/profil/oensker", { intent: "wishes", hoursMin: "10", hoursMax: "15", postcode: "2820", maxCommuteKm: "10", availability: "seeking" }, staffCookie))).status,
+      (
+        await run(
+          wishesPage.action,
+          post("/profil/oensker", { intent: "wishes", hoursMin: "10", hoursMax: "15", postcode: "2820", maxCommuteKm: "10", availability: "seeking" }, staffCookie),
+        )
+      ).status,
     ).toBe(302);
     expect((await run(accommodationsPage.action, post("/profil/skaanebehov", { intent: "give-consent" }, staffCookie))).status).toBe(302);
     // A change that did not go through is not a change.
@@ -106,6 +113,8 @@ describe("a profile filled in with staff at a meeting", () => {
     expect((await res.json()).formError).toBe("Borgeren skal have en konto først. Send eller udskriv invitationen.");
     // A company user cannot start it.
     const company = await createUser(db, { role: "company", companyId: (await createCompany(db)).id });
-    expect((await run(citizenPage.action, post(`/borgere/${invited.id}`, { intent: "assist", present: "ja" }, await sessionCookie(company.id)), { id: invited.id })).status).toBe(403);
+    expect((await run(citizenPage.action, post(`/borgere/${invited.id}`, { intent: "assist", present: "ja" }, await sessionCookie(company.id)), { id: invited.id })).status).toBe(
+      403,
+    );
   });
 });

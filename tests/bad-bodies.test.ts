@@ -2,10 +2,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
 import { createInvitation } from "~/auth/invitations.server";
 import { saveArticle } from "~/content/articles.server";
 import { createEvent } from "~/events/events.server";
+
+import { db } from "../db/client.server";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { BASE, sessionCookie } from "./http";
 
@@ -32,7 +34,17 @@ const BAD_BODIES: { name: string; headers: Record<string, string>; body?: BodyIn
 
 /** Row counts of every table that a request may not change (activity, its caches and sessions change on any visit; a public form counts every post against its rate limit). */
 async function contentCounts(): Promise<Record<string, number>> {
-  const skip = new Set(["sessions", "activity_days", "activity_weeks", "activity_years", "weekly_active_counts", "login_events", "rate_limit_hits", "kysely_migration", "kysely_migration_lock"]);
+  const skip = new Set([
+    "sessions",
+    "activity_days",
+    "activity_weeks",
+    "activity_years",
+    "weekly_active_counts",
+    "login_events",
+    "rate_limit_hits",
+    "kysely_migration",
+    "kysely_migration_lock",
+  ]);
   const tables = await db.introspection.getTables();
   const out: Record<string, number> = {};
   for (const { name } of tables) {
@@ -52,10 +64,26 @@ async function fixtures() {
   const { user: flexjobber, profile } = await createFlexjobberWithProfile(db);
   const eventId = await createEvent(
     db,
-    { title: "Kaffe", description: "Kom og få kaffe.", day: "2027-03-10", startTime: "10:00", endTime: "11:00", place: "Jobcentret", onlineUrl: undefined, audience: "both", capacity: 10, signupDeadline: undefined },
+    {
+      title: "Kaffe",
+      description: "Kom og få kaffe.",
+      day: "2027-03-10",
+      startTime: "10:00",
+      endTime: "11:00",
+      place: "Jobcentret",
+      onlineUrl: undefined,
+      audience: "both",
+      capacity: 10,
+      signupDeadline: undefined,
+    },
     staff.id,
   );
-  const articleId = await saveArticle(db, { kind: "article", title: "Om fleksjob", summary: "Kort", body: "Tekst", tags: [], audience: "both", status: "published", videoUrl: undefined, transcript: undefined }, {}, { staffId: staff.id });
+  const articleId = await saveArticle(
+    db,
+    { kind: "article", title: "Om fleksjob", summary: "Kort", body: "Tekst", tags: [], audience: "both", status: "published", videoUrl: undefined, transcript: undefined },
+    {},
+    { staffId: staff.id },
+  );
   const { token } = await createInvitation(db, { email: "inviteret@example.dk", name: "Inviteret", role: "flexjobber", invitedBy: staff.id });
   const ids: Record<string, string> = { opslag: String(opening.id), job: String(opening.id), arrangementer: String(eventId), viden: String(articleId), borgere: flexjobber.id };
   return { users: [flexjobber, companyAdmin, staff, admin], params: { token, alias: profile.alias, ids } };
@@ -91,7 +119,12 @@ describe("every action reads its body safely", () => {
       if (!action) continue;
       checked++;
       const params = paramsFor(file, f.params);
-      const path = "/" + file.split("/").pop()!.replace(/\.tsx$/, "");
+      const path =
+        "/" +
+        file
+          .split("/")
+          .pop()!
+          .replace(/\.tsx$/, "");
       const readers: string[] = [];
       for (const body of BAD_BODIES) {
         for (const user of [null, ...f.users]) {

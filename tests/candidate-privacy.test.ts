@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
-import * as search from "~/routes/kandidater";
-import * as candidate from "~/routes/kandidater_.$alias";
-import * as messages from "~/routes/beskeder";
-import * as myProfile from "~/routes/profil";
-import * as openingPage from "~/routes/opslag_.$id";
-import * as home from "~/routes/_index";
-import { expressInterest } from "~/openings/interests.server";
-import { answerContactRequest, sendContactRequest } from "~/profiles/contact.server";
+
 import { saveArticle } from "~/content/articles.server";
 import { createEvent } from "~/events/events.server";
+import { expressInterest } from "~/openings/interests.server";
+import { answerContactRequest, sendContactRequest } from "~/profiles/contact.server";
+import * as home from "~/routes/_index";
+import * as messages from "~/routes/beskeder";
+import * as search from "~/routes/kandidater";
+import * as candidate from "~/routes/kandidater_.$alias";
+import * as openingPage from "~/routes/opslag_.$id";
+import * as myProfile from "~/routes/profil";
+
+import { db } from "../db/client.server";
 import { companyFacingPages, type World } from "./company-routes";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
@@ -81,8 +83,28 @@ async function expectNoTraceOnAnyPage(cookie: string, companyId: number, alias: 
   if (!sharedWorld) {
     const staff = await createUser(db, { role: "staff" });
     sharedWorld = {
-      eventId: await createEvent(db, { title: "Kaffemøde", description: "Kom og mød andre.", day: "2030-03-10", startTime: "10:00", endTime: "11:00", place: "Jobcentret", onlineUrl: undefined, audience: "both", capacity: 20, signupDeadline: undefined }, staff.id),
-      articleId: await saveArticle(db, { kind: "article", title: "Om fleksjob", summary: "Kort", body: "Tekst", tags: [], audience: "both", status: "published", videoUrl: undefined, transcript: undefined }, {}, { staffId: staff.id }),
+      eventId: await createEvent(
+        db,
+        {
+          title: "Kaffemøde",
+          description: "Kom og mød andre.",
+          day: "2030-03-10",
+          startTime: "10:00",
+          endTime: "11:00",
+          place: "Jobcentret",
+          onlineUrl: undefined,
+          audience: "both",
+          capacity: 20,
+          signupDeadline: undefined,
+        },
+        staff.id,
+      ),
+      articleId: await saveArticle(
+        db,
+        { kind: "article", title: "Om fleksjob", summary: "Kort", body: "Tekst", tags: [], audience: "both", status: "published", videoUrl: undefined, transcript: undefined },
+        {},
+        { staffId: staff.id },
+      ),
     };
   }
   const threadIds = (await db.selectFrom("threads").select("id").where("companyId", "=", companyId).execute()).map((t) => t.id);

@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
-import * as citizensPage from "~/routes/borgere";
-import * as citizenPage from "~/routes/borgere_.$id";
-import * as importPage from "~/routes/borgere_.import";
-import * as companiesPage from "~/routes/virksomheder";
+
 import { acceptInvitation, createInvitation } from "~/auth/invitations.server";
 import { attemptLogin } from "~/auth/login.server";
 import { searchCitizens } from "~/citizens/citizens.server";
 import { citizenListSchema } from "~/citizens/schemas";
 import { employmentHistory, employmentStatusOn } from "~/employment/employment.server";
 import { searchJobs } from "~/openings/job-search.server";
+import * as citizensPage from "~/routes/borgere";
+import * as citizenPage from "~/routes/borgere_.$id";
+import * as importPage from "~/routes/borgere_.import";
+import * as companiesPage from "~/routes/virksomheder";
+
+import { db } from "../db/client.server";
 import { createCompany, createOpening, createUser, TEST_PASSWORD } from "./factories";
 import { BASE, get, post, run, sessionCookie } from "./http";
 
@@ -20,7 +22,14 @@ function csvPost(csv: string, intent: "preview" | "import", cookie: string): Req
   return new Request(`${BASE}/borgere/import`, { method: "POST", body, headers: { Cookie: cookie } });
 }
 
-const count = async () => (await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).where("role", "=", "flexjobber").executeTakeFirstOrThrow()).n;
+const count = async () =>
+  (
+    await db
+      .selectFrom("users")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("role", "=", "flexjobber")
+      .executeTakeFirstOrThrow()
+  ).n;
 
 /** The rows of "Borgere" a search finds. */
 const citizensMatching = async (q: string) => (await searchCitizens(db, citizenListSchema.parse({ q }), { id: "" })).rows;
@@ -30,7 +39,12 @@ describe("citizen CSV import", () => {
     const staff = await createUser(db, { role: "staff" });
     const cookie = await sessionCookie(staff.id);
     const before = await count();
-    const csv = ["navn;e-mail;status;fra-dato", "Anne Ahl;anne@example.dk;ledig;01-02-2026", "Bo Bech;bo-at-example.dk;i fleksjob;15-01-2026", "Cai Carl;cai@example.dk;andet;2026-01-10"].join("\n");
+    const csv = [
+      "navn;e-mail;status;fra-dato",
+      "Anne Ahl;anne@example.dk;ledig;01-02-2026",
+      "Bo Bech;bo-at-example.dk;i fleksjob;15-01-2026",
+      "Cai Carl;cai@example.dk;andet;2026-01-10",
+    ].join("\n");
     for (const intent of ["preview", "import"] as const) {
       const res = await run(importPage.action, csvPost(csv, intent, cookie));
       expect(res.status).toBe(400);
@@ -47,7 +61,7 @@ describe("citizen CSV import", () => {
   it("imports every row when all are valid, with their status from the given day (comma-separated too)", async () => {
     const staff = await createUser(db, { role: "staff" });
     const cookie = await sessionCookie(staff.id);
-    const csv = ['Navn,Email,Status,Fra', '"Dorte Dahl, jr.",dorte@example.dk,i fleksjob,1.3.2025', "Erik Eg,ERIK@example.dk,Ledig,2025-04-02"].join("\r\n");
+    const csv = ["Navn,Email,Status,Fra", '"Dorte Dahl, jr.",dorte@example.dk,i fleksjob,1.3.2025', "Erik Eg,ERIK@example.dk,Ledig,2025-04-02"].join("\r\n");
     const res = await run(importPage.action, csvPost(csv, "import", cookie));
     expect(res.status).toBe(302);
     const dorte = await db.selectFrom("users").selectAll().where("email", "=", "dorte@example.dk").executeTakeFirstOrThrow();
@@ -120,7 +134,10 @@ describe("company administration", () => {
     const employee = await createUser(db, { role: "company", companyId: company.id });
     const { id } = await createOpening(db, company.id, { title: "Spærret opslag" });
     const flex = await createUser(db, { role: "flexjobber" });
-    const visible = async () => (await searchJobs(db, flex.id, { q: "Spærret", fitsHours: false, withinCommute: false, remoteOnly: false, newThisWeek: false, sort: "match", page: 1 })).cards.map((c) => c.id);
+    const visible = async () =>
+      (await searchJobs(db, flex.id, { q: "Spærret", fitsHours: false, withinCommute: false, remoteOnly: false, newThisWeek: false, sort: "match", page: 1 })).cards.map(
+        (c) => c.id,
+      );
     expect(await visible()).toEqual([id]);
 
     expect((await run(companiesPage.action, post("/virksomheder", { intent: "suspend", companyId: String(company.id) }, cookie))).status).toBe(302);

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
+import { deliverDueEmails } from "~/email/email.server";
 import * as access from "~/routes/adgang";
-import * as companiesPage from "~/routes/virksomheder";
 import * as invitation from "~/routes/invitation.$token";
+import * as companiesPage from "~/routes/virksomheder";
+
+import { db } from "../db/client.server";
 import { createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 import { failNextEmail, linkIn, sentEmails } from "./mocks/email-api";
-import { deliverDueEmails } from "~/email/email.server";
 
 const request = (fields: Partial<Record<string, string>> = {}) =>
   post("/adgang", {
@@ -66,11 +68,7 @@ describe("company access request", () => {
     expect(link).toMatch(/^http:\/\/refleks\.test\/invitation\/[\w-]{40,}$/);
 
     const token = link.split("/").pop()!;
-    const accepted = await run(
-      invitation.action,
-      post(`/invitation/${token}`, { password: "kage kage kage", passwordConfirm: "kage kage kage", acceptPrivacy: "on" }),
-      { token },
-    );
+    const accepted = await run(invitation.action, post(`/invitation/${token}`, { password: "kage kage kage", passwordConfirm: "kage kage kage", acceptPrivacy: "on" }), { token });
     expect(accepted.status).toBe(302);
     const user = await db.selectFrom("users").selectAll().where("email", "=", "kim@kage.example").executeTakeFirstOrThrow();
     expect(user).toMatchObject({ role: "company", companyId: company.id, isCompanyAdmin: 1 });
@@ -85,10 +83,7 @@ describe("company access request", () => {
     const cookie = await sessionCookie(staff.id);
     await run(access.action, request({ cvr: "16180339", email: "nej@example.dk" }));
     const company = await db.selectFrom("companies").selectAll().where("cvr", "=", "16180339").executeTakeFirstOrThrow();
-    const res = await run(
-      companiesPage.action,
-      post("/virksomheder", { intent: "reject", companyId: String(company.id), note: "Ligger uden for kommunen." }, cookie),
-    );
+    const res = await run(companiesPage.action, post("/virksomheder", { intent: "reject", companyId: String(company.id), note: "Ligger uden for kommunen." }, cookie));
     expect(res.status).toBe(302);
     expect(sentEmails.find((m) => m.to === "nej@example.dk")?.text).toMatch(/Ligger uden for kommunen/);
     expect((await run(access.action, request({ cvr: "16180339", email: "nej@example.dk" }))).status).toBe(302);

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+
 import { get, run } from "./http";
 
 // Every route a company user can open, found from the route files themselves,
@@ -97,9 +98,7 @@ function routePath(file: string): string {
   return file
     .replace(/\.tsx?$/, "")
     .replace(/^_index$/, "")
-    .replace(/\[\.\]/g, "\u0000")
-    .split(".")
-    .map((segment) => segment.replace(/_$/, ""))
-    .join("/")
-    .replace(/\u0000/g, ".");
+    .split(/(?<!\[)\.(?!\])/) // "[.]" is a dot in the URL, any other dot a slash
+    .map((segment) => segment.replace(/_$/, "").replace("[.]", "."))
+    .join("/");
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
 import * as access from "~/routes/adgang";
-import * as companies from "~/routes/virksomheder";
-import * as competences from "~/routes/profil_.kompetencer";
 import * as experience from "~/routes/profil_.erfaring";
+import * as competences from "~/routes/profil_.kompetencer";
+import * as companies from "~/routes/virksomheder";
+
+import { db } from "../db/client.server";
 import { createCompany, createFlexjobberWithProfile, createUser } from "./factories";
 import { post, run, sessionCookie } from "./http";
 
@@ -14,7 +16,9 @@ describe("conflicts", () => {
     const staff = await createUser(db, { role: "staff" });
     const cookie = await sessionCookie(staff.id);
     const old = await createCompany(db, { name: "Gammel Bager ApS", cvr: "31313131", status: "suspended" });
-    expect((await run(access.action, post("/adgang", { companyName: "Ny Bager ApS", cvr: "31313131", contactName: "N", email: "n@bager.example", phone: "" }), {})).status).toBe(302);
+    expect((await run(access.action, post("/adgang", { companyName: "Ny Bager ApS", cvr: "31313131", contactName: "N", email: "n@bager.example", phone: "" }), {})).status).toBe(
+      302,
+    );
     const fresh = await db.selectFrom("companies").select("id").where("name", "=", "Ny Bager ApS").executeTakeFirstOrThrow();
 
     const asked = await run(companies.action, post("/virksomheder", { intent: "reactivate", companyId: String(old.id) }, cookie));

@@ -1,13 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
-import * as newArticle from "~/routes/viden_.ny";
-import * as articlePage from "~/routes/viden_.$id";
-import * as videoFile from "~/routes/viden_.$id_.video";
-import * as captionsFile from "~/routes/viden_.$id_.undertekster[.]vtt";
-import * as list from "~/routes/viden";
+
 import { renderMarkdown } from "~/content/markdown.server";
+import * as list from "~/routes/viden";
+import * as articlePage from "~/routes/viden_.$id";
+import * as captionsFile from "~/routes/viden_.$id_.undertekster[.]vtt";
+import * as videoFile from "~/routes/viden_.$id_.video";
+import * as newArticle from "~/routes/viden_.ny";
+
+import { db } from "../db/client.server";
 import { createUser } from "./factories";
 import { BASE, get, run, sessionCookie } from "./http";
 
@@ -93,7 +96,12 @@ describe("articles and videos", () => {
   it("refuses a fake video, a caption file that is not WebVTT, and a video with neither captions nor transcript", async () => {
     const staff = await createUser(db, { role: "staff" });
     const cookie = await sessionCookie(staff.id);
-    const before = (await db.selectFrom("articles").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n;
+    const before = (
+      await db
+        .selectFrom("articles")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n;
     const cases: [Record<string, File>, string, RegExp][] = [
       [{ video: new File(["<html>not a video</html>"], "klip.mp4", { type: "video/mp4" }), captions: new File([VTT], "k.vtt") }, "video", /mp4- eller webm/],
       [{ video: new File([MP4], "klip.mp4"), captions: new File(["1\n00:00:00,000 --> 00:00:02,000\nSRT"], "k.vtt") }, "captions", /WebVTT/],
@@ -104,7 +112,12 @@ describe("articles and videos", () => {
       expect(res.status).toBe(400);
       expect(((await res.json()) as { errors: Record<string, string> }).errors[field]).toMatch(message);
     }
-    const after = (await db.selectFrom("articles").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n;
+    const after = (
+      await db
+        .selectFrom("articles")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n;
     expect(after).toBe(before);
     // A transcript instead of captions is fine.
     const ok = await run(newArticle.action, multipart({ ...videoFields, transcript: "Hej og velkommen." }, { video: new File([MP4], "klip.mp4") }, cookie));
@@ -121,7 +134,10 @@ describe("uploads clean up after themselves", () => {
     const files: string[] = [];
     const walk = (d: string) => {
       if (!fs.existsSync(d)) return;
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) e.isDirectory() ? walk(path.join(d, e.name)) : files.push(path.join(d, e.name));
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(d, e.name));
+        else files.push(path.join(d, e.name));
+      }
     };
     walk(dir);
     return files.sort();

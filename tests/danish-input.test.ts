@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
-import * as about from "~/routes/profil_.om";
-import * as wishes from "~/routes/profil_.oensker";
-import * as access from "~/routes/adgang";
-import * as colleagues from "~/routes/kolleger";
-import * as candidates from "~/routes/kandidater";
+
 import { searchJobs } from "~/openings/job-search.server";
-import { loadProfileDetails } from "~/profiles/profile.server";
 import { toCompanyView } from "~/profiles/company-view";
+import { loadProfileDetails } from "~/profiles/profile.server";
+import * as access from "~/routes/adgang";
+import * as candidates from "~/routes/kandidater";
+import * as colleagues from "~/routes/kolleger";
+import * as wishes from "~/routes/profil_.oensker";
+import * as about from "~/routes/profil_.om";
 import { isEmail, parseHours } from "~/utils/fields";
+
+import { db } from "../db/client.server";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 
@@ -29,14 +31,20 @@ describe("ordinary Danish input", () => {
     expect([parseHours("7,5"), parseHours("7.5"), parseHours("7,5 timer"), parseHours("7½"), parseHours("20 t."), parseHours("ti")]).toEqual([7.5, 7.5, 7.5, 7.5, 20, Number.NaN]);
     const { user } = await createFlexjobberWithProfile(db, {}, { status: "draft" });
     const cookie = await sessionCookie(user.id);
-    const res = await run(wishes.action, post("/profil/oensker", { intent: "wishes", hoursMin: "7,5", hoursMax: "12,5 timer", postcode: "2820", maxCommuteKm: "10", availability: "seeking" }, cookie));
+    const res = await run(
+      wishes.action,
+      post("/profil/oensker", { intent: "wishes", hoursMin: "7,5", hoursMax: "12,5 timer", postcode: "2820", maxCommuteKm: "10", availability: "seeking" }, cookie),
+    );
     expect(res.status).toBe(302);
     const details = (await loadProfileDetails(db, user.id))!;
     expect([details.profile.hoursMin, details.profile.hoursMax]).toEqual([7.5, 12.5]);
     expect(toCompanyView(details).hours).toBe("7,5–12,5 timer om ugen");
     const page = (await (await run(wishes.loader, get("/profil/oensker", cookie))).json()) as { wishes: { hoursMin: string } };
     expect(page.wishes.hoursMin).toBe("7,5");
-    const odd = await run(wishes.action, post("/profil/oensker", { intent: "wishes", hoursMin: "7,33", hoursMax: "12", postcode: "2820", maxCommuteKm: "10", availability: "seeking" }, cookie));
+    const odd = await run(
+      wishes.action,
+      post("/profil/oensker", { intent: "wishes", hoursMin: "7,33", hoursMax: "12", postcode: "2820", maxCommuteKm: "10", availability: "seeking" }, cookie),
+    );
     expect(odd.status).toBe(400);
   });
 
@@ -44,7 +52,11 @@ describe("ordinary Danish input", () => {
     for (const ok of ["søren@ærø.dk", "soeren@ærø.dk", "Anne.Ø@Åbenrå.dk", "a+b@sub.example.dk"]) expect(isEmail(ok.toLowerCase()), ok).toBe(true);
     for (const bad of ["søren@", "@ærø.dk", "søren ærø@dk.dk", "a@b", "a@-b.dk", "a..b@c.dk"]) expect(isEmail(bad), bad).toBe(false);
 
-    const res = await run(access.action, post("/adgang", { companyName: "Ærø Bolcher ApS", cvr: "DK 39 14 25 36", contactName: "Søren Sørensen", email: "Søren@Ærø.dk", phone: "" }), {});
+    const res = await run(
+      access.action,
+      post("/adgang", { companyName: "Ærø Bolcher ApS", cvr: "DK 39 14 25 36", contactName: "Søren Sørensen", email: "Søren@Ærø.dk", phone: "" }),
+      {},
+    );
     expect(res.status).toBe(302);
     const company = await db.selectFrom("companies").selectAll().where("name", "=", "Ærø Bolcher ApS").executeTakeFirstOrThrow();
     expect(company.cvr).toBe("39142536");

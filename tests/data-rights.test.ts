@@ -1,28 +1,31 @@
 import fs from "node:fs";
+
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
-import { portableSql } from "../db/portable";
-import * as myData from "~/routes/mine-data";
-import * as myDataJson from "~/routes/mine-data[.]json";
-import * as citizenPage from "~/routes/borgere_.$id";
-import * as colleagues from "~/routes/kolleger";
-import * as login from "~/routes/login";
-import * as candidate from "~/routes/kandidater_.$alias";
-import * as newThread from "~/routes/beskeder_.ny";
-import * as thread from "~/routes/beskeder_.$id";
+
+import { saveSearch } from "~/alerts/saved-searches.server";
 import { requestEmailChange } from "~/auth/account.server";
 import { requestPasswordReset } from "~/auth/password-reset.server";
-import { saveSearch } from "~/alerts/saved-searches.server";
-import { answeredWorkDone } from "~/ops/after-answer.server";
-import { threadForAcceptedRequest } from "~/messages/threads.server";
 import { recordEmploymentStatus } from "~/employment/employment.server";
+import { threadForAcceptedRequest } from "~/messages/threads.server";
 import { expressInterest } from "~/openings/interests.server";
-import { answerContactRequest, sendContactRequest } from "~/profiles/contact.server";
+import { answeredWorkDone } from "~/ops/after-answer.server";
 import { runRetention } from "~/privacy/retention.server";
+import { answerContactRequest, sendContactRequest } from "~/profiles/contact.server";
+import * as thread from "~/routes/beskeder_.$id";
+import * as newThread from "~/routes/beskeder_.ny";
+import * as citizenPage from "~/routes/borgere_.$id";
+import * as candidate from "~/routes/kandidater_.$alias";
+import * as colleagues from "~/routes/kolleger";
+import * as login from "~/routes/login";
+import * as myData from "~/routes/mine-data";
+import * as myDataJson from "~/routes/mine-data[.]json";
 import { recordActivityDays } from "~/stats/activity.server";
 import { loadDashboard } from "~/stats/dashboard.server";
 import { addDays } from "~/utils/dates";
+
+import { db } from "../db/client.server";
+import { portableSql } from "../db/portable";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 import { sentEmails } from "./mocks/email-api";
@@ -89,8 +92,7 @@ async function findEverywhere(text: string): Promise<string[]> {
   return found;
 }
 
-const pastDashboard = () =>
-  loadDashboard(db, { reference: "2026-10-31", from: "2026-01-01", to: "2026-10-31", baseline: "2026-01" }, new Date("2026-11-29T12:00:00Z"));
+const pastDashboard = () => loadDashboard(db, { reference: "2026-10-31", from: "2026-01-01", to: "2026-10-31", baseline: "2026-01" }, new Date("2026-11-29T12:00:00Z"));
 
 describe("Hent mine data", () => {
   it("downloads everything about me as JSON: profile, a contact request with the company, and who viewed the profile", async () => {
@@ -204,9 +206,20 @@ describe("Slet min konto reaches every table", () => {
     const request = await db.selectFrom("contactRequests").select("id").where("profileUserId", "=", user.id).executeTakeFirstOrThrow();
     const threadId = await threadForAcceptedRequest(db, request.id);
     const companyCookie = await sessionCookie(companyUser.id);
-    expect((await run(thread.action, post(`/beskeder/${threadId}`, { intent: "message", body: `Kære ${secrets.name}` }, companyCookie), { id: String(threadId) })).status).toBe(302);
-    const theirs = await db.selectFrom("messages").select("id").where("threadId", "=", threadId).where("authorId", "=", companyUser.id).orderBy("id", "desc").executeTakeFirstOrThrow();
-    expect((await run(thread.action, post(`/beskeder/${threadId}`, { intent: "report", messageId: String(theirs.id), reason: more.reportReason }, cookie), { id: String(threadId) })).status).toBe(302);
+    expect((await run(thread.action, post(`/beskeder/${threadId}`, { intent: "message", body: `Kære ${secrets.name}` }, companyCookie), { id: String(threadId) })).status).toBe(
+      302,
+    );
+    const theirs = await db
+      .selectFrom("messages")
+      .select("id")
+      .where("threadId", "=", threadId)
+      .where("authorId", "=", companyUser.id)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(
+      (await run(thread.action, post(`/beskeder/${threadId}`, { intent: "report", messageId: String(theirs.id), reason: more.reportReason }, cookie), { id: String(threadId) }))
+        .status,
+    ).toBe(302);
     expect((await run(thread.action, post(`/beskeder/${threadId}`, { intent: "block" }, cookie), { id: String(threadId) })).status).toBe(302);
     // A new email waiting for confirmation, a saved search, a reset link, a failed login.
     expect(await requestEmailChange(db, user.id, more.newEmail, user.password)).toBe("sent");
@@ -226,7 +239,10 @@ describe("Slet min konto reaches every table", () => {
       const file = process.env.DATABASE_PATH!;
       const bytes = [file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f).toString("utf8").toLowerCase());
       for (const [what, value] of Object.entries(all)) {
-        expect(bytes.some((b) => b.includes(value.toLowerCase())), `${what} in the database file`).toBe(false);
+        expect(
+          bytes.some((b) => b.includes(value.toLowerCase())),
+          `${what} in the database file`,
+        ).toBe(false);
       }
     }
     // The blocked company cannot open the thread again, nor write in it.

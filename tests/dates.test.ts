@@ -1,23 +1,26 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { Migrator, sql } from "kysely";
 import { describe, expect, it, vi } from "vitest";
+
+import { previewImport } from "~/citizens/import.server";
+import { registerCitizenSchema } from "~/citizens/schemas";
+import { hireDecisionSchema } from "~/employment/schemas";
+import { eventSchema } from "~/events/schemas";
+import { openingSchema } from "~/openings/schemas";
+import { aboutSchema } from "~/profiles/schemas";
+import * as newEvent from "~/routes/arrangementer_.ny";
+import * as citizens from "~/routes/borgere";
+import * as statistics from "~/routes/statistik";
+import { dashboardSchema } from "~/stats/schemas";
+import { formatDate, isCalendarDay } from "~/utils/dates";
+import { day, optionalDay } from "~/utils/fields";
+
 import { db } from "../db/client.server";
 import { openDatabase } from "../db/kysely";
 import { migrations } from "../db/migrations/index";
-import { previewImport } from "~/citizens/import.server";
-import { eventSchema } from "~/events/schemas";
-import { hireDecisionSchema } from "~/employment/schemas";
-import { openingSchema } from "~/openings/schemas";
-import { aboutSchema } from "~/profiles/schemas";
-import { registerCitizenSchema } from "~/citizens/schemas";
-import { dashboardSchema } from "~/stats/schemas";
-import * as citizens from "~/routes/borgere";
-import * as statistics from "~/routes/statistik";
-import * as newEvent from "~/routes/arrangementer_.ny";
-import { formatDate, isCalendarDay } from "~/utils/dates";
-import { day, optionalDay } from "~/utils/fields";
 import { createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 
@@ -40,8 +43,14 @@ describe("the one date helper", () => {
       expect(dashboardSchema.safeParse({ dato: v }).success, `dashboard ${v}`).toBe(false);
       expect(registerCitizenSchema.safeParse({ intent: "register", name: "A", email: "a@b.dk", status: "ledig", fromDate: v }).success, `citizen ${v}`).toBe(false);
       expect(hireDecisionSchema.safeParse({ intent: "confirm", hireId: "1", fromDate: v }).success, `hire ${v}`).toBe(false);
-      expect(eventSchema.safeParse({ title: "T", description: "D", day: v, startTime: "10:00", endTime: "11:00", place: "Her", audience: "both", capacity: "5" }).success, `event ${v}`).toBe(false);
-      expect(openingSchema.safeParse({ deadline: v }).error?.issues.some((i) => i.path[0] === "deadline"), `opening ${v}`).toBe(true);
+      expect(
+        eventSchema.safeParse({ title: "T", description: "D", day: v, startTime: "10:00", endTime: "11:00", place: "Her", audience: "both", capacity: "5" }).success,
+        `event ${v}`,
+      ).toBe(false);
+      expect(
+        openingSchema.safeParse({ deadline: v }).error?.issues.some((i) => i.path[0] === "deadline"),
+        `opening ${v}`,
+      ).toBe(true);
       expect(aboutSchema.safeParse({ headline: "H", summary: "", birthDate: v }).success, `birth ${v}`).toBe(false);
     }
     for (const v of GOOD_DAYS) {
@@ -68,13 +77,20 @@ describe("forms and URLs answer a bad date with a 400 and store nothing", () => 
   it("/borgere, /arrangementer/ny and /statistik (a month from 1985 too)", async () => {
     const staff = await createUser(db, { role: "staff" });
     const cookie = await sessionCookie(staff.id);
-    const reg = await run(citizens.action, post("/borgere", { intent: "register", name: "Dato Test", email: "dato.test@example.dk", status: "ledig", fromDate: "2026-02-30" }, cookie));
+    const reg = await run(
+      citizens.action,
+      post("/borgere", { intent: "register", name: "Dato Test", email: "dato.test@example.dk", status: "ledig", fromDate: "2026-02-30" }, cookie),
+    );
     expect(reg.status).toBe(400);
     expect(await db.selectFrom("users").select("id").where("email", "=", "dato.test@example.dk").execute()).toEqual([]);
 
     const event = await run(
       newEvent.action,
-      post("/arrangementer/ny", { title: "Kaffe", description: "Kom", day: "2024-99-99", startTime: "10:00", endTime: "11:00", place: "Her", audience: "both", capacity: "5" }, cookie),
+      post(
+        "/arrangementer/ny",
+        { title: "Kaffe", description: "Kom", day: "2024-99-99", startTime: "10:00", endTime: "11:00", place: "Her", audience: "both", capacity: "5" },
+        cookie,
+      ),
     );
     expect(event.status).toBe(400);
     expect(((await event.json()) as { errors: Record<string, string> }).errors.day).toBeTruthy();
@@ -90,7 +106,10 @@ describe("the database refuses a date that does not exist", () => {
   it("on a direct INSERT or UPDATE", async () => {
     const user = await createUser(db, { role: "flexjobber" });
     const insert = (fromDate: string) =>
-      db.insertInto("employmentStatuses").values({ userId: user.id, status: "ledig", fromDate, source: "staff", hireId: null, recordedBy: null, createdAt: new Date().toISOString() }).execute();
+      db
+        .insertInto("employmentStatuses")
+        .values({ userId: user.id, status: "ledig", fromDate, source: "staff", hireId: null, recordedBy: null, createdAt: new Date().toISOString() })
+        .execute();
     for (const bad of ["2026-02-30", "2024-99-99", "2026-2-3", ""]) await expect(insert(bad), bad).rejects.toThrow(/calendar.day/);
     await insert("2024-02-29");
     await expect(db.updateTable("employmentStatuses").set({ fromDate: "2024-02-30" }).where("userId", "=", user.id).execute()).rejects.toThrow(/calendar.day/);

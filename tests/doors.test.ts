@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
 import { createInvitation, invitationState } from "~/auth/invitations.server";
 import { setCompanySuspended } from "~/companies/companies.server";
-import * as login from "~/routes/login";
 import * as invitation from "~/routes/invitation.$token";
 import * as candidates from "~/routes/kandidater";
+import * as login from "~/routes/login";
+
+import { db } from "../db/client.server";
 import { createCompany, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 
@@ -48,7 +50,9 @@ describe("status checked at every door", () => {
     const { company, admin } = await companyWithAdmin();
     const { token } = await createInvitation(db, { email: "kollega@firma.example", name: "Kollega", role: "company", invitedBy: admin.id, companyId: company.id });
     await suspendCompanyOnly(company.id);
-    const res = await run(invitation.action, post(`/invitation/${token}`, { password: "en lang adgangskode", passwordConfirm: "en lang adgangskode", acceptPrivacy: "on" }), { token });
+    const res = await run(invitation.action, post(`/invitation/${token}`, { password: "en lang adgangskode", passwordConfirm: "en lang adgangskode", acceptPrivacy: "on" }), {
+      token,
+    });
     expect(res.status).toBe(403);
     expect(await db.selectFrom("users").select("id").where("email", "=", "kollega@firma.example").execute()).toEqual([]);
   });

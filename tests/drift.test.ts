@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
 import * as driftPage from "~/routes/drift";
+
+import { db } from "../db/client.server";
 import { createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 
@@ -20,7 +22,21 @@ describe("Drift", () => {
   it("shows each job with its last and next run, the queues and the database, without personal data", async () => {
     const admin = await createUser(db, { role: "admin" });
     const cookie = await sessionCookie(admin.id);
-    await db.insertInto("emailQueue").values({ toAddress: "borger@example.dk", subject: "Hej", body: "x", kind: "notice", invitationId: null, companyId: null, nextAttemptAt: "2026-01-01T00:00:00.000Z", createdAt: "2026-01-01T00:00:00.000Z", sentAt: null, lastError: null }).execute();
+    await db
+      .insertInto("emailQueue")
+      .values({
+        toAddress: "borger@example.dk",
+        subject: "Hej",
+        body: "x",
+        kind: "notice",
+        invitationId: null,
+        companyId: null,
+        nextAttemptAt: "2026-01-01T00:00:00.000Z",
+        createdAt: "2026-01-01T00:00:00.000Z",
+        sentAt: null,
+        lastError: null,
+      })
+      .execute();
     const res = await run(driftPage.loader, get("/drift", cookie));
     expect(res.status).toBe(200);
     const data = await res.json();
@@ -44,7 +60,20 @@ describe("Drift", () => {
     const audit = await db.selectFrom("auditLog").select(["actorId", "action"]).where("actorId", "=", admin.id).execute();
     expect(audit).toEqual([{ actorId: admin.id, action: "job_run_by_hand" }]);
 
-    await db.insertInto("jobRuns").values({ job: "digest", slot: "manual:held", trigger: "manual", startedAt: new Date().toISOString(), finishedAt: null, outcome: "running", summary: null, error: null, startedBy: null }).execute();
+    await db
+      .insertInto("jobRuns")
+      .values({
+        job: "digest",
+        slot: "manual:held",
+        trigger: "manual",
+        startedAt: new Date().toISOString(),
+        finishedAt: null,
+        outcome: "running",
+        summary: null,
+        error: null,
+        startedBy: null,
+      })
+      .execute();
     const refused = await run(driftPage.action, post("/drift", { intent: "run", job: "digest" }, cookie));
     expect(refused.status).toBe(409);
     expect((await refused.json()).formError).toMatch(/kører allerede/);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
 import { hashToken } from "~/auth/invitations.server";
 import { recordEmploymentStatus } from "~/employment/employment.server";
 import { dashboardForViewer, dashboardTables, loadDashboard } from "~/stats/dashboard.server";
 import { kaplanMeier, loadEffect } from "~/stats/effect.server";
 import { addDays } from "~/utils/dates";
+
+import { db } from "../db/client.server";
 import { createFlexjobberWithProfile, createUser } from "./factories";
 
 // Issue 25 part 3: "Effekt", on a hand-made fixture with the answers worked out by hand.
@@ -58,7 +60,8 @@ describe("Effekt", () => {
           createdAt: `${DAY0}T10:00:00.000Z`,
         })
         .execute();
-    const status = (userId: string, s: "ledig" | "i_fleksjob", fromDate: string) => recordEmploymentStatus(db, { userId, status: s, fromDate, source: "staff", recordedBy: staff.id });
+    const status = (userId: string, s: "ledig" | "i_fleksjob", fromDate: string) =>
+      recordEmploymentStatus(db, { userId, status: s, fromDate, source: "staff", recordedBy: staff.id });
 
     // With a profile: jobs on day 30, 60 and 60; one still looking; one erased on day 45.
     const withProfile: Record<string, number | null> = { P1: 30, P2: 60, P5: 60, P3: null, P4: null };
@@ -67,10 +70,19 @@ describe("Effekt", () => {
       await invite(user, true);
       await status(user.id, "ledig", day(-10));
       if (jobDay !== null) await status(user.id, "i_fleksjob", day(jobDay));
-      if (name === "P4") await db.updateTable("users").set({ erasedAt: `${day(45)}T10:00:00.000Z` }).where("id", "=", user.id).execute();
+      if (name === "P4")
+        await db
+          .updateTable("users")
+          .set({ erasedAt: `${day(45)}T10:00:00.000Z` })
+          .where("id", "=", user.id)
+          .execute();
     }
     // Without a profile: a job on day 10; one still looking; one already in a job when invited.
-    for (const [name, jobDay] of [["N1", 10], ["N2", null], ["N3", -20]] as const) {
+    for (const [name, jobDay] of [
+      ["N1", 10],
+      ["N2", null],
+      ["N3", -20],
+    ] as const) {
       const user = await createUser(db, { role: "flexjobber", name, status: "registered" });
       await invite(user, false);
       await status(user.id, "ledig", day(-30));

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
-import { deliverDueEmails, listUnsentEmails, MAX_ATTEMPTS, queueEmail, deliverQueued } from "~/email/email.server";
-import * as companiesPage from "~/routes/virksomheder";
-import * as outgoing from "~/routes/e-mails";
+
+import { deliverDueEmails, deliverQueued, listUnsentEmails, MAX_ATTEMPTS, queueEmail } from "~/email/email.server";
 import * as citizens from "~/routes/borgere";
+import * as outgoing from "~/routes/e-mails";
+import * as companiesPage from "~/routes/virksomheder";
+
+import { db } from "../db/client.server";
 import { createCompany, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 import { failNextEmail, hangNextEmail, sentEmails } from "./mocks/email-api";
@@ -31,7 +33,10 @@ describe("the email queue", () => {
     const staff = await createUser(db, { role: "staff" });
     const company = await createCompany(db, { name: "Afvist ApS", status: "pending", contactEmail: "afvist@example.dk" });
     failNextEmail();
-    const res = await run(companiesPage.action, post("/virksomheder", { intent: "reject", companyId: String(company.id), note: "Uden for kommunen" }, await sessionCookie(staff.id)));
+    const res = await run(
+      companiesPage.action,
+      post("/virksomheder", { intent: "reject", companyId: String(company.id), note: "Uden for kommunen" }, await sessionCookie(staff.id)),
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/virksomheder?besked=beslutning-mail-venter");
     expect((await db.selectFrom("companies").select("status").where("id", "=", company.id).executeTakeFirstOrThrow()).status).toBe("rejected");

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
 import { createInvitation, invitationState } from "~/auth/invitations.server";
-import * as colleagues from "~/routes/kolleger";
 import * as citizens from "~/routes/borgere";
 import * as invitation from "~/routes/invitation.$token";
+import * as colleagues from "~/routes/kolleger";
 import * as login from "~/routes/login";
+
+import { db } from "../db/client.server";
 import { createCompany, createUser } from "./factories";
 import { post, run, sessionCookie } from "./http";
 import { sentEmails } from "./mocks/email-api";
@@ -83,7 +85,9 @@ describe("invitations belong to their sender", () => {
     await db.updateTable("users").set({ passwordHash: "" }).where("email", "=", "reg.borger@example.dk").execute();
     const company = await createCompany(db);
     const { token } = await createInvitation(db, { email: "reg.borger@example.dk", name: "R", role: "company", invitedBy: staff.id, companyId: company.id });
-    const res = await run(invitation.action, post(`/invitation/${token}`, { password: "en lang adgangskode", passwordConfirm: "en lang adgangskode", acceptPrivacy: "on" }), { token });
+    const res = await run(invitation.action, post(`/invitation/${token}`, { password: "en lang adgangskode", passwordConfirm: "en lang adgangskode", acceptPrivacy: "on" }), {
+      token,
+    });
     expect(res.status).toBe(409);
   });
 });

@@ -1,13 +1,15 @@
 import ICAL from "ical.js";
-import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
 import pg from "pg";
-import { isPostgres, openAppDatabase } from "../db/kysely";
-import { cancelRegistration, createEvent, getEvent, listParticipants, signUp, dueReminders } from "~/events/events.server";
+import { describe, expect, it } from "vitest";
+
+import { cancelRegistration, createEvent, dueReminders, getEvent, listParticipants, signUp } from "~/events/events.server";
 import { eventToIcs } from "~/events/ics";
 import type { EventInput } from "~/events/schemas";
-import { createUser } from "./factories";
 import * as eventsPage from "~/routes/arrangementer";
+
+import { db } from "../db/client.server";
+import { isPostgres, openAppDatabase } from "../db/kysely";
+import { createUser } from "./factories";
 import { get, run, sessionCookie } from "./http";
 
 const base: EventInput = {
@@ -24,8 +26,7 @@ const base: EventInput = {
 };
 const now = new Date("2027-03-01T09:00:00Z");
 
-const statuses = async (eventId: number) =>
-  Object.fromEntries((await listParticipants(db, eventId)).map((p) => [p.name, p.status]));
+const statuses = async (eventId: number) => Object.fromEntries((await listParticipants(db, eventId)).map((p) => [p.name, p.status]));
 
 describe("events", () => {
   it("puts the second person on the waitlist and moves them up when the first cancels", async () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+
+import { DEMO_LOGINS, seedDemo } from "~/demo/seed.server";
+
 import { db } from "../db/client.server";
 import { isPostgres, openPostgres } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
 import { VOCABULARY_KINDS } from "../db/vocabularies/terms";
-import { DEMO_LOGINS, seedDemo } from "~/demo/seed.server";
 import { emptyDatabase, postgresTestUrl } from "./setup/postgres";
 
 // Two app processes started at the same moment on a new PostgreSQL database

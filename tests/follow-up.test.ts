@@ -1,17 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
 import { createInvitation } from "~/auth/invitations.server";
-import { loadWorklist, worklistCounts, type LoadedWorklist } from "~/follow-up/worklist.server";
+import { type LoadedWorklist, loadWorklist, worklistCounts } from "~/follow-up/worklist.server";
 import { expressInterest } from "~/openings/interests.server";
 import { createContactRequest } from "~/profiles/contact.server";
-import { recordActivityDays } from "~/stats/activity.server";
 import * as root from "~/root";
-import * as followUpPage from "~/routes/opfoelgning";
+import * as threadPage from "~/routes/beskeder_.$id";
+import * as writePage from "~/routes/beskeder_.skriv";
 import * as citizenPage from "~/routes/borgere_.$id";
 import * as settingsPage from "~/routes/indstillinger";
-import * as writePage from "~/routes/beskeder_.skriv";
-import * as threadPage from "~/routes/beskeder_.$id";
+import * as followUpPage from "~/routes/opfoelgning";
+import { recordActivityDays } from "~/stats/activity.server";
 import { addDays, localDate } from "~/utils/dates";
+
+import { db } from "../db/client.server";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 
@@ -45,9 +47,16 @@ describe("Opfølgning", () => {
     await recordActivityDays(db, [{ userId: f.id, day: addDays(TODAY, -40) }]);
     // Never logged in since the profile came up 15 days ago (made with staff at a meeting): quiet since then.
     const e = await citizen("E aldrig logget ind");
-    await db.updateTable("profiles").set({ firstPublishedAt: daysAgo(15) }).where("userId", "=", e.id).execute();
+    await db
+      .updateTable("profiles")
+      .set({ firstPublishedAt: daysAgo(15) })
+      .where("userId", "=", e.id)
+      .execute();
     // Invitations sent 6 and 8 days ago to registered citizens.
-    for (const [name, days] of [["Inv 6 dage", 6], ["Inv 8 dage", 8]] as const) {
+    for (const [name, days] of [
+      ["Inv 6 dage", 6],
+      ["Inv 8 dage", 8],
+    ] as const) {
       const email = `${name.replace(/\W/g, "").toLowerCase()}@example.dk`;
       await createUser(db, { role: "flexjobber", name, email, status: "registered", consultantId: me.id });
       await createInvitation(db, { email, name, role: "flexjobber", invitedBy: me.id, consultantId: me.id }, new Date(daysAgo(days)));
@@ -56,31 +65,55 @@ describe("Opfølgning", () => {
     await createUser(db, { role: "flexjobber", name: "Konto 13 dage", consultantId: me.id, createdAt: daysAgo(13) });
     await createUser(db, { role: "flexjobber", name: "Konto 15 dage", consultantId: me.id, createdAt: daysAgo(15) });
     // Profiles sent back 6 and 8 days ago.
-    for (const [name, days] of [["Retur 6 dage", 6], ["Retur 8 dage", 8]] as const) {
+    for (const [name, days] of [
+      ["Retur 6 dage", 6],
+      ["Retur 8 dage", 8],
+    ] as const) {
       const user = await citizen(name);
       await recordActivityDays(db, [{ userId: user.id, day: TODAY }]);
-      await db.updateTable("profiles").set({ status: "returned", returnReason: "Skriv mere", returnedAt: daysAgo(days) }).where("userId", "=", user.id).execute();
+      await db
+        .updateTable("profiles")
+        .set({ status: "returned", returnReason: "Skriv mere", returnedAt: daysAgo(days) })
+        .where("userId", "=", user.id)
+        .execute();
     }
     // Contact requests and interests 6 and 8 days old.
     const company = await createCompany(db, { name: "Kantinen ApS", decidedAt: daysAgo(10) });
     const companyUser = await createUser(db, { role: "company", companyId: company.id });
     const opening = await createOpening(db, company.id, { title: "Køkkenhjælp" });
-    for (const [name, days] of [["Fsp 6 dage", 6], ["Fsp 8 dage", 8]] as const) {
+    for (const [name, days] of [
+      ["Fsp 6 dage", 6],
+      ["Fsp 8 dage", 8],
+    ] as const) {
       const user = await citizen(name);
       await recordActivityDays(db, [{ userId: user.id, day: TODAY }]);
       await createContactRequest(db, { companyId: company.id, sentBy: companyUser.id, profileUserId: user.id, message: "Hej" }, new Date(daysAgo(days)));
     }
-    for (const [name, days] of [["Int 6 dage", 6], ["Int 8 dage", 8]] as const) {
+    for (const [name, days] of [
+      ["Int 6 dage", 6],
+      ["Int 8 dage", 8],
+    ] as const) {
       const user = await citizen(name);
       await recordActivityDays(db, [{ userId: user.id, day: TODAY }]);
       await expressInterest(db, { userId: user.id, openingId: opening.id, shareIdentity: false });
-      await db.updateTable("interests").set({ createdAt: daysAgo(days) }).where("userId", "=", user.id).execute();
+      await db
+        .updateTable("interests")
+        .set({ createdAt: daysAgo(days) })
+        .where("userId", "=", user.id)
+        .execute();
     }
     // Openings published 13 and 15 days ago with no one interested; companies approved 59 and 61 days ago with no opening.
     const quiet = await createCompany(db, { name: "Stille ApS", decidedAt: daysAgo(100) });
-    for (const [title, days] of [["Opslag 13 dage", 13], ["Opslag 15 dage", 15]] as const) {
+    for (const [title, days] of [
+      ["Opslag 13 dage", 13],
+      ["Opslag 15 dage", 15],
+    ] as const) {
       const o = await createOpening(db, quiet.id, { title });
-      await db.updateTable("openings").set({ publishedAt: daysAgo(days), createdAt: daysAgo(days) }).where("id", "=", o.id).execute();
+      await db
+        .updateTable("openings")
+        .set({ publishedAt: daysAgo(days), createdAt: daysAgo(days) })
+        .where("id", "=", o.id)
+        .execute();
     }
     await createCompany(db, { name: "Ny 59 dage ApS", decidedAt: daysAgo(59) });
     await createCompany(db, { name: "Tavs 61 dage ApS", decidedAt: daysAgo(61) });
@@ -161,7 +194,18 @@ describe("Opfølgning", () => {
     await recordActivityDays(db, [{ userId: user.id, day: addDays(TODAY, -11) }]);
     const quietNames = async () => (await loadWorklist(db, { staffId: admin.id, mine: true }, NOW)).quiet.rows.map((r) => r.who);
     expect(await quietNames()).toEqual([]);
-    const form = { intent: "follow-up", quiet: "10", quietLong: "28", invitation: "7", unpublished: "14", returned: "7", unansweredRequest: "7", unansweredInterest: "7", quietOpening: "14", quietCompany: "60" };
+    const form = {
+      intent: "follow-up",
+      quiet: "10",
+      quietLong: "28",
+      invitation: "7",
+      unpublished: "14",
+      returned: "7",
+      unansweredRequest: "7",
+      unansweredInterest: "7",
+      quietOpening: "14",
+      quietCompany: "60",
+    };
     const bad = await run(settingsPage.action, post("/indstillinger", { ...form, quiet: "0" }, cookie));
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ errors: { quiet: "Skriv mindst 1 dage." } });

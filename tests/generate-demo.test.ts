@@ -1,13 +1,16 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../db/kysely";
-import { prepareDatabase } from "../db/prepare";
-import { seedDemo } from "../app/demo/seed.server";
+
 import { adoptionFunnel, frequencyBuckets, ledighedsSeries, platformResults } from "~/stats/metrics.server";
 import { addDays, localDate } from "~/utils/dates";
+
+import { seedDemo } from "../app/demo/seed.server";
+import { type Db, openDatabase } from "../db/kysely";
+import { prepareDatabase } from "../db/prepare";
 
 // Issue 15, part 2: a municipality that behaves, not one forced to the answer.
 // Each seed gets its own database; everything is read through the metrics module.
@@ -47,7 +50,10 @@ describe.each([42, 5])("demo municipality (--flexjobbers 300 --companies 80 --mo
 
     // Adoption 85–90 % (±1 point, like the ±5 above) in six-month windows after launch (the first, the last).
     const launch = addDays(today, -Math.round(24 * 30.44));
-    for (const [from, to] of [[launch, addDays(launch, 182)], [addDays(today, -182), today]] as const) {
+    for (const [from, to] of [
+      [launch, addDays(launch, 182)],
+      [addDays(today, -182), today],
+    ] as const) {
       const a = await adoptionFunnel(db, from, to);
       expect(a.invited, `invited ${from}–${to}`).toBeGreaterThan(20);
       expect(a.adoption, `adoption ${from}–${to}`).toBeGreaterThanOrEqual(84);

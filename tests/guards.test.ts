@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
-import type { Role } from "../db/schema";
+
 import { requireUser } from "~/auth/guard.server";
 import * as root from "~/root";
-import * as logout from "~/routes/logout";
 import * as citizens from "~/routes/borgere";
+import * as candidates from "~/routes/kandidater";
 import * as colleagues from "~/routes/kolleger";
+import * as logout from "~/routes/logout";
 import * as staffAdmin from "~/routes/medarbejdere";
 import * as profile from "~/routes/profil";
-import * as candidates from "~/routes/kandidater";
 import * as stats from "~/routes/statistik";
 import * as companies from "~/routes/virksomheder";
+
+import { db } from "../db/client.server";
+import type { Role } from "../db/schema";
 import { createCompany, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 
@@ -78,14 +80,22 @@ describe("role guard", () => {
     const nowSeconds = Math.floor(Date.now() / 1000);
 
     // 3 days left of 14: the root loader extends it and sends a fresh cookie.
-    await db.updateTable("sessions").set({ expiresAt: nowSeconds + 3 * 86_400 }).where("id", "=", sessionId).execute();
+    await db
+      .updateTable("sessions")
+      .set({ expiresAt: nowSeconds + 3 * 86_400 })
+      .where("id", "=", sessionId)
+      .execute();
     const renewed = await run(root.loader, get("/", cookie));
     expect(renewed.headers.get("Set-Cookie")).toMatch(new RegExp(`^refleks_session=${sessionId};.*Max-Age=1209600`));
     const row = await db.selectFrom("sessions").select("expiresAt").where("id", "=", sessionId).executeTakeFirstOrThrow();
     expect(row.expiresAt).toBeGreaterThan(nowSeconds + 13 * 86_400);
 
     // Expired: signed out, and the stale cookie is cleared.
-    await db.updateTable("sessions").set({ expiresAt: nowSeconds - 1 }).where("id", "=", sessionId).execute();
+    await db
+      .updateTable("sessions")
+      .set({ expiresAt: nowSeconds - 1 })
+      .where("id", "=", sessionId)
+      .execute();
     expect((await run(profile.loader, get("/profil", cookie))).status).toBe(302);
     const cleared = await run(root.loader, get("/", cookie));
     expect(cleared.headers.get("Set-Cookie")).toMatch(/^refleks_session=;.*Max-Age=0/);

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
-import * as confirmPage from "~/routes/bekraeft";
-import * as myProfile from "~/routes/profil";
-import { recommendCandidates } from "~/openings/job-search.server";
+
 import { expressInterest, setInterestStage } from "~/openings/interests.server";
+import { recommendCandidates } from "~/openings/job-search.server";
 import { loadOpening } from "~/openings/openings.server";
 import { setProfileHidden } from "~/profiles/profile.server";
+import * as confirmPage from "~/routes/bekraeft";
+import * as myProfile from "~/routes/profil";
+
+import { db } from "../db/client.server";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 import { sentEmails } from "./mocks/email-api";

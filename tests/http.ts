@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+
 import { lucia } from "~/auth/lucia.server";
 
 // Calls route loaders and actions the way Remix does, with real Requests.

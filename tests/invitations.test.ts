@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
 import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "~/auth/consent-texts";
 import { createInvitation } from "~/auth/invitations.server";
 import { action, loader } from "~/routes/invitation.$token";
+
+import { db } from "../db/client.server";
 import { createUser } from "./factories";
-import { post, get, run } from "./http";
+import { get, post, run } from "./http";
 
 const DAY = 86_400_000;
 const goodForm = {
@@ -19,8 +21,7 @@ async function invite(email: string, at = new Date()) {
   return createInvitation(db, { email, name: "Lise Larsen", role: "flexjobber", invitedBy: staff.id, consultantId: staff.id }, at);
 }
 
-const accept = (token: string, form: Record<string, string> = goodForm) =>
-  run(action, post(`/invitation/${token}`, form), { token });
+const accept = (token: string, form: Record<string, string> = goodForm) => run(action, post(`/invitation/${token}`, form), { token });
 
 const userCount = async () => (await db.selectFrom("users").select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n;
 

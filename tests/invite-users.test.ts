@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
 import * as citizens from "~/routes/borgere";
 import * as colleagues from "~/routes/kolleger";
 import * as staffPage from "~/routes/medarbejdere";
+
+import { db } from "../db/client.server";
 import { createCompany, createUser } from "./factories";
 import { post, run, sessionCookie } from "./http";
 import { linkIn, sentEmails } from "./mocks/email-api";
@@ -10,10 +12,7 @@ import { linkIn, sentEmails } from "./mocks/email-api";
 describe("inviting people", () => {
   it("staff invite a flexjobber with a consultant; the email holds a one-time link and the token is stored hashed", async () => {
     const staff = await createUser(db, { role: "staff" });
-    const res = await run(
-      citizens.action,
-      post("/borgere", { name: "Hans Hansen", email: "Hans@Example.dk", consultantId: staff.id }, await sessionCookie(staff.id)),
-    );
+    const res = await run(citizens.action, post("/borgere", { name: "Hans Hansen", email: "Hans@Example.dk", consultantId: staff.id }, await sessionCookie(staff.id)));
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/borgere?besked=invitation-sendt");
     const mail = sentEmails.find((m) => m.to === "hans@example.dk")!;

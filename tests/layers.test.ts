@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 // The layers of README's "How it is built", held: a module imports from its
@@ -36,7 +37,12 @@ function importsOf(file: string, source: string): string[] {
     const spec = m[1] ?? m[2] ?? m[3];
     if (/\.(css|svg|png|json)$/.test(spec)) continue; // assets, not code
     if (spec.startsWith("~/")) found.push(`app/${spec.slice(2)}`);
-    else if (spec.startsWith(".")) found.push(relative(ROOT, resolve(ROOT, dirname(file), spec)).split("\\").join("/"));
+    else if (spec.startsWith("."))
+      found.push(
+        relative(ROOT, resolve(ROOT, dirname(file), spec))
+          .split("\\")
+          .join("/"),
+      );
   }
   return found;
 }
@@ -98,7 +104,7 @@ describe("layers", () => {
     const files = new Map([
       ["app/matching/adapters.ts", 'import type { ProfileDetails } from "~/profiles/profile-details";'],
       ["app/search/reindex.server.ts", 'import { indexOpening } from "../openings/openings.server";'],
-      ["db/kysely.ts", "const m = await import(\"../app/env.server\");"],
+      ["db/kysely.ts", 'const m = await import("../app/env.server");'],
       ["app/profiles/profile.server.ts", 'import { hasConsent } from "~/auth/consents.server";'],
       ["app/newarea/thing.server.ts", 'import { localDate } from "~/utils/dates";'],
     ]);

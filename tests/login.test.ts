@@ -1,9 +1,12 @@
 import { randomBytes, scryptSync } from "node:crypto";
+
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { readEnv } from "~/env.server";
 import { action } from "~/routes/login";
+
+import { db } from "../db/client.server";
 import { createUser } from "./factories";
 import { post, run } from "./http";
 

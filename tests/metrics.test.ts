@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
 import { createInvitation } from "~/auth/invitations.server";
 import { recordEmploymentStatus } from "~/employment/employment.server";
 import { markActivity, recordActivityDays } from "~/stats/activity.server";
 import { dashboardTables, loadDashboard } from "~/stats/dashboard.server";
 import { activeUsersPerWeek, adoptionFunnel, frequencyBuckets, ledighedsprocent, ledighedsSeries, platformResults } from "~/stats/metrics.server";
 import { addDays } from "~/utils/dates";
+
+import { db } from "../db/client.server";
 import { createCompany, createUser } from "./factories";
 
 // Hand-built fixtures; every expected number below is worked out by hand in the comments.
@@ -18,7 +20,10 @@ async function flexjobber(name: string, createdAt = OLD) {
   return createUser(db, { role: "flexjobber", name, createdAt });
 }
 async function active(userId: string, days: string[]) {
-  await recordActivityDays(db, days.map((day) => ({ userId, day })));
+  await recordActivityDays(
+    db,
+    days.map((day) => ({ userId, day })),
+  );
 }
 
 describe("login frequency buckets (28-day window, four 7-day blocks, two 14-day halves)", () => {
@@ -69,7 +74,10 @@ describe("ledighedsprocent", () => {
       for (const [fromDate, status] of changes) await recordEmploymentStatus(db, { userId: u.id, status, fromDate, source: "staff", recordedBy: staff.id });
     };
     await rec("L1", [["2025-01-01", "ledig"]]);
-    await rec("L2", [["2025-01-01", "ledig"], [D, "i_fleksjob"]]); // changes on D
+    await rec("L2", [
+      ["2025-01-01", "ledig"],
+      [D, "i_fleksjob"],
+    ]); // changes on D
     await rec("L3", [["2025-06-01", "i_fleksjob"]]);
     await rec("L4", [["2025-06-01", "andet"]]);
     await rec("L5", [[addDays(D, 1), "ledig"]]); // registered after D: not counted on D
@@ -99,12 +107,34 @@ describe("adoption funnel", () => {
     await inv("late@example.dk", "2025-03-01T10:00:00Z"); // outside the period
     // 23:30 on 2025-02-28 in Denmark (22:30 UTC) is inside a period ending 02-28.
     await inv("sent-late@example.dk", "2025-02-28T22:30:00Z");
-    for (const [i, email] of [[published, "p@example.dk"], [accepted, "a@example.dk"]] as const) {
+    for (const [i, email] of [
+      [published, "p@example.dk"],
+      [accepted, "a@example.dk"],
+    ] as const) {
       const u = await flexjobber(email);
       await db.updateTable("invitations").set({ usedAt: "2025-02-15T10:00:00Z", userId: u.id }).where("id", "=", i.invitation.id).execute();
       await db
         .insertInto("profiles")
-        .values({ userId: u.id, alias: `Fleksjobber ${email[0]!.toUpperCase()}AAA`, headline: null, summary: null, birthDate: null, hoursMin: null, hoursMax: null, postcode: null, lat: null, lng: null, maxCommuteKm: null, returnReason: null, submittedAt: null, approvedAt: null, approvedBy: null, firstPublishedAt: email === "p@example.dk" ? "2025-02-16T10:00:00Z" : null, createdAt: OLD, updatedAt: OLD })
+        .values({
+          userId: u.id,
+          alias: `Fleksjobber ${email[0]!.toUpperCase()}AAA`,
+          headline: null,
+          summary: null,
+          birthDate: null,
+          hoursMin: null,
+          hoursMax: null,
+          postcode: null,
+          lat: null,
+          lng: null,
+          maxCommuteKm: null,
+          returnReason: null,
+          submittedAt: null,
+          approvedAt: null,
+          approvedBy: null,
+          firstPublishedAt: email === "p@example.dk" ? "2025-02-16T10:00:00Z" : null,
+          createdAt: OLD,
+          updatedAt: OLD,
+        })
         .execute();
     }
     // Invited 5 (p, a, open, expired, sent-late), accepted 2, published 1 → 20 %.
@@ -121,7 +151,26 @@ describe("platform results and weekly activity", () => {
     for (const [i, p] of people.entries()) {
       await db
         .insertInto("profiles")
-        .values({ userId: p.id, alias: `Fleksjobber R${i}ZZ`, headline: null, summary: null, birthDate: null, hoursMin: null, hoursMax: null, postcode: null, lat: null, lng: null, maxCommuteKm: null, returnReason: null, submittedAt: null, approvedAt: null, approvedBy: null, firstPublishedAt: "2027-01-01T10:00:00Z", createdAt: OLD, updatedAt: OLD })
+        .values({
+          userId: p.id,
+          alias: `Fleksjobber R${i}ZZ`,
+          headline: null,
+          summary: null,
+          birthDate: null,
+          hoursMin: null,
+          hoursMax: null,
+          postcode: null,
+          lat: null,
+          lng: null,
+          maxCommuteKm: null,
+          returnReason: null,
+          submittedAt: null,
+          approvedAt: null,
+          approvedBy: null,
+          firstPublishedAt: "2027-01-01T10:00:00Z",
+          createdAt: OLD,
+          updatedAt: OLD,
+        })
         .execute();
     }
     await db
@@ -132,18 +181,41 @@ describe("platform results and weekly activity", () => {
       ])
       .execute();
     // First platform hires 10, 20 and 40 days after publication → median 20.
-    for (const [p, day] of [[people[0]!, "2027-01-11"], [people[1]!, "2027-01-21"], [people[2]!, "2027-02-10"]] as const) {
+    for (const [p, day] of [
+      [people[0]!, "2027-01-11"],
+      [people[1]!, "2027-01-21"],
+      [people[2]!, "2027-02-10"],
+    ] as const) {
       await recordEmploymentStatus(db, { userId: p.id, status: "i_fleksjob", fromDate: day, source: "platform", recordedBy: staff.id });
     }
     // Threads: two opened inside the period (one at 23:30 Danish time on its last day), one the day after.
     for (const at of ["2027-01-05T10:00:00Z", "2027-03-31T21:30:00Z", "2027-03-31T22:30:00Z"]) {
       await db
         .insertInto("threads")
-        .values({ kind: "jobcenter", companyId: company.id, flexjobberId: null, openingId: null, contactRequestId: null, interestId: null, subject: "Kontakt", createdBy: null, createdAt: at, lastMessageAt: at })
+        .values({
+          kind: "jobcenter",
+          companyId: company.id,
+          flexjobberId: null,
+          openingId: null,
+          contactRequestId: null,
+          interestId: null,
+          subject: "Kontakt",
+          createdBy: null,
+          createdAt: at,
+          lastMessageAt: at,
+        })
         .execute();
     }
     const results = await platformResults(db, "2027-01-01", "2027-03-31");
-    expect(results).toMatchObject({ contactRequestsSent: 2, contactRequestsAccepted: 1, interestsSent: 0, threadsStarted: 2, hiresViaPlatform: 3, medianDaysToFirstHire: 20, medianBasedOn: 3 });
+    expect(results).toMatchObject({
+      contactRequestsSent: 2,
+      contactRequestsAccepted: 1,
+      interestsSent: 0,
+      threadsStarted: 2,
+      hiresViaPlatform: 3,
+      medianDaysToFirstHire: 20,
+      medianBasedOn: 3,
+    });
 
     // Weeks run Monday–Sunday: 2027-01-04 is a Monday.
     await active(people[0]!.id, ["2027-01-04", "2027-01-10", "2027-01-11"]);
@@ -160,7 +232,26 @@ describe("issue 15: figures that survive a recomputation", () => {
   async function publishedAt(userId: string, at: string) {
     await db
       .insertInto("profiles")
-      .values({ userId, alias: `Fleksjobber M${userId.slice(0, 5)}`, headline: null, summary: null, birthDate: null, hoursMin: null, hoursMax: null, postcode: null, lat: null, lng: null, maxCommuteKm: null, returnReason: null, submittedAt: null, approvedAt: null, approvedBy: null, firstPublishedAt: at, createdAt: OLD, updatedAt: OLD })
+      .values({
+        userId,
+        alias: `Fleksjobber M${userId.slice(0, 5)}`,
+        headline: null,
+        summary: null,
+        birthDate: null,
+        hoursMin: null,
+        hoursMax: null,
+        postcode: null,
+        lat: null,
+        lng: null,
+        maxCommuteKm: null,
+        returnReason: null,
+        submittedAt: null,
+        approvedAt: null,
+        approvedBy: null,
+        firstPublishedAt: at,
+        createdAt: OLD,
+        updatedAt: OLD,
+      })
       .execute();
   }
 
@@ -172,7 +263,11 @@ describe("issue 15: figures that survive a recomputation", () => {
     await publishedAt(people[0]!.id, "2028-02-29T23:30:00.000Z");
     await publishedAt(people[1]!.id, "2028-03-01T22:00:00.000Z");
     await publishedAt(people[2]!.id, "2028-03-01T08:00:00.000Z");
-    for (const [p, day] of [[people[0]!, "2028-03-21"], [people[1]!, "2028-03-31"], [people[2]!, "2028-03-11"]] as const) {
+    for (const [p, day] of [
+      [people[0]!, "2028-03-21"],
+      [people[1]!, "2028-03-31"],
+      [people[2]!, "2028-03-11"],
+    ] as const) {
       await recordEmploymentStatus(db, { userId: p.id, status: "i_fleksjob", fromDate: day, source: "platform", recordedBy: staff.id });
     }
     const results = await platformResults(db, "2028-03-01", "2028-03-31");

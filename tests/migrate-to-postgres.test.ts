@@ -1,16 +1,19 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { describe, expect, it } from "vitest";
+
+import { seedDemo } from "~/demo/seed.server";
+import { type CandidateFilters, searchCandidates } from "~/profiles/search.server";
+import { rebuildSearchIndexes } from "~/schedule/search-indexes.server";
+import { frequencyBuckets, ledighedsSeries } from "~/stats/metrics.server";
+import { localDate } from "~/utils/dates";
+
 import { db } from "../db/client.server";
 import { copyToPostgres } from "../db/copy-to-postgres";
 import { isPostgres, openDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
-import { seedDemo } from "~/demo/seed.server";
-import { searchCandidates, type CandidateFilters } from "~/profiles/search.server";
-import { rebuildSearchIndexes } from "~/schedule/search-indexes.server";
-import { frequencyBuckets, ledighedsSeries } from "~/stats/metrics.server";
-import { localDate } from "~/utils/dates";
 import { createOpening } from "./factories";
 
 // npm run migrate-to-postgres (issue 16): a municipality's SQLite file, moved
@@ -45,7 +48,10 @@ describe.skipIf(!isPostgres(db))("moving a municipality from SQLite to PostgreSQ
     expect((await searchCandidates(db, company.id, { ...everyone, q: word })).total).toBeGreaterThan(0);
 
     // New rows get ids after the copied ones.
-    const before = await db.selectFrom("openings").select((eb) => eb.fn.max("id").as("max")).executeTakeFirstOrThrow();
+    const before = await db
+      .selectFrom("openings")
+      .select((eb) => eb.fn.max("id").as("max"))
+      .executeTakeFirstOrThrow();
     const opening = await createOpening(db, company.id);
     expect(opening.id).toBeGreaterThan(Number(before.max));
     await source.db.destroy();

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
-import * as colleagues from "~/routes/kolleger";
+
 import * as job from "~/routes/job_.$id";
+import * as colleagues from "~/routes/kolleger";
+
+import { db } from "../db/client.server";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { post, run, sessionCookie } from "./http";
 import { sentEmails } from "./mocks/email-api";

@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
-import { sendContactRequest } from "~/profiles/contact.server";
+
 import { savePreferences, sendDigests } from "~/notifications/notifications.server";
+import { expressInterest } from "~/openings/interests.server";
+import { sendContactRequest } from "~/profiles/contact.server";
 import * as inbox from "~/routes/beskeder";
 import * as threadPage from "~/routes/beskeder_.$id";
 import * as notificationsPage from "~/routes/notifikationer";
-import * as profilePage from "~/routes/profil";
 import * as openingPage from "~/routes/opslag_.$id";
-import { expressInterest } from "~/openings/interests.server";
+import * as profilePage from "~/routes/profil";
+
+import { db } from "../db/client.server";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 import { sentEmails } from "./mocks/email-api";
@@ -47,7 +49,9 @@ describe("notifications", () => {
       expect(m.text + m.subject).not.toContain("Frida");
       expect(m.text + m.subject).not.toContain("tunge løft");
     }
-    const carlList = (await (await run(notificationsPage.loader, get("/notifikationer", await sessionCookie(c.carl.id)))).json()) as { notifications: { title: string; readAt: string | null }[] };
+    const carlList = (await (await run(notificationsPage.loader, get("/notifikationer", await sessionCookie(c.carl.id)))).json()) as {
+      notifications: { title: string; readAt: string | null }[];
+    };
     expect(carlList.notifications[0]).toMatchObject({ title: "Ny besked: Kontakt", readAt: null });
     // Seen: marked read.
     const again = await db.selectFrom("notifications").select("readAt").where("userId", "=", c.carl.id).execute();
@@ -92,7 +96,8 @@ describe("work for the jobcenter", () => {
     const opening = await createOpening(db, company.id);
     await expressInterest(db, { userId: flex.id, openingId: opening.id, shareIdentity: false });
     const interest = await db.selectFrom("interests").select("id").where("userId", "=", flex.id).executeTakeFirstOrThrow();
-    const mark = () => run(openingPage.action, post(`/opslag/${opening.id}`, { intent: "stage", interestId: String(interest.id), stage: "hired" }, companyCookie), { id: String(opening.id) });
+    const mark = () =>
+      run(openingPage.action, post(`/opslag/${opening.id}`, { intent: "stage", interestId: String(interest.id), stage: "hired" }, companyCookie), { id: String(opening.id) });
     const companyCookie = await sessionCookie(companyUser.id);
     await mark();
     await mark();

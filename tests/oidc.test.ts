@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
-import { startTestProvider, type TestPerson, type TestProvider } from "../scripts/idp/test-provider";
+
 import { createInvitation } from "~/auth/invitations.server";
-import * as start from "~/routes/login_.$provider";
-import * as callback from "~/routes/login_.$provider_.callback";
+import * as access from "~/routes/adgang";
+import * as citizenPage from "~/routes/borgere_.$id";
+import * as settings from "~/routes/indstillinger";
 import * as invitationPage from "~/routes/invitation.$token";
 import * as loginPage from "~/routes/login";
-import * as access from "~/routes/adgang";
-import * as account from "~/routes/min-konto";
+import * as start from "~/routes/login_.$provider";
+import * as callback from "~/routes/login_.$provider_.callback";
 import * as logout from "~/routes/logout";
-import * as settings from "~/routes/indstillinger";
-import * as citizenPage from "~/routes/borgere_.$id";
+import * as account from "~/routes/min-konto";
+
+import { db } from "../db/client.server";
+import { startTestProvider, type TestPerson, type TestProvider } from "../scripts/idp/test-provider";
 import { createCompany, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 import { cookiePair, throughProvider } from "./oidc-flow";
@@ -130,7 +132,10 @@ describe("MitID for citizens", () => {
 
   it("a suspended citizen cannot log in with MitID", async () => {
     const user = await createUser(db, { role: "flexjobber", status: "suspended" });
-    await db.insertInto("loginIdentities").values({ issuer: idp.issuer, subject: "mitid-paused", userId: user.id, audience: "citizen", createdAt: new Date().toISOString() }).execute();
+    await db
+      .insertInto("loginIdentities")
+      .values({ issuer: idp.issuer, subject: "mitid-paused", userId: user.id, audience: "citizen", createdAt: new Date().toISOString() })
+      .execute();
     const res = await loginAs("citizen", "mitid-paused");
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ title: "Din adgang er sat på pause" });
@@ -140,7 +145,11 @@ describe("MitID for citizens", () => {
 
 describe("tampered callbacks", () => {
   it("a start button whose body is not a form gets a 4xx and sends no one to the provider", async () => {
-    for (const [type, body] of [["application/json", '{"purpose":"login"}'], ["text/plain", "purpose=login"], ["application/x-www-form-urlencoded", "purpose=noget-andet"]]) {
+    for (const [type, body] of [
+      ["application/json", '{"purpose":"login"}'],
+      ["text/plain", "purpose=login"],
+      ["application/x-www-form-urlencoded", "purpose=noget-andet"],
+    ]) {
       const request = new Request("http://refleks.test/login/mitid", { method: "POST", headers: { "Content-Type": type! }, body });
       const res = await run(start.action, request, { provider: "mitid" });
       expect([400, 415], type).toContain(res.status);
@@ -150,7 +159,10 @@ describe("tampered callbacks", () => {
 
   it("a wrong state gets 400 and no session", async () => {
     const user = await createUser(db, { role: "flexjobber" });
-    await db.insertInto("loginIdentities").values({ issuer: idp.issuer, subject: "mitid-anna-2", userId: user.id, audience: "citizen", createdAt: new Date().toISOString() }).execute();
+    await db
+      .insertInto("loginIdentities")
+      .values({ issuer: idp.issuer, subject: "mitid-anna-2", userId: user.id, audience: "citizen", createdAt: new Date().toISOString() })
+      .execute();
     const { authorizeUrl, cookie } = await press("citizen", { purpose: "login" });
     const url = new URL(await throughProvider(authorizeUrl, "mitid-stranger"));
     url.searchParams.set("state", "forfalsket");
@@ -162,7 +174,10 @@ describe("tampered callbacks", () => {
 
   it("a wrong nonce (an ID token from another round trip) gets 400 and no session; so does a replayed callback", async () => {
     const user = await createUser(db, { role: "flexjobber" });
-    await db.insertInto("loginIdentities").values({ issuer: idp.issuer, subject: "mitid-anna-3", userId: user.id, audience: "citizen", createdAt: new Date().toISOString() }).execute();
+    await db
+      .insertInto("loginIdentities")
+      .values({ issuer: idp.issuer, subject: "mitid-anna-3", userId: user.id, audience: "citizen", createdAt: new Date().toISOString() })
+      .execute();
     const before = await db.selectFrom("sessions").select("id").execute();
     const { authorizeUrl, cookie } = await press("citizen", { purpose: "login" });
     const callbackUrl = await throughProvider(authorizeUrl, "mitid-anna");
@@ -182,7 +197,10 @@ describe("tampered callbacks", () => {
 describe("a code for another client", () => {
   it("is refused with 400 even when state and nonce are this browser's", async () => {
     const user = await createUser(db, { role: "flexjobber" });
-    await db.insertInto("loginIdentities").values({ issuer: idp.issuer, subject: "mitid-anna-4", userId: user.id, audience: "citizen", createdAt: new Date().toISOString() }).execute();
+    await db
+      .insertInto("loginIdentities")
+      .values({ issuer: idp.issuer, subject: "mitid-anna-4", userId: user.id, audience: "citizen", createdAt: new Date().toISOString() })
+      .execute();
     const { authorizeUrl, cookie } = await press("citizen", { purpose: "login" });
     // The same request, but as the companies' client: the code is issued to that client.
     const other = new URL(authorizeUrl);
@@ -277,7 +295,10 @@ describe("an identity never takes over an account", () => {
 
   it("citizens: a second MitID, even with a verified email claim, is never linked at login", async () => {
     const cathrine = await createUser(db, { role: "flexjobber", email: "cathrine@example.dk" });
-    await db.insertInto("loginIdentities").values({ issuer: idp.issuer, subject: "mitid-cathrine", userId: cathrine.id, audience: "citizen", createdAt: new Date().toISOString() }).execute();
+    await db
+      .insertInto("loginIdentities")
+      .values({ issuer: idp.issuer, subject: "mitid-cathrine", userId: cathrine.id, audience: "citizen", createdAt: new Date().toISOString() })
+      .execute();
     const second = await loginAs("citizen", "mitid-cathrine-second");
     expect(second.status).toBe(403);
     expect(await sessionsOf(cathrine.id)).toBe(0);
@@ -302,7 +323,8 @@ describe("companies with MitID Erhverv", () => {
   });
 
   it("a colleague accepts an invitation with MitID Erhverv for the same CVR", async () => {
-    const company = (await db.selectFrom("companies").select("id").where("cvr", "=", "11223344").executeTakeFirst()) ?? (await createCompany(db, { cvr: "11223344", status: "approved" }));
+    const company =
+      (await db.selectFrom("companies").select("id").where("cvr", "=", "11223344").executeTakeFirst()) ?? (await createCompany(db, { cvr: "11223344", status: "approved" }));
     const { token } = await createInvitation(db, { email: "kim@firma.dk", name: "Kim Kollega", role: "company", invitedBy: null, companyId: company.id });
     const { authorizeUrl, cookie } = await press("business", { purpose: "invitation", token });
     await callbackAs("business", await throughProvider(authorizeUrl, "erhverv-kollega"), cookie);
@@ -331,7 +353,10 @@ describe("linking, passwords off, logout", () => {
   it("an account created with MitID (no password) changes its email by confirming with MitID; another MitID cannot", async () => {
     const nanna = await createUser(db, { role: "flexjobber", email: "nanna@example.dk" });
     await db.updateTable("users").set({ passwordHash: "" }).where("id", "=", nanna.id).execute();
-    await db.insertInto("loginIdentities").values({ issuer: idp.issuer, subject: "mitid-no-password", userId: nanna.id, audience: "citizen", createdAt: new Date().toISOString() }).execute();
+    await db
+      .insertInto("loginIdentities")
+      .values({ issuer: idp.issuer, subject: "mitid-no-password", userId: nanna.id, audience: "citizen", createdAt: new Date().toISOString() })
+      .execute();
     const session = await sessionCookie(nanna.id);
     const changes = () => db.selectFrom("emailChanges").select("newEmail").where("userId", "=", nanna.id).execute();
 
@@ -370,7 +395,11 @@ describe("linking, passwords off, logout", () => {
       // An invitation offers MitID only.
       const { token } = await createInvitation(db, { email: "kun-mitid@example.dk", name: "Kun MitID", role: "flexjobber", invitedBy: admin.id });
       expect(await (await run(invitationPage.loader, get(`/invitation/${token}`), { token })).json()).toMatchObject({ passwords: false });
-      const withPassword = await run(invitationPage.action, post(`/invitation/${token}`, { password: "en lang adgangskode", passwordConfirm: "en lang adgangskode", acceptPrivacy: "on", healthConsent: "nej" }), { token });
+      const withPassword = await run(
+        invitationPage.action,
+        post(`/invitation/${token}`, { password: "en lang adgangskode", passwordConfirm: "en lang adgangskode", acceptPrivacy: "on", healthConsent: "nej" }),
+        { token },
+      );
       expect(withPassword.status).toBe(400);
       expect(await db.selectFrom("users").select("id").where("email", "=", "kun-mitid@example.dk").execute()).toEqual([]);
     } finally {
@@ -380,7 +409,10 @@ describe("linking, passwords off, logout", () => {
 
   it("logging out of a MitID session ends it here and continues to the provider's logout", async () => {
     const user = await createUser(db, { role: "flexjobber" });
-    await db.insertInto("loginIdentities").values({ issuer: idp.issuer, subject: "mitid-stranger", userId: user.id, audience: "citizen", createdAt: new Date().toISOString() }).execute();
+    await db
+      .insertInto("loginIdentities")
+      .values({ issuer: idp.issuer, subject: "mitid-stranger", userId: user.id, audience: "citizen", createdAt: new Date().toISOString() })
+      .execute();
     const login = await loginAs("citizen", "mitid-stranger");
     const session = cookiePair(login, "refleks_session");
     const out = await run(logout.action, post("/logout", {}, session));

@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
-import * as newOpening from "~/routes/opslag_.ny";
-import * as openingPage from "~/routes/opslag_.$id";
-import * as editOpening from "~/routes/opslag_.$id_.rediger";
-import * as jobPage from "~/routes/job_.$id";
-import * as confirmPage from "~/routes/bekraeft";
+
 import { employmentStatusOn } from "~/employment/employment.server";
-import { searchJobs, type JobFilters } from "~/openings/job-search.server";
+import { type JobFilters, searchJobs } from "~/openings/job-search.server";
 import { closeExpiredOpenings } from "~/openings/openings.server";
 import { setProfileHidden } from "~/profiles/profile.server";
+import * as confirmPage from "~/routes/bekraeft";
+import * as jobPage from "~/routes/job_.$id";
+import * as openingPage from "~/routes/opslag_.$id";
+import * as editOpening from "~/routes/opslag_.$id_.rediger";
+import * as newOpening from "~/routes/opslag_.ny";
+
+import { db } from "../db/client.server";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 
@@ -45,7 +47,13 @@ describe("openings", () => {
   it("saves a valid opening as a draft and refuses bad input in Danish, storing nothing", async () => {
     const { cookie, company } = await companyWithUser();
     const count = async () =>
-      (await db.selectFrom("openings").select((eb) => eb.fn.countAll<number>().as("n")).where("companyId", "=", company.id).executeTakeFirstOrThrow()).n;
+      (
+        await db
+          .selectFrom("openings")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("companyId", "=", company.id)
+          .executeTakeFirstOrThrow()
+      ).n;
     const bad = [
       [{ hoursMin: "20", hoursMax: "10" }, "hoursMax", /højeste antal timer/],
       [{ postcode: "0001" }, "postcode", /kender ikke/],
@@ -104,16 +112,26 @@ describe("openings", () => {
 
   it("ranks openings for a flexjobber by match and filters on hours, distance, home work and industry", async () => {
     const { company } = await companyWithUser();
-    const { user } = await createFlexjobberWithProfile(db, {}, {
-      competences: ["Køkkenhjælp", "Opvask"],
-      industries: ["Hotel, restaurant og kantine"],
-      hours: [8, 15],
-      postcode: "2820",
-      maxCommuteKm: 10,
-    });
+    const { user } = await createFlexjobberWithProfile(
+      db,
+      {},
+      {
+        competences: ["Køkkenhjælp", "Opvask"],
+        industries: ["Hotel, restaurant og kantine"],
+        hours: [8, 15],
+        postcode: "2820",
+        maxCommuteKm: 10,
+      },
+    );
     const good = await createOpening(db, company.id, { title: "Kantine nær dig", postcode: "2900", hoursMin: 10, hoursMax: 12 });
     const far = await createOpening(db, company.id, { title: "Kantine i Aarhus", postcode: "8000", hoursMin: 20, hoursMax: 30 });
-    const home = await createOpening(db, company.id, { title: "Kundeservice hjemmefra", remote: true, postcode: undefined, industry: "Handel og service", required: ["Kundeservice"] });
+    const home = await createOpening(db, company.id, {
+      title: "Kundeservice hjemmefra",
+      remote: true,
+      postcode: undefined,
+      industry: "Handel og service",
+      required: ["Kundeservice"],
+    });
     const all = await searchJobs(db, user.id, filters());
     expect(all.cards[0]!.id).toBe(good.id);
     expect(all.cards[0]!.match?.reasons.map((r) => r.text)).toContain("Du har 1 af 1 krævede kompetencer");

@@ -3,13 +3,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+
 import SQLite from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
+import { checkHealth } from "~/monitoring/health.server";
+
 import { backupDatabase, restoreDatabase } from "../db/backup";
+import { db } from "../db/client.server";
 import { openDatabase, serverPidFile } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
-import { checkHealth } from "~/monitoring/health.server";
 
 // Operating it: backups taken while the app writes, restore, health check.
 
@@ -70,7 +73,9 @@ describe("backup and restore", () => {
     await backupDatabase(file, path.join(dir, "copy.sqlite"));
     // This test process plays the running server.
     fs.writeFileSync(serverPidFile(file), String(process.pid));
-    const refused = await run("node_modules/.bin/tsx", ["scripts/restore.ts", path.join(dir, "copy.sqlite")], { env: { ...process.env, DATABASE_PATH: file, DATABASE_URL: "" } }).catch((e: { code: number; stderr: string }) => e);
+    const refused = await run("node_modules/.bin/tsx", ["scripts/restore.ts", path.join(dir, "copy.sqlite")], {
+      env: { ...process.env, DATABASE_PATH: file, DATABASE_URL: "" },
+    }).catch((e: { code: number; stderr: string }) => e);
     expect((refused as { code: number }).code).toBe(1);
     expect((refused as { stderr: string }).stderr).toMatch(/The server is running/);
     fs.rmSync(serverPidFile(file));

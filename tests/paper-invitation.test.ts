@@ -1,17 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
+import { attemptLogin } from "~/auth/login.server";
 import { registerCitizen } from "~/citizens/citizens.server";
-import * as letterPage from "~/routes/borgere_.$id_.brev";
-import * as codePage from "~/routes/kode";
-import * as invitationPage from "~/routes/invitation.$token";
+import { emailShown, hasNoEmail } from "~/email/no-email";
+import { loadWorklist } from "~/follow-up/worklist.server";
 import * as citizensPage from "~/routes/borgere";
 import * as citizenPage from "~/routes/borgere_.$id";
-import { emailShown, hasNoEmail } from "~/email/no-email";
-import { sentEmails } from "./mocks/email-api";
-import { attemptLogin } from "~/auth/login.server";
-import { loadWorklist } from "~/follow-up/worklist.server";
+import * as letterPage from "~/routes/borgere_.$id_.brev";
+import * as invitationPage from "~/routes/invitation.$token";
+import * as codePage from "~/routes/kode";
+
+import { db } from "../db/client.server";
 import { createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
+import { sentEmails } from "./mocks/email-api";
 
 // Issue 25 part 4: an invitation on paper, for a citizen who is not online.
 
@@ -38,7 +40,11 @@ describe("Invitation on paper", () => {
     const location = go.headers.get("Location")!;
     const token = location.split("/").pop()!;
     expect((await run(invitationPage.loader, get(location), { token })).status).toBe(200);
-    const accepted = await run(invitationPage.action, post(location, { password: "en god lang kode her", passwordConfirm: "en god lang kode her", acceptPrivacy: "on", healthConsent: "nej" }), { token });
+    const accepted = await run(
+      invitationPage.action,
+      post(location, { password: "en god lang kode her", passwordConfirm: "en god lang kode her", acceptPrivacy: "on", healthConsent: "nej" }),
+      { token },
+    );
     expect(accepted.status).toBe(302);
     // Once only.
     expect((await run(codePage.action, post("/kode", { kode: letter.code }), {})).status).toBe(400);
@@ -46,7 +52,8 @@ describe("Invitation on paper", () => {
     // A new letter for someone else replaces that person's older invitation; a made-up code is a 400 in Danish.
     const other = await registerCitizen(db, { name: "Else Eksempel", email: "else@example.dk", staffId: staff.id });
     if (other === "exists") throw new Error("exists");
-    const first = ((await (await run(letterPage.action, post(`/borgere/${other.id}/brev`, { intent: "brev" }, cookie), { id: other.id })).json()) as { letter: { code: string } }).letter.code;
+    const first = ((await (await run(letterPage.action, post(`/borgere/${other.id}/brev`, { intent: "brev" }, cookie), { id: other.id })).json()) as { letter: { code: string } })
+      .letter.code;
     await run(letterPage.action, post(`/borgere/${other.id}/brev`, { intent: "brev" }, cookie), { id: other.id });
     const stale = await run(codePage.action, post("/kode", { kode: first }), {});
     expect(stale.status).toBe(400);
@@ -74,15 +81,25 @@ describe("Invitation on paper", () => {
     const before = sentEmails.length;
     const resend = await run(citizenPage.action, post(`/borgere/${person.id}`, { intent: "resend" }, cookie), { id: person.id });
     expect(resend.status).toBe(409);
-    const { letter } = (await (await run(letterPage.action, post(`/borgere/${person.id}/brev`, { intent: "brev" }, cookie), { id: person.id })).json()) as { letter: { code: string } };
+    const { letter } = (await (await run(letterPage.action, post(`/borgere/${person.id}/brev`, { intent: "brev" }, cookie), { id: person.id })).json()) as {
+      letter: { code: string };
+    };
     expect(sentEmails.length).toBe(before);
 
     // On Opfølgning, her unanswered invitation can only be printed again.
-    await db.updateTable("invitations").set({ createdAt: new Date(Date.now() - 8 * 86_400_000).toISOString() }).where("email", "=", person.email).execute();
+    await db
+      .updateTable("invitations")
+      .set({ createdAt: new Date(Date.now() - 8 * 86_400_000).toISOString() })
+      .where("email", "=", person.email)
+      .execute();
     expect((await loadWorklist(db, { staffId: staff.id, mine: true })).invitations.rows).toEqual([expect.objectContaining({ who: "Ingrid Uden", paperOnly: true })]);
     // The code expires like the emailed link.
     const valid = await db.selectFrom("invitations").select("expiresAt").where("email", "=", person.email).executeTakeFirstOrThrow();
-    await db.updateTable("invitations").set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where("email", "=", person.email).execute();
+    await db
+      .updateTable("invitations")
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where("email", "=", person.email)
+      .execute();
     expect((await run(codePage.action, post("/kode", { kode: letter.code }), {})).status).toBe(400);
     await db.updateTable("invitations").set({ expiresAt: valid.expiresAt }).where("email", "=", person.email).execute();
 

@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
 import { requestPasswordReset, resetPassword } from "~/auth/password-reset.server";
-import * as forgot from "~/routes/glemt-adgangskode";
-import * as reset from "~/routes/nulstil.$token";
-import * as login from "~/routes/login";
-import { createCompany, createUser } from "./factories";
-import { post, run, sessionCookie } from "./http";
-import { linkIn, sentEmails } from "./mocks/email-api";
 import { answeredWorkDone } from "~/ops/after-answer.server";
+import * as forgot from "~/routes/glemt-adgangskode";
+import * as login from "~/routes/login";
+import * as reset from "~/routes/nulstil.$token";
+
+import { db } from "../db/client.server";
+import { createCompany, createUser } from "./factories";
+import { post, sessionCookie } from "./http";
+import { linkIn, sentEmails } from "./mocks/email-api";
 
 // "Glemt adgangskode?": one-time links that expire, the same answer for every
 // email, and the status check at this door too.
@@ -23,7 +25,10 @@ async function call(handler: (args: ActionFunctionArgs) => unknown, request: Req
     throw thrown;
   }
 }
-const tokenFor = (to: string) => linkIn(sentEmails.filter((m) => m.to === to).at(-1)!).split("/").pop()!;
+const tokenFor = (to: string) =>
+  linkIn(sentEmails.filter((m) => m.to === to).at(-1)!)
+    .split("/")
+    .pop()!;
 const newPassword = { password: "en helt ny adgangskode", passwordConfirm: "en helt ny adgangskode" };
 
 describe("password reset", () => {

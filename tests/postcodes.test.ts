@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+
+import * as privacy from "~/routes/privatliv";
+
 import { db } from "../db/client.server";
 import { findPostcode } from "../db/vocabularies/postcodes";
 import { repointPostcodesIfStale } from "../db/vocabularies/repoint";
-import * as privacy from "~/routes/privatliv";
 import { createCompany, createFlexjobberWithProfile, createOpening } from "./factories";
 import { get, run } from "./http";
 

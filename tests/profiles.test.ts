@@ -1,30 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
-import * as about from "~/routes/profil_.om";
-import * as wishes from "~/routes/profil_.oensker";
-import * as competencesPage from "~/routes/profil_.kompetencer";
-import * as myProfile from "~/routes/profil";
-import * as staffView from "~/routes/borgere_.$id";
-import * as auditPage from "~/routes/logbog";
+
+import { HEALTH_CONSENT_VERSION } from "~/auth/consent-texts";
 import { loadCandidateForCompany } from "~/profiles/candidates.server";
 import { toCompanyView } from "~/profiles/company-view";
 import { loadProfileDetails, setAccommodationVisible, setHealthConsent, setProfileHidden, updateAbout } from "~/profiles/profile.server";
-import { searchCandidates, type CandidateFilters } from "~/profiles/search.server";
-import { HEALTH_CONSENT_VERSION } from "~/auth/consent-texts";
+import { type CandidateFilters, searchCandidates } from "~/profiles/search.server";
+import * as staffView from "~/routes/borgere_.$id";
+import * as auditPage from "~/routes/logbog";
+import * as myProfile from "~/routes/profil";
+import * as wishes from "~/routes/profil_.oensker";
+import * as about from "~/routes/profil_.om";
+
+import { db } from "../db/client.server";
 import { createCompany, createFlexjobberWithProfile, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 import { sentEmails } from "./mocks/email-api";
 
-const search = (filters: Partial<CandidateFilters>) =>
-  searchCandidates(db, 0, { competences: [], certificates: [], sort: "relevance", page: 1, ...filters });
+const search = (filters: Partial<CandidateFilters>) => searchCandidates(db, 0, { competences: [], certificates: [], sort: "relevance", page: 1, ...filters });
 const aliases = async (filters: Partial<CandidateFilters>) => (await search(filters)).cards.map((c) => c.alias);
 
 describe("full-text search over anonymised profiles", () => {
   it("finds a profile by a competence word and by a word in its presentation, and stops after an edit", async () => {
-    const { user, profile } = await createFlexjobberWithProfile(db, {}, {
-      competences: ["Truckkørsel"],
-      summary: "Jeg passer gerne kaffemaskinen og holder orden.",
-    });
+    const { user, profile } = await createFlexjobberWithProfile(
+      db,
+      {},
+      {
+        competences: ["Truckkørsel"],
+        summary: "Jeg passer gerne kaffemaskinen og holder orden.",
+      },
+    );
     expect(await aliases({ q: "truck" })).toContain(profile.alias);
     expect(await aliases({ q: "kaffemaskinen" })).toContain(profile.alias);
     // A name is never indexed: searching for it finds nothing.
@@ -53,20 +57,28 @@ describe("full-text search over anonymised profiles", () => {
   });
 
   it("filters on competences, certificates, industry, hours overlap, distance and availability", async () => {
-    const near = await createFlexjobberWithProfile(db, {}, {
-      competences: ["Havearbejde", "Maling"],
-      certificates: ["Truckcertifikat"],
-      industries: ["Landbrug, gartneri og skov"],
-      hours: [8, 12],
-      postcode: "2900", // Hellerup, ~3 km from Gentofte
-      availability: "seeking",
-    });
-    const far = await createFlexjobberWithProfile(db, {}, {
-      competences: ["Havearbejde"],
-      hours: [20, 25],
-      postcode: "8000", // Aarhus C
-      availability: "open_to_change",
-    });
+    const near = await createFlexjobberWithProfile(
+      db,
+      {},
+      {
+        competences: ["Havearbejde", "Maling"],
+        certificates: ["Truckcertifikat"],
+        industries: ["Landbrug, gartneri og skov"],
+        hours: [8, 12],
+        postcode: "2900", // Hellerup, ~3 km from Gentofte
+        availability: "seeking",
+      },
+    );
+    const far = await createFlexjobberWithProfile(
+      db,
+      {},
+      {
+        competences: ["Havearbejde"],
+        hours: [20, 25],
+        postcode: "8000", // Aarhus C
+        availability: "open_to_change",
+      },
+    );
     const both = [near.profile.alias, far.profile.alias].sort();
     expect((await aliases({ competences: ["havearbejde"] })).sort()).toEqual(both);
     expect(await aliases({ competences: ["havearbejde", "maling"] })).toEqual([near.profile.alias]);
@@ -95,13 +107,17 @@ describe("full-text search over anonymised profiles", () => {
 
 describe("skånebehov", () => {
   it("shows companies only the visible items, and only while health consent is given", async () => {
-    const { user, profile } = await createFlexjobberWithProfile(db, {}, {
-      healthConsent: true,
-      accommodations: [
-        { label: "Ingen tunge løft", visible: true },
-        { label: "Har brug for at gå til samtaler om angst", visible: false },
-      ],
-    });
+    const { user, profile } = await createFlexjobberWithProfile(
+      db,
+      {},
+      {
+        healthConsent: true,
+        accommodations: [
+          { label: "Ingen tunge løft", visible: true },
+          { label: "Har brug for at gå til samtaler om angst", visible: false },
+        ],
+      },
+    );
     const view = async () => toCompanyView((await loadProfileDetails(db, user.id))!);
     expect((await view()).accommodations).toEqual(["Ingen tunge løft"]);
     expect(await aliases({ q: "angst" })).not.toContain(profile.alias);

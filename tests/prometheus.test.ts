@@ -1,13 +1,16 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
-import { databasePath } from "../db/kysely";
+
 import { DEMO_PASSWORD, seedDemo } from "~/demo/seed.server";
 import { answerMetrics } from "~/monitoring/metrics-endpoint.server";
 import { runJobNow } from "~/schedule/scheduler.server";
-import { startProductionServer, type RunningServer } from "../scripts/production-server";
+
+import { db } from "../db/client.server";
+import { databasePath } from "../db/kysely";
+import { type RunningServer, startProductionServer } from "../scripts/production-server";
 
 // Issue 27: GET /metrics for the operator's Prometheus, behind a token, with
 // the named series and never a person in a label.
@@ -32,7 +35,11 @@ describe("GET /metrics", () => {
     expect((await fetch(`${server.base}/metrics`, { headers: { Authorization: "Bearer wrong-token-0123456789xx" } })).status).toBe(401);
 
     // Traffic with people in its paths: a citizen's page, a candidate page, a thread.
-    const login = await fetch(`${server.base}/login`, { method: "POST", body: new URLSearchParams({ email: "medarbejder@demo.refleks.dk", password: DEMO_PASSWORD }), redirect: "manual" });
+    const login = await fetch(`${server.base}/login`, {
+      method: "POST",
+      body: new URLSearchParams({ email: "medarbejder@demo.refleks.dk", password: DEMO_PASSWORD }),
+      redirect: "manual",
+    });
     const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
     const citizen = await db.selectFrom("users").select("id").where("role", "=", "flexjobber").executeTakeFirstOrThrow();
     const alias = await db.selectFrom("profiles").select("alias").executeTakeFirstOrThrow();

@@ -1,12 +1,15 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import * as jobsPage from "~/routes/job";
+
 import { db } from "../db/client.server";
 import { databasePath } from "../db/kysely";
 import { countingQueries } from "../db/query-stats";
-import * as jobsPage from "~/routes/job";
-import { startProductionServer, type RunningServer } from "../scripts/production-server";
+import { type RunningServer, startProductionServer } from "../scripts/production-server";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, run, sessionCookie } from "./http";
 
@@ -59,7 +62,12 @@ describe("SQL statements per page, on the production server", () => {
   it("a search page sends at most 8: the session is read once for root and page, the menu's counts in one statement, the cards in one", async () => {
     const company = await createCompany(db, { status: "approved" });
     const companyUser = await createUser(db, { role: "company", companyId: company.id });
-    for (let i = 0; i < 3; i++) await createFlexjobberWithProfile(db, {}, { headline: `Lagermedarbejder ${i}`, competences: ["Lager"], accommodations: [{ label: "Ingen tunge løft", visible: true }], healthConsent: true });
+    for (let i = 0; i < 3; i++)
+      await createFlexjobberWithProfile(
+        db,
+        {},
+        { headline: `Lagermedarbejder ${i}`, competences: ["Lager"], accommodations: [{ label: "Ingen tunge løft", visible: true }], healthConsent: true },
+      );
     const opening = await createOpening(db, company.id, { title: "Lagermedarbejder", status: "published" });
     const { user: flexjobber } = await createFlexjobberWithProfile(db, {}, { competences: ["Lager"] });
 

@@ -1,16 +1,18 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
+import { prng } from "~/demo/random";
 import { openingForMatching, profileForMatching } from "~/matching/adapters";
 import { openingScoreBound, profileScoreBound } from "~/matching/bounds.server";
 import { scoreMatch } from "~/matching/score";
-import { recommendCandidates, searchJobs, type JobFilters } from "~/openings/job-search.server";
+import { type JobFilters, recommendCandidates, searchJobs } from "~/openings/job-search.server";
 import { loadOpening, loadOpenings } from "~/openings/openings.server";
 import { loadProfileDetails, loadProfileDetailsMany } from "~/profiles/profile.server";
 import { searchCandidates } from "~/profiles/search.server";
 import { rebuildSearchIndexes } from "~/schedule/search-indexes.server";
 import { profileTextMatches } from "~/search/text-index.server";
-import { prng } from "~/demo/random";
+
+import { db } from "../db/client.server";
 import { seedTerms } from "../db/vocabularies/terms";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 
@@ -31,8 +33,16 @@ async function cloneOpening(templateId: number, n: number, first: Date): Promise
   for (let i = 0; i < n; i++) {
     const at = new Date(first.getTime() + i * 60_000).toISOString();
     const { id: _, ...row } = template;
-    const { id } = await db.insertInto("openings").values({ ...row, createdAt: at, updatedAt: at, publishedAt: at }).returning("id").executeTakeFirstOrThrow();
-    if (terms.length) await db.insertInto("openingTerms").values(terms.map(({ id: _t, ...t }) => ({ ...t, openingId: id }))).execute();
+    const { id } = await db
+      .insertInto("openings")
+      .values({ ...row, createdAt: at, updatedAt: at, publishedAt: at })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    if (terms.length)
+      await db
+        .insertInto("openingTerms")
+        .values(terms.map(({ id: _t, ...t }) => ({ ...t, openingId: id })))
+        .execute();
   }
 }
 
@@ -46,11 +56,28 @@ async function cloneProfile(templateId: string, n: number, first: Date, tag: str
   for (let i = 0; i < n; i++) {
     const id = `${tag}-${i}`;
     const at = new Date(first.getTime() + i * 60_000).toISOString();
-    await db.insertInto("users").values({ ...user, id, email: `${id}@klon.test` }).execute();
-    await db.insertInto("profiles").values({ ...profile, userId: id, alias: `Fleksjobber ${id}`, approvedAt: at, updatedAt: at }).execute();
-    if (terms.length) await db.insertInto("profileTerms").values(terms.map(({ id: _, ...t }) => ({ ...t, userId: id }))).execute();
-    if (needs.length) await db.insertInto("accommodations").values(needs.map(({ id: _, ...a }) => ({ ...a, userId: id }))).execute();
-    await db.insertInto("consents").values(consents.map(({ id: _, ...c }) => ({ ...c, userId: id }))).execute();
+    await db
+      .insertInto("users")
+      .values({ ...user, id, email: `${id}@klon.test` })
+      .execute();
+    await db
+      .insertInto("profiles")
+      .values({ ...profile, userId: id, alias: `Fleksjobber ${id}`, approvedAt: at, updatedAt: at })
+      .execute();
+    if (terms.length)
+      await db
+        .insertInto("profileTerms")
+        .values(terms.map(({ id: _, ...t }) => ({ ...t, userId: id })))
+        .execute();
+    if (needs.length)
+      await db
+        .insertInto("accommodations")
+        .values(needs.map(({ id: _, ...a }) => ({ ...a, userId: id })))
+        .execute();
+    await db
+      .insertInto("consents")
+      .values(consents.map(({ id: _, ...c }) => ({ ...c, userId: id })))
+      .execute();
   }
 }
 
@@ -72,14 +99,32 @@ beforeAll(async () => {
   const flex = await createFlexjobberWithProfile(
     db,
     {},
-    { competences: ["Lagerarbejde", "Pakning", "Kundeservice"], industries: ["Transport og lager"], hours: [10, 15], postcode: "2820", maxCommuteKm: 15, accommodations: [{ label: "Fleksible mødetider", visible: true }], healthConsent: true },
+    {
+      competences: ["Lagerarbejde", "Pakning", "Kundeservice"],
+      industries: ["Transport og lager"],
+      hours: [10, 15],
+      postcode: "2820",
+      maxCommuteKm: 15,
+      accommodations: [{ label: "Fleksible mødetider", visible: true }],
+      healthConsent: true,
+    },
   );
   flexjobberId = flex.user.id;
   perfectOpeningId = (
     await createOpening(
       db,
       company.id,
-      { title: "Lagermedarbejder", required: ["Lagerarbejde"], wanted: ["Pakning"], hoursMin: 10, hoursMax: 15, postcode: "2820", industry: "Transport og lager", offers: ["Fleksible mødetider"], owner },
+      {
+        title: "Lagermedarbejder",
+        required: ["Lagerarbejde"],
+        wanted: ["Pakning"],
+        hoursMin: 10,
+        hoursMax: 15,
+        postcode: "2820",
+        industry: "Transport og lager",
+        offers: ["Fleksible mødetider"],
+        owner,
+      },
       daysAgo(300),
     )
   ).id;
@@ -111,7 +156,17 @@ beforeAll(async () => {
   const target = await createOpening(
     db,
     company.id,
-    { title: "Kundeservice", required: ["Kundeservice", "Administration"], wanted: ["Rengøring"], hoursMin: 12, hoursMax: 14, postcode: "2900", industry: "Handel og service", offers: ["Rolige omgivelser"], owner },
+    {
+      title: "Kundeservice",
+      required: ["Kundeservice", "Administration"],
+      wanted: ["Rengøring"],
+      hoursMin: 12,
+      hoursMax: 14,
+      postcode: "2900",
+      industry: "Handel og service",
+      offers: ["Rolige omgivelser"],
+      owner,
+    },
     daysAgo(1),
   );
   targetOpeningId = target.id;
@@ -160,7 +215,10 @@ describe("ranking over everything that matches", () => {
     expect(found.cards[0]).toMatchObject({ id: perfectOpeningId, match: { score: 100 } });
 
     const details = (await loadProfileDetails(db, flexjobberId))!;
-    const all = await loadOpenings(db, (await db.selectFrom("openings").select("id").where("status", "=", "published").where("companyId", "=", company.id).execute()).map((o) => o.id));
+    const all = await loadOpenings(
+      db,
+      (await db.selectFrom("openings").select("id").where("status", "=", "published").where("companyId", "=", company.id).execute()).map((o) => o.id),
+    );
     const exact = [...all.values()]
       .filter((o) => o.opening.id !== targetOpeningId)
       .map((o) => ({ id: o.opening.id, score: scoreMatch(profileForMatching(details), openingForMatching(o), "flexjobber").score, at: o.opening.publishedAt ?? "" }))
@@ -185,7 +243,10 @@ describe("ranking over everything that matches", () => {
   it("candidate search: the oldest approved profile, the best text match, is first, and all matches are counted", async () => {
     const found = await searchCandidates(db, company.id, { q: "lager administration", competences: [], certificates: [], sort: "relevance", page: 1 });
     expect(found.cards[0]!.alias).toBe(perfectProfileAlias);
-    const matching = await db.selectFrom(profileTextMatches(db, "lager administration")!.as("m")).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const matching = await db
+      .selectFrom(profileTextMatches(db, "lager administration")!.as("m"))
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(found.total).toBe(matching.n);
     expect(found.total).toBeGreaterThan(100);
     const everyone = await searchCandidates(db, company.id, { competences: [], certificates: [], sort: "newest", page: 1 });
@@ -202,7 +263,10 @@ describe("ranking over everything that matches", () => {
       .select(["o.id", openingScoreBound(db, profileForMatching(details)).as("bound")])
       .where("o.id", "in", sql<number>`(select min(id) from openings group by title)`)
       .execute();
-    const loaded = await loadOpenings(db, openings.map((o) => o.id));
+    const loaded = await loadOpenings(
+      db,
+      openings.map((o) => o.id),
+    );
     for (const o of openings) {
       const exact = scoreMatch(profileForMatching(details), openingForMatching(loaded.get(o.id)!), "flexjobber").score;
       expect(Math.round(o.bound), `opening ${o.id}`).toBeGreaterThanOrEqual(exact);
@@ -214,7 +278,10 @@ describe("ranking over everything that matches", () => {
       .select(["p.userId", profileScoreBound(db, openingForMatching(opening)).as("bound")])
       .where("p.userId", "not like", "v%-%")
       .execute();
-    const all = await loadProfileDetailsMany(db, profiles.map((p) => p.userId));
+    const all = await loadProfileDetailsMany(
+      db,
+      profiles.map((p) => p.userId),
+    );
     for (const p of profiles) {
       const exact = scoreMatch(profileForMatching(all.get(p.userId)!), openingForMatching(opening), "company").score;
       expect(Math.round(p.bound), p.userId).toBeGreaterThanOrEqual(exact);

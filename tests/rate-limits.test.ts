@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
-import * as login from "~/routes/login";
+
 import * as access from "~/routes/adgang";
-import { LIMITS, RateLimiter, storedKey } from "~/security/rate-limit.server";
+import * as login from "~/routes/login";
 import { isCrossSitePost } from "~/security/origin.server";
+import { LIMITS, RateLimiter, storedKey } from "~/security/rate-limit.server";
+
+import { db } from "../db/client.server";
 import { createUser } from "./factories";
 import { post } from "./http";
 
@@ -73,7 +75,9 @@ describe("tries sent at the same moment", () => {
   it("150 logins at once for different accounts from one address check at most 50 passwords", async () => {
     const ip = newIp();
     const user = await createUser(db, { role: "flexjobber" });
-    const tries = Array.from({ length: 150 }, (_, i) => call(login.action, post("/login", { email: i === 0 ? user.email : `burst${i}@example.dk`, password: "forkert forkert" }), ip));
+    const tries = Array.from({ length: 150 }, (_, i) =>
+      call(login.action, post("/login", { email: i === 0 ? user.email : `burst${i}@example.dk`, password: "forkert forkert" }), ip),
+    );
     const statuses = (await Promise.all(tries)).map((r) => r.status);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(LIMITS.loginIp.max);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(150 - LIMITS.loginIp.max);

@@ -1,10 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
-import { readerThreads, runRead, startReaderPool, stopReaderPool } from "~/readers/pool.server";
+
 import { searchCandidates } from "~/profiles/search.server";
-import { loadDashboard } from "~/stats/dashboard.server";
+import { readerThreads, runRead, startReaderPool, stopReaderPool } from "~/readers/pool.server";
 import { recordActivityDays } from "~/stats/activity.server";
+import { loadDashboard } from "~/stats/dashboard.server";
 import { addDays } from "~/utils/dates";
+
+import { db } from "../db/client.server";
 import { createCompany, createFlexjobberWithProfile, createUser } from "./factories";
 
 // Heavy reads run on reader threads in the server (issue 16). The same task
@@ -38,7 +40,11 @@ describe("reader threads", () => {
     const people = await Promise.all([1, 2, 3].map(() => createUser(db, { role: "flexjobber" })));
     const writes = (async () => {
       // Each new week marks the weekly cache stale, which the dashboard then counts again and stores.
-      for (let w = 0; w < 30; w++) await recordActivityDays(db, people.map((p) => ({ userId: p.id, day: addDays("2026-01-05", 7 * w) })));
+      for (let w = 0; w < 30; w++)
+        await recordActivityDays(
+          db,
+          people.map((p) => ({ userId: p.id, day: addDays("2026-01-05", 7 * w) })),
+        );
     })();
     const reads = Promise.all(Array.from({ length: 8 }, () => runRead("loadDashboard", { from: "2026-01-01", to: "2026-09-30" })));
     await expect(Promise.all([writes, reads])).resolves.toBeDefined();
@@ -46,4 +52,3 @@ describe("reader threads", () => {
     expect(after).toEqual(await loadDashboard(db, { from: "2026-01-01", to: "2026-09-30" }, new Date(after.computedAt)));
   });
 });
-

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
 import { safeRedirect } from "~/auth/session.server";
 import { action } from "~/routes/login";
+
+import { db } from "../db/client.server";
 import { createUser } from "./factories";
 import { post, run } from "./http";
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
 import { prng } from "~/demo/random";
 import { rebuildActivityYears, recordActivityDays } from "~/stats/activity.server";
-import { countStatusesOn, frequencyBuckets, ledighedsprocentOn, type Bucket } from "~/stats/metrics.server";
-import { addDays } from "~/utils/dates";
+import { type Bucket, countStatusesOn, frequencyBuckets, ledighedsprocentOn } from "~/stats/metrics.server";
 import { WINDOWS } from "~/stats/windows";
+import { addDays } from "~/utils/dates";
+
+import { db } from "../db/client.server";
 import { createUser } from "./factories";
 
 // Issue 16: the login-frequency buckets read a roll-up (activity_years) kept by
@@ -67,11 +69,20 @@ describe("statistics roll-ups", () => {
     const statuses = ["ledig", "i_fleksjob", "andet"] as const;
     for (let round = 0; round < 6; round++) {
       for (const p of people) {
-        if (r.chance(0.6)) await db.insertInto("employmentStatuses").values({ userId: p.id, status: r.pick(statuses), fromDate: addDays("2025-01-01", r.int(0, 450)), source: "staff", createdAt: new Date().toISOString() }).execute();
+        if (r.chance(0.6))
+          await db
+            .insertInto("employmentStatuses")
+            .values({ userId: p.id, status: r.pick(statuses), fromDate: addDays("2025-01-01", r.int(0, 450)), source: "staff", createdAt: new Date().toISOString() })
+            .execute();
       }
       await check();
       const some = await db.selectFrom("employmentStatuses").select("id").orderBy("id").limit(3).offset(round).execute();
-      if (some[0]) await db.updateTable("employmentStatuses").set({ fromDate: addDays("2025-01-01", r.int(0, 450)), status: r.pick(statuses) }).where("id", "=", some[0].id).execute();
+      if (some[0])
+        await db
+          .updateTable("employmentStatuses")
+          .set({ fromDate: addDays("2025-01-01", r.int(0, 450)), status: r.pick(statuses) })
+          .where("id", "=", some[0].id)
+          .execute();
       await check();
       if (some[1]) await db.deleteFrom("employmentStatuses").where("id", "=", some[1].id).execute();
       await check();
@@ -81,4 +92,3 @@ describe("statistics roll-ups", () => {
     expect((await db.selectFrom("ledighedDays").select("day").where("fresh", "=", 1).execute()).length).toBe(days.length);
   });
 });
-

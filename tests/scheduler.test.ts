@@ -1,14 +1,17 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { db } from "../db/client.server";
-import { databasePath, isPostgres, openDatabase, openPostgres, postgresUrl, type Db } from "../db/kysely";
+
+import { readEnv } from "~/env.server";
+import { checkHealth } from "~/monitoring/health.server";
 import type { JobCounts, JobDefinition } from "~/schedule/jobs.server";
 import { backupInto, describeCounts, JOBS, listBackups } from "~/schedule/jobs.server";
 import { ABANDONED_AFTER_MS, dueSlot, jobProblems, runDueJobs, runJobNow, startScheduler } from "~/schedule/scheduler.server";
-import { checkHealth } from "~/monitoring/health.server";
-import { readEnv } from "~/env.server";
+
+import { db } from "../db/client.server";
+import { databasePath, type Db, isPostgres, openDatabase, openPostgres, postgresUrl } from "../db/kysely";
 
 // Issue 27: the app runs its own schedule, at Danish time, each slot once
 // across processes. The clock is simulated: ticks are calls with a `now`.
@@ -132,7 +135,20 @@ describe("the schedule, at Danish time", () => {
     expect(run).toMatchObject({ job: "sweep", trigger: "command", outcome: "ok", summary: JSON.stringify({ logins: 0 }) });
     expect(describeCounts(JOBS.sweep, { logins: 2 }, "en")).toBe("2 unfinished identity-provider logins removed");
     expect(describeCounts(JOBS.sweep, { logins: 2 }, "da")).toBe("2 halve logins fjernet");
-    await db.insertInto("jobRuns").values({ job: "digest", slot: "manual:held", trigger: "manual", startedAt: new Date().toISOString(), finishedAt: null, outcome: "running", summary: null, error: null, startedBy: null }).execute();
+    await db
+      .insertInto("jobRuns")
+      .values({
+        job: "digest",
+        slot: "manual:held",
+        trigger: "manual",
+        startedAt: new Date().toISOString(),
+        finishedAt: null,
+        outcome: "running",
+        summary: null,
+        error: null,
+        startedBy: null,
+      })
+      .execute();
     expect(await runJobNow(db, "digest", "manual")).toBe("running");
     await db.deleteFrom("jobRuns").where("slot", "=", "manual:held").execute();
   });
@@ -150,7 +166,20 @@ describe("the schedule, at Danish time", () => {
 
     // The real health check, on the app's own jobs: three failed digests make it 503-worthy with the name.
     for (const h of [1, 2, 3]) {
-      await db.insertInto("jobRuns").values({ job: "digest", slot: `test:${h}`, trigger: "schedule", startedAt: new Date(Date.now() - h * MINUTE).toISOString(), finishedAt: new Date().toISOString(), outcome: "failed", summary: null, error: "x", startedBy: null }).execute();
+      await db
+        .insertInto("jobRuns")
+        .values({
+          job: "digest",
+          slot: `test:${h}`,
+          trigger: "schedule",
+          startedAt: new Date(Date.now() - h * MINUTE).toISOString(),
+          finishedAt: new Date().toISOString(),
+          outcome: "failed",
+          summary: null,
+          error: "x",
+          startedBy: null,
+        })
+        .execute();
     }
     const health = await checkHealth(db, { databaseFile: databasePath(), uploadsDir: process.env.UPLOADS_DIR! });
     expect(health.ok).toBe(false);
@@ -161,8 +190,7 @@ describe("the schedule, at Danish time", () => {
 
 describe("exactly once across processes", () => {
   /** Three app processes: three connections (pools) to this test file's database. */
-  const connections = (): Db[] =>
-    [0, 1, 2].map(() => (isPostgres(db) ? openPostgres(postgresUrl()!, { max: 2 }) : openDatabase(databasePath()).db));
+  const connections = (): Db[] => [0, 1, 2].map(() => (isPostgres(db) ? openPostgres(postgresUrl()!, { max: 2 }) : openDatabase(databasePath()).db));
 
   it("three schedulers over 50 ticks run each job once per slot; a holder that dies mid-run does not hold up the next slot", async () => {
     const schedulers = connections();

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
 import { ensureProfile } from "~/profiles/profile.server";
 import { indexOpeningText, indexProfileText, openingTextMatches, profileTextMatches } from "~/search/text-index.server";
+
+import { db } from "../db/client.server";
 import { createCompany, createOpening } from "./factories";
 
 // Issue 26: search means the same on SQLite and PostgreSQL. The same fixed
@@ -68,7 +70,23 @@ describe("search means the same on both databases", () => {
     const profileOf = new Map<string, string>();
     await db
       .insertInto("users")
-      .values(names.map((n) => ({ id: `${tag}-${n}`, email: `${tag}-${n.toLowerCase()}@example.dk`, name: n, phone: null, role: "flexjobber" as const, passwordHash: "", status: "active" as const, companyId: null, isCompanyAdmin: 0, consultantId: null, createdAt: "2026-01-01T10:00:00Z", retentionWarnedAt: null, erasedAt: null })))
+      .values(
+        names.map((n) => ({
+          id: `${tag}-${n}`,
+          email: `${tag}-${n.toLowerCase()}@example.dk`,
+          name: n,
+          phone: null,
+          role: "flexjobber" as const,
+          passwordHash: "",
+          status: "active" as const,
+          companyId: null,
+          isCompanyAdmin: 0,
+          consultantId: null,
+          createdAt: "2026-01-01T10:00:00Z",
+          retentionWarnedAt: null,
+          erasedAt: null,
+        })),
+      )
       .execute();
     for (const n of names) {
       await ensureProfile(db, `${tag}-${n}`);

@@ -1,22 +1,24 @@
-import { searchCandidates } from "~/profiles/search.server";
-import { listProfilesToReview } from "~/profiles/review.server";
 import fs from "node:fs";
 import path from "node:path";
+
 import { describe, expect, it } from "vitest";
-import { uploadsDir } from "~/content/uploads.server";
-import { searchJobs } from "~/openings/job-search.server";
-import { db } from "../db/client.server";
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../app/demo/seed.server";
+
 import { invitationState } from "~/auth/invitations.server";
 import { attemptLogin } from "~/auth/login.server";
+import { uploadsDir } from "~/content/uploads.server";
 import { getJobcenterContact } from "~/jobcenter/contact.server";
 import { listThreads, unreadCount } from "~/messages/threads.server";
+import { searchJobs } from "~/openings/job-search.server";
+import { listProfilesToReview } from "~/profiles/review.server";
+import { searchCandidates } from "~/profiles/search.server";
+
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../app/demo/seed.server";
+import { db } from "../db/client.server";
 
 describe("demo municipality", () => {
   it("is idempotent, has a login per role and invitations and companies in every state", async () => {
     expect(await seedDemo(db)).toBe("seeded");
-    const count = async (table: "users" | "companies" | "invitations") =>
-      (await db.selectFrom(table).select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n;
+    const count = async (table: "users" | "companies" | "invitations") => (await db.selectFrom(table).select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n;
     const before = [await count("users"), await count("companies"), await count("invitations")];
     expect(await seedDemo(db)).toBe("exists");
     expect([await count("users"), await count("companies"), await count("invitations")]).toEqual(before);
@@ -63,7 +65,6 @@ describe("demo municipality", () => {
       expect((await listThreads(db, viewer)).rows.length, login.email).toBeGreaterThan(0);
       expect(await unreadCount(db, viewer), login.email).toBeGreaterThan(0);
     }
-
   });
 
   it("gives every area something to show a newcomer (issue 15, part 3)", async () => {
@@ -79,7 +80,16 @@ describe("demo municipality", () => {
     // Events ahead (one full, with a waitlist) and behind.
     const upcoming = await db.selectFrom("events").select(["id", "capacity"]).where("startsAt", ">", now).execute();
     expect(upcoming.length).toBeGreaterThanOrEqual(3);
-    const waitlisted = await db.selectFrom("eventRegistrations").select("eventId").where("status", "=", "waitlist").where("eventId", "in", upcoming.map((e) => e.id)).execute();
+    const waitlisted = await db
+      .selectFrom("eventRegistrations")
+      .select("eventId")
+      .where("status", "=", "waitlist")
+      .where(
+        "eventId",
+        "in",
+        upcoming.map((e) => e.id),
+      )
+      .execute();
     expect(waitlisted.length).toBeGreaterThan(0);
 
     // Viden: published articles and a captioned video whose files are there.

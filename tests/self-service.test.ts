@@ -1,25 +1,27 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
 import { confirmEmailChange, requestEmailChange } from "~/auth/account.server";
 import { expressInterest, listInterestsForOpening, setInterestStage } from "~/openings/interests.server";
 import { loadOpening } from "~/openings/openings.server";
 import { listShortlist } from "~/openings/shortlist.server";
+import { answeredWorkDone } from "~/ops/after-answer.server";
 import { revealedIdentities } from "~/profiles/contact.server";
 import { setProfileHidden } from "~/profiles/profile.server";
-import { platformResults } from "~/stats/metrics.server";
+import * as root from "~/root";
+import * as help from "~/routes/hjaelp";
+import * as settings from "~/routes/indstillinger";
+import * as myInterests from "~/routes/job_.interesser";
+import * as login from "~/routes/login";
 import * as account from "~/routes/min-konto";
 import * as confirmEmail from "~/routes/min-konto_.ny-email.$token";
-import * as myInterests from "~/routes/job_.interesser";
 import * as openingPage from "~/routes/opslag_.$id";
-import * as login from "~/routes/login";
-import * as settings from "~/routes/indstillinger";
-import * as help from "~/routes/hjaelp";
-import * as root from "~/root";
+import { platformResults } from "~/stats/metrics.server";
+
+import { db } from "../db/client.server";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 import { linkIn, sentEmails } from "./mocks/email-api";
-import { answeredWorkDone } from "~/ops/after-answer.server";
 
 // Issue 13, part 7: Min konto, Mine interesser and the company's shortlist.
 
@@ -80,7 +82,11 @@ describe("Min konto", () => {
     expect(asked.headers.get("Location")).toBe("/min-konto?besked=email-link-sendt");
     expect((await db.selectFrom("users").select("email").where("id", "=", user.id).executeTakeFirstOrThrow()).email).toBe("gammel@example.dk");
     await answeredWorkDone();
-    const link = linkIn(sentEmails.filter((m) => m.to === "søren@xn--r-3fa9c.dk") /* the transport writes the domain in punycode */.at(-1)!);
+    const link = linkIn(
+      sentEmails
+        .filter((m) => m.to === "søren@xn--r-3fa9c.dk") /* the transport writes the domain in punycode */
+        .at(-1)!,
+    );
     const token = link.split("/").pop()!;
     // Opening the link changes nothing (the page has no loader); its button does.
     expect("loader" in confirmEmail).toBe(false);
@@ -100,7 +106,9 @@ describe("Min konto", () => {
     // A link older than a day no longer works.
     await requestEmailChange(db, user.id, "senere@example.dk", user.password, new Date(Date.now() - 25 * 3_600_000));
     await answeredWorkDone();
-    const late = linkIn(sentEmails.filter((m) => m.to === "senere@example.dk").at(-1)!).split("/").pop()!;
+    const late = linkIn(sentEmails.filter((m) => m.to === "senere@example.dk").at(-1)!)
+      .split("/")
+      .pop()!;
     expect(await confirmEmailChange(db, late)).toBe("expired");
     // Wrong password: refused, nothing sent.
     const wrong = await call(account.action, post("/min-konto", { intent: "email", newEmail: "ny@example.dk", emailPassword: "gæt" }, cookie));
@@ -187,7 +195,14 @@ describe("jobcenter contact details", () => {
     const admin = await createUser(db, { role: "admin" });
     const staff = await createUser(db, { role: "staff" });
     const cookie = await sessionCookie(admin.id);
-    const fields = { intent: "contact", name: "Jobcenter Ærø", address: "Vestergade 1\n5970 Ærøskøbing", phone: "62 52 00 00", email: "jobcenter@ærø.dk", openingHours: "Man-tor 9-15" };
+    const fields = {
+      intent: "contact",
+      name: "Jobcenter Ærø",
+      address: "Vestergade 1\n5970 Ærøskøbing",
+      phone: "62 52 00 00",
+      email: "jobcenter@ærø.dk",
+      openingHours: "Man-tor 9-15",
+    };
     const bad = await run(settings.action, post("/indstillinger", { ...fields, email: "ikke en mail" }, cookie));
     expect(bad.status).toBe(400);
     expect((await bad.json()).errors.email).toBe("Skriv en gyldig e-mail, fx navn@eksempel.dk.");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
 import { deliverDueEmails } from "~/email/email.server";
 import { sendSmsDigests } from "~/notifications/notifications.server";
 import { smsNumber } from "~/notifications/sms";
@@ -8,6 +8,8 @@ import { sendContactRequest } from "~/profiles/contact.server";
 import * as inbox from "~/routes/beskeder";
 import * as threadPage from "~/routes/beskeder_.$id";
 import * as notificationsPage from "~/routes/notifikationer";
+
+import { db } from "../db/client.server";
 import { createCompany, createFlexjobberWithProfile, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 import { failNextSms, sentSms } from "./mocks/sms-gateway";

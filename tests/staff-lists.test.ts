@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
 import { createInvitation } from "~/auth/invitations.server";
-import { recordEmploymentStatus } from "~/employment/employment.server";
 import { recordLoginEvent } from "~/auth/login.server";
+import { recordEmploymentStatus } from "~/employment/employment.server";
+import { createEvent, signUp } from "~/events/events.server";
+import * as eventPage from "~/routes/arrangementer_.$id";
 import * as citizens from "~/routes/borgere";
-import * as companiesPage from "~/routes/virksomheder";
 import * as auditPage from "~/routes/logbog";
 import * as openingsPage from "~/routes/opslag";
-import * as eventPage from "~/routes/arrangementer_.$id";
-import { createEvent, signUp } from "~/events/events.server";
+import * as companiesPage from "~/routes/virksomheder";
+
+import { db } from "../db/client.server";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, run, sessionCookie } from "./http";
 
@@ -65,7 +67,18 @@ describe("Borgere: search, filters and pages", () => {
     const second = await list("?side=2");
     expect(second.citizens.rows.map((r) => r.name)).toEqual(Array.from({ length: 50 }, (_, i) => `Borger ${String(50 + i).padStart(3, "0")}`));
 
-    expect((await list("?q=ger%2007")).citizens.rows.map((r) => r.name)).toEqual(["Borger 070", "Borger 071", "Borger 072", "Borger 073", "Borger 074", "Borger 075", "Borger 076", "Borger 077", "Borger 078", "Borger 079"]);
+    expect((await list("?q=ger%2007")).citizens.rows.map((r) => r.name)).toEqual([
+      "Borger 070",
+      "Borger 071",
+      "Borger 072",
+      "Borger 073",
+      "Borger 074",
+      "Borger 075",
+      "Borger 076",
+      "Borger 077",
+      "Borger 078",
+      "Borger 079",
+    ]);
     expect((await list("?q=22334455")).citizens.rows.map((r) => r.name)).toEqual(["Borger 007"]);
     expect((await list("?q=AEBLE%40")).citizens.rows.map((r) => r.name)).toEqual(["Æble Profilsen"]);
     // "%" is a character to search for, not a wildcard.
@@ -122,9 +135,17 @@ describe("Borgere: search, filters and pages", () => {
     const cookie = await sessionCookie(admin.id);
     await db
       .insertInto("auditLog")
-      .values(Array.from({ length: 60 }, (_, i) => ({ actorId: admin.id, action: "profile_viewed_by_staff" as const, subjectUserId: admin.id, createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() })))
+      .values(
+        Array.from({ length: 60 }, (_, i) => ({
+          actorId: admin.id,
+          action: "profile_viewed_by_staff" as const,
+          subjectUserId: admin.id,
+          createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+        })),
+      )
       .execute();
-    const log = async (q: string) => ((await (await run(auditPage.loader, get(`/logbog${q}`, cookie))).json()) as { entries: { rows: unknown[]; total: number; page: number; pages: number } }).entries;
+    const log = async (q: string) =>
+      ((await (await run(auditPage.loader, get(`/logbog${q}`, cookie))).json()) as { entries: { rows: unknown[]; total: number; page: number; pages: number } }).entries;
     expect(await log("")).toMatchObject({ total: 60, page: 1, pages: 2 });
     expect((await log("")).rows).toHaveLength(50);
     expect((await log("?side=2")).rows).toHaveLength(10);
@@ -135,24 +156,54 @@ describe("Borgere: search, filters and pages", () => {
     const company = await createCompany(db);
     const companyUser = await createUser(db, { role: "company", companyId: company.id });
     for (let i = 0; i < 55; i++) await createOpening(db, company.id, { title: `Opslag ${i}` });
-    const openings = ((await (await run(openingsPage.loader, get("/opslag?side=2", await sessionCookie(companyUser.id)))).json()) as { openings: { rows: unknown[]; total: number } }).openings;
+    const openings = (
+      (await (await run(openingsPage.loader, get("/opslag?side=2", await sessionCookie(companyUser.id)))).json()) as { openings: { rows: unknown[]; total: number } }
+    ).openings;
     expect(openings.total).toBe(55);
     expect(openings.rows).toHaveLength(5);
 
     // An event's participants: 52 signed up (capacity 52) and 3 on the waiting list, signed up in turn.
     const eventId = await createEvent(
       db,
-      { title: "Stort informationsmøde", description: "For alle.", day: "2099-03-10", startTime: "10:00", endTime: "12:00", place: "Rådhuset", onlineUrl: undefined, audience: "flexjobbers", capacity: 52, signupDeadline: undefined },
+      {
+        title: "Stort informationsmøde",
+        description: "For alle.",
+        day: "2099-03-10",
+        startTime: "10:00",
+        endTime: "12:00",
+        place: "Rådhuset",
+        onlineUrl: undefined,
+        audience: "flexjobbers",
+        capacity: 52,
+        signupDeadline: undefined,
+      },
       admin.id,
     );
     const people = Array.from({ length: 55 }, (_, i) => `deltager-${i}-${Math.random().toString(36).slice(2, 8)}`);
     await db
       .insertInto("users")
-      .values(people.map((id, i) => ({ id, email: `deltager${i}@example.dk`, name: `Deltager ${String(i).padStart(2, "0")}`, phone: null, role: "flexjobber" as const, passwordHash: "", status: "active" as const, companyId: null, isCompanyAdmin: 0, consultantId: null, createdAt: "2026-01-01T10:00:00Z", retentionWarnedAt: null, erasedAt: null })))
+      .values(
+        people.map((id, i) => ({
+          id,
+          email: `deltager${i}@example.dk`,
+          name: `Deltager ${String(i).padStart(2, "0")}`,
+          phone: null,
+          role: "flexjobber" as const,
+          passwordHash: "",
+          status: "active" as const,
+          companyId: null,
+          isCompanyAdmin: 0,
+          consultantId: null,
+          createdAt: "2026-01-01T10:00:00Z",
+          retentionWarnedAt: null,
+          erasedAt: null,
+        })),
+      )
       .execute();
     for (const id of people) await signUp(db, { eventId, userId: id, role: "flexjobber" });
     type Participants = { participants: { rows: { name: string; status: string }[]; total: number; registered: number; pages: number } };
-    const participants = async (q: string) => ((await (await run(eventPage.loader, get(`/arrangementer/${eventId}${q}`, cookie), { id: String(eventId) })).json()) as Participants).participants;
+    const participants = async (q: string) =>
+      ((await (await run(eventPage.loader, get(`/arrangementer/${eventId}${q}`, cookie), { id: String(eventId) })).json()) as Participants).participants;
     const page1 = await participants("");
     expect(page1).toMatchObject({ total: 55, registered: 52, pages: 2 });
     expect(page1.rows).toHaveLength(50);

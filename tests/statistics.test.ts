@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
+
+import { createInvitation } from "~/auth/invitations.server";
+import { validateRequest } from "~/auth/session.server";
 import * as page from "~/routes/statistik";
 import * as csv from "~/routes/statistik_.$tabel[.]csv";
-import { validateRequest } from "~/auth/session.server";
 import { recordActivityDays } from "~/stats/activity.server";
-import { createInvitation } from "~/auth/invitations.server";
 import { addDays } from "~/utils/dates";
+
+import { db } from "../db/client.server";
 import { createUser } from "./factories";
 import { get, run, sessionCookie } from "./http";
 
@@ -68,8 +70,16 @@ describe("Statistik", () => {
     const days = (from: string, n: number, step = 1) => Array.from({ length: n }, (_, i) => addDays(from, i * step));
     const people: string[] = [];
     for (let i = 0; i < 17; i++) people.push((await createUser(db, { role: "flexjobber", createdAt: old })).id);
-    for (const id of people.slice(0, 6)) await recordActivityDays(db, days("2026-06-01", 28).map((day) => ({ userId: id, day })));
-    for (const id of people.slice(6, 9)) await recordActivityDays(db, days("2026-06-01", 4, 7).map((day) => ({ userId: id, day })));
+    for (const id of people.slice(0, 6))
+      await recordActivityDays(
+        db,
+        days("2026-06-01", 28).map((day) => ({ userId: id, day })),
+      );
+    for (const id of people.slice(6, 9))
+      await recordActivityDays(
+        db,
+        days("2026-06-01", 4, 7).map((day) => ({ userId: id, day })),
+      );
     // Invitations: 20 early in June, and 3 more on its last day.
     for (let i = 0; i < 23; i++) {
       const at = new Date(i < 20 ? `2026-06-0${1 + (i % 9)}T10:00:00Z` : "2026-06-30T10:00:00Z");
@@ -100,7 +110,11 @@ describe("Statistik", () => {
     expect(june.tilslutning!.rows[0]).toEqual(["Inviteret", "25"]);
     expect(juneLessADay.tilslutning!.rows[0]).toEqual(["Inviteret", "20"]);
     // Admins see the exact counts.
-    const adminTables = ((await (await run(page.loader, get("/statistik?dato=2026-06-28&fra=2026-06-01&til=2026-06-30", await sessionCookie(admin.id)))).json()) as { tables: Record<string, { rows: string[][] }> }).tables;
+    const adminTables = (
+      (await (await run(page.loader, get("/statistik?dato=2026-06-28&fra=2026-06-01&til=2026-06-30", await sessionCookie(admin.id)))).json()) as {
+        tables: Record<string, { rows: string[][] }>;
+      }
+    ).tables;
     expect(adminTables.tilslutning!.rows[0]).toEqual(["Inviteret", "23"]);
 
     // A period shorter than a week is refused for staff (page and CSV); admins may choose it.

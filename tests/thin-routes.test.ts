@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 // A route parses, checks who may enter, calls one use case and answers. What
@@ -18,7 +19,10 @@ function sideEffectsIn(source: string): string[] {
   const found = new Set<string>();
   for (const m of source.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*"[^"]+"/g)) {
     for (const part of m[1]!.split(",")) {
-      const name = part.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0]!;
+      const name = part
+        .trim()
+        .replace(/^type\s+/, "")
+        .split(/\s+as\s+/)[0]!;
       if (SIDE_EFFECT.test(name)) found.add(name);
     }
   }

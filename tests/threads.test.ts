@@ -1,23 +1,25 @@
-import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { db } from "../db/client.server";
-import { isPostgres } from "../db/kysely";
-import { expressInterest, listInterestsForOpening } from "~/openings/interests.server";
-import { sendContactRequest } from "~/profiles/contact.server";
-import { setProfileHidden } from "~/profiles/profile.server";
-import { eraseUser } from "~/privacy/erasure.server";
+import { describe, expect, it } from "vitest";
+
 import { listThreads, unreadCount } from "~/messages/threads.server";
-import * as inbox from "~/routes/beskeder";
-import * as threadPage from "~/routes/beskeder_.$id";
-import * as newThread from "~/routes/beskeder_.ny";
-import * as live from "~/routes/beskeder_.live";
-import * as openingPage from "~/routes/opslag_.$id";
-import * as interestsPage from "~/routes/job_.interesser";
-import * as candidatePage from "~/routes/kandidater_.$alias";
-import * as reports from "~/routes/indberetninger";
-import { searchCandidates } from "~/profiles/search.server";
+import { expressInterest, listInterestsForOpening } from "~/openings/interests.server";
 import { recommendCandidates } from "~/openings/job-search.server";
 import { loadOpening } from "~/openings/openings.server";
+import { eraseUser } from "~/privacy/erasure.server";
+import { sendContactRequest } from "~/profiles/contact.server";
+import { setProfileHidden } from "~/profiles/profile.server";
+import { searchCandidates } from "~/profiles/search.server";
+import * as inbox from "~/routes/beskeder";
+import * as threadPage from "~/routes/beskeder_.$id";
+import * as live from "~/routes/beskeder_.live";
+import * as newThread from "~/routes/beskeder_.ny";
+import * as reports from "~/routes/indberetninger";
+import * as interestsPage from "~/routes/job_.interesser";
+import * as candidatePage from "~/routes/kandidater_.$alias";
+import * as openingPage from "~/routes/opslag_.$id";
+
+import { db } from "../db/client.server";
+import { isPostgres } from "../db/kysely";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 
@@ -53,7 +55,9 @@ describe("threads", () => {
     const colleagueCookie = await sessionCookie(s.colleague.id);
     expect(await unreadCount(db, { id: s.colleague.id, role: "company", companyId: s.company.id })).toBe(1);
     expect((await listThreads(db, { id: s.colleague.id, role: "company", companyId: s.company.id })).rows).toMatchObject([{ id: threadId, unread: 1 }]);
-    const answer = await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Se https://example.dk/job <b>nu</b>" }, colleagueCookie), { id: String(threadId) });
+    const answer = await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Se https://example.dk/job <b>nu</b>" }, colleagueCookie), {
+      id: String(threadId),
+    });
     expect(answer.headers.get("Location")).toBe(`/beskeder/${threadId}?besked=besked-sendt`);
     const after = await json(await run(threadPage.loader, get(`/beskeder/${threadId}`, await sessionCookie(s.flex.id)), { id: String(threadId) }));
     expect(after.thread.messages.at(-1)).toMatchObject({ author: `Carl Kollega (${s.company.name})`, body: "Se https://example.dk/job <b>nu</b>" });
@@ -103,7 +107,11 @@ describe("threads", () => {
     await expressInterest(db, { userId: s.flex.id, openingId: opening.id, shareIdentity: false });
     const interest = (await listInterestsForOpening(db, (await loadOpening(db, opening.id))!, s.company.id))[0]!;
     const companyCookie = await sessionCookie(s.companyUser.id);
-    const reply = await run(openingPage.action, post(`/opslag/${opening.id}`, { intent: "reply", interestId: String(interest.id), message: "Vil du komme forbi?" }, companyCookie), { id: String(opening.id) });
+    const reply = await run(
+      openingPage.action,
+      post(`/opslag/${opening.id}`, { intent: "reply", interestId: String(interest.id), message: "Vil du komme forbi?" }, companyCookie),
+      { id: String(opening.id) },
+    );
     const threadId = Number(reply.headers.get("Location")!.match(/\/beskeder\/(\d+)/)![1]);
     const before = await json(await run(threadPage.loader, get(`/beskeder/${threadId}`, companyCookie), { id: String(threadId) }));
     expect(before.thread.withWhom).toBe(s.alias);
@@ -127,7 +135,11 @@ describe("threads", () => {
       const interest = (await listInterestsForOpening(db, (await loadOpening(db, opening.id))!, s.company.id))[0]!;
       const companyCookie = await sessionCookie(s.companyUser.id);
       const flexCookie = await sessionCookie(s.flex.id);
-      const reply = await run(openingPage.action, post(`/opslag/${opening.id}`, { intent: "reply", interestId: String(interest.id), message: "Vil du komme forbi?" }, companyCookie), { id: String(opening.id) });
+      const reply = await run(
+        openingPage.action,
+        post(`/opslag/${opening.id}`, { intent: "reply", interestId: String(interest.id), message: "Vil du komme forbi?" }, companyCookie),
+        { id: String(opening.id) },
+      );
       const threadId = Number(reply.headers.get("Location")!.match(/\/beskeder\/(\d+)/)![1]);
       if (how === "decline") {
         const request = await db.selectFrom("contactRequests").select("id").where("profileUserId", "=", s.flex.id).executeTakeFirstOrThrow();
@@ -160,14 +172,26 @@ describe("threads", () => {
     await expressInterest(db, { userId: s.flex.id, openingId: opening.id, shareIdentity: false });
     const interest = (await listInterestsForOpening(db, (await loadOpening(db, opening.id))!, s.company.id))[0]!;
     const companyCookie = await sessionCookie(s.companyUser.id);
-    const reply = await run(openingPage.action, post(`/opslag/${opening.id}`, { intent: "reply", interestId: String(interest.id), message: "Vil du komme forbi?" }, companyCookie), { id: String(opening.id) });
+    const reply = await run(
+      openingPage.action,
+      post(`/opslag/${opening.id}`, { intent: "reply", interestId: String(interest.id), message: "Vil du komme forbi?" }, companyCookie),
+      { id: String(opening.id) },
+    );
     const threadId = Number(reply.headers.get("Location")!.match(/\/beskeder\/(\d+)/)![1]);
     const request = await db.selectFrom("contactRequests").select("id").where("profileUserId", "=", s.flex.id).executeTakeFirstOrThrow();
     // Still open on day 29.
-    await db.updateTable("contactRequests").set({ createdAt: new Date(Date.now() - 29 * 86_400_000).toISOString() }).where("id", "=", request.id).execute();
+    await db
+      .updateTable("contactRequests")
+      .set({ createdAt: new Date(Date.now() - 29 * 86_400_000).toISOString() })
+      .where("id", "=", request.id)
+      .execute();
     expect((await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Hører du os?" }, companyCookie), { id: String(threadId) })).status).toBe(302);
     // Expired on day 31.
-    await db.updateTable("contactRequests").set({ createdAt: new Date(Date.now() - 31 * 86_400_000).toISOString() }).where("id", "=", request.id).execute();
+    await db
+      .updateTable("contactRequests")
+      .set({ createdAt: new Date(Date.now() - 31 * 86_400_000).toISOString() })
+      .where("id", "=", request.id)
+      .execute();
     expect((await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Hallo?" }, companyCookie), { id: String(threadId) })).status).toBe(403);
     const flexCookie = await sessionCookie(s.flex.id);
     const late = await run(inbox.action, post("/beskeder", { requestId: String(request.id), answer: "accepted" }, flexCookie));
@@ -306,7 +330,11 @@ describe("safety", () => {
     // Her own message cannot be reported by her; someone outside the thread cannot report at all.
     const outsider = await sessionCookie((await createFlexjobberWithProfile(db)).user.id);
     expect((await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "report", messageId: String(message.id) }, outsider), { id: String(threadId) })).status).toBe(404);
-    const reported = await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "report", messageId: String(message.id), reason: "Ubehagelig tone" }, await sessionCookie(s.flex.id)), { id: String(threadId) });
+    const reported = await run(
+      threadPage.action,
+      post(`/beskeder/${threadId}`, { intent: "report", messageId: String(message.id), reason: "Ubehagelig tone" }, await sessionCookie(s.flex.id)),
+      { id: String(threadId) },
+    );
     expect(reported.headers.get("Location")).toBe(`/beskeder/${threadId}?besked=besked-anmeldt`);
 
     const staffCookie = await sessionCookie((await createUser(db, { role: "staff" })).id);

@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
-import { expressInterest } from "~/openings/interests.server";
+
 import { blockCompany, REPORTS_PER_HOUR } from "~/messages/safety.server";
-import { setProfileHidden } from "~/profiles/profile.server";
-import { sendContactRequest } from "~/profiles/contact.server";
+import { expressInterest } from "~/openings/interests.server";
 import { eraseUser } from "~/privacy/erasure.server";
+import { sendContactRequest } from "~/profiles/contact.server";
+import { setProfileHidden } from "~/profiles/profile.server";
 import * as inbox from "~/routes/beskeder";
 import * as threadPage from "~/routes/beskeder_.$id";
 import * as newThread from "~/routes/beskeder_.ny";
 import * as citizenPage from "~/routes/borgere_.$id";
 import * as candidatePage from "~/routes/kandidater_.$alias";
 import * as openingsList from "~/routes/opslag";
+
+import { db } from "../db/client.server";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 

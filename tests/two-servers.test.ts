@@ -1,12 +1,15 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { startJobcenterThread } from "~/messages/threads.server";
+import { LIMITS } from "~/security/rate-limit.server";
+
 import { db } from "../db/client.server";
 import { databasePath, isPostgres } from "../db/kysely";
-import { LIMITS } from "~/security/rate-limit.server";
-import { startJobcenterThread } from "~/messages/threads.server";
-import { startProductionServer, type RunningServer } from "../scripts/production-server";
+import { type RunningServer, startProductionServer } from "../scripts/production-server";
 import { createUser } from "./factories";
 
 // Two app processes on one PostgreSQL database (issue 16): what one process

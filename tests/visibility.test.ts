@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
-import * as openingPage from "~/routes/opslag_.$id";
-import * as job from "~/routes/job_.$id";
+
 import { saveArticle } from "~/content/articles.server";
 import { createEvent } from "~/events/events.server";
-import { expressInterest } from "~/openings/interests.server";
 import { answerContactRequestAndNotify } from "~/messages/notices.server";
+import { expressInterest } from "~/openings/interests.server";
 import { sendContactRequest } from "~/profiles/contact.server";
 import { setProfileHidden, setSharingConsent } from "~/profiles/profile.server";
-import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
+import * as job from "~/routes/job_.$id";
+import * as openingPage from "~/routes/opslag_.$id";
+
+import { db } from "../db/client.server";
 import { companyFacingPages, companyFacingRouteFiles, type CompanyPage, type World } from "./company-routes";
+import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { post, run, sessionCookie } from "./http";
 
 // One visibility rule for every company-facing read (visibleProfiles): a
@@ -61,8 +63,28 @@ describe("one visibility rule for every company-facing read", () => {
     const staff = await createUser(db, { role: "staff" });
     const world: World = {
       openingId: opening.id,
-      eventId: await createEvent(db, { title: "Kaffemøde", description: "Kom og mød andre.", day: "2030-03-10", startTime: "10:00", endTime: "11:00", place: "Jobcentret", onlineUrl: undefined, audience: "both", capacity: 20, signupDeadline: undefined }, staff.id),
-      articleId: await saveArticle(db, { kind: "article", title: "Om fleksjob", summary: "Kort", body: "Tekst", tags: [], audience: "both", status: "published", videoUrl: undefined, transcript: undefined }, {}, { staffId: staff.id }),
+      eventId: await createEvent(
+        db,
+        {
+          title: "Kaffemøde",
+          description: "Kom og mød andre.",
+          day: "2030-03-10",
+          startTime: "10:00",
+          endTime: "11:00",
+          place: "Jobcentret",
+          onlineUrl: undefined,
+          audience: "both",
+          capacity: 20,
+          signupDeadline: undefined,
+        },
+        staff.id,
+      ),
+      articleId: await saveArticle(
+        db,
+        { kind: "article", title: "Om fleksjob", summary: "Kort", body: "Tekst", tags: [], audience: "both", status: "published", videoUrl: undefined, transcript: undefined },
+        {},
+        { staffId: staff.id },
+      ),
       threadIds: (await db.selectFrom("threads").select("id").where("companyId", "=", company.id).execute()).map((t) => t.id),
       aliases: [visible, ...hiddenOnes].map((p) => p.profile.alias),
     };

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../db/client.server";
-import { normalizeTerm, seedTerms } from "../db/vocabularies/terms";
+
 import * as page from "~/routes/ordlister";
-import { seedVocabularies } from "../db/vocabularies/seed";
 import { listTerms } from "~/vocabularies/vocabularies.server";
+
+import { db } from "../db/client.server";
+import { seedVocabularies } from "../db/vocabularies/seed";
+import { normalizeTerm, seedTerms } from "../db/vocabularies/terms";
 import { createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 

@@ -1,15 +1,16 @@
-import type { Db } from "../../db/kysely";
 import { deadlineSoonEmail, notificationEmail } from "~/email/messages.server";
 import { openingForMatching, profileForMatching } from "~/matching/adapters";
 import { profileScoreBound } from "~/matching/bounds.server";
 import { scoreMatch } from "~/matching/score";
 import { notify } from "~/notifications/notifications.server";
-import type { News } from "~/ops/news.server";
 import { jobFilters, matchingOpenings, profileStrength } from "~/openings/job-search.server";
 import { liveOpenings, loadOpenings } from "~/openings/openings.server";
+import type { News } from "~/ops/news.server";
 import { loadProfileDetails, loadProfileDetailsMany } from "~/profiles/profile.server";
 import { candidateFilters, matchingCandidates } from "~/profiles/search.server";
 import { addDays, formatDate, localDate } from "~/utils/dates";
+
+import type { Db } from "../../db/kysely";
 import { readSearch } from "./saved-searches.server";
 
 // Alerts: what is new since last time becomes one notification per person
@@ -75,7 +76,17 @@ export async function runSavedSearchAlerts(db: Db, now = new Date()): Promise<nu
         .executeTakeFirst();
       if (claimed.numInsertedOrUpdatedRows === 0n) continue;
       const title = `${hit.what} til søgningen "${s.name}": ${hit.title}`;
-      await notify(db, { userId: s.userId, kind: s.kind === "candidates" ? "new_candidate" : "new_job", title, link: hit.link, email: notificationEmail({ to: s.email, name: s.userName, title, link: hit.link }) }, now);
+      await notify(
+        db,
+        {
+          userId: s.userId,
+          kind: s.kind === "candidates" ? "new_candidate" : "new_job",
+          title,
+          link: hit.link,
+          email: notificationEmail({ to: s.email, name: s.userName, title, link: hit.link }),
+        },
+        now,
+      );
       sent += 1;
     }
     await db.updateTable("savedSearches").set({ checkedUntil: at }).where("id", "=", s.id).execute();
@@ -108,7 +119,9 @@ async function newJobs(db: Db, searchId: number, userId: string, filters: Return
     .select(["o.id", "o.title", "oc.name as companyName"])
     .where((eb) => eb.or([eb("o.updatedAt", ">", since), eb("o.publishedAt", ">", since)]))
     .where((eb) => eb.not(eb.exists(eb.selectFrom("companyBlocks as b").select("b.userId").where("b.userId", "=", userId).whereRef("b.companyId", "=", "o.companyId"))))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("savedSearchHits as h").select("h.item").where("h.savedSearchId", "=", searchId).where("h.item", "=", eb.cast<string>("o.id", "text")))))
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom("savedSearchHits as h").select("h.item").where("h.savedSearchId", "=", searchId).where("h.item", "=", eb.cast<string>("o.id", "text")))),
+    )
     .orderBy("o.publishedAt")
     .execute();
   return rows.map((r) => ({ item: String(r.id), what: "Nyt job", title: `${r.title} hos ${r.companyName}`, link: `/job/${r.id}` }));
@@ -140,7 +153,10 @@ export async function recommendNewOpenings(db: Db, now = new Date()): Promise<nu
       .where((eb) => eb.not(eb.exists(eb.selectFrom("companyBlocks as b").select("b.userId").whereRef("b.userId", "=", "u.id").where("b.companyId", "=", o.opening.companyId))))
       .where(bound, ">=", RECOMMEND_FROM)
       .execute();
-    const details = await loadProfileDetailsMany(db, people.map((p) => p.id));
+    const details = await loadProfileDetailsMany(
+      db,
+      people.map((p) => p.id),
+    );
     for (const person of people) {
       const d = details.get(person.id);
       if (!d || profileStrength(d) === "empty") continue;
@@ -194,7 +210,11 @@ export async function remindDeadlines(db: Db, now = new Date()): Promise<number>
     const title = `Fristen for "${o.title}" er ${formatDate(deadline)}`;
     const link = `/opslag/${o.id}#frist`;
     for (const u of maker.length > 0 ? maker : users) {
-      await notify(db, { userId: u.id, kind: "deadline_soon", title, link, email: deadlineSoonEmail({ to: u.email, name: u.name, openingTitle: o.title, deadline, openingId: o.id }) }, now);
+      await notify(
+        db,
+        { userId: u.id, kind: "deadline_soon", title, link, email: deadlineSoonEmail({ to: u.email, name: u.name, openingTitle: o.title, deadline, openingId: o.id }) },
+        now,
+      );
       sent += 1;
     }
   }

@@ -1,9 +1,10 @@
+import { type JobSearchInput, jobSearchSchema } from "~/openings/schemas";
+import { AVAILABILITIES, availabilityLabels } from "~/profiles/options";
+import { type CandidateSearchInput, candidateSearchSchema } from "~/profiles/schemas";
+import { formDataToObject } from "~/utils/forms.server";
+
 import type { Db } from "../../db/kysely";
 import type { SavedSearchKind } from "../../db/schema";
-import { AVAILABILITIES, availabilityLabels } from "~/profiles/options";
-import { candidateSearchSchema, type CandidateSearchInput } from "~/profiles/schemas";
-import { jobSearchSchema, type JobSearchInput } from "~/openings/schemas";
-import { formDataToObject } from "~/utils/forms.server";
 
 // Saved searches ("Gem søgning", "Gemte søgninger"): a company's candidate
 // search or a flexjobber's job search, kept as the page's own query string so
@@ -72,10 +73,7 @@ export async function saveSearch(
   if (Number(n) >= MAX_SAVED_SEARCHES) return "too_many";
   const at = now.toISOString();
   // The mark starts now: what already matches is on the page; only what comes later is news.
-  await db
-    .insertInto("savedSearches")
-    .values({ userId: input.userId, kind: input.kind, name: input.name, query: read.canonical, createdAt: at, checkedUntil: at })
-    .execute();
+  await db.insertInto("savedSearches").values({ userId: input.userId, kind: input.kind, name: input.name, query: read.canonical, createdAt: at, checkedUntil: at }).execute();
   return "saved";
 }
 
@@ -83,7 +81,13 @@ export async function listSavedSearches(db: Db, userId: string) {
   const rows = await db
     .selectFrom("savedSearches as s")
     .select(["s.id", "s.kind", "s.name", "s.query", "s.createdAt"])
-    .select((eb) => eb.selectFrom("savedSearchHits as h").select((e) => e.fn.countAll<number>().as("n")).whereRef("h.savedSearchId", "=", "s.id").as("hits"))
+    .select((eb) =>
+      eb
+        .selectFrom("savedSearchHits as h")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("h.savedSearchId", "=", "s.id")
+        .as("hits"),
+    )
     .where("s.userId", "=", userId)
     .orderBy("s.id", "desc")
     .execute();

@@ -1,4 +1,5 @@
 import * as z from "zod";
+
 import { text } from "~/utils/fields";
 
 /** "Gem søgning" under a search (the browser and the action read it alike). */
@@ -10,7 +11,4 @@ export const saveSearchSchema = z.object({
 });
 
 /** "Gemte søgninger": save one, or delete one. */
-export const savedSearchActionSchema = z.discriminatedUnion("intent", [
-  saveSearchSchema,
-  z.object({ intent: z.literal("delete"), id: z.coerce.number().int().positive() }),
-]);
+export const savedSearchActionSchema = z.discriminatedUnion("intent", [saveSearchSchema, z.object({ intent: z.literal("delete"), id: z.coerce.number().int().positive() })]);

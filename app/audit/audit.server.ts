@@ -1,17 +1,27 @@
+import { paginate } from "~/utils/paging";
+
 import type { Db } from "../../db/kysely";
 import type { AuditAction } from "../../db/schema";
-import { paginate } from "~/utils/paging";
 
 // Who at the jobcenter looked at whose data. Admins read it on "Logbog".
 
 export async function writeAudit(db: Db, entry: { actorId: string | null; action: AuditAction; subjectUserId: string | null }, now = new Date()) {
-  await db.insertInto("auditLog").values({ ...entry, createdAt: now.toISOString() }).execute();
+  await db
+    .insertInto("auditLog")
+    .values({ ...entry, createdAt: now.toISOString() })
+    .execute();
 }
 
 /** Logbog: newest first, a page at a time. */
 export async function listAudit(db: Db, page = 1) {
   return paginate(
-    async () => (await db.selectFrom("auditLog").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n,
+    async () =>
+      (
+        await db
+          .selectFrom("auditLog")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
     (limit, offset) =>
       db
         .selectFrom("auditLog as a")

@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "../../db/kysely";
-import { inTransaction } from "../../db/kysely";
+
 import { deliverQueued, queueEmail, sendNotice } from "~/email/email.server";
 import { confirmEmailChangeEmail, emailChangedNotice, passwordChangedNotice } from "~/email/messages.server";
 import { appUrl } from "~/env.server";
 import { afterAnswer } from "~/ops/after-answer.server";
+
+import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
 import { hashToken } from "./invitations.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { accountInGoodStanding } from "./standing.server";
@@ -42,7 +44,11 @@ async function passwordMatches(db: Db, userId: string, password: string): Promis
 /** The caller ends the user's other sessions (a stolen session stops working) and starts a fresh one. */
 export async function changePassword(db: Db, userId: string, current: string, next: string): Promise<"ok" | "wrong_password"> {
   if (!(await passwordMatches(db, userId, current))) return "wrong_password";
-  await db.updateTable("users").set({ passwordHash: await hashPassword(next) }).where("id", "=", userId).execute();
+  await db
+    .updateTable("users")
+    .set({ passwordHash: await hashPassword(next) })
+    .where("id", "=", userId)
+    .execute();
   const user = await db.selectFrom("users").select(["name", "email"]).where("id", "=", userId).executeTakeFirstOrThrow();
   await sendNotice(db, passwordChangedNotice({ to: user.email, name: user.name }));
   return "ok";
@@ -73,7 +79,14 @@ export async function requestVerifiedEmailChange(db: Db, userId: string, newEmai
     await trx.updateTable("emailChanges").set({ usedAt: now.toISOString() }).where("userId", "=", userId).where("usedAt", "is", null).execute();
     await trx
       .insertInto("emailChanges")
-      .values({ userId, newEmail, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + EMAIL_CHANGE_MINUTES * 60_000).toISOString(), usedAt: null, createdAt: now.toISOString() })
+      .values({
+        userId,
+        newEmail,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(now.getTime() + EMAIL_CHANGE_MINUTES * 60_000).toISOString(),
+        usedAt: null,
+        createdAt: now.toISOString(),
+      })
       .execute();
     if (taken) return null;
     return queueEmail(

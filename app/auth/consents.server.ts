@@ -15,11 +15,7 @@ export function currentConsents(db: Db, purpose: ConsentPurpose) {
 }
 
 /** Records the consent unless it is already given; `witnessedBy` when it was given at a meeting and recorded by that staff member. */
-export async function giveConsent(
-  db: Db,
-  input: { userId: string; purpose: ConsentPurpose; textVersion: string; witnessedBy?: string | null },
-  now = new Date(),
-): Promise<void> {
+export async function giveConsent(db: Db, input: { userId: string; purpose: ConsentPurpose; textVersion: string; witnessedBy?: string | null }, now = new Date()): Promise<void> {
   if (await hasConsent(db, input.userId, input.purpose)) return;
   await db
     .insertInto("consents")
@@ -28,11 +24,5 @@ export async function giveConsent(
 }
 
 export async function withdrawConsent(db: Db, userId: string, purpose: ConsentPurpose, now = new Date()): Promise<void> {
-  await db
-    .updateTable("consents")
-    .set({ withdrawnAt: now.toISOString() })
-    .where("userId", "=", userId)
-    .where("purpose", "=", purpose)
-    .where("withdrawnAt", "is", null)
-    .execute();
+  await db.updateTable("consents").set({ withdrawnAt: now.toISOString() }).where("userId", "=", userId).where("purpose", "=", purpose).where("withdrawnAt", "is", null).execute();
 }

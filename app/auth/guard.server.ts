@@ -1,6 +1,7 @@
 import { json, redirect } from "@remix-run/node";
+
 import type { Role } from "../../db/schema";
-import { validateRequest, type SessionUser } from "./session.server";
+import { type SessionUser, validateRequest } from "./session.server";
 
 export const STAFF_ROLES = ["staff", "admin"] as const satisfies readonly Role[];
 
@@ -8,10 +9,7 @@ export const STAFF_ROLES = ["staff", "admin"] as const satisfies readonly Role[]
  * The one role guard every loader and action calls.
  * Not signed in → redirect to /login with a return path; wrong role → 403.
  */
-export async function requireUser(
-  request: Request,
-  { roles }: { roles?: readonly Role[] } = {},
-): Promise<SessionUser> {
+export async function requireUser(request: Request, { roles }: { roles?: readonly Role[] } = {}): Promise<SessionUser> {
   const auth = await validateRequest(request);
   if (!auth) {
     const url = new URL(request.url);

@@ -1,8 +1,9 @@
-import type { Db } from "../../db/kysely";
 import { writeAudit } from "~/audit/audit.server";
+
+import type { Db } from "../../db/kysely";
 import { recordLoginEvent } from "./login.server";
-import type { Audience } from "./oidc-config.server";
 import type { VerifiedIdentity } from "./oidc.server";
+import type { Audience } from "./oidc-config.server";
 import { accountInGoodStanding } from "./standing.server";
 
 // Which account an identity at a provider belongs to. Citizens are linked
@@ -42,12 +43,7 @@ export type LinkResult = "ok" | "taken" | "linked_elsewhere";
  * a link: a login never does, so a second identity cannot push the real
  * person's out).
  */
-export async function linkIdentity(
-  db: Db,
-  userId: string,
-  identity: Identity,
-  { replace = false, now = new Date() }: { replace?: boolean; now?: Date } = {},
-): Promise<LinkResult> {
+export async function linkIdentity(db: Db, userId: string, identity: Identity, { replace = false, now = new Date() }: { replace?: boolean; now?: Date } = {}): Promise<LinkResult> {
   const owner = await db.selectFrom("loginIdentities").select("userId").where("issuer", "=", identity.issuer).where("subject", "=", identity.subject).executeTakeFirst();
   if (owner) return owner.userId === userId ? "ok" : "taken";
   if (replace) await db.deleteFrom("loginIdentities").where("userId", "=", userId).where("audience", "=", identity.audience).execute();
@@ -111,8 +107,7 @@ export async function loginWithIdentity(db: Db, identity: VerifiedIdentity, now 
     firstUse = userId !== null;
   }
   const user = userId ? await db.selectFrom("users").select(["id", "email", "role"]).where("id", "=", userId).executeTakeFirst() : undefined;
-  const event = (succeeded: boolean) =>
-    recordLoginEvent(db, { email: user?.email ?? identity.email ?? "", userId: user?.id ?? null, succeeded, method: identity.audience }, now);
+  const event = (succeeded: boolean) => recordLoginEvent(db, { email: user?.email ?? identity.email ?? "", userId: user?.id ?? null, succeeded, method: identity.audience }, now);
   if (!user) {
     await event(false);
     return { status: "unknown" };

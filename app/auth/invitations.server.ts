@@ -1,14 +1,16 @@
 import { createHash, randomBytes } from "node:crypto";
-import { inTransaction, type Db } from "../../db/kysely";
-import type { Invitation, Role } from "../../db/schema";
+
 import { deliverQueued, queueEmail } from "~/email/email.server";
 import { invitationEmail } from "~/email/messages.server";
 import { hasNoEmail } from "~/email/no-email";
 import { appUrl } from "~/env.server";
+
+import { type Db, inTransaction } from "../../db/kysely";
+import type { Invitation, Role } from "../../db/schema";
 import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "./consent-texts";
 import { giveConsent } from "./consents.server";
-import { normalizeEmail } from "./login.server";
 import { linkedUserId, linkIdentity } from "./identities.server";
+import { normalizeEmail } from "./login.server";
 import type { VerifiedIdentity } from "./oidc.server";
 import { hashPassword } from "./password.server";
 import { companyMayJoin } from "./standing.server";
@@ -39,11 +41,7 @@ export function invitationUrl(token: string): string {
  * one that turns that registration into an account.
  */
 export async function emailTakenFor(db: Db, email: string, role: Role): Promise<boolean> {
-  const row = await db
-    .selectFrom("users")
-    .select(["status", "role"])
-    .where("email", "=", normalizeEmail(email))
-    .executeTakeFirst();
+  const row = await db.selectFrom("users").select(["status", "role"]).where("email", "=", normalizeEmail(email)).executeTakeFirst();
   if (!row) return false;
   return row.status !== "registered" || row.role !== role;
 }
@@ -61,11 +59,7 @@ export function sameKindAndSender(a: InvitationKind, b: InvitationKind): boolean
 }
 
 /** Why this email cannot be invited now, or null: an account, or another sender's open invitation. */
-export async function invitationConflict(
-  db: Db,
-  input: Pick<InvitationInput, "email" | "role" | "companyId">,
-  now = new Date(),
-): Promise<"account" | "other_invitation" | null> {
+export async function invitationConflict(db: Db, input: Pick<InvitationInput, "email" | "role" | "companyId">, now = new Date()): Promise<"account" | "other_invitation" | null> {
   if (await emailTakenFor(db, input.email, input.role)) return "account";
   const open = await openInvitations(db, input.email, now);
   const kind = { role: input.role, companyId: input.companyId ?? null };
@@ -147,9 +141,7 @@ export async function createInvitation(
 export async function queueInvitation(db: Db, input: InvitationInput, now = new Date()): Promise<{ invitation: Invitation; emailId: number }> {
   return inTransaction(db, async (trx) => {
     const { invitation, token } = await createInvitation(trx, input, now);
-    const companyName = invitation.companyId
-      ? (await trx.selectFrom("companies").select("name").where("id", "=", invitation.companyId).executeTakeFirst())?.name
-      : undefined;
+    const companyName = invitation.companyId ? (await trx.selectFrom("companies").select("name").where("id", "=", invitation.companyId).executeTakeFirst())?.name : undefined;
     const inviter = input.invitedBy ? await trx.selectFrom("users").select(["name", "role"]).where("id", "=", input.invitedBy).executeTakeFirst() : undefined;
     const colleagueName = inviter?.role === "company" ? inviter.name : undefined;
     const emailId = await queueEmail(
@@ -185,16 +177,10 @@ export function invitationState(inv: Pick<Invitation, "usedAt" | "revokedAt" | "
   return "open";
 }
 
-export type InvitationLookup =
-  | { state: "open"; invitation: Invitation }
-  | { state: "unknown" | "used" | "expired" | "revoked" };
+export type InvitationLookup = { state: "open"; invitation: Invitation } | { state: "unknown" | "used" | "expired" | "revoked" };
 
 export async function lookupInvitation(db: Db, token: string, now = new Date()): Promise<InvitationLookup> {
-  const invitation = await db
-    .selectFrom("invitations")
-    .selectAll()
-    .where("tokenHash", "=", hashToken(token))
-    .executeTakeFirst();
+  const invitation = await db.selectFrom("invitations").selectAll().where("tokenHash", "=", hashToken(token)).executeTakeFirst();
   if (!invitation) return { state: "unknown" };
   const state = invitationState(invitation, now);
   return state === "open" ? { state, invitation } : { state };
@@ -214,8 +200,7 @@ export interface AcceptInput {
 }
 
 export type AcceptResult =
-  | { status: "ok"; userId: string; role: Role }
-  | { status: "unknown" | "used" | "expired" | "revoked" | "email_taken" | "company_closed" | "cvr_mismatch" | "identity_taken" };
+  { status: "ok"; userId: string; role: Role } | { status: "unknown" | "used" | "expired" | "revoked" | "email_taken" | "company_closed" | "cvr_mismatch" | "identity_taken" };
 
 /** Turns an open invitation into an account, with the consents given, in one transaction. */
 export async function acceptInvitation(db: Db, token: string, input: AcceptInput, now = new Date()): Promise<AcceptResult> {
@@ -273,7 +258,11 @@ export async function acceptInvitation(db: Db, token: string, input: AcceptInput
         })
         .execute();
     }
-    await trx.updateTable("invitations").set({ usedAt: at, userId, ...(ownEmail ? { email: ownEmail } : {}) }).where("id", "=", inv.id).execute();
+    await trx
+      .updateTable("invitations")
+      .set({ usedAt: at, userId, ...(ownEmail ? { email: ownEmail } : {}) })
+      .where("id", "=", inv.id)
+      .execute();
     if (identity) await linkIdentity(trx, userId, identity, { now });
     await giveConsent(trx, { userId, purpose: "privacy_statement", textVersion: PRIVACY_VERSION }, now);
     if (inv.role === "flexjobber" && input.healthConsent) {

@@ -17,11 +17,7 @@ export function normalizeEmail(email: string): string {
 }
 
 /** Every login attempt, whichever way; the successful ones are the LoginEvents of the statistics. */
-export async function recordLoginEvent(
-  db: Db,
-  event: { email: string; userId: string | null; succeeded: boolean; method: string },
-  now = new Date(),
-): Promise<void> {
+export async function recordLoginEvent(db: Db, event: { email: string; userId: string | null; succeeded: boolean; method: string }, now = new Date()): Promise<void> {
   await db
     .insertInto("loginEvents")
     .values({ email: event.email, userId: event.userId, succeeded: event.succeeded ? 1 : 0, method: event.method, createdAt: now.toISOString() })
@@ -32,11 +28,7 @@ export async function attemptLogin(db: Db, rawEmail: string, password: string, n
   // Guessing is slowed and stopped by the rate limits of the login form (security/rate-limit.server.ts).
   const email = normalizeEmail(rawEmail);
 
-  const user = await db
-    .selectFrom("users")
-    .select(["id", "passwordHash", "status", "role"])
-    .where("email", "=", email)
-    .executeTakeFirst();
+  const user = await db.selectFrom("users").select(["id", "passwordHash", "status", "role"]).where("email", "=", email).executeTakeFirst();
   // Verify against a dummy hash for unknown emails so timing does not reveal who has an account.
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   const passwordOk = Boolean(user && ok);

@@ -1,7 +1,9 @@
 import { Lucia, TimeSpan } from "lucia";
+
+import { secureCookies } from "~/env.server";
+
 import { db } from "../../db/client.server";
 import type { CompanyStatus, Role, UserStatus } from "../../db/schema";
-import { secureCookies } from "~/env.server";
 import { sessionStore } from "./session-store.server";
 
 // The only file that knows about lucia (no longer developed upstream), so it

@@ -1,10 +1,13 @@
 import { randomBytes } from "node:crypto";
+
 import { redirect } from "@remix-run/node";
 import * as client from "openid-client";
-import type { Db } from "../../db/kysely";
+
 import { appUrl, secureCookies } from "~/env.server";
 import { logError, logInfo } from "~/ops/log.server";
-import { AUDIENCE_SLUGS, audienceConfig, audienceFromSlug, type Audience, type AudienceConfig } from "./oidc-config.server";
+
+import type { Db } from "../../db/kysely";
+import { type Audience, AUDIENCE_SLUGS, type AudienceConfig, audienceConfig, audienceFromSlug } from "./oidc-config.server";
 
 // The one OpenID Connect client (openid-client): authorization code flow with
 // PKCE, state and nonce, ID-token validation, and logout at the provider.
@@ -95,9 +98,7 @@ async function providerOrUnavailable(cfg: AudienceConfig): Promise<client.Config
 }
 
 function cookieHeader(value: string, maxAgeSeconds: number): string {
-  return [`${COOKIE}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`, secureCookies() ? "Secure" : ""]
-    .filter(Boolean)
-    .join("; ");
+  return [`${COOKIE}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`, secureCookies() ? "Secure" : ""].filter(Boolean).join("; ");
 }
 
 function roundTripId(request: Request): string | null {
@@ -134,9 +135,7 @@ export async function beginOidc(db: Db, audience: Audience, purpose: OidcPurpose
   return redirect(url.href, { headers: { "Set-Cookie": cookieHeader(id, ROUND_TRIP_MINUTES * 60) } });
 }
 
-export type CallbackResult =
-  | { ok: true; roundTrip: string; purpose: OidcPurpose; identity: VerifiedIdentity }
-  | { ok: false; reason: "rejected" | "cancelled" };
+export type CallbackResult = { ok: true; roundTrip: string; purpose: OidcPurpose; identity: VerifiedIdentity } | { ok: false; reason: "rejected" | "cancelled" };
 
 /**
  * The provider sent the browser back. The code is exchanged (with the PKCE

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/kysely";
-import { AUDIENCES, audienceConfig, type Audience } from "./oidc-config.server";
+import { type Audience, audienceConfig, AUDIENCES } from "./oidc-config.server";
 
 // An admin can switch passwords off per audience once everyone logs in
 // through the provider. Only an audience with a configured provider can be

@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "../../db/kysely";
-import { inTransaction } from "../../db/kysely";
+
 import { deliverQueued, queueEmail } from "~/email/email.server";
 import { passwordResetEmail } from "~/email/messages.server";
 import { appUrl } from "~/env.server";
+
+import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
 import { hashToken } from "./invitations.server";
 import { normalizeEmail } from "./login.server";
 import { audienceOfRole } from "./oidc-config.server";
@@ -30,9 +32,20 @@ export async function requestPasswordReset(db: Db, rawEmail: string, now = new D
     await trx.updateTable("passwordResets").set({ usedAt: now.toISOString() }).where("userId", "=", user.id).where("usedAt", "is", null).execute();
     await trx
       .insertInto("passwordResets")
-      .values({ userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(), usedAt: null, createdAt: now.toISOString() })
+      .values({
+        userId: user.id,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(),
+        usedAt: null,
+        createdAt: now.toISOString(),
+      })
       .execute();
-    return queueEmail(trx, passwordResetEmail({ to: user.email, name: user.name, url: `${appUrl()}/nulstil/${token}`, validMinutes: RESET_MINUTES }), { kind: "password_reset" }, now);
+    return queueEmail(
+      trx,
+      passwordResetEmail({ to: user.email, name: user.name, url: `${appUrl()}/nulstil/${token}`, validMinutes: RESET_MINUTES }),
+      { kind: "password_reset" },
+      now,
+    );
   });
   await deliverQueued(db, [emailId], now);
 }

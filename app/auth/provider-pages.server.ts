@@ -1,5 +1,6 @@
 import { json } from "@remix-run/node";
-import { AUDIENCE_LABELS, type Audience } from "./oidc-config.server";
+
+import { type Audience, AUDIENCE_LABELS } from "./oidc-config.server";
 
 // The calm pages a login through an identity provider can end on, as the data
 // routes render with components/provider-message.tsx.

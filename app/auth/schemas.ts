@@ -1,4 +1,5 @@
 import * as z from "zod";
+
 import { checkboxList, email, optionalPhone, requiredCheckbox } from "~/utils/fields";
 
 export const PASSWORD_MIN = 10;
@@ -33,9 +34,7 @@ const mismatch = {
 export const forgotPasswordSchema = z.object({ email: email() });
 
 /** Choosing a new password from a reset link. */
-export const resetPasswordSchema = z
-  .object({ password: newPassword.password, passwordConfirm: newPassword.passwordConfirm })
-  .refine(passwordsMatch, mismatch);
+export const resetPasswordSchema = z.object({ password: newPassword.password, passwordConfirm: newPassword.passwordConfirm }).refine(passwordsMatch, mismatch);
 
 /** Accepting an invitation as a company user or staff member. */
 export const acceptInvitationSchema = z.object(newPassword).refine(passwordsMatch, mismatch);

@@ -1,4 +1,5 @@
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
+
 import type { Db } from "../../db/kysely";
 
 /**
@@ -28,7 +29,15 @@ export function sessionStore(db: Db): Adapter {
       if (!row) return [null, null];
       const user: DatabaseUser = {
         id: row.userId,
-        attributes: { email: row.email, name: row.name, role: row.role, status: row.status, companyId: row.companyId, isCompanyAdmin: row.isCompanyAdmin, companyStatus: row.companyStatus },
+        attributes: {
+          email: row.email,
+          name: row.name,
+          role: row.role,
+          status: row.status,
+          companyId: row.companyId,
+          isCompanyAdmin: row.isCompanyAdmin,
+          companyStatus: row.companyStatus,
+        },
       };
       return [toSession(row), user];
     },
@@ -44,7 +53,11 @@ export function sessionStore(db: Db): Adapter {
         .execute();
     },
     async updateSessionExpiration(sessionId, expiresAt) {
-      await db.updateTable("sessions").set({ expiresAt: seconds(expiresAt) }).where("id", "=", sessionId).execute();
+      await db
+        .updateTable("sessions")
+        .set({ expiresAt: seconds(expiresAt) })
+        .where("id", "=", sessionId)
+        .execute();
     },
     async deleteSession(sessionId) {
       await db.deleteFrom("sessions").where("id", "=", sessionId).execute();

@@ -1,10 +1,12 @@
 import { redirect } from "@remix-run/node";
 import type { Session, User } from "lucia";
-import { db } from "../../db/client.server";
+
 import { markActivity } from "~/stats/activity.server";
+import { oncePerRequest } from "~/utils/request-scope.server";
+
+import { db } from "../../db/client.server";
 import { lucia } from "./lucia.server";
 import { POST_LOGOUT_PATH, providerLogoutUrl } from "./oidc.server";
-import { oncePerRequest } from "~/utils/request-scope.server";
 import { accountInGoodStanding, inGoodStanding } from "./standing.server";
 
 export type SessionUser = User;
@@ -83,12 +85,7 @@ export function sessionCookieHeaders(request: Request, auth: Auth | null): Heade
 }
 
 /** Starts a session and sends the user on; only same-site paths are followed. */
-export async function startSession(
-  userId: string,
-  redirectTo: string,
-  provider?: { audience: string; idToken: string },
-  extraHeaders: [string, string][] = [],
-): Promise<Response> {
+export async function startSession(userId: string, redirectTo: string, provider?: { audience: string; idToken: string }, extraHeaders: [string, string][] = []): Promise<Response> {
   const session = await lucia.createSession(userId, { activityDay: null, loginMethod: provider?.audience ?? null, idToken: provider?.idToken ?? null });
   // A login is activity too.
   await markActivity(db, session, userId);
@@ -121,6 +118,7 @@ const OWN_ORIGIN = "http://refleks.invalid";
 // Browsers drop tabs and newlines from URLs and read "\" as "/": any of them
 // can turn "/\t/evil.example" into "//evil.example". A Location header with
 // a newline is a 500 besides.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f\\]/;
 
 /**

@@ -1,21 +1,24 @@
 import { randomBytes } from "node:crypto";
-import { sql, type ExpressionBuilder } from "kysely";
-import { portableSql } from "../../db/portable";
-import type { Db } from "../../db/kysely";
-import { inTransaction } from "../../db/kysely";
-import type { Database, EmploymentStatusValue } from "../../db/schema";
+
+import { type ExpressionBuilder, sql } from "kysely";
+
+import { writeAudit } from "~/audit/audit.server";
 import { invitationState } from "~/auth/invitations.server";
 import { normalizeEmail } from "~/auth/login.server";
+import { NO_EMAIL_DOMAIN } from "~/email/no-email";
 import { recordEmploymentStatus } from "~/employment/employment.server";
+import { handOverConsultantThreads } from "~/messages/threads.server";
+import { loadProfileDetails } from "~/profiles/profile.server";
 import { containsDigits, containsText } from "~/utils/contains";
 import { localDate } from "~/utils/dates";
-import { paginate, type Paged } from "~/utils/paging";
-import { NO_EMAIL_DOMAIN } from "~/email/no-email";
+import { type Paged, paginate } from "~/utils/paging";
+
+import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
+import { portableSql } from "../../db/portable";
+import type { Database, EmploymentStatusValue } from "../../db/schema";
 import type { AccountState } from "./options";
 import type { CitizenListQuery } from "./schemas";
-import { writeAudit } from "~/audit/audit.server";
-import { loadProfileDetails } from "~/profiles/profile.server";
-import { handOverConsultantThreads } from "~/messages/threads.server";
 
 // "Borgere": every flexjobber the jobcenter has registered, with or without an account.
 
@@ -86,7 +89,11 @@ async function citizenRows(db: Db, ids: string[], now: Date): Promise<CitizenRow
       employmentOf(eb, today).as("employment"),
       eb
         .selectFrom("invitations as i")
-        .select(portableSql(db).jsonObject({ usedAt: sql`i.used_at`, revokedAt: sql`i.revoked_at`, expiresAt: sql`i.expires_at` }).as("inv"))
+        .select(
+          portableSql(db)
+            .jsonObject({ usedAt: sql`i.used_at`, revokedAt: sql`i.revoked_at`, expiresAt: sql`i.expires_at` })
+            .as("inv"),
+        )
         .whereRef("i.email", "=", "u.email")
         .where("i.role", "=", "flexjobber")
         .orderBy("i.id", "desc")
@@ -145,24 +152,13 @@ function accountStateSql(now: Date) {
 }
 
 /** "Borgere": one page of the citizens matching the search and filters, with the total. */
-export async function searchCitizens(
-  db: Db,
-  query: CitizenListQuery,
-  viewer: { id: string },
-  now = new Date(),
-): Promise<Paged<CitizenRow>> {
+export async function searchCitizens(db: Db, query: CitizenListQuery, viewer: { id: string }, now = new Date()): Promise<Paged<CitizenRow>> {
   const today = localDate(now);
-  let base = db
-    .selectFrom("users as u")
-    .leftJoin("profiles as p", "p.userId", "u.id")
-    .where("u.role", "=", "flexjobber")
-    .where("u.status", "!=", "erased");
+  let base = db.selectFrom("users as u").leftJoin("profiles as p", "p.userId", "u.id").where("u.role", "=", "flexjobber").where("u.status", "!=", "erased");
   if (query.q) {
     const { q } = query;
     const digits = q.replace(/\D/g, "");
-    base = base.where((eb) =>
-      eb.or([containsText("u.name", q), containsText("u.email", q), ...(digits.length >= 3 ? [containsDigits("u.phone", digits)] : [])]),
-    );
+    base = base.where((eb) => eb.or([containsText("u.name", q), containsText("u.email", q), ...(digits.length >= 3 ? [containsDigits("u.phone", digits)] : [])]));
   }
   if (query.raadgiver === "mine") base = base.where("u.consultantId", "=", viewer.id);
   else if (query.raadgiver === "ingen") base = base.where("u.consultantId", "is", null);

@@ -1,10 +1,12 @@
 import { parse } from "csv-parse/sync";
 import * as z from "zod";
+
+import { normalizeEmail } from "~/auth/login.server";
+import { FIRST_DAY, isCalendarDay, LAST_DAY, localDate } from "~/utils/dates";
+
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { EmploymentStatusValue } from "../../db/schema";
-import { normalizeEmail } from "~/auth/login.server";
-import { FIRST_DAY, isCalendarDay, LAST_DAY, localDate } from "~/utils/dates";
 import { registerCitizen } from "./citizens.server";
 import { STATUS_WORDS } from "./options";
 
@@ -95,9 +97,7 @@ export async function previewImport(db: Db, csv: string, now = new Date()): Prom
   if (rows.length === 0) return { rows, fileProblem: "Filen har ingen borgere under overskrifterne." };
 
   const emails = rows.map((r) => r.email).filter(Boolean);
-  const existing = new Set(
-    emails.length === 0 ? [] : (await db.selectFrom("users").select("email").where("email", "in", emails).execute()).map((u) => u.email),
-  );
+  const existing = new Set(emails.length === 0 ? [] : (await db.selectFrom("users").select("email").where("email", "in", emails).execute()).map((u) => u.email));
   for (const row of rows) if (existing.has(row.email)) row.problems.push("Der findes allerede en borger eller bruger med denne e-mail.");
   return { rows, fileProblem: null };
 }

@@ -1,4 +1,5 @@
 import * as z from "zod";
+
 import { day as dayField, email, text } from "~/utils/fields";
 
 /** Status history: from 1990 (older history belongs in the municipality's own systems). */
@@ -10,14 +11,23 @@ export const registerCitizenSchema = z.object({
   name: text("Skriv borgerens navn."),
   // Empty: she has no email, and gets her invitation on paper.
   email: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), email().optional()),
-  consultantId: z.string().optional().transform((v) => (v ? v : undefined)),
+  consultantId: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
   status: z.enum(["ledig", "i_fleksjob", "andet"], { error: "Vælg en status." }),
   fromDate: day,
 });
 
 /** The staff tools on one citizen's page. */
 export const citizenActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("consultant"), consultantId: z.string().optional().transform((v) => (v ? v : undefined)) }),
+  z.object({
+    intent: z.literal("consultant"),
+    consultantId: z
+      .string()
+      .optional()
+      .transform((v) => (v ? v : undefined)),
+  }),
   z.object({ intent: z.literal("status"), status: z.enum(["ledig", "i_fleksjob", "andet"], { error: "Vælg en status." }), fromDate: day }),
   z.object({ intent: z.literal("resend") }),
   z.object({ intent: z.literal("revoke") }),
@@ -39,7 +49,12 @@ export const citizenListSchema = z.object({
   status: z.preprocess(blank, z.enum(["ledig", "i_fleksjob", "andet", "ingen"], { error: "Vælg en status fra listen." }).optional()),
   inaktiv: z.preprocess(
     (v) => (blank(v) === undefined ? undefined : Number(v)),
-    z.union(QUIET_DAYS.map((d) => z.literal(d)), { error: "Vælg et antal dage fra listen." }).optional(),
+    z
+      .union(
+        QUIET_DAYS.map((d) => z.literal(d)),
+        { error: "Vælg et antal dage fra listen." },
+      )
+      .optional(),
   ),
   sortering: z.preprocess(blank, z.enum(["navn", "login"], { error: "Sortér efter navn eller sidste login." }).optional()),
   side: z.preprocess((v) => (v === "" || v === undefined ? 1 : Number(v)), z.number().int().min(1).max(100_000).catch(1)),

@@ -1,13 +1,15 @@
 import type * as z from "zod";
-import type { Db } from "../../db/kysely";
-import { inTransaction } from "../../db/kysely";
-import type { Company, CompanyStatus } from "../../db/schema";
+
 import { queueInvitation } from "~/auth/invitations.server";
 import { deliverQueued, queueEmail } from "~/email/email.server";
 import { companyRejectedEmail } from "~/email/messages.server";
 import { containsDigits, containsText } from "~/utils/contains";
 import { paginate } from "~/utils/paging";
-import type { CompanyListQuery, companyAccessSchema } from "./schemas";
+
+import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
+import type { Company, CompanyStatus } from "../../db/schema";
+import type { companyAccessSchema, CompanyListQuery } from "./schemas";
 
 export type AccessRequest = z.output<typeof companyAccessSchema>;
 
@@ -17,19 +19,9 @@ export type AccessRequestResult = { status: "ok"; company: Company } | { status:
  * A company asks for access: stored as pending until staff decide. Made with
  * MitID Erhverv, the CVR and the contact's name are the ones it verified.
  */
-export async function requestCompanyAccess(
-  db: Db,
-  input: AccessRequest,
-  now = new Date(),
-  verified?: { cvr: string; name: string },
-): Promise<AccessRequestResult> {
+export async function requestCompanyAccess(db: Db, input: AccessRequest, now = new Date(), verified?: { cvr: string; name: string }): Promise<AccessRequestResult> {
   if (verified) input = { ...input, cvr: verified.cvr, contactName: verified.name };
-  const live = await db
-    .selectFrom("companies")
-    .select("id")
-    .where("cvr", "=", input.cvr)
-    .where("status", "in", ["pending", "approved"])
-    .executeTakeFirst();
+  const live = await db.selectFrom("companies").select("id").where("cvr", "=", input.cvr).where("status", "in", ["pending", "approved"]).executeTakeFirst();
   if (live) return { status: "cvr_taken" };
   const company = await db
     .insertInto("companies")
@@ -89,13 +81,7 @@ export async function approveCompany(db: Db, companyId: number, staffId: string,
   return (await deliverQueued(db, [queued], now)) === 1 ? "ok" : "email_waiting";
 }
 
-export async function rejectCompany(
-  db: Db,
-  companyId: number,
-  staffId: string,
-  note: string | undefined,
-  now = new Date(),
-): Promise<DecisionResult> {
+export async function rejectCompany(db: Db, companyId: number, staffId: string, note: string | undefined, now = new Date()): Promise<DecisionResult> {
   const queued = await inTransaction(db, async (trx) => {
     const company = await decide(trx, companyId, "rejected", staffId, note ?? null, now);
     if (!company) return null;
@@ -131,9 +117,23 @@ export async function searchCompanies(db: Db, query: CompanyListQuery) {
           "c.contactName",
           "c.contactEmail",
           "c.decidedAt",
-          eb.selectFrom("users as u").select((x) => x.fn.countAll<number>().as("n")).whereRef("u.companyId", "=", "c.id").as("users"),
-          eb.selectFrom("openings as o").select((x) => x.fn.countAll<number>().as("n")).whereRef("o.companyId", "=", "c.id").where("o.status", "!=", "draft").as("openings"),
-          eb.selectFrom("hires as h").select((x) => x.fn.countAll<number>().as("n")).whereRef("h.companyId", "=", "c.id").where("h.confirmedAt", "is not", null).as("hires"),
+          eb
+            .selectFrom("users as u")
+            .select((x) => x.fn.countAll<number>().as("n"))
+            .whereRef("u.companyId", "=", "c.id")
+            .as("users"),
+          eb
+            .selectFrom("openings as o")
+            .select((x) => x.fn.countAll<number>().as("n"))
+            .whereRef("o.companyId", "=", "c.id")
+            .where("o.status", "!=", "draft")
+            .as("openings"),
+          eb
+            .selectFrom("hires as h")
+            .select((x) => x.fn.countAll<number>().as("n"))
+            .whereRef("h.companyId", "=", "c.id")
+            .where("h.confirmedAt", "is not", null)
+            .as("hires"),
         ])
         .orderBy("c.name")
         .orderBy("c.id")
@@ -165,7 +165,12 @@ export async function setCompanySuspended(
   now = new Date(),
 ): Promise<SuspendResult> {
   return inTransaction(db, async (trx) => {
-    const company = await trx.selectFrom("companies").select(["id", "cvr", "name"]).where("id", "=", companyId).where("status", "=", suspended ? "approved" : "suspended").executeTakeFirst();
+    const company = await trx
+      .selectFrom("companies")
+      .select(["id", "cvr", "name"])
+      .where("id", "=", companyId)
+      .where("status", "=", suspended ? "approved" : "suspended")
+      .executeTakeFirst();
     if (!company) return { status: "not_found" as const };
     if (!suspended) {
       const other = await trx
@@ -184,8 +189,17 @@ export async function setCompanySuspended(
           .execute();
       }
     }
-    await trx.updateTable("companies").set({ status: suspended ? "suspended" : "approved" }).where("id", "=", companyId).execute();
-    await trx.updateTable("users").set({ status: suspended ? "suspended" : "active" }).where("companyId", "=", companyId).where("status", "!=", "erased").execute();
+    await trx
+      .updateTable("companies")
+      .set({ status: suspended ? "suspended" : "approved" })
+      .where("id", "=", companyId)
+      .execute();
+    await trx
+      .updateTable("users")
+      .set({ status: suspended ? "suspended" : "active" })
+      .where("companyId", "=", companyId)
+      .where("status", "!=", "erased")
+      .execute();
     if (suspended) {
       await trx
         .updateTable("invitations")

@@ -1,4 +1,5 @@
 import * as z from "zod";
+
 import { email, optionalText, text } from "~/utils/fields";
 
 export const companyAccessSchema = z.object({
@@ -6,8 +7,18 @@ export const companyAccessSchema = z.object({
   cvr: z
     .string({ error: "Skriv CVR-nummeret." })
     // "DK12345678", "12 34 56 78" and "12-34-56-78" are all the same CVR number.
-    .transform((v) => v.trim().replace(/^dk[\s-]*/i, "").replace(/[\s.-]/g, ""))
-    .pipe(z.string().min(1, "Skriv CVR-nummeret.").regex(/^\d{8}$/, "CVR-nummeret skal være 8 cifre, fx 12345678.")),
+    .transform((v) =>
+      v
+        .trim()
+        .replace(/^dk[\s-]*/i, "")
+        .replace(/[\s.-]/g, ""),
+    )
+    .pipe(
+      z
+        .string()
+        .min(1, "Skriv CVR-nummeret.")
+        .regex(/^\d{8}$/, "CVR-nummeret skal være 8 cifre, fx 12345678."),
+    ),
   contactName: text("Skriv navnet på kontaktpersonen."),
   email: email(),
   phone: optionalText(30),
@@ -28,7 +39,6 @@ export const companyDecisionSchema = z.discriminatedUnion("intent", [
     note: optionalText(500),
   }),
 ]);
-
 
 const blank = (v: unknown) => (v === "" || v === undefined ? undefined : v);
 

@@ -1,10 +1,12 @@
 import { Form } from "@remix-run/react";
-import { AUDIENCES, audienceLabels } from "~/events/options";
+import { useId } from "react";
+
 import { articleSchema } from "~/content/schemas";
+import { audienceLabels, AUDIENCES } from "~/events/options";
 import type { FormFailure } from "~/utils/forms.server";
 import { submittedTexts } from "~/utils/submitted";
+
 import { FormError, RadioGroup, SelectField, SubmitButton, TextAreaField, TextField, useZodForm } from "./form";
-import { useId } from "react";
 
 export interface ArticleFormValues {
   kind: string;
@@ -31,15 +33,7 @@ export const emptyArticle: ArticleFormValues = {
 };
 
 /** Staff write an article or add a video. A multipart form, so files go with it (also without JavaScript). */
-export function ArticleForm({
-  stored,
-  failure,
-  media,
-}: {
-  stored: ArticleFormValues;
-  failure?: FormFailure;
-  media?: { hasVideo: boolean; hasCaptions: boolean };
-}) {
+export function ArticleForm({ stored, failure, media }: { stored: ArticleFormValues; failure?: FormFailure; media?: { hasVideo: boolean; hasCaptions: boolean } }) {
   const sent = failure?.values;
   const v = submittedTexts(sent, stored);
   const { onSubmit, errorFor, register } = useZodForm(articleSchema, {
@@ -62,7 +56,14 @@ export function ArticleForm({
         ]}
       />
       <TextField label="Titel" registration={register("title")} error={errorFor("title")} defaultValue={v.title} maxLength={150} />
-      <TextAreaField label="Kort resumé" hint="Vises i listen. Et par sætninger." registration={register("summary")} error={errorFor("summary")} defaultValue={v.summary} maxLength={400} />
+      <TextAreaField
+        label="Kort resumé"
+        hint="Vises i listen. Et par sætninger."
+        registration={register("summary")}
+        error={errorFor("summary")}
+        defaultValue={v.summary}
+        maxLength={400}
+      />
       <TextAreaField
         label="Tekst (Markdown)"
         hint="Skriv almindelig tekst. **fed**, *kursiv*, # Overskrift, - punkter og [link](https://…) virker."
@@ -70,7 +71,14 @@ export function ArticleForm({
         error={errorFor("body")}
         defaultValue={v.body}
       />
-      <TextField label="Emneord (adskilt med komma)" hint="Fx samtale, cv, rettigheder." registration={register("tags")} error={errorFor("tags")} defaultValue={v.tags} maxLength={300} />
+      <TextField
+        label="Emneord (adskilt med komma)"
+        hint="Fx samtale, cv, rettigheder."
+        registration={register("tags")}
+        error={errorFor("tags")}
+        defaultValue={v.tags}
+        maxLength={300}
+      />
       <SelectField
         label="Hvem er det for?"
         registration={register("audience")}
@@ -115,7 +123,13 @@ export function ArticleForm({
             </p>
           ) : null}
         </div>
-        <TextAreaField label="Eller en tekstudskrift" hint="Det, der bliver sagt i videoen, skrevet ud." registration={register("transcript")} error={errorFor("transcript")} defaultValue={v.transcript} />
+        <TextAreaField
+          label="Eller en tekstudskrift"
+          hint="Det, der bliver sagt i videoen, skrevet ud."
+          registration={register("transcript")}
+          error={errorFor("transcript")}
+          defaultValue={v.transcript}
+        />
       </fieldset>
       <RadioGroup
         legend="Status"

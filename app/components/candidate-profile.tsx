@@ -1,7 +1,8 @@
-import { Fact, TagSection } from "./facts";
 import type { CompanyProfileView } from "~/profiles/company-view";
 import { experienceText } from "~/profiles/options";
 import { formatDate } from "~/utils/dates";
+
+import { Fact, TagSection } from "./facts";
 
 /**
  * The anonymised profile exactly as a company sees it. Used on the company's

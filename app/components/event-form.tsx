@@ -1,8 +1,10 @@
 import { Form } from "@remix-run/react";
-import { AUDIENCES, audienceLabels } from "~/events/options";
+
+import { audienceLabels, AUDIENCES } from "~/events/options";
 import { eventSchema } from "~/events/schemas";
 import type { FormFailure } from "~/utils/forms.server";
 import { submittedTexts } from "~/utils/submitted";
+
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField, useZodForm } from "./form";
 
 export interface EventFormValues {
@@ -48,7 +50,14 @@ export function EventForm({ stored, failure, submitLabel }: { stored: EventFormV
       <TextField label="Dato" type="date" registration={register("day")} error={errorFor("day")} defaultValue={v.day} />
       <TextField label="Starter kl." type="time" registration={register("startTime")} error={errorFor("startTime")} defaultValue={v.startTime} />
       <TextField label="Slutter kl." type="time" registration={register("endTime")} error={errorFor("endTime")} defaultValue={v.endTime} />
-      <TextField label="Sted (adresse)" hint="Eller skriv et link herunder, hvis det er online." registration={register("place")} error={errorFor("place")} defaultValue={v.place} maxLength={200} />
+      <TextField
+        label="Sted (adresse)"
+        hint="Eller skriv et link herunder, hvis det er online."
+        registration={register("place")}
+        error={errorFor("place")}
+        defaultValue={v.place}
+        maxLength={200}
+      />
       <TextField label="Link til online møde" type="url" registration={register("onlineUrl")} error={errorFor("onlineUrl")} defaultValue={v.onlineUrl} maxLength={500} />
       <SelectField
         label="Hvem er det for?"

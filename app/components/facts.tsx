@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 /** One fact in a <dl className="facts"> list. */
@@ -25,4 +24,3 @@ export function TagSection({ title, items }: { title: string; items: string[] })
     </section>
   );
 }
-

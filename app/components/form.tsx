@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useNavigation, useSubmit } from "@remix-run/react";
-import { useId, type InputHTMLAttributes, type ReactNode } from "react";
-import { useForm, type DefaultValues, type FieldValues, type UseFormRegisterReturn } from "react-hook-form";
+import { type InputHTMLAttributes, type ReactNode, useId } from "react";
+import { type DefaultValues, type FieldValues, useForm, type UseFormRegisterReturn } from "react-hook-form";
 import type * as z from "zod";
 
 type FieldErrors = Record<string, string>;
@@ -13,10 +13,7 @@ type FieldErrors = Record<string, string>;
  */
 export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
-  {
-    serverErrors,
-    defaultValues,
-  }: { serverErrors?: FieldErrors; defaultValues?: DefaultValues<z.input<S>> } = {},
+  { serverErrors, defaultValues }: { serverErrors?: FieldErrors; defaultValues?: DefaultValues<z.input<S>> } = {},
 ) {
   const submit = useSubmit();
   const form = useForm<z.input<S>, unknown, z.output<S>>({
@@ -77,16 +74,7 @@ type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "name"> & {
 export function TextField({ label, error, hint, registration, type = "text", ...rest }: InputProps) {
   return (
     <FieldShell label={label} error={error} hint={hint}>
-      {({ id, describedBy }) => (
-        <input
-          id={id}
-          type={type}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          {...rest}
-          {...registration}
-        />
-      )}
+      {({ id, describedBy }) => <input id={id} type={type} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...rest} {...registration} />}
     </FieldShell>
   );
 }
@@ -110,15 +98,7 @@ export function TextAreaField({
   return (
     <FieldShell label={label} error={error} hint={hint}>
       {({ id, describedBy }) => (
-        <textarea
-          id={id}
-          rows={6}
-          maxLength={maxLength}
-          defaultValue={defaultValue}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          {...registration}
-        />
+        <textarea id={id} rows={6} maxLength={maxLength} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...registration} />
       )}
     </FieldShell>
   );
@@ -143,13 +123,7 @@ export function SelectField({
   return (
     <FieldShell label={label} error={error} hint={hint}>
       {({ id, describedBy }) => (
-        <select
-          id={id}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          defaultValue={defaultValue}
-          {...registration}
-        >
+        <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} defaultValue={defaultValue} {...registration}>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -266,13 +240,7 @@ export function CheckboxList({
       <div className="checks">
         {options.map((o) => (
           <div className="check" key={o.value}>
-            <input
-              id={`${id}-${o.value}`}
-              type="checkbox"
-              value={o.value}
-              defaultChecked={defaultValues.includes(o.value)}
-              {...registration}
-            />
+            <input id={`${id}-${o.value}`} type="checkbox" value={o.value} defaultChecked={defaultValues.includes(o.value)} {...registration} />
             <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
           </div>
         ))}
@@ -287,7 +255,13 @@ export function CheckboxList({
 }
 
 /** The form's main button; says what is happening while the request runs. */
-export function SubmitButton({ children, pendingText = "Vent venligst …", name, value, className }: {
+export function SubmitButton({
+  children,
+  pendingText = "Vent venligst …",
+  name,
+  value,
+  className,
+}: {
   children: ReactNode;
   pendingText?: string;
   name?: string;
@@ -295,8 +269,7 @@ export function SubmitButton({ children, pendingText = "Vent venligst …", name
   className?: string;
 }) {
   const navigation = useNavigation();
-  const pending =
-    navigation.state === "submitting" && (name === undefined || navigation.formData?.get(name) === value);
+  const pending = navigation.state === "submitting" && (name === undefined || navigation.formData?.get(name) === value);
   return (
     <button type="submit" name={name} value={value} disabled={pending} aria-disabled={pending} className={className}>
       {pending ? pendingText : children}

@@ -1,6 +1,7 @@
-import { TableRegion } from "./table-region";
 import type { InvitationState } from "~/auth/invitations.server";
 import { formatDate } from "~/utils/dates";
+
+import { TableRegion } from "./table-region";
 
 export const invitationStateLabels: Record<InvitationState, string> = {
   open: "Venter på svar",
@@ -18,17 +19,10 @@ export interface InvitationRowView {
   consultantName?: string | null;
 }
 
-export function InvitationTable({ rows, caption, showConsultant = false }: {
-  rows: InvitationRowView[];
-  caption: string;
-  showConsultant?: boolean;
-}) {
+export function InvitationTable({ rows, caption, showConsultant = false }: { rows: InvitationRowView[]; caption: string; showConsultant?: boolean }) {
   if (rows.length === 0) return <p>Ingen invitationer endnu.</p>;
   return (
-    <TableRegion
-      caption={caption}
-      head={["Navn", "E-mail", ...(showConsultant ? ["Rådgiver"] : []), "Status", "Sendt"]}
-    >
+    <TableRegion caption={caption} head={["Navn", "E-mail", ...(showConsultant ? ["Rådgiver"] : []), "Status", "Sendt"]}>
       {rows.map((r) => (
         <tr key={r.id}>
           <td>{r.name}</td>

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import type * as z from "zod";
+
 import { FormError, SelectField, SubmitButton, TextField, useZodForm } from "./form";
 
 type InviteValues = Record<string, string | undefined>;
@@ -25,13 +26,7 @@ export function InviteForm({
       <TextField label="Navn" autoComplete="off" registration={register("name")} error={errorFor("name")} />
       <TextField label="E-mail" type="email" autoComplete="off" registration={register("email")} error={errorFor("email")} />
       {select ? (
-        <SelectField
-          label={select.label}
-          registration={register(select.name)}
-          error={errorFor(select.name)}
-          defaultValue={select.defaultValue}
-          options={select.options}
-        />
+        <SelectField label={select.label} registration={register(select.name)} error={errorFor(select.name)} defaultValue={select.defaultValue} options={select.options} />
       ) : null}
       <FormError message={formError} />
       <div>

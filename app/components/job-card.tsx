@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
+
 import type { JobCard } from "~/openings/job-search.server";
 import { formatDate } from "~/utils/dates";
+
 import { MatchReasons } from "./match-reasons";
 
 /** One opening in a list for a flexjobber, with why it fits. Heading level 3. */

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+
 import type { Match } from "~/matching/score";
 
 /**
@@ -37,14 +38,11 @@ export function ThinProfileInvite({ strength }: { strength: "empty" | "thin" | "
     <div className="notice">
       {strength === "empty" ? (
         <p>
-          Vi kan først finde de job, der passer til dig, når vi ved, hvad du kan. Tilføj dine kompetencer, fx “Rengøring” eller “Kundeservice”, så
-          viser vi de job, der passer bedst, og hvorfor. Indtil da ser du de nyeste job.
+          Vi kan først finde de job, der passer til dig, når vi ved, hvad du kan. Tilføj dine kompetencer, fx “Rengøring” eller “Kundeservice”, så viser vi de job, der passer
+          bedst, og hvorfor. Indtil da ser du de nyeste job.
         </p>
       ) : (
-        <p>
-          Du har kun skrevet få kompetencer på din profil. Jo flere du tilføjer, jo bedre kan vi finde de job, der passer til dig, og vise
-          hvorfor.
-        </p>
+        <p>Du har kun skrevet få kompetencer på din profil. Jo flere du tilføjer, jo bedre kan vi finde de job, der passer til dig, og vise hvorfor.</p>
       )}
       <p>
         <Link to="/profil/kompetencer">Tilføj kompetencer</Link>

@@ -1,5 +1,7 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
+
 import { PASSWORD_MIN } from "~/auth/schemas";
+
 import { TextField } from "./form";
 
 /** "Choose a password" and "type it again", as the invitation and the reset pages ask for them. */

@@ -1,9 +1,11 @@
 import { Form } from "@remix-run/react";
-import { CheckboxField, CheckboxList, FormError, SelectField, SubmitButton, TextAreaField, TextField, useZodForm } from "./form";
+
 import { FLEXIBILITIES, flexibilityLabels } from "~/openings/options";
 import { DESCRIPTION_MAX, MAX_TASKS, openingSchema, TITLE_MAX } from "~/openings/schemas";
 import type { FormFailure } from "~/utils/forms.server";
 import { submittedList, submittedText } from "~/utils/submitted";
+
+import { CheckboxField, CheckboxList, FormError, SelectField, SubmitButton, TextAreaField, TextField, useZodForm } from "./form";
 
 export interface OpeningFormValues {
   title: string;
@@ -76,7 +78,7 @@ export function OpeningForm({
   return (
     <Form method="post" className="stack wide" onSubmit={onSubmit} noValidate>
       <FormError message={failure?.formError} />
-      <TextField label="Titel" hint="Fx &quot;Køkkenmedhjælper&quot;." registration={register("title")} error={errorFor("title")} defaultValue={v.title} maxLength={TITLE_MAX} />
+      <TextField label="Titel" hint='Fx "Køkkenmedhjælper".' registration={register("title")} error={errorFor("title")} defaultValue={v.title} maxLength={TITLE_MAX} />
       <TextAreaField
         label="Om jobbet"
         hint="Fortæl kort om arbejdspladsen, og hvad I tilbyder. Skriv gerne, hvordan I tager hensyn."
@@ -127,7 +129,13 @@ export function OpeningForm({
       </details>
       <details open={v.wanted.length > 0}>
         <summary>Ønskede kompetencer {v.wanted.length > 0 ? `(${v.wanted.length} valgt)` : ""}</summary>
-        <CheckboxList legend="Ønskede kompetencer (godt at have)" registration={register("wanted")} error={errorFor("wanted")} options={competenceOptions} defaultValues={v.wanted} />
+        <CheckboxList
+          legend="Ønskede kompetencer (godt at have)"
+          registration={register("wanted")}
+          error={errorFor("wanted")}
+          options={competenceOptions}
+          defaultValues={v.wanted}
+        />
       </details>
       <details open={v.offers.length > 0}>
         <summary>Hensyn I kan tage {v.offers.length > 0 ? `(${v.offers.length} valgt)` : ""}</summary>

@@ -1,7 +1,8 @@
-import { Fact, TagSection } from "./facts";
 import { flexibilityLabels } from "~/openings/options";
-import type { Flexibility } from "../../db/schema";
 import { formatDate } from "~/utils/dates";
+
+import type { Flexibility } from "../../db/schema";
+import { Fact, TagSection } from "./facts";
 
 export interface OpeningViewData {
   title: string;

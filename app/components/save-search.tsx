@@ -1,5 +1,7 @@
 import { Form, Link } from "@remix-run/react";
+
 import { saveSearchSchema } from "~/alerts/schemas";
+
 import { SubmitButton, TextField, useZodForm } from "./form";
 
 /**

@@ -1,5 +1,5 @@
-import { useId } from "react";
 import { useSearchParams } from "@remix-run/react";
+import { useId } from "react";
 
 // The fields of a search form sent with GET: each reads its value from the
 // address, so a filtered list can be bookmarked and works without JavaScript.

@@ -1,9 +1,11 @@
 import { Form, Link, NavLink, useLocation, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
-import type { Role } from "../../db/schema";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+
 import type { ContactView } from "~/jobcenter/schemas";
 import { navFor, roleLabels } from "~/users/roles";
 import { flashText } from "~/utils/flash";
+
+import type { Role } from "../../db/schema";
 
 export interface ShellUser {
   name: string;

@@ -1,8 +1,10 @@
 import { Form, useLocation } from "@remix-run/react";
 import { useId } from "react";
-import type { ProfileTermKind } from "../../db/schema";
+
 import { termKindText } from "~/profiles/options";
 import { addTermSchema } from "~/profiles/schemas";
+
+import type { ProfileTermKind } from "../../db/schema";
 import { SubmitButton, TextField, useZodForm } from "./form";
 import { RemoveItemForm } from "./remove-item-form";
 
@@ -11,17 +13,7 @@ import { RemoveItemForm } from "./remove-item-form";
  * "Fjern" button each, and an add box with native type-ahead (<datalist>)
  * from the shared vocabulary. Works without JavaScript.
  */
-export function TermListEditor({
-  kind,
-  items,
-  suggestions,
-  error,
-}: {
-  kind: ProfileTermKind;
-  items: { id: number; label: string }[];
-  suggestions: string[];
-  error?: string;
-}) {
+export function TermListEditor({ kind, items, suggestions, error }: { kind: ProfileTermKind; items: { id: number; label: string }[]; suggestions: string[]; error?: string }) {
   const text = termKindText[kind];
   const headingId = useId();
   return (

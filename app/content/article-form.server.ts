@@ -1,7 +1,8 @@
+import { badRequest, echoValues, type FieldErrors, formDataToObject, zodFieldErrors } from "~/utils/forms.server";
+
 import type { Db } from "../../db/kysely";
 import type { Article } from "../../db/schema";
-import { badRequest, echoValues, formDataToObject, zodFieldErrors, type FieldErrors } from "~/utils/forms.server";
-import { saveArticle, type MediaFiles } from "./articles.server";
+import { type MediaFiles, saveArticle } from "./articles.server";
 import { articleSchema } from "./schemas";
 import { commitUpload, isWebVtt, parseUploadForm, removeUpload, sniffVideoType, uploadedFile } from "./uploads.server";
 

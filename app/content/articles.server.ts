@@ -1,8 +1,10 @@
 import { sql } from "kysely";
-import { portableSql } from "../../db/portable";
-import type { Db } from "../../db/kysely";
-import type { Article, Role } from "../../db/schema";
+
 import { audiencesFor } from "~/events/options";
+
+import type { Db } from "../../db/kysely";
+import { portableSql } from "../../db/portable";
+import type { Article, Role } from "../../db/schema";
 import type { ArticleInput } from "./schemas";
 
 // "Viden": articles and videos, and who read them.
@@ -13,13 +15,7 @@ export interface MediaFiles {
   captionsFile?: string | null;
 }
 
-export async function saveArticle(
-  db: Db,
-  input: ArticleInput,
-  media: MediaFiles,
-  { id, staffId }: { id?: number; staffId: string },
-  now = new Date(),
-): Promise<number> {
+export async function saveArticle(db: Db, input: ArticleInput, media: MediaFiles, { id, staffId }: { id?: number; staffId: string }, now = new Date()): Promise<number> {
   const at = now.toISOString();
   const values = {
     kind: input.kind,
@@ -82,7 +78,11 @@ export async function listArticles(db: Db, { role, tag }: { role: Role; tag?: st
       "a.audience",
       "a.publishedAt",
       "a.updatedAt",
-      eb.selectFrom("articleReads as r").select((x) => x.fn.countAll<number>().as("n")).whereRef("r.articleId", "=", "a.id").as("reads"),
+      eb
+        .selectFrom("articleReads as r")
+        .select((x) => x.fn.countAll<number>().as("n"))
+        .whereRef("r.articleId", "=", "a.id")
+        .as("reads"),
     ])
     .where("a.audience", "in", audiencesFor(role))
     .orderBy("a.updatedAt", "desc");
@@ -101,6 +101,10 @@ export async function markRead(db: Db, articleId: number, userId: string, now = 
 }
 
 export async function readCount(db: Db, articleId: number): Promise<number> {
-  const row = await db.selectFrom("articleReads").select((eb) => eb.fn.countAll<number>().as("n")).where("articleId", "=", articleId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("articleReads")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("articleId", "=", articleId)
+    .executeTakeFirstOrThrow();
   return row.n;
 }

@@ -2,15 +2,11 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
-import {
-  MaxPartSizeExceededError,
-  unstable_composeUploadHandlers,
-  unstable_createFileUploadHandler,
-  unstable_createMemoryUploadHandler,
-  NodeOnDiskFile,
-} from "@remix-run/node";
+
+import { MaxPartSizeExceededError, NodeOnDiskFile, unstable_composeUploadHandlers, unstable_createFileUploadHandler, unstable_createMemoryUploadHandler } from "@remix-run/node";
+
 import { env } from "~/env.server";
-import { readMultipartFormData, type FieldErrors } from "~/utils/forms.server";
+import { type FieldErrors, readMultipartFormData } from "~/utils/forms.server";
 
 const FILE_FIELDS = ["video", "captions"];
 const MAX_TEXT_PART = 200_000;
@@ -33,9 +29,7 @@ export function sweepIncomingUploads(): number {
   return names.length;
 }
 
-export type UploadForm =
-  | { ok: true; formData: FormData; /** Removes this request's files that were not committed. */ cleanUp: () => void }
-  | { ok: false; errors: FieldErrors };
+export type UploadForm = { ok: true; formData: FormData; /** Removes this request's files that were not committed. */ cleanUp: () => void } | { ok: false; errors: FieldErrors };
 
 /**
  * Reads a multipart form: text fields in memory, the video and caption files

@@ -1,13 +1,15 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "../../db/kysely";
-import type { Company, CompanyStatus, Role, User } from "../../db/schema";
+
+import { HEALTH_CONSENT_VERSION } from "~/auth/consent-texts";
 import { hashPassword } from "~/auth/password.server";
 import { withoutMatchTerms } from "~/matching/match-terms";
-import { HEALTH_CONSENT_VERSION } from "~/auth/consent-texts";
-import * as profiles from "~/profiles/profile.server";
-import { approveProfile } from "~/profiles/review.server";
 import { closeOpening, publishOpening, saveOpening } from "~/openings/openings.server";
 import type { OpeningInput } from "~/openings/schemas";
+import * as profiles from "~/profiles/profile.server";
+import { approveProfile } from "~/profiles/review.server";
+
+import type { Db } from "../../db/kysely";
+import type { Company, CompanyStatus, Role, User } from "../../db/schema";
 
 // Building blocks for tests and for the demo seed, so both make data the same way.
 
@@ -16,10 +18,7 @@ const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 export const TEST_PASSWORD = "korrekt-hest-batteri";
 
-export async function createUser(
-  db: Db,
-  fields: Partial<Omit<User, "passwordHash">> & { role: Role; password?: string },
-): Promise<User & { password: string }> {
+export async function createUser(db: Db, fields: Partial<Omit<User, "passwordHash">> & { role: Role; password?: string }): Promise<User & { password: string }> {
   const password = fields.password ?? TEST_PASSWORD;
   const { password: _ignored, ...rest } = fields;
   const user: User = {
@@ -45,10 +44,7 @@ export async function createUser(
   return { ...user, password };
 }
 
-export async function createCompany(
-  db: Db,
-  fields: Partial<Omit<Company, "id">> & { status?: CompanyStatus } = {},
-): Promise<Company> {
+export async function createCompany(db: Db, fields: Partial<Omit<Company, "id">> & { status?: CompanyStatus } = {}): Promise<Company> {
   return db
     .insertInto("companies")
     .values({
@@ -140,12 +136,7 @@ export async function fillProfile(db: Db, id: string, fixture: ProfileFixture = 
 }
 
 /** An opening saved through the domain function (and published unless status says otherwise). */
-export async function createOpening(
-  db: Db,
-  companyId: number,
-  fields: Partial<OpeningInput> & { status?: "draft" | "published" | "closed"; owner?: User } = {},
-  now = new Date(),
-) {
+export async function createOpening(db: Db, companyId: number, fields: Partial<OpeningInput> & { status?: "draft" | "published" | "closed"; owner?: User } = {}, now = new Date()) {
   const { status = "published", owner: given, ...input } = fields;
   // Without an owner a colleague is made for the opening (tests); the demo passes its own user.
   const owner = given ?? (await createUser(db, { role: "company", companyId }));

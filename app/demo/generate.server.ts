@@ -1,20 +1,22 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "../../db/kysely";
-import { inTransaction } from "../../db/kysely";
-import type { EmploymentStatusValue } from "../../db/schema";
-import { seedTerms } from "../../db/vocabularies/terms";
+
 import { acceptInvitation, createInvitation } from "~/auth/invitations.server";
 import { hashPassword } from "~/auth/password.server";
 import { registerCitizen } from "~/citizens/citizens.server";
 import { confirmHire, recordEmploymentStatus } from "~/employment/employment.server";
 import { createEvent, listParticipants, setAttendance, signUp } from "~/events/events.server";
+import { threadForAcceptedRequest } from "~/messages/threads.server";
 import { expressInterest, setInterestStage } from "~/openings/interests.server";
 import { closeOpening, publishOpening, saveOpening } from "~/openings/openings.server";
 import { answerContactRequest, createContactRequest } from "~/profiles/contact.server";
-import { threadForAcceptedRequest } from "~/messages/threads.server";
 import { setProfileHidden } from "~/profiles/profile.server";
 import { recordActivityDays } from "~/stats/activity.server";
 import { addDays, danishTimeToUtc, localDate } from "~/utils/dates";
+
+import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
+import type { EmploymentStatusValue } from "../../db/schema";
+import { seedTerms } from "../../db/vocabularies/terms";
 import { createCompany, fillProfile, type ProfileFixture } from "./builders.server";
 import { habitDays, personaFor } from "./habits";
 import { prng, quota, type Rng } from "./random";
@@ -41,8 +43,74 @@ export interface GenerateOptions {
   staffIds: string[];
 }
 
-const FIRST = ["Anders", "Birgit", "Carsten", "Dorthe", "Emil", "Fatima", "Gitte", "Henrik", "Ida", "Jens", "Karin", "Lars", "Maja", "Niels", "Oda", "Per", "Rikke", "Søren", "Tina", "Ulla", "Vagn", "Yasmin", "Ahmed", "Bodil", "Claus", "Ditte", "Erik", "Frederik", "Grethe", "Helle", "Inger", "Jonas", "Kim", "Lone", "Mikkel", "Nanna", "Ole", "Pia", "Rasmus", "Susanne", "Thomas", "Vibeke"];
-const LAST = ["Andersen", "Bach", "Christensen", "Dam", "Eriksen", "Frandsen", "Gregersen", "Holm", "Iversen", "Juhl", "Kristensen", "Larsen", "Madsen", "Nielsen", "Olsen", "Petersen", "Rasmussen", "Sørensen", "Thomsen", "Vestergaard", "Winther", "Østergaard"];
+const FIRST = [
+  "Anders",
+  "Birgit",
+  "Carsten",
+  "Dorthe",
+  "Emil",
+  "Fatima",
+  "Gitte",
+  "Henrik",
+  "Ida",
+  "Jens",
+  "Karin",
+  "Lars",
+  "Maja",
+  "Niels",
+  "Oda",
+  "Per",
+  "Rikke",
+  "Søren",
+  "Tina",
+  "Ulla",
+  "Vagn",
+  "Yasmin",
+  "Ahmed",
+  "Bodil",
+  "Claus",
+  "Ditte",
+  "Erik",
+  "Frederik",
+  "Grethe",
+  "Helle",
+  "Inger",
+  "Jonas",
+  "Kim",
+  "Lone",
+  "Mikkel",
+  "Nanna",
+  "Ole",
+  "Pia",
+  "Rasmus",
+  "Susanne",
+  "Thomas",
+  "Vibeke",
+];
+const LAST = [
+  "Andersen",
+  "Bach",
+  "Christensen",
+  "Dam",
+  "Eriksen",
+  "Frandsen",
+  "Gregersen",
+  "Holm",
+  "Iversen",
+  "Juhl",
+  "Kristensen",
+  "Larsen",
+  "Madsen",
+  "Nielsen",
+  "Olsen",
+  "Petersen",
+  "Rasmussen",
+  "Sørensen",
+  "Thomsen",
+  "Vestergaard",
+  "Winther",
+  "Østergaard",
+];
 const COMPANY_WORDS = ["Nord", "Syd", "Øster", "Vester", "Kyst", "Skov", "By", "Havne", "Sol", "Egne"];
 const COMPANY_KINDS = ["Bageri", "Kantine", "Lager", "Gartneri", "Regnskab", "Rengøring", "Butik", "Værksted", "IT", "Cykler", "Catering", "Ejendomme"];
 const POSTCODES = ["2820", "2900", "2920", "2930", "2800", "2830", "2840", "2860", "2870", "2880", "2100", "2200", "3400", "2730", "2750"];
@@ -144,7 +212,7 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
           companyId: company.id,
           isCompanyAdmin: true,
         },
-        moment
+        moment,
       );
       const accepted = await acceptInvitation(db, token, { password: "", passwordHash, healthConsent: false }, new Date(moment.getTime() + 3_600_000));
       if (accepted.status !== "ok") return;
@@ -187,7 +255,7 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
         deadline: until,
       },
       { companyId: c.id, userId: c.userId },
-      moment
+      moment,
     );
     if (!result.ok) return;
     await publishOpening(db, result.id, c.id, moment);
@@ -215,7 +283,7 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
   ] as const);
   const takenNames = new Set((await db.selectFrom("users").select("name").execute()).map((u) => u.name));
   const inviteDays = Array.from({ length: options.flexjobbers }, (_, i) =>
-    i < options.flexjobbers * SHAPE.invitedAtLaunch ? addDays(start, r.int(0, 21)) : addDays(start, r.int(22, span))
+    i < options.flexjobbers * SHAPE.invitedAtLaunch ? addDays(start, r.int(0, 21)) : addDays(start, r.int(22, span)),
   ).sort();
   for (let i = 0; i < options.flexjobbers; i++) {
     let name = `${r.pick(FIRST)} ${r.pick(LAST)}`;
@@ -233,7 +301,7 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
         status,
         fromDate: start,
       },
-      at(start, 8) ?? now
+      at(start, 8) ?? now,
     );
     if (registered === "exists") continue;
     citizens.push({
@@ -266,7 +334,7 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
         source: "staff",
         recordedBy: r.pick(staff),
       },
-      at(start, 9) ?? now
+      at(start, 9) ?? now,
     );
   }
 
@@ -285,7 +353,7 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
           invitedBy: r.pick(staff),
           consultantId: r.pick(staff),
         },
-        moment
+        moment,
       );
       if (outcome === "nothing") return;
       const accountDay = addDays(invitedDay, r.int(0, 2));
@@ -309,9 +377,18 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
   }
 
   // How the steps of a hire turn out: dealt by quota, so every seed has the municipality's shares.
-  const yesQuota = quota([["yes", SHAPE.saysYes], ["no", 1 - SHAPE.saysYes]] as const);
-  const samtaleQuota = quota([["yes", SHAPE.toSamtale], ["no", 1 - SHAPE.toSamtale]] as const);
-  const hiredQuota = quota([["yes", SHAPE.hiredAfterSamtale], ["no", 1 - SHAPE.hiredAfterSamtale]] as const);
+  const yesQuota = quota([
+    ["yes", SHAPE.saysYes],
+    ["no", 1 - SHAPE.saysYes],
+  ] as const);
+  const samtaleQuota = quota([
+    ["yes", SHAPE.toSamtale],
+    ["no", 1 - SHAPE.toSamtale],
+  ] as const);
+  const hiredQuota = quota([
+    ["yes", SHAPE.hiredAfterSamtale],
+    ["no", 1 - SHAPE.hiredAfterSamtale],
+  ] as const);
 
   // A hire through the platform, step by step, each on its own later day.
   function startHire(c: Citizen, day: string) {
@@ -333,7 +410,7 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
           shareIdentity: r.chance(0.5),
           message: "Jeg vil gerne høre mere om jobbet.",
         },
-        when
+        when,
       );
       if (sent !== "sent") return false;
       const row = await db.selectFrom("interests").select("id").where("userId", "=", c.id).where("openingId", "=", opening.id).executeTakeFirstOrThrow();
@@ -352,7 +429,7 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
             stage: value,
             userId: company.userId,
           },
-          when
+          when,
         );
         if (then) then(stageDay);
         else done();
@@ -389,7 +466,7 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
             profileUserId: c.id,
             message: "Vi vil gerne tale med dig om et job hos os.",
           },
-          when
+          when,
         );
         if (sent === "not_found" || sent.kind !== "sent") return done();
         const answerDay = addDays(askDay, r.int(0, 3));
@@ -404,7 +481,7 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
               requestId: sent.requestId,
               answer: yes ? "accepted" : "declined",
             },
-            answered
+            answered,
           );
           // A yes opens the conversation, as on Beskeder.
           if (yes) await threadForAcceptedRequest(db, sent.requestId, answered);
@@ -424,7 +501,7 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
           const when = at(yesDay, 20);
           if (!when || !(await interest(when))) return done();
           afterYes(yesDay);
-        })
+        }),
       );
     }
   }
@@ -494,7 +571,7 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
         profileUserId: c.id,
         message: "Vi har set din profil og vil gerne høre, om du er interesseret i et job hos os.",
       },
-      when
+      when,
     );
     if (sent === "not_found" || sent.kind !== "sent") return;
     const answerDay = addDays(day, r.int(1, 5));
@@ -526,9 +603,7 @@ function profileFixture(r: Rng, staff: string[]): ProfileFixture {
   const competences = seedTerms.competence;
   const hoursMin = r.int(5, 15);
   return {
-    headline: `${r.pick(["Stabil", "Omhyggelig", "Rolig", "Glad", "Erfaren"])} ${r.pick(["medarbejder", "kollega", "hjælper"])} med flair for ${r
-      .pick(competences)
-      .toLowerCase()}`,
+    headline: `${r.pick(["Stabil", "Omhyggelig", "Rolig", "Glad", "Erfaren"])} ${r.pick(["medarbejder", "kollega", "hjælper"])} med flair for ${r.pick(competences).toLowerCase()}`,
     summary: "Jeg trives med faste opgaver og gode kolleger. Jeg arbejder bedst, når jeg kender dagens plan.",
     competences: r.shuffle([...competences]).slice(0, r.int(2, 5)),
     industries: [r.pick(seedTerms.industry)],
@@ -568,7 +643,7 @@ async function generateActivity(db: Db, r: Rng, { today, now }: { today: string;
       timeZone: "Europe/Copenhagen",
       hour: "2-digit",
       hourCycle: "h23",
-    }).format(now)
+    }).format(now),
   );
   const rows: { userId: string; day: string }[] = [];
   const logins: {
@@ -605,9 +680,9 @@ async function generateActivity(db: Db, r: Rng, { today, now }: { today: string;
 
 /** A meeting every five weeks or so, with sign-ups before it and attendance after. */
 async function generateEvents(db: Db, r: Rng, o: { start: string; span: number; today: string; now: Date; staff: string[] }) {
-  const people = (
-    await db.selectFrom("users").select(["id", "createdAt"]).where("role", "=", "flexjobber").where("status", "=", "active").orderBy("id").execute()
-  ).map((p) => p.id);
+  const people = (await db.selectFrom("users").select(["id", "createdAt"]).where("role", "=", "flexjobber").where("status", "=", "active").orderBy("id").execute()).map(
+    (p) => p.id,
+  );
   for (let offset = 20; offset < o.span - 3; offset += 35) {
     const day = addDays(o.start, offset);
     const created = danishTimeToUtc(addDays(day, -20), "09:00");
@@ -627,11 +702,10 @@ async function generateEvents(db: Db, r: Rng, o: { start: string; span: number; 
         signupDeadline: undefined,
       },
       r.pick(o.staff),
-      created
+      created,
     );
     const signUpAt = danishTimeToUtc(addDays(day, -7), "12:00");
-    for (const id of r.shuffle([...people]).slice(0, Math.min(capacity, r.int(5, capacity))))
-      await signUp(db, { eventId, userId: id, role: "flexjobber" }, signUpAt);
+    for (const id of r.shuffle([...people]).slice(0, Math.min(capacity, r.int(5, capacity)))) await signUp(db, { eventId, userId: id, role: "flexjobber" }, signUpAt);
     for (const p of await listParticipants(db, eventId)) {
       if (p.status === "registered")
         await setAttendance(db, {

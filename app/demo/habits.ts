@@ -1,4 +1,5 @@
 import { addDays } from "~/utils/dates";
+
 import type { Rng } from "./random";
 
 // How often each demo citizen logs in: a stable personal rhythm from the day

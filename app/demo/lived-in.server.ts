@@ -1,18 +1,20 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Db } from "../../db/kysely";
-import type { Role } from "../../db/schema";
-import { saveArticle, markRead } from "~/content/articles.server";
+
+import { markRead, saveArticle } from "~/content/articles.server";
 import { uploadsDir } from "~/content/uploads.server";
 import { createEvent, listParticipants, setAttendance, signUp } from "~/events/events.server";
 import { threadForAcceptedRequest } from "~/messages/threads.server";
-import { answerContactRequest, createContactRequest } from "~/profiles/contact.server";
 import { expressInterest } from "~/openings/interests.server";
 import { liveOpenings } from "~/openings/openings.server";
+import { answerContactRequest, createContactRequest } from "~/profiles/contact.server";
 import { setProfileHidden } from "~/profiles/profile.server";
 import { returnProfile } from "~/profiles/review.server";
 import { recordActivityDays } from "~/stats/activity.server";
 import { addDays, localDate } from "~/utils/dates";
+
+import type { Db } from "../../db/kysely";
+import type { Role } from "../../db/schema";
 import { createFlexjobberWithProfile, createOpening } from "./builders.server";
 
 // What makes the demo feel lived in for a newcomer (issue 15, part 3):
@@ -29,25 +31,64 @@ export async function demoEvents(db: Db, o: { staffId: string; flexjobbers: Pers
   const event = (title: string, description: string, days: number, audience: "flexjobbers" | "companies" | "both", capacity: number, createdDaysAgo: number) =>
     createEvent(
       db,
-      { title, description, day: on(days), startTime: "10:00", endTime: "12:00", place: "Jobcentret, Eksempelvej 1, 2820 Gentofte", onlineUrl: undefined, audience, capacity, signupDeadline: undefined },
+      {
+        title,
+        description,
+        day: on(days),
+        startTime: "10:00",
+        endTime: "12:00",
+        place: "Jobcentret, Eksempelvej 1, 2820 Gentofte",
+        onlineUrl: undefined,
+        audience,
+        capacity,
+        signupDeadline: undefined,
+      },
       o.staffId,
       ago(createdDaysAgo),
     );
 
   // Full, with two on the waitlist.
-  const cafe = await event("Netværkscafé for fleksjobbere", "Kaffe, kage og en snak med andre fleksjobbere. En jobkonsulent er med og svarer på spørgsmål.", 6, "flexjobbers", 3, 14);
+  const cafe = await event(
+    "Netværkscafé for fleksjobbere",
+    "Kaffe, kage og en snak med andre fleksjobbere. En jobkonsulent er med og svarer på spørgsmål.",
+    6,
+    "flexjobbers",
+    3,
+    14,
+  );
   for (const [i, p] of o.flexjobbers.slice(0, 5).entries()) await signUp(db, { eventId: cafe, userId: p.id, role: p.role }, ago(10 - i));
-  const workshop = await event("Workshop: Skriv en god profil", "Vi hjælper dig med at beskrive dine kompetencer og skånebehov, så virksomhederne forstår dem.", 13, "flexjobbers", 12, 10);
+  const workshop = await event(
+    "Workshop: Skriv en god profil",
+    "Vi hjælper dig med at beskrive dine kompetencer og skånebehov, så virksomhederne forstår dem.",
+    13,
+    "flexjobbers",
+    12,
+    10,
+  );
   for (const p of o.flexjobbers.slice(0, 2)) await signUp(db, { eventId: workshop, userId: p.id, role: p.role }, ago(3));
   const morning = await event("Morgenmøde for virksomheder", "Hør hvordan andre virksomheder har fået en fleksjobber godt i gang. Morgenmad fra kl. 9.30.", 9, "companies", 30, 12);
   for (const p of o.companyUsers.slice(0, 1)) await signUp(db, { eventId: morning, userId: p.id, role: p.role }, ago(5));
   await event("Jobmesse: Mød virksomhederne", "Virksomheder, der gerne vil ansætte fleksjobbere, fortæller om deres job. Alle er velkomne.", 27, "both", 80, 7);
 
   // Behind us, with who came.
-  for (const [title, daysAgo] of [["Jobcafé", 20], ["Fællesmøde om fleksjob", 48]] as const) {
+  for (const [title, daysAgo] of [
+    ["Jobcafé", 20],
+    ["Fællesmøde om fleksjob", 48],
+  ] as const) {
     const past = await createEvent(
       db,
-      { title, description: "Et uformelt møde om job og fleksjob.", day: localDate(ago(daysAgo)), startTime: "13:00", endTime: "15:00", place: "Jobcentret", onlineUrl: undefined, audience: "both", capacity: 25, signupDeadline: undefined },
+      {
+        title,
+        description: "Et uformelt møde om job og fleksjob.",
+        day: localDate(ago(daysAgo)),
+        startTime: "13:00",
+        endTime: "15:00",
+        place: "Jobcentret",
+        onlineUrl: undefined,
+        audience: "both",
+        capacity: 25,
+        signupDeadline: undefined,
+      },
       o.staffId,
       ago(daysAgo + 21),
     );
@@ -61,7 +102,13 @@ export async function demoEvents(db: Db, o: { staffId: string; flexjobbers: Pers
 export async function demoViden(db: Db, o: { staffId: string; readers: string[] }, now: Date) {
   const ago = (days: number) => new Date(now.getTime() - days * DAY);
   const article = (title: string, summary: string, body: string, tags: string, audience: "flexjobbers" | "companies" | "both", days: number) =>
-    saveArticle(db, { kind: "article", title, summary, body, tags: tags.split(","), audience, status: "published", videoUrl: undefined, transcript: undefined }, {}, { staffId: o.staffId }, ago(days));
+    saveArticle(
+      db,
+      { kind: "article", title, summary, body, tags: tags.split(","), audience, status: "published", videoUrl: undefined, transcript: undefined },
+      {},
+      { staffId: o.staffId },
+      ago(days),
+    );
 
   const profile = await article(
     "Sådan skriver du en profil, virksomhederne forstår",
@@ -73,7 +120,7 @@ export async function demoViden(db: Db, o: { staffId: string; readers: string[] 
       "",
       "1. **Skriv det, du kan**, også det du har lært uden for et job.",
       "2. **Vær ærlig om dine timer.** Hellere 10 timer, der holder, end 20, der ikke gør.",
-      "3. **Skriv skånebehov som ønsker**, fx \"pauser efter behov\" eller \"ingen tunge løft\".",
+      '3. **Skriv skånebehov som ønsker**, fx "pauser efter behov" eller "ingen tunge løft".',
       "4. **Vælg selv**, hvilke skånebehov virksomhederne må se.",
       "5. **Hold den ved lige.** Kig på den, når noget ændrer sig.",
     ].join("\n"),
@@ -102,7 +149,10 @@ export async function demoViden(db: Db, o: { staffId: string; readers: string[] 
   const dir = uploadsDir();
   fs.mkdirSync(dir, { recursive: true });
   const assets = path.resolve("app/demo/assets");
-  for (const [from, to] of [["velkommen.webm", "demo-velkommen.webm"], ["velkommen.vtt", "demo-velkommen.vtt"]] as const) {
+  for (const [from, to] of [
+    ["velkommen.webm", "demo-velkommen.webm"],
+    ["velkommen.vtt", "demo-velkommen.vtt"],
+  ] as const) {
     fs.copyFileSync(path.join(assets, from), path.join(dir, to));
   }
   await saveArticle(
@@ -116,7 +166,8 @@ export async function demoViden(db: Db, o: { staffId: string; readers: string[] 
       audience: "flexjobbers",
       status: "published",
       videoUrl: undefined,
-      transcript: "Velkommen til Refleks, jobcentrets lukkede forum for fleksjobbere. Her ser du, hvordan du laver din profil: kompetencer, timer og skånebehov. Du bestemmer selv, hvad virksomhederne ser, og hvornår de får dit navn.",
+      transcript:
+        "Velkommen til Refleks, jobcentrets lukkede forum for fleksjobbere. Her ser du, hvordan du laver din profil: kompetencer, timer og skånebehov. Du bestemmer selv, hvad virksomhederne ser, og hvornår de får dit navn.",
     },
     { videoFile: "demo-velkommen.webm", videoType: "video/webm", captionsFile: "demo-velkommen.vtt" },
     { staffId: o.staffId },
@@ -126,14 +177,14 @@ export async function demoViden(db: Db, o: { staffId: string; readers: string[] 
 }
 
 /** Contact requests from the demo company in every state: waiting for an answer, said yes to (a conversation), said no to. */
-export async function demoRequests(
-  db: Db,
-  o: { companyId: number; companyUserId: string; pending: string; accepted: string; declined: string },
-  now: Date,
-) {
+export async function demoRequests(db: Db, o: { companyId: number; companyUserId: string; pending: string; accepted: string; declined: string }, now: Date) {
   const ago = (days: number) => new Date(now.getTime() - days * DAY);
   const send = async (profileUserId: string, days: number) => {
-    const sent = await createContactRequest(db, { companyId: o.companyId, sentBy: o.companyUserId, profileUserId, message: "Hej. Vi har et job i vores kantine, som måske passer til dig. Vil du tale med os?" }, ago(days));
+    const sent = await createContactRequest(
+      db,
+      { companyId: o.companyId, sentBy: o.companyUserId, profileUserId, message: "Hej. Vi har et job i vores kantine, som måske passer til dig. Vil du tale med os?" },
+      ago(days),
+    );
     return sent !== "not_found" && sent.kind === "sent" ? sent.requestId : null;
   };
   await send(o.pending, 1);
@@ -165,7 +216,10 @@ export async function demoFollowUps(db: Db, o: { staffId: string; password: stri
   ] as const) {
     const user = await citizen(name, email, { approvedBy: o.staffId }, 90);
     await setProfileHidden(db, user.id, true, ago(lastLogin));
-    await recordActivityDays(db, [{ userId: user.id, day: addDays(today, -lastLogin - 7) }, { userId: user.id, day: addDays(today, -lastLogin) }]);
+    await recordActivityDays(db, [
+      { userId: user.id, day: addDays(today, -lastLogin - 7) },
+      { userId: user.id, day: addDays(today, -lastLogin) },
+    ]);
   }
 
   const sofie = await citizen("Sofie Strand", "sofie.demo@example.dk", { status: "pending" }, 30);
@@ -186,7 +240,15 @@ export async function demoFollowUps(db: Db, o: { staffId: string; password: stri
     await createOpening(
       db,
       active.companyId!,
-      { owner: active, title: "Pedelmedhjælper på skolen", description: "Du hjælper pedellen med små reparationer, oprydning og at gøre klar til arrangementer.", hoursMin: 8, hoursMax: 12, postcode: "2820", deadline: addDays(today, 30) },
+      {
+        owner: active,
+        title: "Pedelmedhjælper på skolen",
+        description: "Du hjælper pedellen med små reparationer, oprydning og at gøre klar til arrangementer.",
+        hoursMin: 8,
+        hoursMax: 12,
+        postcode: "2820",
+        deadline: addDays(today, 30),
+      },
       ago(20),
     );
   }
@@ -201,10 +263,18 @@ export async function demoFollowUps(db: Db, o: { staffId: string; password: stri
   if (!other) return;
   const ulla = await citizen("Ulla Uldall", "ulla.demo@example.dk", { approvedBy: o.staffId }, 40);
   await recordActivityDays(db, [{ userId: ulla.id, day: today }]);
-  await createContactRequest(db, { companyId: other.companyId, sentBy: other.userId, profileUserId: ulla.id, message: "Hej. Vi har et job, der måske passer til dig. Vil du tale med os?" }, ago(9));
+  await createContactRequest(
+    db,
+    { companyId: other.companyId, sentBy: other.userId, profileUserId: ulla.id, message: "Hej. Vi har et job, der måske passer til dig. Vil du tale med os?" },
+    ago(9),
+  );
   const kaj = await citizen("Kaj Kristensen", "kaj.demo@example.dk", { approvedBy: o.staffId }, 40);
   await recordActivityDays(db, [{ userId: kaj.id, day: today }]);
   if ((await expressInterest(db, { userId: kaj.id, openingId: other.openingId, shareIdentity: false }, now)) === "sent") {
-    await db.updateTable("interests").set({ createdAt: ago(10).toISOString(), updatedAt: ago(10).toISOString() }).where("userId", "=", kaj.id).execute();
+    await db
+      .updateTable("interests")
+      .set({ createdAt: ago(10).toISOString(), updatedAt: ago(10).toISOString() })
+      .where("userId", "=", kaj.id)
+      .execute();
   }
 }

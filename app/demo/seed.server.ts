@@ -1,18 +1,19 @@
-import { DEMO_CITIZEN_SUBJECT, DEV_IDP_ISSUER } from "./dev-identities";
-import { inTransaction, type Db } from "../../db/kysely";
-import { createInvitation } from "~/auth/invitations.server";
-import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "~/auth/consent-texts";
-import { createCompany, createFlexjobberWithProfile, createOpening, createUser, fillProfile, type ProfileFixture } from "./builders.server";
-import { expressInterest, setInterestStage } from "~/openings/interests.server";
-import { addToShortlist } from "~/openings/shortlist.server";
 import { runSavedSearchAlerts } from "~/alerts/alerts.server";
 import { saveSearch } from "~/alerts/saved-searches.server";
-import { openInterestThread, postMessage, startJobcenterThread } from "~/messages/threads.server";
-import { createContactRequest } from "~/profiles/contact.server";
+import { HEALTH_CONSENT_VERSION, PRIVACY_VERSION } from "~/auth/consent-texts";
+import { createInvitation } from "~/auth/invitations.server";
 import { saveJobcenterContact } from "~/jobcenter/contact.server";
+import { openInterestThread, postMessage, startJobcenterThread } from "~/messages/threads.server";
+import { expressInterest, setInterestStage } from "~/openings/interests.server";
+import { addToShortlist } from "~/openings/shortlist.server";
+import { createContactRequest } from "~/profiles/contact.server";
 import { addDays, localDate } from "~/utils/dates";
-import { demoEvents, demoFollowUps, demoRequests, demoViden } from "./lived-in.server";
+
+import { type Db, inTransaction } from "../../db/kysely";
+import { createCompany, createFlexjobberWithProfile, createOpening, createUser, fillProfile, type ProfileFixture } from "./builders.server";
+import { DEMO_CITIZEN_SUBJECT, DEV_IDP_ISSUER } from "./dev-identities";
 import { generateMunicipality, type GenerateOptions } from "./generate.server";
+import { demoEvents, demoFollowUps, demoRequests, demoViden } from "./lived-in.server";
 
 export const DEMO_PASSWORD = "refleks-demo";
 
@@ -35,11 +36,7 @@ const DAY = 86_400_000;
 /** The generated part: small by default (for `npm start`), full size from `npm run seed:demo`. */
 export const SMALL_MUNICIPALITY = { flexjobbers: 40, companies: 12, months: 12, seed: 7, liveOpenings: false };
 
-export async function seedDemo(
-  db: Db,
-  now = new Date(),
-  generate: Omit<GenerateOptions, "staffIds"> = SMALL_MUNICIPALITY,
-): Promise<"seeded" | "exists"> {
+export async function seedDemo(db: Db, now = new Date(), generate: Omit<GenerateOptions, "staffIds"> = SMALL_MUNICIPALITY): Promise<"seeded" | "exists"> {
   const exists = await db.selectFrom("users").select("id").where("email", "=", DEMO_LOGINS[0].email).executeTakeFirst();
   if (exists) return "exists";
   const ago = (days: number) => new Date(now.getTime() - days * DAY);
@@ -83,10 +80,28 @@ export async function seedDemo(
       password: DEMO_PASSWORD,
       createdAt: ago(31).toISOString(),
     });
-    await useInvitation(trx, { email: companyUser.email, name: companyUser.name, role: "company", invitedBy: staff.id, companyId: kitchen.id, isCompanyAdmin: true }, companyUser.id, ago(30));
+    await useInvitation(
+      trx,
+      { email: companyUser.email, name: companyUser.name, role: "company", invitedBy: staff.id, companyId: kitchen.id, isCompanyAdmin: true },
+      companyUser.id,
+      ago(30),
+    );
     // A plain colleague (not a company administrator).
-    const colleague = await createUser(trx, { role: "company", email: "kollega@demo.refleks.dk", name: "Kamilla Kristensen", companyId: kitchen.id, isCompanyAdmin: 0, password: DEMO_PASSWORD, createdAt: ago(26).toISOString() });
-    await useInvitation(trx, { email: colleague.email, name: colleague.name, role: "company", invitedBy: companyUser.id, companyId: kitchen.id, isCompanyAdmin: false }, colleague.id, ago(25));
+    const colleague = await createUser(trx, {
+      role: "company",
+      email: "kollega@demo.refleks.dk",
+      name: "Kamilla Kristensen",
+      companyId: kitchen.id,
+      isCompanyAdmin: 0,
+      password: DEMO_PASSWORD,
+      createdAt: ago(26).toISOString(),
+    });
+    await useInvitation(
+      trx,
+      { email: colleague.email, name: colleague.name, role: "company", invitedBy: companyUser.id, companyId: kitchen.id, isCompanyAdmin: false },
+      colleague.id,
+      ago(25),
+    );
 
     const garden = await createCompany(trx, {
       name: "Grøn Have A/S",
@@ -99,8 +114,22 @@ export async function seedDemo(
       createdAt: ago(4).toISOString(),
     });
     await createInvitation(trx, { email: garden.contactEmail, name: garden.contactName, role: "company", invitedBy: staff.id, companyId: garden.id, isCompanyAdmin: true }, ago(2));
-    await createCompany(trx, { name: "Byens Bageri", cvr: "34567890", contactName: "Bo Bager", contactEmail: "bo@byensbageri.example", status: "pending", createdAt: ago(1).toISOString() });
-    await createCompany(trx, { name: "Hurtig Transport ApS", cvr: "45678901", contactName: "Hanne Holm", contactEmail: "hanne@hurtigtransport.example", status: "pending", createdAt: ago(3).toISOString() });
+    await createCompany(trx, {
+      name: "Byens Bageri",
+      cvr: "34567890",
+      contactName: "Bo Bager",
+      contactEmail: "bo@byensbageri.example",
+      status: "pending",
+      createdAt: ago(1).toISOString(),
+    });
+    await createCompany(trx, {
+      name: "Hurtig Transport ApS",
+      cvr: "45678901",
+      contactName: "Hanne Holm",
+      contactEmail: "hanne@hurtigtransport.example",
+      status: "pending",
+      createdAt: ago(3).toISOString(),
+    });
     await createCompany(trx, {
       name: "Eksempel Handel ApS",
       cvr: "56789012",
@@ -162,10 +191,23 @@ export async function seedDemo(
     await demoCandidates(trx, { canteen: openings[0]!, warehouse: openings[1]!, companyId: kitchen.id, companyUserId: companyUser.id }, ago(4));
     await demoThreads(trx, { staffId: staff.id, companyId: kitchen.id, companyUserId: companyUser.id, canteen: openings[0]! }, ago(3));
     await demoSavedSearches(trx, companyUser.id, ago(7));
-    const byEmail = async (email: string) => (await trx.selectFrom("users").select(["id", "role"]).where("email", "=", email).executeTakeFirstOrThrow());
-    const [hanne, jamal, lene, morten, peterP, nina] = await Promise.all(["hanne.demo@example.dk", "jamal.demo@example.dk", "lene.demo@example.dk", "morten.demo@example.dk", "peter.demo@example.dk", "ny@demo.refleks.dk"].map(byEmail));
+    const byEmail = async (email: string) => await trx.selectFrom("users").select(["id", "role"]).where("email", "=", email).executeTakeFirstOrThrow();
+    const [hanne, jamal, lene, morten, peterP, nina] = await Promise.all(
+      ["hanne.demo@example.dk", "jamal.demo@example.dk", "lene.demo@example.dk", "morten.demo@example.dk", "peter.demo@example.dk", "ny@demo.refleks.dk"].map(byEmail),
+    );
     await demoRequests(trx, { companyId: kitchen.id, companyUserId: companyUser.id, pending: bente.id, accepted: hanne!.id, declined: morten!.id }, now);
-    await demoEvents(trx, { staffId: staff.id, flexjobbers: [bente, jamal!, hanne!, lene!, morten!, peterP!].map((p) => ({ id: p.id, role: "flexjobber" as const })), companyUsers: [{ id: companyUser.id, role: "company" }, { id: colleague.id, role: "company" }] }, now);
+    await demoEvents(
+      trx,
+      {
+        staffId: staff.id,
+        flexjobbers: [bente, jamal!, hanne!, lene!, morten!, peterP!].map((p) => ({ id: p.id, role: "flexjobber" as const })),
+        companyUsers: [
+          { id: companyUser.id, role: "company" },
+          { id: colleague.id, role: "company" },
+        ],
+      },
+      now,
+    );
     await demoViden(trx, { staffId: staff.id, readers: [bente.id, hanne!.id, jamal!.id, nina!.id] }, now);
     await saveJobcenterContact(trx, {
       name: "Jobcenter Demo",
@@ -179,7 +221,11 @@ export async function seedDemo(
     // Invited long ago and never came: expired.
     await createInvitation(trx, { email: "eva.demo@example.dk", name: "Eva Eriksen", role: "flexjobber", invitedBy: staff.id, consultantId: null }, ago(200));
     const revoked = await createInvitation(trx, { email: "rasmus.demo@example.dk", name: "Rasmus Rask", role: "flexjobber", invitedBy: admin.id, consultantId: staff.id }, ago(6));
-    await trx.updateTable("invitations").set({ revokedAt: ago(5).toISOString() }).where("id", "=", revoked.invitation.id).execute();
+    await trx
+      .updateTable("invitations")
+      .set({ revokedAt: ago(5).toISOString() })
+      .where("id", "=", revoked.invitation.id)
+      .execute();
     return true;
   });
   if (!seeded) return "exists";
@@ -368,13 +414,27 @@ async function demoThreads(db: Db, o: { staffId: string; companyId: number; comp
   const bente = await db.selectFrom("users").select("id").where("email", "=", "borger@demo.refleks.dk").executeTakeFirstOrThrow();
   const flex = { id: bente.id, role: "flexjobber" as const, companyId: null };
   const own = await startJobcenterThread(db, flex, { subject: "Hjælp til min profil", body: "Hej Mette. Hvad skal jeg skrive under skånebehov?" }, at);
-  await postMessage(db, staff, own, "Hej Bente. Skriv det, der gør en arbejdsdag god for dig, fx pauser eller ingen tunge løft. Du bestemmer selv, hvad virksomhederne ser.", later(30));
+  await postMessage(
+    db,
+    staff,
+    own,
+    "Hej Bente. Skriv det, der gør en arbejdsdag god for dig, fx pauser eller ingen tunge løft. Du bestemmer selv, hvad virksomhederne ser.",
+    later(30),
+  );
 
   const jamal = await db.selectFrom("users").select("id").where("email", "=", "jamal.demo@example.dk").executeTakeFirstOrThrow();
   const interest = await db.selectFrom("interests").select("id").where("userId", "=", jamal.id).where("openingId", "=", o.canteen).executeTakeFirstOrThrow();
-  const request = await createContactRequest(db, { companyId: o.companyId, sentBy: o.companyUserId, profileUserId: jamal.id, message: "Tak for din interesse. Vil du komme til en samtale?" }, at);
+  const request = await createContactRequest(
+    db,
+    { companyId: o.companyId, sentBy: o.companyUserId, profileUserId: jamal.id, message: "Tak for din interesse. Vil du komme til en samtale?" },
+    at,
+  );
   if (request !== "not_found" && request.kind === "sent") {
-    const thread = await openInterestThread(db, { interestId: interest.id, requestId: request.requestId, authorId: o.companyUserId, body: "Tak for din interesse. Vil du komme til en samtale?" }, at);
+    const thread = await openInterestThread(
+      db,
+      { interestId: interest.id, requestId: request.requestId, authorId: o.companyUserId, body: "Tak for din interesse. Vil du komme til en samtale?" },
+      at,
+    );
     await postMessage(db, { id: jamal.id, role: "flexjobber", companyId: null }, thread, "Ja tak. Jeg kan tirsdag eller torsdag formiddag.", later(60));
   }
 

@@ -1,8 +1,9 @@
+import { paginate } from "~/utils/paging";
+
 import { afterCommit, type Db } from "../../db/kysely";
 import type { Channel, EmailKind } from "../../db/schema";
-import { paginate } from "~/utils/paging";
 import { transmitSms } from "./sms-transport.server";
-import { DeliveryError, transmit, type EmailMessage } from "./transport.server";
+import { DeliveryError, type EmailMessage, transmit } from "./transport.server";
 
 export { DeliveryError, type EmailMessage };
 
@@ -76,7 +77,11 @@ export async function deliverQueued(db: Db, ids: number[], now = new Date()): Pr
     try {
       if (claimed.channel === "sms") await transmitSms({ to: claimed.toAddress, text: claimed.body });
       else await transmit({ to: claimed.toAddress, subject: claimed.subject, text: claimed.body });
-      await db.updateTable("emailQueue").set({ status: "sent", sentAt: new Date().toISOString(), body: "", lastError: null, attempts: claimed.attempts + 1 }).where("id", "=", id).execute();
+      await db
+        .updateTable("emailQueue")
+        .set({ status: "sent", sentAt: new Date().toISOString(), body: "", lastError: null, attempts: claimed.attempts + 1 })
+        .where("id", "=", id)
+        .execute();
       sent++;
     } catch (error) {
       if (!(error instanceof DeliveryError)) throw error;
@@ -106,15 +111,12 @@ export async function deliverDueEmails(db: Db, now = new Date()): Promise<number
     .where("status", "=", "sending")
     .where("nextAttemptAt", "<", new Date(now.getTime() - STUCK_MS).toISOString())
     .execute();
-  const due = await db
-    .selectFrom("emailQueue")
-    .select("id")
-    .where("status", "=", "pending")
-    .where("nextAttemptAt", "<=", now.toISOString())
-    .orderBy("id")
-    .limit(50)
-    .execute();
-  return deliverQueued(db, due.map((r) => r.id), now);
+  const due = await db.selectFrom("emailQueue").select("id").where("status", "=", "pending").where("nextAttemptAt", "<=", now.toISOString()).orderBy("id").limit(50).execute();
+  return deliverQueued(
+    db,
+    due.map((r) => r.id),
+    now,
+  );
 }
 
 /** Queues and tries at once; for use outside a transaction. Never throws for a mail outage. */
@@ -153,9 +155,7 @@ export async function retryEmail(db: Db, id: number): Promise<"sent" | "not_sent
 
 /** The emails staff should know about: failed, or not sent yet after a try. One rule for the list and the count on Overblik. */
 function unsentEmails(db: Db) {
-  return db
-    .selectFrom("emailQueue")
-    .where((eb) => eb.or([eb("status", "=", "failed"), eb.and([eb("status", "in", ["pending", "sending"]), eb("attempts", ">", 0)])]));
+  return db.selectFrom("emailQueue").where((eb) => eb.or([eb("status", "=", "failed"), eb.and([eb("status", "in", ["pending", "sending"]), eb("attempts", ">", 0)])]));
 }
 
 /** What staff see on "Udgående e-mails", newest first, a page at a time. */
@@ -174,7 +174,9 @@ export async function listUnsentEmails(db: Db, page = 1) {
 }
 
 export async function countUnsentEmails(db: Db): Promise<number> {
-  const row = await unsentEmails(db).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await unsentEmails(db)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 

@@ -1,7 +1,8 @@
-import type { Invitation } from "../../db/schema";
 import { appUrl, env } from "~/env.server";
-import type { EmailMessage } from "./email.server";
 import { formatDate, formatTime } from "~/utils/dates";
+
+import type { Invitation } from "../../db/schema";
+import type { EmailMessage } from "./email.server";
 
 // Danish email texts, gathered here so they can be reviewed in one place.
 
@@ -116,12 +117,7 @@ export function emailChangedNotice({ to, name, newEmail }: { to: string; name: s
   return {
     to,
     subject: `Din e-mail til ${env.BRAND_NAME} er ændret`,
-    text: [
-      `Hej ${name}`,
-      "",
-      `Din konto bruger nu e-mailen ${newEmail}. Du logger ind med den fremover.`,
-      "Var det ikke dig, så kontakt jobcentret hurtigst muligt.",
-    ].join("\n"),
+    text: [`Hej ${name}`, "", `Din konto bruger nu e-mailen ${newEmail}. Du logger ind med den fremover.`, "Var det ikke dig, så kontakt jobcentret hurtigst muligt."].join("\n"),
   };
 }
 
@@ -129,7 +125,7 @@ export function passwordChangedNotice({ to, name }: { to: string; name: string }
   return {
     to,
     subject: `Din adgangskode til ${env.BRAND_NAME} er skiftet`,
-    text: [`Hej ${name}`, "", "Din adgangskode er lige blevet skiftet.", "Var det ikke dig, så vælg en ny under \"Glemt adgangskode?\" og kontakt jobcentret."].join("\n"),
+    text: [`Hej ${name}`, "", "Din adgangskode er lige blevet skiftet.", 'Var det ikke dig, så vælg en ny under "Glemt adgangskode?" og kontakt jobcentret.'].join("\n"),
   };
 }
 
@@ -168,7 +164,14 @@ export function digestEmail({ to, name, items }: { to: string; name: string; ite
   return {
     to,
     subject: `${items.length === 1 ? "1 ny notifikation" : `${items.length} nye notifikationer`} fra ${env.BRAND_NAME}`,
-    text: [`Hej ${name}`, "", "Det her er sket siden sidst:", ...items.map((i) => `- ${i.title}: ${appUrl()}${i.link}`), "", `Du vælger selv, hvad du får e-mails om: ${appUrl()}/notifikationer`].join("\n"),
+    text: [
+      `Hej ${name}`,
+      "",
+      "Det her er sket siden sidst:",
+      ...items.map((i) => `- ${i.title}: ${appUrl()}${i.link}`),
+      "",
+      `Du vælger selv, hvad du får e-mails om: ${appUrl()}/notifikationer`,
+    ].join("\n"),
   };
 }
 
@@ -187,7 +190,19 @@ export function newJobEmail({ to, name }: { to: string; name: string }): EmailMe
 }
 
 /** To the company, seven days ahead: the deadline, and where to extend it. */
-export function deadlineSoonEmail({ to, name, openingTitle, deadline, openingId }: { to: string; name: string; openingTitle: string; deadline: string; openingId: number }): EmailMessage {
+export function deadlineSoonEmail({
+  to,
+  name,
+  openingTitle,
+  deadline,
+  openingId,
+}: {
+  to: string;
+  name: string;
+  openingTitle: string;
+  deadline: string;
+  openingId: number;
+}): EmailMessage {
   return {
     to,
     subject: `Fristen for "${openingTitle}" nærmer sig`,
@@ -215,7 +230,12 @@ export function newInterestEmail({ to, name, openingTitle, openingId }: { to: st
   };
 }
 
-export function companyRejectedEmail({ contactName, contactEmail, companyName, note }: {
+export function companyRejectedEmail({
+  contactName,
+  contactEmail,
+  companyName,
+  note,
+}: {
   contactName: string;
   contactEmail: string;
   companyName: string;
@@ -257,9 +277,7 @@ export function contactAnsweredEmail({ to, name, alias, accepted }: { to: string
     text: [
       `Hej ${name}`,
       "",
-      accepted
-        ? `${alias} har sagt ja til jeres forespørgsel. Log ind for at se navn og kontaktoplysninger.`
-        : `${alias} har sagt nej tak til jeres forespørgsel denne gang.`,
+      accepted ? `${alias} har sagt ja til jeres forespørgsel. Log ind for at se navn og kontaktoplysninger.` : `${alias} har sagt nej tak til jeres forespørgsel denne gang.`,
       "",
       `${appUrl()}/beskeder`,
     ].join("\n"),
@@ -290,7 +308,14 @@ export function eventPromotedEmail({ to, name, title, startsAt, eventId }: { to:
   return {
     to,
     subject: `Du har fået en plads: ${title}`,
-    text: [`Hej ${name}`, "", `Der er blevet en plads ledig, og du er nu tilmeldt "${title}" ${eventWhen(startsAt)}.`, "Kan du ikke komme, så meld fra på siden, så en anden kan få pladsen.", "", `${appUrl()}/arrangementer/${eventId}`].join("\n"),
+    text: [
+      `Hej ${name}`,
+      "",
+      `Der er blevet en plads ledig, og du er nu tilmeldt "${title}" ${eventWhen(startsAt)}.`,
+      "Kan du ikke komme, så meld fra på siden, så en anden kan få pladsen.",
+      "",
+      `${appUrl()}/arrangementer/${eventId}`,
+    ].join("\n"),
   };
 }
 
@@ -302,10 +327,32 @@ export function eventCancelledEmail({ to, name, title, startsAt }: { to: string;
   };
 }
 
-export function eventReminderEmail({ to, name, title, startsAt, where, eventId }: { to: string; name: string; title: string; startsAt: string; where: string; eventId: number }): EmailMessage {
+export function eventReminderEmail({
+  to,
+  name,
+  title,
+  startsAt,
+  where,
+  eventId,
+}: {
+  to: string;
+  name: string;
+  title: string;
+  startsAt: string;
+  where: string;
+  eventId: number;
+}): EmailMessage {
   return {
     to,
     subject: `I morgen: ${title}`,
-    text: [`Hej ${name}`, "", `Husk "${title}" i morgen, ${eventWhen(startsAt)}.`, `Sted: ${where}`, "", "Kan du ikke komme, så meld fra, så en anden kan få pladsen:", `${appUrl()}/arrangementer/${eventId}`].join("\n"),
+    text: [
+      `Hej ${name}`,
+      "",
+      `Husk "${title}" i morgen, ${eventWhen(startsAt)}.`,
+      `Sted: ${where}`,
+      "",
+      "Kan du ikke komme, så meld fra, så en anden kan få pladsen:",
+      `${appUrl()}/arrangementer/${eventId}`,
+    ].join("\n"),
   };
 }

@@ -1,6 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+
 import { env } from "~/env.server";
+
 import { DeliveryError } from "./transport.server";
 
 /**

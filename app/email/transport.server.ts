@@ -1,7 +1,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { domainToASCII } from "node:url";
+
 import nodemailer, { type Transporter } from "nodemailer";
+
 import { env } from "~/env.server";
 
 export interface EmailMessage {

@@ -1,8 +1,9 @@
+import { pauseForNewJob } from "~/profiles/profile.server";
+import { localDate } from "~/utils/dates";
+
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { EmploymentSource, EmploymentStatusValue } from "../../db/schema";
-import { localDate } from "~/utils/dates";
-import { pauseForNewJob } from "~/profiles/profile.server";
 
 // EmploymentStatus history (ledig / i_fleksjob / andet from a date) and the
 // hires from the platform that staff confirm into it.
@@ -47,11 +48,7 @@ export async function listHiresToConfirm(db: Db) {
 }
 
 /** Staff confirm a hire: the flexjobber is i_fleksjob from the given day, source "platform". */
-export async function confirmHire(
-  db: Db,
-  input: { hireId: number; staffId: string; fromDate: string },
-  now = new Date(),
-): Promise<"confirmed" | "not_found"> {
+export async function confirmHire(db: Db, input: { hireId: number; staffId: string; fromDate: string }, now = new Date()): Promise<"confirmed" | "not_found"> {
   return inTransaction(db, async (trx) => {
     const hire = await trx
       .selectFrom("hires")
@@ -62,11 +59,7 @@ export async function confirmHire(
       .executeTakeFirst();
     if (!hire) return "not_found";
     await trx.updateTable("hires").set({ confirmedAt: now.toISOString(), confirmedBy: input.staffId }).where("id", "=", hire.id).execute();
-    await recordEmploymentStatus(
-      trx,
-      { userId: hire.userId, status: "i_fleksjob", fromDate: input.fromDate, source: "platform", recordedBy: input.staffId, hireId: hire.id },
-      now,
-    );
+    await recordEmploymentStatus(trx, { userId: hire.userId, status: "i_fleksjob", fromDate: input.fromDate, source: "platform", recordedBy: input.staffId, hireId: hire.id }, now);
     const profile = await trx.selectFrom("profiles").select("userId").where("userId", "=", hire.userId).executeTakeFirst();
     if (profile) await pauseForNewJob(trx, hire.userId, now);
     return "confirmed";
@@ -75,13 +68,7 @@ export async function confirmHire(
 
 /** Whether staff have confirmed a hire of this flexjobber (and not undone it). */
 export async function hasConfirmedHire(db: Db, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom("hires")
-    .select("id")
-    .where("userId", "=", userId)
-    .where("confirmedAt", "is not", null)
-    .where("cancelledAt", "is", null)
-    .executeTakeFirst();
+  const row = await db.selectFrom("hires").select("id").where("userId", "=", userId).where("confirmedAt", "is not", null).where("cancelledAt", "is", null).executeTakeFirst();
   return row !== undefined;
 }
 

@@ -1,4 +1,5 @@
 import * as z from "zod";
+
 import { day } from "~/utils/fields";
 
 /** Staff on "Til bekræftelse": confirm a hire from a day, or say it did not happen. */

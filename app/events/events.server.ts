@@ -1,10 +1,12 @@
 import { sql } from "kysely";
+
+import { addDays, danishDaysToUtc, danishTimeToUtc, localDate } from "~/utils/dates";
+import { paginate } from "~/utils/paging";
+
 import { asOneStep, type Db } from "../../db/kysely";
 import type { Event, RegistrationStatus, Role } from "../../db/schema";
-import { addDays, danishDaysToUtc, danishTimeToUtc, localDate } from "~/utils/dates";
 import { audiencesFor } from "./options";
 import type { EventInput } from "./schemas";
-import { paginate } from "~/utils/paging";
 
 // Events, sign-ups and the waitlist. Capacity is enforced inside single SQL
 // statements, so concurrent sign-ups (even from other connections or
@@ -37,7 +39,11 @@ export async function createEvent(db: Db, input: EventInput, staffId: string, no
 
 /** Saves changes; more places move people up from the waitlist. Returns who moved up. */
 export async function updateEvent(db: Db, id: number, input: EventInput, now = new Date()): Promise<string[]> {
-  await db.updateTable("events").set({ ...eventValues(input), updatedAt: now.toISOString() }).where("id", "=", id).execute();
+  await db
+    .updateTable("events")
+    .set({ ...eventValues(input), updatedAt: now.toISOString() })
+    .where("id", "=", id)
+    .execute();
   return promoteFromWaitlist(db, id, now);
 }
 
@@ -99,9 +105,24 @@ export async function listEvents(
       "e.cancelledAt",
       "e.signupDeadline",
       "mine.status as myStatus",
-      eb.selectFrom("eventRegistrations as r").select((x) => x.fn.countAll<number>().as("n")).whereRef("r.eventId", "=", "e.id").where("r.status", "=", "registered").as("registered"),
-      eb.selectFrom("eventRegistrations as r").select((x) => x.fn.countAll<number>().as("n")).whereRef("r.eventId", "=", "e.id").where("r.status", "=", "waitlist").as("waitlist"),
-      eb.selectFrom("eventRegistrations as r").select((x) => x.fn.countAll<number>().as("n")).whereRef("r.eventId", "=", "e.id").where("r.attended", "is not", null).as("marked"),
+      eb
+        .selectFrom("eventRegistrations as r")
+        .select((x) => x.fn.countAll<number>().as("n"))
+        .whereRef("r.eventId", "=", "e.id")
+        .where("r.status", "=", "registered")
+        .as("registered"),
+      eb
+        .selectFrom("eventRegistrations as r")
+        .select((x) => x.fn.countAll<number>().as("n"))
+        .whereRef("r.eventId", "=", "e.id")
+        .where("r.status", "=", "waitlist")
+        .as("waitlist"),
+      eb
+        .selectFrom("eventRegistrations as r")
+        .select((x) => x.fn.countAll<number>().as("n"))
+        .whereRef("r.eventId", "=", "e.id")
+        .where("r.attended", "is not", null)
+        .as("marked"),
     ])
     .where("e.audience", "in", audiencesFor(role))
     .orderBy("e.startsAt", past ? "desc" : "asc");
@@ -123,7 +144,8 @@ export async function signUp(db: Db, input: { eventId: number; userId: string; r
   // A cancelled sign-up starts again at the back of the queue.
   await db.deleteFrom("eventRegistrations").where("eventId", "=", event.id).where("userId", "=", input.userId).where("status", "=", "cancelled").execute();
   // One step: two sign-ups never count the same free place.
-  const row = await asOneStep(db, (trx) => sql<{ status: RegistrationStatus }>`
+  const row = await asOneStep(db, (trx) =>
+    sql<{ status: RegistrationStatus }>`
     insert into event_registrations (event_id, user_id, status, created_at, updated_at)
     select e.id, ${input.userId},
       case when (select count(*) from event_registrations r where r.event_id = e.id and r.status = 'registered') < e.capacity
@@ -131,7 +153,8 @@ export async function signUp(db: Db, input: { eventId: number; userId: string; r
       ${at}, ${at}
     from events e where e.id = ${event.id}
     on conflict (event_id, user_id) do nothing
-    returning status`.execute(trx));
+    returning status`.execute(trx),
+  );
   return row.rows[0]?.status === "registered" ? "registered" : row.rows[0]?.status === "waitlist" ? "waitlist" : "already";
 }
 
@@ -162,13 +185,15 @@ export async function promoteFromWaitlist(db: Db, eventId: number, now = new Dat
   const promoted: string[] = [];
   for (;;) {
     // (Result columns come back camelCased by the CamelCasePlugin.)
-    const row = await asOneStep(db, (trx) => sql<{ userId: string }>`
+    const row = await asOneStep(db, (trx) =>
+      sql<{ userId: string }>`
       update event_registrations set status = 'registered', updated_at = ${now.toISOString()}
       where id = (select id from event_registrations where event_id = ${eventId} and status = 'waitlist' order by id limit 1)
         and status = 'waitlist'
         and (select count(*) from event_registrations where event_id = ${eventId} and status = 'registered')
           < (select capacity from events where id = ${eventId})
-      returning user_id`.execute(trx));
+      returning user_id`.execute(trx),
+    );
     const userId = row.rows[0]?.userId;
     if (userId) {
       promoted.push(userId);
@@ -220,11 +245,19 @@ export async function listParticipants(db: Db, eventId: number) {
 export async function pageOfParticipants(db: Db, eventId: number, page: number) {
   const [paged, registered] = await Promise.all([
     paginate(
-      async () => (await participantsQuery(db, eventId).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n,
+      async () =>
+        (
+          await participantsQuery(db, eventId)
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
       (limit, offset) => participantRows(db, eventId).limit(limit).offset(offset).execute(),
       page,
     ),
-    participantsQuery(db, eventId).where("r.status", "=", "registered").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    participantsQuery(db, eventId)
+      .where("r.status", "=", "registered")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
   ]);
   return { ...paged, registered: Number(registered.n) };
 }

@@ -1,5 +1,6 @@
-import type { Event } from "../../db/schema";
 import { localParts } from "~/utils/dates";
+
+import type { Event } from "../../db/schema";
 
 // One event as an iCalendar file (RFC 5545), in Danish local time with the
 // Europe/Copenhagen time zone spelled out, so every calendar shows the right hour.
@@ -49,7 +50,10 @@ function localStamp(iso: string): string {
 }
 
 function utcStamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 export function eventToIcs(event: Event, { url, host, now = new Date() }: { url: string; host: string; now?: Date }): string {

@@ -1,9 +1,10 @@
-import type { Db } from "../../db/kysely";
-import { inTransaction } from "../../db/kysely";
 import { sendNotice } from "~/email/email.server";
+import { eventCancelledEmail, eventPromotedEmail, eventReminderEmail } from "~/email/messages.server";
 import { notify } from "~/notifications/notifications.server";
 import { formatDate } from "~/utils/dates";
-import { eventCancelledEmail, eventPromotedEmail, eventReminderEmail } from "~/email/messages.server";
+
+import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
 import { cancelEvent, cancelRegistration, dueReminders, getEvent, markReminded, updateEvent } from "./events.server";
 import type { EventInput } from "./schemas";
 

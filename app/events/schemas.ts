@@ -1,9 +1,15 @@
 import * as z from "zod";
+
 import { day as dayField, optionalDay, optionalText, text, wholeNumber } from "~/utils/fields";
+
 import { AUDIENCES } from "./options";
 
 const day = (message: string) => dayField(message, { min: "2000-01-01", rangeMessage: "Vælg en dato fra år 2000 og frem." });
-const clock = (message: string) => z.string({ error: message }).trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, message);
+const clock = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, message);
 
 /** Create and edit an event (times are Danish local time). */
 export const eventSchema = z

@@ -1,6 +1,8 @@
 import * as z from "zod";
-import type { FollowUpKind } from "../../db/schema";
+
 import { optionalText, wholeNumber } from "~/utils/fields";
+
+import type { FollowUpKind } from "../../db/schema";
 import { FOLLOW_UP_DAYS } from "./options";
 
 export const FOLLOW_UP_KINDS = [

@@ -1,12 +1,14 @@
 import { sql } from "kysely";
-import type { Db } from "../../db/kysely";
-import { inTransaction } from "../../db/kysely";
-import type { FollowUpKind } from "../../db/schema";
+
 import { writeAudit } from "~/audit/audit.server";
 import { hasNoEmail } from "~/email/no-email";
 import { liveOpenings } from "~/openings/openings.server";
 import { requestExpiryCutoff } from "~/profiles/contact.server";
 import { addDays, localDate } from "~/utils/dates";
+
+import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
+import type { FollowUpKind } from "../../db/schema";
 import { FOLLOW_UP_HIDE_DAYS, type FollowUpDays } from "./options";
 import { followUpThresholds } from "./thresholds.server";
 
@@ -124,14 +126,14 @@ async function waitingInvitations(db: Db, scope: Scope, now: Date) {
     .where(sql<boolean>`i.id = (select max(i2.id) from invitations i2 where i2.email = i.email and i2.role = 'flexjobber')`)
     .where(inScope(scope))
     .where(notFollowedUp("invitation", sql`u.id`, now));
-  const { total, rows } = await counted(
-    base.select(["u.id", "u.name", "u.email", "i.createdAt", "i.expiresAt", totalRows]).orderBy("i.createdAt").limit(ROWS_PER_LIST).execute(),
-  );
+  const { total, rows } = await counted(base.select(["u.id", "u.name", "u.email", "i.createdAt", "i.expiresAt", totalRows]).orderBy("i.createdAt").limit(ROWS_PER_LIST).execute());
   return {
     kind: "invitation" as const,
     total,
     rows: rows.map((r) => ({
-      ...citizenRow("invitation", r, r.expiresAt <= now.toISOString() ? "Invitationen er udløbet uden svar. Sendt" : "Har ikke svaret på invitationen. Sendt", r.createdAt, { write: false }),
+      ...citizenRow("invitation", r, r.expiresAt <= now.toISOString() ? "Invitationen er udløbet uden svar. Sendt" : "Har ikke svaret på invitationen. Sendt", r.createdAt, {
+        write: false,
+      }),
       paperOnly: hasNoEmail(r.email),
     })),
   };
@@ -180,7 +182,11 @@ async function returnedProfiles(db: Db, scope: Scope, now: Date) {
     .where(inScope(scope))
     .where(notFollowedUp("returned", sql`u.id`, now));
   const { total, rows } = await counted(
-    base.select(["u.id", "u.name", returned.as("since"), totalRows]).orderBy(returned).limit(ROWS_PER_LIST).execute(),
+    base
+      .select(["u.id", "u.name", returned.as("since"), totalRows])
+      .orderBy(returned)
+      .limit(ROWS_PER_LIST)
+      .execute(),
   );
   return {
     kind: "returned" as const,
@@ -255,7 +261,10 @@ async function hiresToConfirm(db: Db, scope: Scope, now: Date) {
     kind: "hire_to_confirm" as const,
     total,
     rows: rows.map((r) =>
-      citizenRow("hire_to_confirm", { id: r.userId, name: r.name }, `${r.companyName} har ansat borgeren. Venter på jeres bekræftelse siden`, r.markedAt, { write: false, link: "/bekraeft" }),
+      citizenRow("hire_to_confirm", { id: r.userId, name: r.name }, `${r.companyName} har ansat borgeren. Venter på jeres bekræftelse siden`, r.markedAt, {
+        write: false,
+        link: "/bekraeft",
+      }),
     ),
   };
 }
@@ -280,7 +289,11 @@ async function quietOpenings(db: Db, scope: Scope, now: Date) {
     .selectFrom("openings as o")
     .innerJoin("companies as c", "c.id", "o.companyId")
     .select(["o.id", "o.title", "c.id as companyId", "c.name as companyName", "o.publishedAt"])
-    .where("o.id", "in", page.map((r) => r.id))
+    .where(
+      "o.id",
+      "in",
+      page.map((r) => r.id),
+    )
     .orderBy("o.publishedAt")
     .orderBy("o.id")
     .execute();
@@ -310,7 +323,11 @@ async function quietCompanies(db: Db, scope: Scope, now: Date) {
     .where(sql<boolean>`${since} <= ${ago(now, scope.days.quietCompany)}`)
     .where(notFollowedUp("quiet_company", sql`'company:' || cast(c.id as text)`, now));
   const { total, rows } = await counted(
-    base.select(["c.id", "c.name", lastOpening.as("lastOpening"), since.as("since"), totalRows]).orderBy(since).limit(ROWS_PER_LIST).execute(),
+    base
+      .select(["c.id", "c.name", lastOpening.as("lastOpening"), since.as("since"), totalRows])
+      .orderBy(since)
+      .limit(ROWS_PER_LIST)
+      .execute(),
   );
   return {
     kind: "quiet_company" as const,

@@ -1,5 +1,6 @@
-import type { Db } from "../../db/kysely";
 import { env } from "~/env.server";
+
+import type { Db } from "../../db/kysely";
 import { contactSchema, type JobcenterContact } from "./schemas";
 
 // Stored as one JSON value in `settings`, checked by the form's own schema on

@@ -1,4 +1,5 @@
 import * as z from "zod";
+
 import { email, optionalPhone, optionalText, text } from "~/utils/fields";
 
 /** The jobcenter's contact details, shown in every page's footer and on "Hjælp". An admin edits them. */

@@ -1,11 +1,12 @@
-import { sql, type RawBuilder, type SelectQueryBuilder } from "kysely";
-import type { Database } from "../../db/schema";
+import { type RawBuilder, type SelectQueryBuilder, sql } from "kysely";
+
 import type { Db } from "../../db/kysely";
-import { portableSql, type PortableSql } from "../../db/portable";
-import type { BoundedRow } from "./rank";
+import { type PortableSql, portableSql } from "../../db/portable";
+import type { Database } from "../../db/schema";
 import { POSTCODE_ROWS } from "../../db/vocabularies/postcode-data";
 import { SET_SEPARATOR } from "./match-terms";
-import { DISTANCE_FIT, WEIGHTS, type Audience, type MatchOpening, type MatchProfile } from "./score";
+import type { BoundedRow } from "./rank";
+import { type Audience, DISTANCE_FIT, type MatchOpening, type MatchProfile, WEIGHTS } from "./score";
 
 /**
  * scoreMatch's score as SQL, so a search can rank every row that passes its
@@ -24,7 +25,12 @@ const lit = (n: number) => sql.lit(n);
 const holds = (q: PortableSql, set: RawBuilder<string>, term: string) => sql<number>`(case when ${q.position(set, SET_SEPARATOR + term + SET_SEPARATOR)} > 0 then 1 else 0 end)`;
 /** How many of the terms the set column holds. */
 const countIn = (q: PortableSql, set: RawBuilder<string>, terms: string[]) =>
-  terms.length === 0 ? sql<number>`0` : sql<number>`(${sql.join(terms.map((t) => holds(q, set, t)), sql` + `)})`;
+  terms.length === 0
+    ? sql<number>`0`
+    : sql<number>`(${sql.join(
+        terms.map((t) => holds(q, set, t)),
+        sql` + `,
+      )})`;
 
 // Flat distance underestimates nothing when each degree counts for no more
 // than it does anywhere in Denmark: longitude at the northernmost point.
@@ -60,8 +66,14 @@ interface Part {
 }
 
 function combine(parts: Part[]): RawBuilder<number> {
-  const num = sql.join(parts.map((p) => sql`${p.weight} * (${p.fit})`), sql` + `);
-  const den = sql.join(parts.map((p) => p.weight), sql` + `);
+  const num = sql.join(
+    parts.map((p) => sql`${p.weight} * (${p.fit})`),
+    sql` + `,
+  );
+  const den = sql.join(
+    parts.map((p) => p.weight),
+    sql` + `,
+  );
   // Rounded as scoreMatch rounds; the small addition keeps float rounding from
   // putting a bound below the exact score it equals.
   return sql<number>`round(case when (${den}) = 0 then 0 else 100.0 * (${num}) / (${den}) + 0.000001 end)`;
@@ -73,7 +85,8 @@ function combine(parts: Part[]): RawBuilder<number> {
  * hold some first, and stop when its last place beats this.
  */
 export const BEST_WITHOUT_COMPETENCES = Math.round(
-  (100 * (WEIGHTS.hours + WEIGHTS.distance + WEIGHTS.industry + WEIGHTS.accommodations)) / (WEIGHTS.competences + WEIGHTS.hours + WEIGHTS.distance + WEIGHTS.industry + WEIGHTS.accommodations),
+  (100 * (WEIGHTS.hours + WEIGHTS.distance + WEIGHTS.industry + WEIGHTS.accommodations)) /
+    (WEIGHTS.competences + WEIGHTS.hours + WEIGHTS.distance + WEIGHTS.industry + WEIGHTS.accommodations),
 );
 
 /** A condition on profile rows `p`: the profile holds at least one of these competences (normalized). */
@@ -176,16 +189,7 @@ export function inBoundOrder<K extends string | number>(
   rows: SelectQueryBuilder<Database, any, { key: K; tie: string | null; bound: number }>,
 ): (offset: number, limit: number) => Promise<BoundedRow<K>[]> {
   return async (offset, limit) => {
-    const found = await db
-      .selectFrom(rows.as("b"))
-      .selectAll()
-      .orderBy("b.bound", "desc")
-      .orderBy("b.tie", "desc")
-      .orderBy("b.key", "desc")
-      .limit(limit)
-      .offset(offset)
-      .execute();
+    const found = await db.selectFrom(rows.as("b")).selectAll().orderBy("b.bound", "desc").orderBy("b.tie", "desc").orderBy("b.key", "desc").limit(limit).offset(offset).execute();
     return found.map((r) => ({ key: r.key as K, bound: r.bound as number, tie: (r.tie as string | null) ?? "" }));
   };
 }
-

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+
 import { findPostcode } from "../../db/vocabularies/postcodes";
 import { normalizeTerm } from "../../db/vocabularies/terms";
-import { scoreMatch, type MatchOpening, type MatchProfile } from "./score";
+import { type MatchOpening, type MatchProfile, scoreMatch } from "./score";
 
 const term = (label: string) => ({ label, normalized: normalizeTerm(label) });
 const at = (code: string) => {

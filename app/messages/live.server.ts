@@ -1,8 +1,11 @@
 import { EventEmitter } from "node:events";
+
 import { sql } from "kysely";
 import pg from "pg";
-import { isPostgres, postgresUrl, type Db } from "../../db/kysely";
+
 import { logError } from "~/ops/log.server";
+
+import { type Db, isPostgres, postgresUrl } from "../../db/kysely";
 
 // New messages and reads, announced so open "Beskeder" streams
 // (routes/beskeder_.live.ts) update at once. On SQLite one server process

@@ -1,11 +1,12 @@
-import type { Db } from "../../db/kysely";
-import { inTransaction } from "../../db/kysely";
 import { newMessageEmail } from "~/email/messages.server";
 import { appUrl } from "~/env.server";
 import { notify } from "~/notifications/notifications.server";
 import { companyInterest } from "~/openings/interests.server";
 import { answerContactRequest, createContactRequest, type SendResult } from "~/profiles/contact.server";
 import { noticeContactAnswer, noticeContactRequest } from "~/profiles/notices.server";
+
+import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
 import { openInterestThread, postMessage, startJobcenterThread, startStaffThread, threadForAcceptedRequest, threadsFor, type Viewer } from "./threads.server";
 
 // The notices of conversations, and the use cases that send them: what a
@@ -120,7 +121,13 @@ export async function noticeNewMessage(db: Db, threadId: number, authorId: strin
     if (!member) continue;
     await notify(
       db,
-      { userId: user.id, kind: "message", title: `Ny besked: ${t.subject}`, link, email: newMessageEmail({ to: user.email, name: user.name, subject: t.subject, url: `${appUrl()}${link}` }) },
+      {
+        userId: user.id,
+        kind: "message",
+        title: `Ny besked: ${t.subject}`,
+        link,
+        email: newMessageEmail({ to: user.email, name: user.name, subject: t.subject, url: `${appUrl()}${link}` }),
+      },
       now,
     );
   }

@@ -1,9 +1,10 @@
-import type { Db } from "../../db/kysely";
-import { inTransaction } from "../../db/kysely";
-import type { ReportOutcome } from "../../db/schema";
 import { sendNotice } from "~/email/email.server";
 import { reportWarningNotice } from "~/email/messages.server";
 import { paginate } from "~/utils/paging";
+
+import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
+import type { ReportOutcome } from "../../db/schema";
 import { threadsFor, type Viewer } from "./threads.server";
 
 // Safety in conversations: a flexjobber blocks a company (the block lives in
@@ -91,7 +92,19 @@ export async function listOpenReports(db: Db, page = 1) {
         .leftJoin("users as a", "a.id", "m.authorId")
         .leftJoin("companies as ac", "ac.id", "a.companyId")
         .leftJoin("users as rep", "rep.id", "r.reportedBy")
-        .select(["r.id", "r.reason", "r.createdAt", "m.body", "m.createdAt as writtenAt", "t.subject", "a.name as authorName", "a.role as authorRole", "a.status as authorStatus", "ac.name as authorCompany", "rep.name as reporterName"])
+        .select([
+          "r.id",
+          "r.reason",
+          "r.createdAt",
+          "m.body",
+          "m.createdAt as writtenAt",
+          "t.subject",
+          "a.name as authorName",
+          "a.role as authorRole",
+          "a.status as authorStatus",
+          "ac.name as authorCompany",
+          "rep.name as reporterName",
+        ])
         .orderBy("r.id")
         .limit(limit)
         .offset(offset)

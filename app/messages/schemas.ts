@@ -1,4 +1,5 @@
 import * as z from "zod";
+
 import { optionalText, text } from "~/utils/fields";
 
 export const MESSAGE_MAX = 4000;

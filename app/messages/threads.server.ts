@@ -1,10 +1,12 @@
 import { sql } from "kysely";
-import type { Db } from "../../db/kysely";
-import { inTransaction } from "../../db/kysely";
-import type { Role, ThreadKind } from "../../db/schema";
+
 import { writeAudit } from "~/audit/audit.server";
 import { revealedIdentities, saidNoAt } from "~/profiles/contact.server";
 import { isVisibleFlexjobber } from "~/profiles/visibility.server";
+
+import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
+import type { Role, ThreadKind } from "../../db/schema";
 import { announceMessage } from "./live.server";
 
 // Conversations inside the platform ("Beskeder"). docs/decisions/009-threads.md.
@@ -35,25 +37,33 @@ export function threadsFor(db: Db, viewer: Viewer) {
     case "flexjobber":
       return base.where("t.flexjobberId", "=", viewer.id);
     case "company":
-      return base
-        .where("t.companyId", "=", viewer.companyId ?? -1)
-        .where((eb) =>
-          eb.or([
-            eb("t.flexjobberId", "is", null),
-            isVisibleFlexjobber(db, "t.flexjobberId", viewer.companyId ?? -1),
-            // An erased flexjobber's conversation stays for the company, without her words or name;
-            // not for a company she blocked (her block outlives her account).
-            eb(
-              "t.flexjobberId",
-              "in",
-              eb
-                .selectFrom("users as eu")
-                .select("eu.id")
-                .where("eu.status", "=", "erased")
-                .where((e) => e.not(e.exists(e.selectFrom("companyBlocks as cb").select("cb.userId").whereRef("cb.userId", "=", "eu.id").where("cb.companyId", "=", viewer.companyId ?? -1)))),
-            ),
-          ]),
-        );
+      return base.where("t.companyId", "=", viewer.companyId ?? -1).where((eb) =>
+        eb.or([
+          eb("t.flexjobberId", "is", null),
+          isVisibleFlexjobber(db, "t.flexjobberId", viewer.companyId ?? -1),
+          // An erased flexjobber's conversation stays for the company, without her words or name;
+          // not for a company she blocked (her block outlives her account).
+          eb(
+            "t.flexjobberId",
+            "in",
+            eb
+              .selectFrom("users as eu")
+              .select("eu.id")
+              .where("eu.status", "=", "erased")
+              .where((e) =>
+                e.not(
+                  e.exists(
+                    e
+                      .selectFrom("companyBlocks as cb")
+                      .select("cb.userId")
+                      .whereRef("cb.userId", "=", "eu.id")
+                      .where("cb.companyId", "=", viewer.companyId ?? -1),
+                  ),
+                ),
+              ),
+          ),
+        ]),
+      );
     case "staff":
     case "admin":
       return base.where((eb) =>
@@ -86,7 +96,7 @@ export async function listThreads(db: Db, viewer: Viewer, page = 1): Promise<{ r
     .leftJoin("companies as c", "c.id", "t.companyId")
     .leftJoin("profiles as p", "p.userId", "t.flexjobberId")
     .leftJoin("users as f", "f.id", "t.flexjobberId")
-    .select((eb) => [
+    .select((_eb) => [
       "t.id",
       "t.kind",
       "t.subject",
@@ -107,7 +117,14 @@ export async function listThreads(db: Db, viewer: Viewer, page = 1): Promise<{ r
     .limit(THREADS_PER_PAGE)
     .offset((current - 1) * THREADS_PER_PAGE)
     .execute();
-  const names = viewer.role === "company" && viewer.companyId !== null ? await revealedIdentities(db, viewer.companyId, rows.flatMap((r) => (r.flexjobberId ? [r.flexjobberId] : []))) : null;
+  const names =
+    viewer.role === "company" && viewer.companyId !== null
+      ? await revealedIdentities(
+          db,
+          viewer.companyId,
+          rows.flatMap((r) => (r.flexjobberId ? [r.flexjobberId] : [])),
+        )
+      : null;
   return {
     page: current,
     pages,
@@ -141,10 +158,7 @@ function unreadMessages(db: Db, readerId: string) {
       eb(
         "m.id",
         ">",
-        eb.fn.coalesce(
-          eb.selectFrom("threadReads as r").select("r.lastReadMessageId").whereRef("r.threadId", "=", "m.threadId").where("r.userId", "=", readerId),
-          eb.val(0),
-        ),
+        eb.fn.coalesce(eb.selectFrom("threadReads as r").select("r.lastReadMessageId").whereRef("r.threadId", "=", "m.threadId").where("r.userId", "=", readerId), eb.val(0)),
       ),
     );
 }
@@ -202,7 +216,11 @@ export async function openThread(db: Db, viewer: Viewer, threadId: number, page 
     .where("t.id", "=", threadId)
     .executeTakeFirst();
   if (!t) return null;
-  const count = await db.selectFrom("messages").select((eb) => eb.fn.countAll<number>().as("n")).where("threadId", "=", t.id).executeTakeFirstOrThrow();
+  const count = await db
+    .selectFrom("messages")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("threadId", "=", t.id)
+    .executeTakeFirstOrThrow();
   const pages = Math.max(1, Math.ceil(count.n / MESSAGES_PER_PAGE));
   const current = Math.min(Math.max(1, page), pages);
   const rows = await db
@@ -284,10 +302,12 @@ export async function endedByNo(
     .where("companyId", "=", t.companyId)
     .where("profileUserId", "=", t.flexjobberId)
     .execute();
-  const latest = (times: (string | null)[]) => times.filter((at): at is string => at !== null).sort().at(-1) ?? null;
-  const withdrawn = t.interestId
-    ? ((await db.selectFrom("interests").select("withdrawnAt").where("id", "=", t.interestId).executeTakeFirst())?.withdrawnAt ?? null)
-    : null;
+  const latest = (times: (string | null)[]) =>
+    times
+      .filter((at): at is string => at !== null)
+      .sort()
+      .at(-1) ?? null;
+  const withdrawn = t.interestId ? ((await db.selectFrom("interests").select("withdrawnAt").where("id", "=", t.interestId).executeTakeFirst())?.withdrawnAt ?? null) : null;
   const noAt = latest([...requests.map((r) => saidNoAt(r, now)), withdrawn]);
   if (!noAt) return false;
   const yesAt = latest(requests.filter((r) => r.status === "accepted").map((r) => r.answeredAt));
@@ -335,11 +355,26 @@ export async function threadForAcceptedRequest(db: Db, requestId: number, now = 
   return inTransaction(db, async (trx) => {
     const existing = await trx.selectFrom("threads").select("id").where("contactRequestId", "=", requestId).executeTakeFirst();
     if (existing) return existing.id;
-    const r = await trx.selectFrom("contactRequests").select(["companyId", "profileUserId", "sentBy", "message", "createdAt"]).where("id", "=", requestId).executeTakeFirstOrThrow();
+    const r = await trx
+      .selectFrom("contactRequests")
+      .select(["companyId", "profileUserId", "sentBy", "message", "createdAt"])
+      .where("id", "=", requestId)
+      .executeTakeFirstOrThrow();
     const at = now.toISOString();
     const { id } = await trx
       .insertInto("threads")
-      .values({ kind: "contact", companyId: r.companyId, flexjobberId: r.profileUserId, openingId: null, contactRequestId: requestId, interestId: null, subject: "Kontakt", createdBy: r.sentBy, createdAt: at, lastMessageAt: at })
+      .values({
+        kind: "contact",
+        companyId: r.companyId,
+        flexjobberId: r.profileUserId,
+        openingId: null,
+        contactRequestId: requestId,
+        interestId: null,
+        subject: "Kontakt",
+        createdBy: r.sentBy,
+        createdAt: at,
+        lastMessageAt: at,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     // The request's own words open the conversation.
@@ -349,11 +384,7 @@ export async function threadForAcceptedRequest(db: Db, requestId: number, now = 
 }
 
 /** A company answers an interest: the thread about that opening opens at once, anonymous until she shares her name. */
-export async function openInterestThread(
-  db: Db,
-  input: { interestId: number; requestId: number; authorId: string; body: string },
-  now = new Date(),
-): Promise<number> {
+export async function openInterestThread(db: Db, input: { interestId: number; requestId: number; authorId: string; body: string }, now = new Date()): Promise<number> {
   return inTransaction(db, async (trx) => {
     const existing = await trx.selectFrom("threads").select("id").where("interestId", "=", input.interestId).executeTakeFirst();
     if (existing) {
@@ -499,7 +530,18 @@ export async function startStaffThread(
       }
       const { id } = await trx
         .insertInto("threads")
-        .values({ kind: "consultant", companyId: null, flexjobberId: citizen.id, openingId: null, contactRequestId: null, interestId: null, subject: input.subject, createdBy: staff.id, createdAt: at, lastMessageAt: at })
+        .values({
+          kind: "consultant",
+          companyId: null,
+          flexjobberId: citizen.id,
+          openingId: null,
+          contactRequestId: null,
+          interestId: null,
+          subject: input.subject,
+          createdBy: staff.id,
+          createdAt: at,
+          lastMessageAt: at,
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
       await trx.insertInto("threadConsultants").values({ threadId: id, userId: staff.id, invitedBy: staff.id, invitedAt: at }).execute();
@@ -510,7 +552,18 @@ export async function startStaffThread(
     if (!company) return null;
     const { id } = await trx
       .insertInto("threads")
-      .values({ kind: "jobcenter", companyId: company.id, flexjobberId: null, openingId: null, contactRequestId: null, interestId: null, subject: input.subject, createdBy: staff.id, createdAt: at, lastMessageAt: at })
+      .values({
+        kind: "jobcenter",
+        companyId: company.id,
+        flexjobberId: null,
+        openingId: null,
+        contactRequestId: null,
+        interestId: null,
+        subject: input.subject,
+        createdBy: staff.id,
+        createdAt: at,
+        lastMessageAt: at,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await addMessage(trx, id, staff.id, input.body, now);

@@ -1,4 +1,5 @@
 import type { SessionUser } from "~/auth/session.server";
+
 import type { Viewer } from "./threads.server";
 
 /** The signed-in user as the threads rule sees them. */

@@ -1,12 +1,15 @@
 import fs from "node:fs";
+
 import { sql } from "kysely";
-import { databasePath, isPostgres, type Db } from "../../db/kysely";
-import type { JobOutcome } from "../../db/schema";
+
 import { writeAudit } from "~/audit/audit.server";
 import { outgoingQueues } from "~/email/email.server";
 import { env } from "~/env.server";
-import { describeCounts, JOBS, jobsFor, listBackups, type JobCounts, type JobDefinition, type JobName } from "~/schedule/jobs.server";
+import { describeCounts, type JobCounts, type JobDefinition, type JobName, JOBS, jobsFor, listBackups } from "~/schedule/jobs.server";
 import { nextSlot, runJobNow } from "~/schedule/scheduler.server";
+
+import { databasePath, type Db, isPostgres } from "../../db/kysely";
+import type { JobOutcome } from "../../db/schema";
 
 // "Drift" (/drift, admins): the schedule and its runs, the outgoing queues,
 // the backups and the database, in one read. No personal data: runs say what
@@ -49,7 +52,14 @@ export async function loadOperations(db: Db, now = new Date()): Promise<Operatio
       .orderBy("startedAt", "desc")
       .orderBy("id", "desc")
       .executeTakeFirst();
-    jobs.push({ name, label: job.label, when: describeTimes(job.pattern), last: last ? { ...last, summary: inDanish(job, last.summary) } : null, next: env.SCHEDULER === "off" ? null : (nextSlot(job.pattern, now)?.toISOString() ?? null), running: last?.outcome === "running" });
+    jobs.push({
+      name,
+      label: job.label,
+      when: describeTimes(job.pattern),
+      last: last ? { ...last, summary: inDanish(job, last.summary) } : null,
+      next: env.SCHEDULER === "off" ? null : (nextSlot(job.pattern, now)?.toISOString() ?? null),
+      running: last?.outcome === "running",
+    });
   }
   const failures = await db.selectFrom("jobRuns").select(["job", "startedAt", "error"]).where("outcome", "=", "failed").orderBy("startedAt", "desc").limit(10).execute();
   const queues = await outgoingQueues(db);

@@ -1,9 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import { sql } from "kysely";
+
+import { type JobProblem, jobProblems } from "~/schedule/scheduler.server";
+
 import type { Db } from "../../db/kysely";
 import { migrationsFor } from "../../db/migrations/index";
-import { jobProblems, type JobProblem } from "~/schedule/scheduler.server";
 
 export interface Health {
   ok: boolean;

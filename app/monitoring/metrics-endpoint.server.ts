@@ -1,8 +1,10 @@
 import { timingSafeEqual } from "node:crypto";
-import type { Db } from "../../db/kysely";
+
 import { outgoingQueues } from "~/email/email.server";
-import { JOBS, jobsFor, type JobDefinition } from "~/schedule/jobs.server";
 import { metrics } from "~/ops/metrics.server";
+import { type JobDefinition, JOBS, jobsFor } from "~/schedule/jobs.server";
+
+import type { Db } from "../../db/kysely";
 
 // GET /metrics: what the instruments counted, plus what lives in the
 // database (the outgoing queues, the job runs of every process), read on each scrape.
@@ -13,8 +15,17 @@ async function metricsText(db: Db, now = new Date()): Promise<string> {
     metrics.queueDepth.set({ channel }, waiting);
     metrics.queueOldest.set({ channel }, oldest ? Math.max(0, (now.getTime() - Date.parse(oldest)) / 1000) : 0);
   }
-  const runs = await db.selectFrom("jobRuns").select(["job", "outcome", (eb) => eb.fn.countAll<number>().as("n")]).groupBy(["job", "outcome"]).execute();
-  const lastOk = await db.selectFrom("jobRuns").select(["job", (eb) => eb.fn.max("finishedAt").as("at")]).where("outcome", "=", "ok").groupBy("job").execute();
+  const runs = await db
+    .selectFrom("jobRuns")
+    .select(["job", "outcome", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy(["job", "outcome"])
+    .execute();
+  const lastOk = await db
+    .selectFrom("jobRuns")
+    .select(["job", (eb) => eb.fn.max("finishedAt").as("at")])
+    .where("outcome", "=", "ok")
+    .groupBy("job")
+    .execute();
   metrics.jobRuns.reset();
   metrics.jobLastSuccess.reset();
   for (const name of jobsFor(db)) {

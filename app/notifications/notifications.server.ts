@@ -1,9 +1,10 @@
-import type { Db } from "../../db/kysely";
-import type { NotificationKind, NotificationMode } from "../../db/schema";
+import type { EmailMessage } from "~/email/email.server";
 import { deliverQueued, queueEmail, queueSms, sendNotice, sendSms } from "~/email/email.server";
 import { digestEmail } from "~/email/messages.server";
-import type { EmailMessage } from "~/email/email.server";
 import { appUrl, env } from "~/env.server";
+
+import type { Db } from "../../db/kysely";
+import type { NotificationKind, NotificationMode } from "../../db/schema";
 import { defaultModes } from "./kinds";
 import { smsDigestText, smsNumber, smsText } from "./sms";
 
@@ -31,11 +32,7 @@ export async function channelsFor(db: Db, userId: string, kind: NotificationKind
 
 const stateOf = (mode: NotificationMode) => (mode === "straks" ? "sent" : mode === "daglig" ? "pending" : "skipped");
 
-export async function notify(
-  db: Db,
-  input: { userId: string; kind: NotificationKind; title: string; link: string; email: EmailMessage },
-  now = new Date(),
-): Promise<void> {
+export async function notify(db: Db, input: { userId: string; kind: NotificationKind; title: string; link: string; email: EmailMessage }, now = new Date()): Promise<void> {
   const channels = await channelsFor(db, input.userId, input.kind);
   await db
     .insertInto("notifications")
@@ -55,18 +52,16 @@ export async function notify(
 }
 
 export async function listNotifications(db: Db, userId: string, limit = 50) {
-  return db
-    .selectFrom("notifications")
-    .select(["id", "kind", "title", "link", "createdAt", "readAt"])
-    .where("userId", "=", userId)
-    .orderBy("id", "desc")
-    .limit(limit)
-    .execute();
+  return db.selectFrom("notifications").select(["id", "kind", "title", "link", "createdAt", "readAt"]).where("userId", "=", userId).orderBy("id", "desc").limit(limit).execute();
 }
 
 /** The count of a user's unread notices, as a query: the shell reads it with other things in one statement. */
 export function unreadNotificationsQuery(db: Db, userId: string) {
-  return db.selectFrom("notifications").select((eb) => eb.fn.countAll<number>().as("n")).where("userId", "=", userId).where("readAt", "is", null);
+  return db
+    .selectFrom("notifications")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("userId", "=", userId)
+    .where("readAt", "is", null);
 }
 
 export async function markNotificationsRead(db: Db, userId: string, now = new Date()): Promise<void> {
@@ -166,7 +161,12 @@ async function sendOnePerPerson<T extends { id: number; userId: string }>(
   for (const items of byUser.values()) {
     const id = await db.transaction().execute(async (trx) => {
       const ids = items.map((i) => i.id);
-      const claimed = await trx.updateTable("notifications").set({ [state]: "sent" }).where("id", "in", ids).where(state, "=", "pending").executeTakeFirst();
+      const claimed = await trx
+        .updateTable("notifications")
+        .set({ [state]: "sent" })
+        .where("id", "in", ids)
+        .where(state, "=", "pending")
+        .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== ids.length) return null;
       return compose(trx, items);
     });

@@ -1,4 +1,5 @@
 import * as z from "zod";
+
 import type { NotificationKind } from "../../db/schema";
 import { NOTIFICATION_MODES } from "./kinds";
 

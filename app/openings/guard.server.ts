@@ -1,5 +1,6 @@
-import { db } from "../../db/client.server";
 import { forbidden } from "~/auth/guard.server";
+
+import { db } from "../../db/client.server";
 import { getCompanyOpening, type OpeningDetails } from "./openings.server";
 
 /** The company's own opening, or a thrown 404 / 403 (another company's, drafts included). */

@@ -1,12 +1,13 @@
+import { openingForMatching, profileForMatching } from "~/matching/adapters";
+import { type Match, scoreMatch } from "~/matching/score";
+import { type CompanyProfileView, toCompanyView } from "~/profiles/company-view";
+import { revealedIdentities, type RevealedIdentity } from "~/profiles/contact.server";
+import { loadProfileDetailsMany } from "~/profiles/profile.server";
+import { isVisibleFlexjobber, isVisibleTo } from "~/profiles/visibility.server";
+
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { InterestStage } from "../../db/schema";
-import { openingForMatching, profileForMatching } from "~/matching/adapters";
-import { scoreMatch, type Match } from "~/matching/score";
-import { toCompanyView, type CompanyProfileView } from "~/profiles/company-view";
-import { revealedIdentities, type RevealedIdentity } from "~/profiles/contact.server";
-import { loadProfileDetailsMany } from "~/profiles/profile.server";
-import { isVisibleTo, isVisibleFlexjobber } from "~/profiles/visibility.server";
 import { liveOpenings, type OpeningDetails } from "./openings.server";
 
 // Saved openings, "Jeg er interesseret", and what the company does with it.
@@ -42,11 +43,7 @@ export async function listSavedOpenings(db: Db, userId: string) {
 /** not_visible: companies cannot see the flexjobber (no approved, shown profile), so they could not see the interest either. */
 export type InterestResult = "sent" | "already" | "not_found" | "not_visible";
 
-export async function expressInterest(
-  db: Db,
-  input: { userId: string; openingId: number; message?: string; shareIdentity: boolean },
-  now = new Date(),
-): Promise<InterestResult> {
+export async function expressInterest(db: Db, input: { userId: string; openingId: number; message?: string; shareIdentity: boolean }, now = new Date()): Promise<InterestResult> {
   const live = await liveOpenings(db, now).select("o.id").where("o.id", "=", input.openingId).executeTakeFirst();
   if (!live) return "not_found";
   if (!(await isVisibleTo(db, input.userId))) return "not_visible";
@@ -75,13 +72,7 @@ export async function expressInterest(
 
 /** The flexjobber's own interest in an opening, unless she took it back. */
 export async function interestFor(db: Db, userId: string, openingId: number) {
-  return db
-    .selectFrom("interests")
-    .selectAll()
-    .where("userId", "=", userId)
-    .where("openingId", "=", openingId)
-    .where("withdrawnAt", "is", null)
-    .executeTakeFirst();
+  return db.selectFrom("interests").selectAll().where("userId", "=", userId).where("openingId", "=", openingId).where("withdrawnAt", "is", null).executeTakeFirst();
 }
 
 /** "Mine interesser": the openings she said she is interested in, newest first, with where each stands. */
@@ -107,13 +98,7 @@ export type WithdrawResult = "withdrawn" | "not_found" | "hired";
  */
 export async function withdrawInterest(db: Db, userId: string, interestId: number, now = new Date()): Promise<WithdrawResult> {
   return inTransaction(db, async (trx) => {
-    const interest = await trx
-      .selectFrom("interests")
-      .select(["id"])
-      .where("id", "=", interestId)
-      .where("userId", "=", userId)
-      .where("withdrawnAt", "is", null)
-      .executeTakeFirst();
+    const interest = await trx.selectFrom("interests").select(["id"]).where("id", "=", interestId).where("userId", "=", userId).where("withdrawnAt", "is", null).executeTakeFirst();
     if (!interest) return "not_found";
     const hire = await trx.selectFrom("hires").select(["id", "confirmedAt"]).where("interestId", "=", interest.id).where("cancelledAt", "is", null).executeTakeFirst();
     if (hire?.confirmedAt) return "hired";
@@ -197,12 +182,7 @@ export async function setInterestStage(
     if (!interest) return "not_found";
     const at = now.toISOString();
     await trx.updateTable("interests").set({ stage: input.stage, updatedAt: at }).where("id", "=", interest.id).execute();
-    const openHire = await trx
-      .selectFrom("hires")
-      .select(["id", "confirmedAt"])
-      .where("interestId", "=", interest.id)
-      .where("cancelledAt", "is", null)
-      .executeTakeFirst();
+    const openHire = await trx.selectFrom("hires").select(["id", "confirmedAt"]).where("interestId", "=", interest.id).where("cancelledAt", "is", null).executeTakeFirst();
     if (input.stage === "hired" && !openHire) {
       await trx
         .insertInto("hires")

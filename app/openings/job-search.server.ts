@@ -1,19 +1,21 @@
 import { sql } from "kysely";
-import type { Db } from "../../db/kysely";
-import { postcodeLabel } from "../../db/vocabularies/postcodes";
+
 import { openingForMatching, profileForMatching } from "~/matching/adapters";
 import { BEST_WITHOUT_COMPETENCES, holdsAnyCompetence, inBoundOrder, openingScoreBound, profileScoreBound } from "~/matching/bounds.server";
 import { rankByBound } from "~/matching/rank";
-import { scoreMatch, type Match } from "~/matching/score";
-import { toCompanyView, type CompanyProfileView } from "~/profiles/company-view";
-import type { ProfileDetails } from "~/profiles/profile-details";
+import { type Match, scoreMatch } from "~/matching/score";
+import { type CompanyProfileView, toCompanyView } from "~/profiles/company-view";
+import { hoursText } from "~/profiles/options";
 import { loadProfileDetails, loadProfileDetailsMany } from "~/profiles/profile.server";
+import type { ProfileDetails } from "~/profiles/profile-details";
 import { visibleProfiles } from "~/profiles/visibility.server";
 import { openingTextMatches } from "~/search/text-index.server";
-import { hoursText } from "~/profiles/options";
+import { withinKm } from "~/utils/distance.server";
+
+import type { Db } from "../../db/kysely";
+import { postcodeLabel } from "../../db/vocabularies/postcodes";
 import { liveOpenings, loadOpenings, type OpeningDetails } from "./openings.server";
 import type { JobSearchInput } from "./schemas";
-import { withinKm } from "~/utils/distance.server";
 
 export const JOBS_PER_PAGE = 10;
 const WEEK = 7 * 86_400_000;
@@ -119,11 +121,13 @@ export async function searchJobs(db: Db, userId: string, filters: JobFilters, no
     );
     cards = ranked.slice((page - 1) * JOBS_PER_PAGE).map((r) => r.card);
   } else {
-    const ordered =
-      filters.sort === "deadline"
-        ? query.orderBy(sql`coalesce(o.deadline, '9999-12-31')`).orderBy("o.publishedAt", "desc")
-        : query.orderBy("o.publishedAt", "desc");
-    const rows = await ordered.select("o.id").orderBy("o.id", "desc").limit(JOBS_PER_PAGE).offset((page - 1) * JOBS_PER_PAGE).execute();
+    const ordered = filters.sort === "deadline" ? query.orderBy(sql`coalesce(o.deadline, '9999-12-31')`).orderBy("o.publishedAt", "desc") : query.orderBy("o.publishedAt", "desc");
+    const rows = await ordered
+      .select("o.id")
+      .orderBy("o.id", "desc")
+      .limit(JOBS_PER_PAGE)
+      .offset((page - 1) * JOBS_PER_PAGE)
+      .execute();
     cards = await cardsFor(rows.map((r) => r.id));
   }
   return { cards, total, page, pages, hasProfile: details !== null, strength };

@@ -1,10 +1,11 @@
+import { newInterestEmail } from "~/email/messages.server";
+import { notify } from "~/notifications/notifications.server";
+import { notifyStaffTask } from "~/notifications/staff.server";
+
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { InterestStage } from "../../db/schema";
-import { notify } from "~/notifications/notifications.server";
-import { notifyStaffTask } from "~/notifications/staff.server";
-import { newInterestEmail } from "~/email/messages.server";
-import { companyInterest, expressInterest, setInterestStage, type InterestResult } from "./interests.server";
+import { companyInterest, expressInterest, type InterestResult, setInterestStage } from "./interests.server";
 
 // The notices of openings, and the use cases that send them: what a person
 // does, in one transaction with what it sets off. Routes call the use cases;

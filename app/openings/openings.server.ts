@@ -1,21 +1,23 @@
 import { sql } from "kysely";
+
+import { openingForMatching } from "~/matching/adapters";
+import { openingMatchTerms } from "~/matching/match-terms";
+import type { Term } from "~/matching/score";
+import { announceNews } from "~/ops/news.server";
+import { hoursNumber, hoursText } from "~/profiles/options";
+import { isVisibleFlexjobber } from "~/profiles/visibility.server";
+import { indexOpeningText } from "~/search/text-index.server";
+import { localDate } from "~/utils/dates";
+import type { FieldErrors } from "~/utils/forms.server";
+import { paginate } from "~/utils/paging";
+import { listTerms } from "~/vocabularies/vocabularies.server";
+
 import type { Db } from "../../db/kysely";
-import { portableSql } from "../../db/portable";
 import { inTransaction } from "../../db/kysely";
+import { portableSql } from "../../db/portable";
 import type { Opening, OpeningTermKind } from "../../db/schema";
 import { findPostcode } from "../../db/vocabularies/postcodes";
 import { normalizeTerm } from "../../db/vocabularies/terms";
-import type { Term } from "~/matching/score";
-import type { FieldErrors } from "~/utils/forms.server";
-import { localDate } from "~/utils/dates";
-import { hoursNumber, hoursText } from "~/profiles/options";
-import { listTerms } from "~/vocabularies/vocabularies.server";
-import { isVisibleFlexjobber } from "~/profiles/visibility.server";
-import { paginate } from "~/utils/paging";
-import { openingForMatching } from "~/matching/adapters";
-import { openingMatchTerms } from "~/matching/match-terms";
-import { indexOpeningText } from "~/search/text-index.server";
-import { announceNews } from "~/ops/news.server";
 import type { OpeningInput } from "./schemas";
 
 export interface OpeningDetails {
@@ -30,12 +32,14 @@ export interface OpeningDetails {
 /** Published and not past the deadline: the only openings flexjobbers ever see. */
 export function liveOpenings(db: Db, now = new Date()) {
   const today = localDate(now);
-  return db
-    .selectFrom("openings as o")
-    .where("o.status", "=", "published")
-    .where((eb) => eb.or([eb("o.deadline", "is", null), eb("o.deadline", ">=", today)]))
-    // A suspended company's openings disappear with it.
-    .where((eb) => eb.exists(eb.selectFrom("companies as co").select("co.id").whereRef("co.id", "=", "o.companyId").where("co.status", "=", "approved")));
+  return (
+    db
+      .selectFrom("openings as o")
+      .where("o.status", "=", "published")
+      .where((eb) => eb.or([eb("o.deadline", "is", null), eb("o.deadline", ">=", today)]))
+      // A suspended company's openings disappear with it.
+      .where((eb) => eb.exists(eb.selectFrom("companies as co").select("co.id").whereRef("co.id", "=", "o.companyId").where("co.status", "=", "approved")))
+  );
 }
 
 /**
@@ -168,7 +172,11 @@ export async function saveOpening(
       ...wanted.terms.filter((t) => !requiredSet.has(t.normalized)).map((t) => ({ kind: "wanted" as OpeningTermKind, ...t })),
       ...offers.terms.map((t) => ({ kind: "accommodation" as OpeningTermKind, ...t })),
     ];
-    if (rows.length > 0) await trx.insertInto("openingTerms").values(rows.map((r) => ({ openingId: openingId_, ...r }))).execute();
+    if (rows.length > 0)
+      await trx
+        .insertInto("openingTerms")
+        .values(rows.map((r) => ({ openingId: openingId_, ...r })))
+        .execute();
     await indexOpening(trx, openingId_);
     return openingId_;
   });
@@ -178,13 +186,7 @@ export async function saveOpening(
 async function vocabularyTerms(db: Db, kind: "industry" | "competence" | "accommodation", labels: string[]) {
   const wanted = [...new Set(labels.map(normalizeTerm))];
   if (wanted.length === 0) return { terms: [] as Term[], unknown: [] as string[] };
-  const rows = await db
-    .selectFrom("vocabularyTerms")
-    .select(["label", "normalized"])
-    .where("kind", "=", kind)
-    .where("active", "=", 1)
-    .where("normalized", "in", wanted)
-    .execute();
+  const rows = await db.selectFrom("vocabularyTerms").select(["label", "normalized"]).where("kind", "=", kind).where("active", "=", 1).where("normalized", "in", wanted).execute();
   const found = new Set(rows.map((r) => r.normalized));
   return { terms: rows, unknown: wanted.filter((w) => !found.has(w)) };
 }
@@ -200,7 +202,11 @@ export async function indexAllOpenings(trx: Db): Promise<number> {
 export async function indexOpening(trx: Db, id: number): Promise<void> {
   const d = await loadOpening(trx, id);
   if (!d) return indexOpeningText(trx, id, null);
-  await trx.updateTable("openings").set(openingMatchTerms(openingForMatching(d))).where("id", "=", id).execute();
+  await trx
+    .updateTable("openings")
+    .set(openingMatchTerms(openingForMatching(d)))
+    .where("id", "=", id)
+    .execute();
   const body = [
     d.opening.title,
     d.opening.description,
@@ -220,11 +226,7 @@ export async function publishOpening(db: Db, id: number, companyId: number, now 
   const row = await db.selectFrom("openings").select(["status", "deadline"]).where("id", "=", id).where("companyId", "=", companyId).executeTakeFirst();
   if (!row || row.status === "published") return "not_allowed";
   if (row.deadline && row.deadline < localDate(now)) return "deadline_passed";
-  await db
-    .updateTable("openings")
-    .set({ status: "published", publishedAt: now.toISOString(), closedAt: null, updatedAt: now.toISOString() })
-    .where("id", "=", id)
-    .execute();
+  await db.updateTable("openings").set({ status: "published", publishedAt: now.toISOString(), closedAt: null, updatedAt: now.toISOString() }).where("id", "=", id).execute();
   announceNews("opening"); // saved searches and recommendations look soon
   return "ok";
 }
@@ -244,11 +246,7 @@ export async function closeOpening(db: Db, id: number, companyId: number, now = 
  * "Forlæng fristen" (from the deadline reminder): a published opening gets a
  * later deadline and stays in search; the new deadline gets its own reminder.
  */
-export async function extendDeadline(
-  db: Db,
-  input: { id: number; companyId: number; deadline: string },
-  now = new Date(),
-): Promise<"ok" | "not_later" | "not_allowed"> {
+export async function extendDeadline(db: Db, input: { id: number; companyId: number; deadline: string }, now = new Date()): Promise<"ok" | "not_later" | "not_allowed"> {
   const row = await db.selectFrom("openings").select(["status", "deadline"]).where("id", "=", input.id).where("companyId", "=", input.companyId).executeTakeFirst();
   if (!row || row.status !== "published" || row.deadline === null) return "not_allowed";
   if (input.deadline <= row.deadline || input.deadline < localDate(now)) return "not_later";
@@ -321,11 +319,7 @@ export async function listCompanyOpenings(db: Db, companyId: number, page = 1) {
 
 /** The words the opening form offers, from the shared vocabularies. */
 export async function openingVocabulary(db: Db) {
-  const [competences, industries, accommodations] = await Promise.all([
-    listTerms(db, "competence"),
-    listTerms(db, "industry"),
-    listTerms(db, "accommodation"),
-  ]);
+  const [competences, industries, accommodations] = await Promise.all([listTerms(db, "competence"), listTerms(db, "industry"), listTerms(db, "accommodation")]);
   return {
     competences: competences.map((t) => t.label),
     industries: industries.map((t) => t.label),

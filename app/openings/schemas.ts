@@ -1,5 +1,7 @@
 import * as z from "zod";
-import { day, hours, optionalDay, checkboxList, hoursInOrder, hoursInOrderMessage, optionalPostcode, optionalText, optionalWholeNumber, text, wholeNumber } from "~/utils/fields";
+
+import { day, hours, hoursInOrder, hoursInOrderMessage, optionalDay, optionalPostcode, optionalText, optionalWholeNumber, text } from "~/utils/fields";
+
 import { FLEXIBILITIES, STAGES } from "./options";
 
 export const TITLE_MAX = 120;
@@ -8,18 +10,20 @@ export const MAX_TASKS = 15;
 
 const optionalDate = (message: string) => optionalDay({ message, min: "2000-01-01", rangeMessage: "Vælg en dato fra år 2000 og frem." });
 
-const names = z.preprocess(
-  (v) => (v === undefined || v === false ? [] : Array.isArray(v) ? v : [v]),
-  z.array(z.string().trim().min(1).max(80)).max(40, "Vælg højst 40."),
-);
+const names = z.preprocess((v) => (v === undefined || v === false ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().trim().min(1).max(80)).max(40, "Vælg højst 40."));
 
 /** Create and edit an opening (one form; the same schema in the browser and the action). */
 export const openingSchema = z
   .object({
-    title: text("Skriv en titel, fx \"Køkkenmedhjælper\".", TITLE_MAX),
+    title: text('Skriv en titel, fx "Køkkenmedhjælper".', TITLE_MAX),
     description: text("Skriv kort om jobbet og arbejdspladsen.", DESCRIPTION_MAX),
     tasks: optionalText(MAX_TASKS * 121)
-      .transform((v) => (v ?? "").split(/\r?\n/).map((line) => line.trim()).filter(Boolean))
+      .transform((v) =>
+        (v ?? "")
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter(Boolean),
+      )
       .refine((lines) => lines.length <= MAX_TASKS, `Skriv højst ${MAX_TASKS} opgaver.`)
       .refine((lines) => lines.every((l) => l.length <= 120), "Hver opgave må højst have 120 tegn."),
     hoursMin: hours("Skriv det laveste antal timer.", { min: 1, max: 37 }),
@@ -73,11 +77,7 @@ export const interestSchema = z.object({
 });
 
 /** A flexjobber on an opening: save, unsave, say interested. */
-export const jobActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("save") }),
-  z.object({ intent: z.literal("unsave") }),
-  interestSchema,
-]);
+export const jobActionSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("save") }), z.object({ intent: z.literal("unsave") }), interestSchema]);
 
 const optionalWhole = (min: number, max: number, unit: string) => optionalWholeNumber({ min, max, unit });
 

@@ -1,9 +1,10 @@
-import type { Db } from "../../db/kysely";
 import { openingForMatching, profileForMatching } from "~/matching/adapters";
 import { scoreMatch } from "~/matching/score";
 import { toCompanyView } from "~/profiles/company-view";
 import { loadProfileDetailsMany } from "~/profiles/profile.server";
 import { visibleProfiles } from "~/profiles/visibility.server";
+
+import type { Db } from "../../db/kysely";
 import type { OpeningDetails } from "./openings.server";
 
 // A company's shortlist ("Kortliste") of candidates for one of its openings.
@@ -11,11 +12,7 @@ import type { OpeningDetails } from "./openings.server";
 // while visible: a paused profile drops off the list and comes back with it.
 
 /** Adds a visible candidate to the opening's shortlist (again is fine). The caller checked the opening is the company's. */
-export async function addToShortlist(
-  db: Db,
-  input: { openingId: number; companyId: number; alias: string; addedBy: string },
-  now = new Date(),
-): Promise<"added" | "not_found"> {
+export async function addToShortlist(db: Db, input: { openingId: number; companyId: number; alias: string; addedBy: string }, now = new Date()): Promise<"added" | "not_found"> {
   const profile = await visibleProfiles(db, input.companyId).select("p.userId").where("p.alias", "=", input.alias).executeTakeFirst();
   if (!profile) return "not_found";
   await db
@@ -42,12 +39,17 @@ export async function listShortlist(db: Db, opening: OpeningDetails, companyId: 
     .where("s.openingId", "=", opening.opening.id)
     .orderBy("s.createdAt")
     .execute();
-  const details = await loadProfileDetailsMany(db, rows.map((r) => r.userId));
+  const details = await loadProfileDetailsMany(
+    db,
+    rows.map((r) => r.userId),
+  );
   const forMatching = openingForMatching(opening);
   return rows.flatMap((r) => {
     const d = details.get(r.userId);
     if (!d) return [];
     const view = toCompanyView(d);
-    return [{ alias: view.alias, headline: view.headline, hours: view.hours, area: view.area, addedAt: r.createdAt, match: scoreMatch(profileForMatching(d), forMatching, "company") }];
+    return [
+      { alias: view.alias, headline: view.headline, hours: view.hours, area: view.area, addedAt: r.createdAt, match: scoreMatch(profileForMatching(d), forMatching, "company") },
+    ];
   });
 }

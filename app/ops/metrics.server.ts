@@ -1,4 +1,5 @@
 import client from "prom-client";
+
 import { onQuery } from "../../db/query-stats";
 
 // The instruments behind GET /metrics (metrics-endpoint.server.ts), in the
@@ -30,9 +31,19 @@ function createMetrics() {
     liveStreams: new client.Gauge({ name: "refleks_live_streams", help: "Open message streams (Beskeder, server-sent events)", registers }),
     readerQueue: new client.Gauge({ name: "refleks_reader_queue_length", help: "Reads waiting for or running on a reader thread", registers }),
     queueDepth: new client.Gauge({ name: "refleks_outgoing_queue_depth", help: "Emails and SMS not yet delivered", labelNames: ["channel"], registers }),
-    queueOldest: new client.Gauge({ name: "refleks_outgoing_queue_oldest_age_seconds", help: "Age of the oldest email or SMS not yet delivered", labelNames: ["channel"], registers }),
+    queueOldest: new client.Gauge({
+      name: "refleks_outgoing_queue_oldest_age_seconds",
+      help: "Age of the oldest email or SMS not yet delivered",
+      labelNames: ["channel"],
+      registers,
+    }),
     jobRuns: new client.Gauge({ name: "refleks_job_runs", help: "Runs of each scheduled job in job_runs, by outcome", labelNames: ["job", "outcome"], registers }),
-    jobLastSuccess: new client.Gauge({ name: "refleks_job_last_success_timestamp_seconds", help: "When each scheduled job last finished well (Unix time)", labelNames: ["job"], registers }),
+    jobLastSuccess: new client.Gauge({
+      name: "refleks_job_last_success_timestamp_seconds",
+      help: "When each scheduled job last finished well (Unix time)",
+      labelNames: ["job"],
+      registers,
+    }),
   };
   onQuery((ms) => metrics.queryDuration.observe(ms / 1000));
   return metrics;

@@ -1,5 +1,5 @@
-import { matchRoutes, type AgnosticRouteObject as RouteObject } from "@remix-run/router";
 import type { ServerBuild } from "@remix-run/node";
+import { type AgnosticRouteObject as RouteObject, matchRoutes } from "@remix-run/router";
 
 /**
  * Which Remix route answers a path ("routes/kandidater_.$alias"), for the

@@ -1,15 +1,18 @@
 import { randomBytes } from "node:crypto";
+
 import { sql } from "kysely";
+
+import { writeAudit } from "~/audit/audit.server";
+import { normalizeEmail } from "~/auth/login.server";
+import { NO_PROFILE_MATCH_TERMS } from "~/matching/match-terms";
+import { smsNumber } from "~/notifications/sms";
+import { compactProfileText, removeProfileText } from "~/search/text-index.server";
+import { LIMITS, storedKey } from "~/security/rate-limit.server";
+
 import type { Db } from "../../db/kysely";
 import { inTransaction, isPostgres } from "../../db/kysely";
 import { portableSql } from "../../db/portable";
 import type { AuditAction } from "../../db/schema";
-import { writeAudit } from "~/audit/audit.server";
-import { normalizeEmail } from "~/auth/login.server";
-import { NO_PROFILE_MATCH_TERMS } from "~/matching/match-terms";
-import { compactProfileText, removeProfileText } from "~/search/text-index.server";
-import { LIMITS, storedKey } from "~/security/rate-limit.server";
-import { smsNumber } from "~/notifications/sms";
 
 export const ERASED_NAME = "Slettet bruger";
 
@@ -45,7 +48,17 @@ export async function eraseUser(
 
     await trx
       .updateTable("users")
-      .set({ name: ERASED_NAME, email: placeholderEmail, phone: null, passwordHash: "", status: "erased", erasedAt: at, isCompanyAdmin: 0, retentionWarnedAt: null, lastActiveDay: null })
+      .set({
+        name: ERASED_NAME,
+        email: placeholderEmail,
+        phone: null,
+        passwordHash: "",
+        status: "erased",
+        erasedAt: at,
+        isCompanyAdmin: 0,
+        retentionWarnedAt: null,
+        lastActiveDay: null,
+      })
       .where("id", "=", userId)
       .execute();
     await trx.deleteFrom("sessions").where("userId", "=", userId).execute();
@@ -109,14 +122,20 @@ export async function eraseUser(
       .set({ email: placeholderEmail, name: ERASED_NAME })
       .where((eb) => eb.or([eb("userId", "=", userId), eb("email", "=", oldEmail)]))
       .execute();
-    await trx.deleteFrom("emailQueue").where((eb) => eb(eb.fn("lower", ["toAddress"]), "in", [oldEmail, ...newEmails])).execute();
+    await trx
+      .deleteFrom("emailQueue")
+      .where((eb) => eb(eb.fn("lower", ["toAddress"]), "in", [oldEmail, ...newEmails]))
+      .execute();
     // SMS to her number (the queue keeps the number of a sent SMS, never its text).
     const phone = smsNumber(user.phone);
     if (phone) await trx.deleteFrom("emailQueue").where("channel", "=", "sms").where("toAddress", "=", phone).execute();
     await forgetQuotes(trx, { userId, name: user.name, alias, started });
     await forgetRateLimits(trx, [oldEmail, ...newEmails], userId);
     // A round trip to a provider she had begun (linking, a new email) names her.
-    await trx.deleteFrom("oidcLogins").where((eb) => eb(portableSql(trx).position(sql.ref("purpose"), userId), ">", 0)).execute();
+    await trx
+      .deleteFrom("oidcLogins")
+      .where((eb) => eb(portableSql(trx).position(sql.ref("purpose"), userId), ">", 0))
+      .execute();
     await trx
       .updateTable("loginEvents")
       .set({ email: placeholderEmail })
@@ -149,16 +168,21 @@ const ERASED_QUOTE = "(slettet)";
  * conversations she took part in. The quote is replaced; unsent mail that
  * quotes her is not sent.
  */
-async function forgetQuotes(
-  trx: Db,
-  her: { userId: string; name: string; alias: string | undefined; started: { id: number; subject: string }[] },
-): Promise<void> {
+async function forgetQuotes(trx: Db, her: { userId: string; name: string; alias: string | undefined; started: { id: number; subject: string }[] }): Promise<void> {
   const position = portableSql(trx).position;
   const quotes = (column: string, text: string) => sql<boolean>`${position(sql.ref(column), text)} > 0`;
   const worthReplacing = (text: string) => text.trim().length >= 3 && text !== ERASED_NAME;
   const forgetInMail = async (text: string) => {
-    await trx.deleteFrom("emailQueue").where("status", "!=", "sent").where((eb) => eb.or([quotes("subject", text), quotes("body", text)])).execute();
-    await trx.updateTable("emailQueue").set({ subject: sql`replace(subject, ${text}, ${ERASED_QUOTE})`, body: "" }).where(quotes("subject", text)).execute();
+    await trx
+      .deleteFrom("emailQueue")
+      .where("status", "!=", "sent")
+      .where((eb) => eb.or([quotes("subject", text), quotes("body", text)]))
+      .execute();
+    await trx
+      .updateTable("emailQueue")
+      .set({ subject: sql`replace(subject, ${text}, ${ERASED_QUOTE})`, body: "" })
+      .where(quotes("subject", text))
+      .execute();
   };
   for (const thread of her.started.filter((t) => worthReplacing(t.subject))) {
     await trx
@@ -169,7 +193,11 @@ async function forgetQuotes(
     await forgetInMail(thread.subject);
   }
   if (her.alias) {
-    await trx.updateTable("notifications").set({ title: sql`replace(title, ${her.alias}, ${ERASED_QUOTE})` }).where(quotes("title", her.alias)).execute();
+    await trx
+      .updateTable("notifications")
+      .set({ title: sql`replace(title, ${her.alias}, ${ERASED_QUOTE})` })
+      .where(quotes("title", her.alias))
+      .execute();
     await forgetInMail(her.alias);
   }
   if (worthReplacing(her.name)) {

@@ -1,5 +1,6 @@
-import type { Db } from "../../db/kysely";
 import { loadProfileDetails } from "~/profiles/profile.server";
+
+import type { Db } from "../../db/kysely";
 
 /**
  * "Hent mine data" (GDPR art. 15 and 20): everything stored about one person,
@@ -16,7 +17,25 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
     .executeTakeFirst();
   if (!user) return null;
 
-  const [details, consents, statuses, requests, interests, saved, registrations, views, loginDays, logins, invitations, staffViews, articleReads, messages, searches, notifications, identities] = await Promise.all([
+  const [
+    details,
+    consents,
+    statuses,
+    requests,
+    interests,
+    saved,
+    registrations,
+    views,
+    loginDays,
+    logins,
+    invitations,
+    staffViews,
+    articleReads,
+    messages,
+    searches,
+    notifications,
+    identities,
+  ] = await Promise.all([
     loadProfileDetails(db, userId),
     db.selectFrom("consents").select(["purpose", "textVersion", "givenAt", "withdrawnAt"]).where("userId", "=", userId).orderBy("id").execute(),
     db.selectFrom("employmentStatuses").select(["status", "fromDate", "source", "createdAt"]).where("userId", "=", userId).orderBy("fromDate").execute(),
@@ -35,12 +54,7 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
       .where("i.userId", "=", userId)
       .orderBy("i.id")
       .execute(),
-    db
-      .selectFrom("savedOpenings as s")
-      .innerJoin("openings as o", "o.id", "s.openingId")
-      .select(["o.title as opening", "s.createdAt"])
-      .where("s.userId", "=", userId)
-      .execute(),
+    db.selectFrom("savedOpenings as s").innerJoin("openings as o", "o.id", "s.openingId").select(["o.title as opening", "s.createdAt"]).where("s.userId", "=", userId).execute(),
     db
       .selectFrom("eventRegistrations as r")
       .innerJoin("events as e", "e.id", "r.eventId")
@@ -65,12 +79,7 @@ export async function exportUserData(db: Db, userId: string, now = new Date()) {
       .where("a.subjectUserId", "=", userId)
       .orderBy("a.id")
       .execute(),
-    db
-      .selectFrom("articleReads as r")
-      .innerJoin("articles as a", "a.id", "r.articleId")
-      .select(["a.title as article", "r.readAt"])
-      .where("r.userId", "=", userId)
-      .execute(),
+    db.selectFrom("articleReads as r").innerJoin("articles as a", "a.id", "r.articleId").select(["a.title as article", "r.readAt"]).where("r.userId", "=", userId).execute(),
     // What she wrote in conversations (what others wrote to her is theirs; she reads it under Beskeder).
     db
       .selectFrom("messages as m")

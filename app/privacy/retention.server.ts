@@ -1,7 +1,8 @@
-import type { Db } from "../../db/kysely";
 import { sendNotice } from "~/email/email.server";
 import { retentionWarningEmail } from "~/email/messages.server";
 import { addDays, localDate } from "~/utils/dates";
+
+import type { Db } from "../../db/kysely";
 import { eraseUser } from "./erasure.server";
 
 /** Days between the warning and the erasure; logging in (any use) in between keeps the account. */
@@ -33,7 +34,11 @@ export async function runRetention(db: Db, { months, now = new Date() }: { month
       "u.name",
       "u.createdAt",
       "u.retentionWarnedAt",
-      eb.selectFrom("activityDays as a").select((x) => x.fn.max("a.day").as("d")).whereRef("a.userId", "=", "u.id").as("lastDay"),
+      eb
+        .selectFrom("activityDays as a")
+        .select((x) => x.fn.max("a.day").as("d"))
+        .whereRef("a.userId", "=", "u.id")
+        .as("lastDay"),
     ])
     .where("u.status", "in", ["active", "suspended"])
     .where("u.role", "!=", "admin")

@@ -1,4 +1,5 @@
 import * as z from "zod";
+
 import { requiredCheckbox } from "~/utils/fields";
 
 const confirm = requiredCheckbox("Sæt kryds for at bekræfte, at du vil slette.");

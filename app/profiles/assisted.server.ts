@@ -1,9 +1,10 @@
-import type { Db } from "../../db/kysely";
-import { inTransaction } from "../../db/kysely";
-import { db as appDb } from "../../db/client.server";
 import { writeAudit } from "~/audit/audit.server";
 import { forbidden, requireUser } from "~/auth/guard.server";
 import { sessionIdOf } from "~/auth/session.server";
+
+import { db as appDb } from "../../db/client.server";
+import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
 
 // "Udfyld profilen sammen med borgeren" (issue 25): at a meeting a consultant
 // fills in the profile with a citizen who is not much online, in the same
@@ -51,11 +52,7 @@ export const witnessOf = (editor: ProfileEditor) => editor.staff?.id ?? null;
  * She must have an account (active): the profile is hers to change or
  * withdraw afterwards, and companies only ever see active citizens.
  */
-export async function startAssisting(
-  db: Db,
-  input: { sessionId: string; staffId: string; citizenId: string },
-  now = new Date(),
-): Promise<"started" | "no_account" | "not_found"> {
+export async function startAssisting(db: Db, input: { sessionId: string; staffId: string; citizenId: string }, now = new Date()): Promise<"started" | "no_account" | "not_found"> {
   return inTransaction(db, async (trx) => {
     const citizen = await trx.selectFrom("users").select("status").where("id", "=", input.citizenId).where("role", "=", "flexjobber").executeTakeFirst();
     if (!citizen || citizen.status === "erased") return "not_found";

@@ -1,9 +1,9 @@
 import type { Db } from "../../db/kysely";
-import { toCompanyView, type CompanyProfileView } from "./company-view";
-import { requestState, revealedIdentity, type RequestState, type RevealedIdentity } from "./contact.server";
+import { type CompanyProfileView, toCompanyView } from "./company-view";
+import { type RequestState, requestState, type RevealedIdentity, revealedIdentity } from "./contact.server";
 import { loadProfileDetails } from "./profile.server";
-import { visibleProfiles } from "./visibility.server";
 import { recordProfileView } from "./views.server";
+import { visibleProfiles } from "./visibility.server";
 
 export interface CandidatePage {
   view: CompanyProfileView;
@@ -17,19 +17,12 @@ export interface CandidatePage {
  * a yes. Hidden or unapproved profiles do not exist for companies (null).
  * Records the view.
  */
-export async function loadCandidateForCompany(
-  db: Db,
-  input: { alias: string; companyId: number; viewerId: string },
-  now = new Date(),
-): Promise<CandidatePage | null> {
+export async function loadCandidateForCompany(db: Db, input: { alias: string; companyId: number; viewerId: string }, now = new Date()): Promise<CandidatePage | null> {
   const row = await visibleProfiles(db, input.companyId).select("p.userId").where("p.alias", "=", input.alias).executeTakeFirst();
   if (!row) return null;
   const details = await loadProfileDetails(db, row.userId);
   if (!details) return null;
   await recordProfileView(db, { profileUserId: row.userId, companyId: input.companyId, viewerId: input.viewerId }, now);
-  const [identity, request] = await Promise.all([
-    revealedIdentity(db, input.companyId, row.userId),
-    requestState(db, input.companyId, row.userId, now),
-  ]);
+  const [identity, request] = await Promise.all([revealedIdentity(db, input.companyId, row.userId), requestState(db, input.companyId, row.userId, now)]);
   return { view: toCompanyView(details, now), identity, request };
 }

@@ -1,6 +1,6 @@
-import type { ProfileDetails } from "./profile-details";
 import { postcodeLabel } from "../../db/vocabularies/postcodes";
 import { ageBand, availabilityLabels, hoursText, timeOfDayLabels } from "./options";
+import type { ProfileDetails } from "./profile-details";
 
 /**
  * The anonymised profile: everything a company may see before the

@@ -1,8 +1,9 @@
+import { formatDate } from "~/utils/dates";
+
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { ContactRequestStatus } from "../../db/schema";
-import { isVisibleTo, visibleProfiles, isVisibleFlexjobber } from "./visibility.server";
-import { formatDate } from "~/utils/dates";
+import { isVisibleFlexjobber, isVisibleTo, visibleProfiles } from "./visibility.server";
 
 /** After a no, the same company may not ask again for this long. */
 export const DECLINE_BLOCK_DAYS = 30;
@@ -57,12 +58,7 @@ export async function revealedIdentities(db: Db, companyId: number, userIds: str
     .where((eb) =>
       eb.or([
         eb.exists(
-          eb
-            .selectFrom("contactRequests as r")
-            .select("r.id")
-            .whereRef("r.profileUserId", "=", "u.id")
-            .where("r.companyId", "=", companyId)
-            .where("r.status", "=", "accepted"),
+          eb.selectFrom("contactRequests as r").select("r.id").whereRef("r.profileUserId", "=", "u.id").where("r.companyId", "=", companyId).where("r.status", "=", "accepted"),
         ),
         eb.exists(
           eb
@@ -81,11 +77,7 @@ export async function revealedIdentities(db: Db, companyId: number, userIds: str
   return out;
 }
 
-export type RequestState =
-  | { kind: "none" }
-  | { kind: "pending"; sentAt: string }
-  | { kind: "accepted" }
-  | { kind: "blocked"; until: string };
+export type RequestState = { kind: "none" } | { kind: "pending"; sentAt: string } | { kind: "accepted" } | { kind: "blocked"; until: string };
 
 /** Where this company stands with this flexjobber: may it ask, is it waiting, did they say yes? */
 export async function requestState(db: Db, companyId: number, profileUserId: string, now = new Date()): Promise<RequestState> {
@@ -114,11 +106,7 @@ export function refusalText(state: Exclude<RequestState, { kind: "none" }>): str
 export type SendResult = { kind: "sent"; requestId: number } | "not_found" | Exclude<RequestState, { kind: "none" }>;
 
 /** A company asks a (visible) flexjobber, known to it only by alias, to get in touch. */
-export async function sendContactRequest(
-  db: Db,
-  input: { companyId: number; sentBy: string; alias: string; message: string },
-  now = new Date(),
-): Promise<SendResult> {
+export async function sendContactRequest(db: Db, input: { companyId: number; sentBy: string; alias: string; message: string }, now = new Date()): Promise<SendResult> {
   return inTransaction(db, async (trx) => {
     const profile = await visibleProfiles(trx, input.companyId).select("p.userId").where("p.alias", "=", input.alias).executeTakeFirst();
     if (!profile) return "not_found";
@@ -127,11 +115,7 @@ export async function sendContactRequest(
 }
 
 /** Asks one flexjobber by id (e.g. one who showed interest), if they are visible to the company. */
-export async function createContactRequest(
-  db: Db,
-  input: { companyId: number; sentBy: string; profileUserId: string; message: string },
-  now = new Date(),
-): Promise<SendResult> {
+export async function createContactRequest(db: Db, input: { companyId: number; sentBy: string; profileUserId: string; message: string }, now = new Date()): Promise<SendResult> {
   return inTransaction(db, async (trx) => {
     if (!(await isVisibleTo(trx, input.profileUserId, input.companyId))) return "not_found";
     const state = await requestState(trx, input.companyId, input.profileUserId, now);

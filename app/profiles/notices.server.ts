@@ -1,10 +1,11 @@
-import type { Db } from "../../db/kysely";
-import { inTransaction } from "../../db/kysely";
 import { sendNotice } from "~/email/email.server";
+import { contactAnsweredEmail, contactRequestEmail, profileReviewedEmail } from "~/email/messages.server";
 import { notify } from "~/notifications/notifications.server";
 import { notifyStaffTask } from "~/notifications/staff.server";
 import { announceNews } from "~/ops/news.server";
-import { contactAnsweredEmail, contactRequestEmail, profileReviewedEmail } from "~/email/messages.server";
+
+import type { Db } from "../../db/kysely";
+import { inTransaction } from "../../db/kysely";
 import { sendContactRequest, type SendResult } from "./contact.server";
 import { publishProfile, type PublishResult } from "./profile.server";
 import { approveProfile, returnProfile } from "./review.server";
@@ -15,11 +16,7 @@ import { approveProfile, returnProfile } from "./review.server";
 // of send nothing, so the demo generator and tests of the rules can use them.
 
 /** A company asks to get in touch with a candidate it found; she hears of it. */
-export async function sendContactRequestAndNotify(
-  db: Db,
-  input: { companyId: number; sentBy: string; alias: string; message: string },
-  now = new Date(),
-): Promise<SendResult> {
+export async function sendContactRequestAndNotify(db: Db, input: { companyId: number; sentBy: string; alias: string; message: string }, now = new Date()): Promise<SendResult> {
   return inTransaction(db, async (trx) => {
     const result = await sendContactRequest(trx, input, now);
     if (result !== "not_found" && result.kind === "sent") await noticeContactRequest(trx, result.requestId);

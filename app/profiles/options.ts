@@ -34,9 +34,9 @@ export const TERM_KINDS = ["competence", "certificate", "education", "industry",
 export const termKindText: Record<ProfileTermKind, { title: string; add: string; hint: string; vocabulary?: "competence" | "certificate" | "industry" }> = {
   competence: { title: "Kompetencer", add: "Tilføj en kompetence", hint: "Skriv og vælg fra listen, eller skriv din egen.", vocabulary: "competence" },
   certificate: { title: "Certifikater og beviser", add: "Tilføj et certifikat eller bevis", hint: "Fx truckcertifikat, hygiejnebevis eller kørekort.", vocabulary: "certificate" },
-  education: { title: "Uddannelse og kurser", add: "Tilføj en uddannelse eller et kursus", hint: "Fx \"Kontoruddannelse, 2010\" eller \"Kursus i Excel\"." },
+  education: { title: "Uddannelse og kurser", add: "Tilføj en uddannelse eller et kursus", hint: 'Fx "Kontoruddannelse, 2010" eller "Kursus i Excel".' },
   industry: { title: "Brancher du gerne vil arbejde i", add: "Tilføj en branche", hint: "Vælg fra listen.", vocabulary: "industry" },
-  job_type: { title: "Slags job du søger", add: "Tilføj en slags job", hint: "Fx \"Køkkenmedhjælper\" eller \"Kontorassistent\"." },
+  job_type: { title: "Slags job du søger", add: "Tilføj en slags job", hint: 'Fx "Køkkenmedhjælper" eller "Kontorassistent".' },
 };
 
 /** Companies see an age band, never the birth date. */
@@ -44,9 +44,7 @@ export function ageBand(birthDate: string | null, today = new Date()): string | 
   if (!birthDate) return null;
   const born = new Date(`${birthDate}T00:00:00Z`);
   let age = today.getUTCFullYear() - born.getUTCFullYear();
-  const hadBirthday =
-    today.getUTCMonth() > born.getUTCMonth() ||
-    (today.getUTCMonth() === born.getUTCMonth() && today.getUTCDate() >= born.getUTCDate());
+  const hadBirthday = today.getUTCMonth() > born.getUTCMonth() || (today.getUTCMonth() === born.getUTCMonth() && today.getUTCDate() >= born.getUTCDate());
   if (!hadBirthday) age -= 1;
   if (age < 30) return "Under 30 år";
   if (age >= 60) return "60 år eller derover";

@@ -1,11 +1,13 @@
 import { json } from "@remix-run/node";
-import type { Db } from "../../db/kysely";
-import type { ProfileTermKind } from "../../db/schema";
-import { listTerms } from "~/vocabularies/vocabularies.server";
+
 import { redirectWithMessage } from "~/utils/flash.server";
 import { formDataToObject, zodFieldErrors } from "~/utils/forms.server";
-import { addProfileTerm, MAX_ITEMS_PER_LIST, removeProfileItem, type AddItemResult } from "./profile.server";
+import { listTerms } from "~/vocabularies/vocabularies.server";
+
+import type { Db } from "../../db/kysely";
+import type { ProfileTermKind } from "../../db/schema";
 import { termKindText } from "./options";
+import { type AddItemResult, addProfileTerm, MAX_ITEMS_PER_LIST, removeProfileItem } from "./profile.server";
 import { termListSchema } from "./schemas";
 
 /** Danish answer for an add that did not go through. */
@@ -26,12 +28,7 @@ export function addItemProblem(result: AddItemResult): string | null {
  * The add/remove posts of the list editors on a profile page. Errors come
  * back with the list's kind, so the page shows them under the right list.
  */
-export async function handleTermListPost(
-  db: Db,
-  userId: string,
-  formData: FormData,
-  { kinds, backTo }: { kinds: readonly ProfileTermKind[]; backTo: string },
-) {
+export async function handleTermListPost(db: Db, userId: string, formData: FormData, { kinds, backTo }: { kinds: readonly ProfileTermKind[]; backTo: string }) {
   const parsed = termListSchema.safeParse(formDataToObject(formData));
   const kind = String(formData.get("kind") ?? "");
   if (!parsed.success) return json({ errors: zodFieldErrors(parsed.error), kind }, { status: 400 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+
+import { toFtsQuery } from "~/search/text";
+
 import { checkPublishable, completeness } from "./completeness";
 import { ageBand } from "./options";
-import { toFtsQuery } from "~/search/text";
 
 const empty = {
   profile: { headline: null, summary: null, hoursMin: null, postcode: null },
@@ -27,12 +29,7 @@ describe("completeness", () => {
   });
 
   it("lists what is missing before publishing", () => {
-    expect(checkPublishable(empty)).toEqual([
-      "Skriv en overskrift",
-      "Tilføj mindst 1 kompetence",
-      "Skriv hvor mange timer du kan arbejde",
-      "Skriv dit postnummer",
-    ]);
+    expect(checkPublishable(empty)).toEqual(["Skriv en overskrift", "Tilføj mindst 1 kompetence", "Skriv hvor mange timer du kan arbejde", "Skriv dit postnummer"]);
   });
 });
 

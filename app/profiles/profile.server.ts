@@ -1,19 +1,22 @@
 import { randomInt } from "node:crypto";
+
+import { type SelectQueryBuilder, sql } from "kysely";
+
+import { SHARING_CONSENT_VERSION } from "~/auth/consent-texts";
+import { currentConsents, giveConsent, hasConsent, withdrawConsent } from "~/auth/consents.server";
+import { withoutMatchTerms } from "~/matching/match-terms";
+import { announceNews } from "~/ops/news.server";
+
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
-import { sql, type SelectQueryBuilder } from "kysely";
 import { portableSql } from "../../db/portable";
-import type { Accommodation, Database, Experience, Profile, ProfileTermKind, ProfileUpdate } from "../../db/schema";
+import type { Accommodation, Database, Experience, Profile, ProfileTermKind } from "../../db/schema";
 import { findPostcode } from "../../db/vocabularies/postcodes";
 import { normalizeTerm } from "../../db/vocabularies/terms";
 import { checkPublishable } from "./completeness";
 import { TERM_KINDS, termKindText, type TimeOfDay } from "./options";
-import { indexProfile } from "./search-document.server";
-import { SHARING_CONSENT_VERSION } from "~/auth/consent-texts";
-import { withoutMatchTerms } from "~/matching/match-terms";
-import { announceNews } from "~/ops/news.server";
-import { currentConsents, giveConsent, hasConsent, withdrawConsent } from "~/auth/consents.server";
 import type { ProfileDetails, ProfileItem } from "./profile-details";
+import { indexProfile } from "./search-document.server";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type UserIdQuery = SelectQueryBuilder<Database, any, { userId: string }>;
@@ -31,7 +34,12 @@ function newAlias(): string {
 
 /** The flexjobber's profile, created empty (as a draft with an alias) on first visit. */
 export async function ensureProfile(db: Db, userId: string, now = new Date()): Promise<Profile> {
-  const existing = await db.selectFrom("profiles").selectAll().where("userId", "=", userId).executeTakeFirst().then((row) => row && withoutMatchTerms(row));
+  const existing = await db
+    .selectFrom("profiles")
+    .selectAll()
+    .where("userId", "=", userId)
+    .executeTakeFirst()
+    .then((row) => row && withoutMatchTerms(row));
   if (existing) return existing;
   for (let attempt = 0; ; attempt++) {
     const alias = newAlias();
@@ -40,7 +48,26 @@ export async function ensureProfile(db: Db, userId: string, now = new Date()): P
     const at = now.toISOString();
     await db
       .insertInto("profiles")
-      .values({ userId, alias, headline: null, summary: null, birthDate: null, hoursMin: null, hoursMax: null, postcode: null, lat: null, lng: null, maxCommuteKm: null, returnReason: null, submittedAt: null, approvedAt: null, approvedBy: null, firstPublishedAt: null, createdAt: at, updatedAt: at })
+      .values({
+        userId,
+        alias,
+        headline: null,
+        summary: null,
+        birthDate: null,
+        hoursMin: null,
+        hoursMax: null,
+        postcode: null,
+        lat: null,
+        lng: null,
+        maxCommuteKm: null,
+        returnReason: null,
+        submittedAt: null,
+        approvedAt: null,
+        approvedBy: null,
+        firstPublishedAt: null,
+        createdAt: at,
+        updatedAt: at,
+      })
       .onConflict((oc) => oc.column("userId").doNothing())
       .execute();
     return withoutMatchTerms(await db.selectFrom("profiles").selectAll().where("userId", "=", userId).executeTakeFirstOrThrow());
@@ -55,7 +82,10 @@ export async function hasHealthConsent(db: Db, userId: string): Promise<boolean>
 export async function indexAllProfiles(trx: Db): Promise<number> {
   const profiles = await trx.selectFrom("profiles").select("userId").execute();
   for (let i = 0; i < profiles.length; i += 500) {
-    const details = await loadProfileDetailsMany(trx, profiles.slice(i, i + 500).map((p) => p.userId));
+    const details = await loadProfileDetailsMany(
+      trx,
+      profiles.slice(i, i + 500).map((p) => p.userId),
+    );
     for (const d of details.values()) await indexProfile(trx, d);
   }
   return profiles.length;
@@ -80,7 +110,15 @@ export async function loadProfileDetailsMany(db: Db, userIds: string[] | UserIdQ
         x("id"),
       ).as("experiencesJson"),
       jsonRows(
-        { id: x("id"), userId: x("userId"), termId: x("termId"), label: x("label"), normalized: x("normalized"), visibleToCompanies: x("visibleToCompanies"), createdAt: x("createdAt") },
+        {
+          id: x("id"),
+          userId: x("userId"),
+          termId: x("termId"),
+          label: x("label"),
+          normalized: x("normalized"),
+          visibleToCompanies: x("visibleToCompanies"),
+          createdAt: x("createdAt"),
+        },
         of("accommodations"),
         x("id"),
       ).as("accommodationsJson"),
@@ -148,11 +186,7 @@ async function changeProfile<T>(
   });
 }
 
-export async function updateAbout(
-  db: Db,
-  userId: string,
-  input: { headline: string; summary?: string; birthDate?: string },
-): Promise<void> {
+export async function updateAbout(db: Db, userId: string, input: { headline: string; summary?: string; birthDate?: string }): Promise<void> {
   await changeProfile(db, userId, (trx) =>
     trx
       .updateTable("profiles")
@@ -167,36 +201,42 @@ const wasAdded = (r: AddItemResult) => r === "added";
 
 /** Adds to a list; a label that matches the shared vocabulary is stored as that term. */
 export async function addProfileTerm(db: Db, userId: string, kind: ProfileTermKind, label: string): Promise<AddItemResult> {
-  return changeProfile(db, userId, async (trx) => {
-    const vocabulary = termKindText[kind].vocabulary;
-    const normalized = normalizeTerm(label);
-    const term = vocabulary
-      ? await trx
-          .selectFrom("vocabularyTerms")
-          .select(["id", "label", "normalized"])
-          .where("kind", "=", vocabulary)
-          .where("normalized", "=", normalized)
-          .where("active", "=", 1)
-          .executeTakeFirst()
-      : undefined;
-    // Industries must come from the list, so companies can filter on them.
-    if (kind === "industry" && !term) return "not_in_list";
-    const count = await countItems(trx, "profileTerms", userId, kind);
-    if (count >= MAX_ITEMS_PER_LIST) return "too_many";
-    const inserted = await trx
-      .insertInto("profileTerms")
-      .values({
-        userId,
-        kind,
-        termId: term?.id ?? null,
-        label: term?.label ?? label,
-        normalized: term?.normalized ?? normalized,
-        createdAt: new Date().toISOString(),
-      })
-      .onConflict((oc) => oc.columns(["userId", "kind", "normalized"]).doNothing())
-      .executeTakeFirst();
-    return inserted.numInsertedOrUpdatedRows === 0n ? "duplicate" : "added";
-  }, undefined, wasAdded);
+  return changeProfile(
+    db,
+    userId,
+    async (trx) => {
+      const vocabulary = termKindText[kind].vocabulary;
+      const normalized = normalizeTerm(label);
+      const term = vocabulary
+        ? await trx
+            .selectFrom("vocabularyTerms")
+            .select(["id", "label", "normalized"])
+            .where("kind", "=", vocabulary)
+            .where("normalized", "=", normalized)
+            .where("active", "=", 1)
+            .executeTakeFirst()
+        : undefined;
+      // Industries must come from the list, so companies can filter on them.
+      if (kind === "industry" && !term) return "not_in_list";
+      const count = await countItems(trx, "profileTerms", userId, kind);
+      if (count >= MAX_ITEMS_PER_LIST) return "too_many";
+      const inserted = await trx
+        .insertInto("profileTerms")
+        .values({
+          userId,
+          kind,
+          termId: term?.id ?? null,
+          label: term?.label ?? label,
+          normalized: term?.normalized ?? normalized,
+          createdAt: new Date().toISOString(),
+        })
+        .onConflict((oc) => oc.columns(["userId", "kind", "normalized"]).doNothing())
+        .executeTakeFirst();
+      return inserted.numInsertedOrUpdatedRows === 0n ? "duplicate" : "added";
+    },
+    undefined,
+    wasAdded,
+  );
 }
 
 async function countItems(trx: Db, table: "profileTerms" | "experiences" | "accommodations", userId: string, kind?: ProfileTermKind) {
@@ -208,17 +248,16 @@ async function countItems(trx: Db, table: "profileTerms" | "experiences" | "acco
           .where("userId", "=", userId)
           .$if(kind !== undefined, (q) => q.where("kind", "=", kind as ProfileTermKind))
           .executeTakeFirstOrThrow()
-      : await trx.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).where("userId", "=", userId).executeTakeFirstOrThrow();
+      : await trx
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("userId", "=", userId)
+          .executeTakeFirstOrThrow();
   return row.n;
 }
 
 /** Removes one of the user's own items; another user's id removes nothing. */
-export async function removeProfileItem(
-  db: Db,
-  userId: string,
-  table: "profileTerms" | "experiences" | "accommodations",
-  id: number,
-): Promise<boolean> {
+export async function removeProfileItem(db: Db, userId: string, table: "profileTerms" | "experiences" | "accommodations", id: number): Promise<boolean> {
   return changeProfile(
     db,
     userId,
@@ -231,42 +270,48 @@ export async function removeProfileItem(
   );
 }
 
-export async function addExperience(
-  db: Db,
-  userId: string,
-  input: { title: string; industry?: string; employer?: string; years?: number },
-): Promise<AddItemResult> {
-  return changeProfile(db, userId, async (trx) => {
-    // The same line twice (a double click on "Tilføj") would show twice to companies.
-    const same = await trx
-      .selectFrom("experiences")
-      .select("id")
-      .where("userId", "=", userId)
-      .where((eb) => eb(eb.fn("lower", ["title"]), "=", input.title.toLowerCase()))
-      .where("industry", "is not distinct from", input.industry ?? null)
-      .where((eb) => eb(eb.fn("lower", ["employer"]), "is not distinct from", input.employer?.toLowerCase() ?? null))
-      .where("years", "is not distinct from", input.years ?? null)
-      .executeTakeFirst();
-    if (same) return "duplicate";
-    if ((await countItems(trx, "experiences", userId)) >= MAX_ITEMS_PER_LIST) return "too_many";
-    await trx
-      .insertInto("experiences")
-      .values({
-        userId,
-        title: input.title,
-        industry: input.industry ?? null,
-        employer: input.employer ?? null,
-        years: input.years ?? null,
-        createdAt: new Date().toISOString(),
-      })
-      .execute();
-    return "added" as const;
-  }, undefined, wasAdded);
+export async function addExperience(db: Db, userId: string, input: { title: string; industry?: string; employer?: string; years?: number }): Promise<AddItemResult> {
+  return changeProfile(
+    db,
+    userId,
+    async (trx) => {
+      // The same line twice (a double click on "Tilføj") would show twice to companies.
+      const same = await trx
+        .selectFrom("experiences")
+        .select("id")
+        .where("userId", "=", userId)
+        .where((eb) => eb(eb.fn("lower", ["title"]), "=", input.title.toLowerCase()))
+        .where("industry", "is not distinct from", input.industry ?? null)
+        .where((eb) => eb(eb.fn("lower", ["employer"]), "is not distinct from", input.employer?.toLowerCase() ?? null))
+        .where("years", "is not distinct from", input.years ?? null)
+        .executeTakeFirst();
+      if (same) return "duplicate";
+      if ((await countItems(trx, "experiences", userId)) >= MAX_ITEMS_PER_LIST) return "too_many";
+      await trx
+        .insertInto("experiences")
+        .values({
+          userId,
+          title: input.title,
+          industry: input.industry ?? null,
+          employer: input.employer ?? null,
+          years: input.years ?? null,
+          createdAt: new Date().toISOString(),
+        })
+        .execute();
+      return "added" as const;
+    },
+    undefined,
+    wasAdded,
+  );
 }
 
 export async function setShowEmployerNames(db: Db, userId: string, show: boolean): Promise<void> {
   await changeProfile(db, userId, (trx) =>
-    trx.updateTable("profiles").set({ showEmployerNames: show ? 1 : 0 }).where("userId", "=", userId).execute(),
+    trx
+      .updateTable("profiles")
+      .set({ showEmployerNames: show ? 1 : 0 })
+      .where("userId", "=", userId)
+      .execute(),
   );
 }
 
@@ -298,23 +343,29 @@ export async function updateWishes(
 
 /** Skånebehov: from the shared list or free text; hidden from companies until switched on. */
 export async function addAccommodation(db: Db, userId: string, label: string): Promise<AddItemResult> {
-  return changeProfile(db, userId, async (trx) => {
-    if ((await countItems(trx, "accommodations", userId)) >= MAX_ITEMS_PER_LIST) return "too_many";
-    const normalized = normalizeTerm(label);
-    const term = await trx
-      .selectFrom("vocabularyTerms")
-      .select(["id", "label"])
-      .where("kind", "=", "accommodation")
-      .where("normalized", "=", normalized)
-      .where("active", "=", 1)
-      .executeTakeFirst();
-    const inserted = await trx
-      .insertInto("accommodations")
-      .values({ userId, termId: term?.id ?? null, label: term?.label ?? label, normalized, createdAt: new Date().toISOString() })
-      .onConflict((oc) => oc.columns(["userId", "normalized"]).doNothing())
-      .executeTakeFirst();
-    return inserted.numInsertedOrUpdatedRows === 0n ? "duplicate" : "added";
-  }, undefined, wasAdded);
+  return changeProfile(
+    db,
+    userId,
+    async (trx) => {
+      if ((await countItems(trx, "accommodations", userId)) >= MAX_ITEMS_PER_LIST) return "too_many";
+      const normalized = normalizeTerm(label);
+      const term = await trx
+        .selectFrom("vocabularyTerms")
+        .select(["id", "label"])
+        .where("kind", "=", "accommodation")
+        .where("normalized", "=", normalized)
+        .where("active", "=", 1)
+        .executeTakeFirst();
+      const inserted = await trx
+        .insertInto("accommodations")
+        .values({ userId, termId: term?.id ?? null, label: term?.label ?? label, normalized, createdAt: new Date().toISOString() })
+        .onConflict((oc) => oc.columns(["userId", "normalized"]).doNothing())
+        .executeTakeFirst();
+      return inserted.numInsertedOrUpdatedRows === 0n ? "duplicate" : "added";
+    },
+    undefined,
+    wasAdded,
+  );
 }
 
 export async function setAccommodationVisible(db: Db, userId: string, id: number, visible: boolean): Promise<"saved" | "not_found" | "needs_consent"> {
@@ -408,10 +459,7 @@ export async function setSharingConsent(db: Db, userId: string, give: boolean, n
   await changeProfile(
     db,
     userId,
-    (trx) =>
-      give
-        ? giveConsent(trx, { userId, purpose: "profile_sharing", textVersion: SHARING_CONSENT_VERSION }, now)
-        : withdrawConsent(trx, userId, "profile_sharing", now),
+    (trx) => (give ? giveConsent(trx, { userId, purpose: "profile_sharing", textVersion: SHARING_CONSENT_VERSION }, now) : withdrawConsent(trx, userId, "profile_sharing", now)),
     now,
   );
 }
@@ -422,12 +470,7 @@ export async function setSharingConsent(db: Db, userId: string, give: boolean, n
  * again from "Min profil" (she is told so).
  */
 export async function pauseForNewJob(db: Db, userId: string, now = new Date()): Promise<void> {
-  await changeProfile(
-    db,
-    userId,
-    (trx) => trx.updateTable("profiles").set({ hidden: 1, availability: "not_seeking" }).where("userId", "=", userId).execute(),
-    now,
-  );
+  await changeProfile(db, userId, (trx) => trx.updateTable("profiles").set({ hidden: 1, availability: "not_seeking" }).where("userId", "=", userId).execute(), now);
 }
 
 /** Pausing hides the profile from every company search and page at once; resuming shows it again. */
@@ -435,7 +478,12 @@ export async function setProfileHidden(db: Db, userId: string, hidden: boolean, 
   await changeProfile(
     db,
     userId,
-    (trx) => trx.updateTable("profiles").set({ hidden: hidden ? 1 : 0 }).where("userId", "=", userId).execute(),
+    (trx) =>
+      trx
+        .updateTable("profiles")
+        .set({ hidden: hidden ? 1 : 0 })
+        .where("userId", "=", userId)
+        .execute(),
     now,
   );
   if (!hidden) announceNews("profile"); // shown again: companies' saved searches may find her now

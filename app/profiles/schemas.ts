@@ -1,6 +1,8 @@
 import * as z from "zod";
+
 import { isCalendarDay } from "~/utils/dates";
-import { hours, optionalHours, checkboxList, hoursInOrder, hoursInOrderMessage, optionalPostcode, optionalText, optionalWholeNumber, text, wholeNumber } from "~/utils/fields";
+import { checkboxList, hours, hoursInOrder, hoursInOrderMessage, optionalHours, optionalPostcode, optionalText, optionalWholeNumber, text, wholeNumber } from "~/utils/fields";
+
 import { AVAILABILITIES, TERM_KINDS, TIMES_OF_DAY } from "./options";
 
 // One schema per form on the profile pages; the browser and the action use the same one.
@@ -43,13 +45,10 @@ export const termListSchema = z.discriminatedUnion("intent", [addTermSchema, rem
 
 export const experienceSchema = z.object({
   intent: z.literal("add"),
-  title: text("Skriv din stilling, fx \"Lagermedarbejder\".", 80),
+  title: text('Skriv din stilling, fx "Lagermedarbejder".', 80),
   industry: optionalText(80),
   employer: optionalText(80),
-  years: z.preprocess(
-    (v) => (v === "" || v === undefined ? undefined : v),
-    wholeNumber("Skriv antal år.", { min: 0, max: 60, unit: "år" }).optional(),
-  ),
+  years: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), wholeNumber("Skriv antal år.", { min: 0, max: 60, unit: "år" }).optional()),
 });
 
 export const employerNamesSchema = z.object({
@@ -86,7 +85,6 @@ export const accommodationVisibilitySchema = z.object({
   visible: z.enum(["ja", "nej"]),
 });
 
-
 export const accommodationFormSchema = z.discriminatedUnion("intent", [
   addAccommodationSchema,
   removeItemSchema,
@@ -117,10 +115,7 @@ export const reviewSchema = z.discriminatedUnion("intent", [
 
 const optionalWhole = (min: number, max: number, unit: string) => optionalWholeNumber({ min, max, unit });
 
-const stringList = z.preprocess(
-  (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-  z.array(z.string().trim().max(80)).max(30),
-);
+const stringList = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().trim().max(80)).max(30));
 
 /** "Find kandidater" (GET, Danish parameter names so links read well). */
 export const candidateSearchSchema = z
@@ -138,7 +133,7 @@ export const candidateSearchSchema = z
     side: z.preprocess((v) => (v === "" || v === undefined ? 1 : Number(v)), z.number().int().min(1).max(10_000).catch(1)),
   })
   .refine((v) => v.timerFra === undefined || v.timerTil === undefined || v.timerFra <= v.timerTil, {
-    message: "\"Til\" skal være mindst lige så stort som \"fra\".",
+    message: '"Til" skal være mindst lige så stort som "fra".',
     path: ["timerTil"],
   });
 

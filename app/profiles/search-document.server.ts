@@ -1,7 +1,8 @@
-import type { Db } from "../../db/kysely";
 import { profileForMatching } from "~/matching/adapters";
 import { profileMatchTerms } from "~/matching/match-terms";
 import { indexProfileText } from "~/search/text-index.server";
+
+import type { Db } from "../../db/kysely";
 import { searchableText, toCompanyView } from "./company-view";
 import type { ProfileDetails } from "./profile-details";
 
@@ -14,5 +15,9 @@ import type { ProfileDetails } from "./profile-details";
 export async function indexProfile(trx: Db, details: ProfileDetails): Promise<void> {
   const userId = details.profile.userId;
   await indexProfileText(trx, userId, searchableText(toCompanyView(details)));
-  await trx.updateTable("profiles").set(profileMatchTerms(profileForMatching(details))).where("userId", "=", userId).execute();
+  await trx
+    .updateTable("profiles")
+    .set(profileMatchTerms(profileForMatching(details)))
+    .where("userId", "=", userId)
+    .execute();
 }

@@ -1,14 +1,16 @@
 import { sql } from "kysely";
+
+import { profileTextMatches } from "~/search/text-index.server";
+import { withinKm } from "~/utils/distance.server";
+
 import type { Db } from "../../db/kysely";
 import type { Availability } from "../../db/schema";
 import { distanceKm, findPostcode } from "../../db/vocabularies/postcodes";
 import { normalizeTerm } from "../../db/vocabularies/terms";
-import { toCompanyView, type CompanyProfileView } from "./company-view";
+import { type CompanyProfileView, toCompanyView } from "./company-view";
 import { loadProfileDetailsMany } from "./profile.server";
 import type { CandidateSearchInput } from "./schemas";
 import { visibleProfiles } from "./visibility.server";
-import { profileTextMatches } from "~/search/text-index.server";
-import { withinKm } from "~/utils/distance.server";
 
 export const CANDIDATES_PER_PAGE = 10;
 
@@ -77,11 +79,7 @@ export function matchingCandidates(db: Db, companyId: number, filters: Candidate
 }
 
 /** "Find kandidater": full-text plus filters over anonymised profiles, a page at a time. */
-export async function searchCandidates(
-  db: Db,
-  companyId: number,
-  filters: CandidateFilters,
-): Promise<{ cards: CandidateCard[]; total: number; page: number; pages: number }> {
+export async function searchCandidates(db: Db, companyId: number, filters: CandidateFilters): Promise<{ cards: CandidateCard[]; total: number; page: number; pages: number }> {
   const { query, text, origin } = matchingCandidates(db, companyId, filters);
   const ordered = text && filters.sort === "relevance" ? query.orderBy("rank").orderBy("p.approvedAt", "desc") : query.orderBy("p.approvedAt", "desc");
   // One query gives the page and the true count (a window over every match).
@@ -96,14 +94,20 @@ export async function searchCandidates(
   let rows = await pageOf(page);
   if (rows.length === 0 && page > 1) {
     // Past the end (an old link): show the last page there is.
-    const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+    const { total } = await query
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as("total"))
+      .executeTakeFirstOrThrow();
     page = Math.max(1, Math.ceil(total / CANDIDATES_PER_PAGE));
     rows = await pageOf(page);
   }
   const total = rows[0]?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / CANDIDATES_PER_PAGE));
 
-  const details = await loadProfileDetailsMany(db, rows.map((r) => r.userId));
+  const details = await loadProfileDetailsMany(
+    db,
+    rows.map((r) => r.userId),
+  );
   const cards = rows.flatMap((r) => {
     const d = details.get(r.userId);
     if (!d) return [];

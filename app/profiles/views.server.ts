@@ -3,12 +3,11 @@ import type { Db } from "../../db/kysely";
 const WEEK = 7 * 86_400_000;
 
 /** Every company view of a profile is recorded, so the flexjobber can see who looked. */
-export async function recordProfileView(
-  db: Db,
-  input: { profileUserId: string; companyId: number; viewerId: string },
-  now = new Date(),
-): Promise<void> {
-  await db.insertInto("profileViews").values({ ...input, viewedAt: now.toISOString() }).execute();
+export async function recordProfileView(db: Db, input: { profileUserId: string; companyId: number; viewerId: string }, now = new Date()): Promise<void> {
+  await db
+    .insertInto("profileViews")
+    .values({ ...input, viewedAt: now.toISOString() })
+    .execute();
 }
 
 /** "3 virksomheder har set din profil" (the last 7 days) and which ones. */

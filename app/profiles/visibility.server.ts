@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+
 import type { Db } from "../../db/kysely";
 
 /**
@@ -28,12 +29,7 @@ export function visibleProfiles(db: Db, forCompanyId?: number) {
       eb.and([
         eb.exists(eb.selectFrom("users as vu").select("vu.id").whereRef("vu.id", "=", "p.userId").where("vu.status", "=", "active")),
         eb.exists(
-          eb
-            .selectFrom("consents as vc")
-            .select("vc.id")
-            .whereRef("vc.userId", "=", "p.userId")
-            .where("vc.purpose", "=", "profile_sharing")
-            .where("vc.withdrawnAt", "is", null),
+          eb.selectFrom("consents as vc").select("vc.id").whereRef("vc.userId", "=", "p.userId").where("vc.purpose", "=", "profile_sharing").where("vc.withdrawnAt", "is", null),
         ),
       ]),
     );

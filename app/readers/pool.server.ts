@@ -1,8 +1,10 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { db } from "../../db/client.server";
+
 import { logError } from "~/ops/log.server";
 import { metrics } from "~/ops/metrics.server";
+
+import { db } from "../../db/client.server";
 import { READ_TASKS, type ReadTask, type TaskArgs, type TaskResult } from "./tasks.server";
 
 /**

@@ -1,6 +1,7 @@
 // A reader thread: its own connection to the database (WAL lets readers run
 // beside the one writer), running READ_TASKS for the pool on the main thread.
 import { parentPort } from "node:worker_threads";
+
 import { openAppDatabase } from "../../db/kysely";
 import { READ_TASKS, type ReadTask } from "./tasks.server";
 

@@ -1,15 +1,17 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { validateRequest } from "~/auth/session.server";
 import { getCompany } from "~/companies/companies.server";
-import { staffOverview } from "~/users/overview.server";
-import { loadWorklist, worklistCounts } from "~/follow-up/worklist.server";
-import { companyHome, flexjobberHome } from "~/users/home.server";
-import { profileStatusLabels } from "~/profiles/options";
 import { JobCardView } from "~/components/job-card";
 import { ThinProfileInvite } from "~/components/match-reasons";
+import { loadWorklist, worklistCounts } from "~/follow-up/worklist.server";
+import { profileStatusLabels } from "~/profiles/options";
+import { companyHome, flexjobberHome } from "~/users/home.server";
+import { staffOverview } from "~/users/overview.server";
 import { formatDate } from "~/utils/dates";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Refleks" }];
 
@@ -184,8 +186,7 @@ export default function Index() {
             <section className="card" aria-labelledby="citizens-h">
               <h2 id="citizens-h">Borgere</h2>
               <p>
-                <strong>{data.overview.flexjobbers}</strong> fleksjobbere har en konto.{" "}
-                <strong>{data.overview.openInvitations}</strong> invitationer venter på svar.
+                <strong>{data.overview.flexjobbers}</strong> fleksjobbere har en konto. <strong>{data.overview.openInvitations}</strong> invitationer venter på svar.
               </p>
               <Link to="/borgere">Se borgere</Link>
             </section>
@@ -218,10 +219,7 @@ function Landing() {
   return (
     <>
       <h1>Om Refleks</h1>
-      <p>
-        Refleks er jobcentrets lukkede og trygge sted, hvor fleksjobbere og virksomheder mødes. Det er frivilligt at være
-        med.
-      </p>
+      <p>Refleks er jobcentrets lukkede og trygge sted, hvor fleksjobbere og virksomheder mødes. Det er frivilligt at være med.</p>
       <h2>Fleksjobber</h2>
       <p>Du får en invitation fra jobcentret på e-mail. Har du allerede en konto, kan du logge ind.</p>
       <p>

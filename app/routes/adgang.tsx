@@ -1,15 +1,17 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { audienceConfig } from "~/auth/oidc-config.server";
+
 import { finishRoundTrip, forgetRoundTripCookie, verifiedIdentity } from "~/auth/oidc.server";
-import { db } from "../../db/client.server";
+import { audienceConfig } from "~/auth/oidc-config.server";
 import { requestCompanyAccess } from "~/companies/companies.server";
 import { companyAccessSchema } from "~/companies/schemas";
 import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
-import { badRequest, parseForm } from "~/utils/forms.server";
 import { Honeypot } from "~/components/honeypot";
 import { honeypotFilled } from "~/security/honeypot";
-import { clientIp, reserveAttempt, LIMITS } from "~/security/rate-limit.server";
+import { clientIp, LIMITS, reserveAttempt } from "~/security/rate-limit.server";
+import { badRequest, parseForm } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Bed om adgang for virksomheder" }];
 
@@ -39,11 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect("/adgang/tak", { headers: { "Set-Cookie": forgetRoundTripCookie } });
   }
   if (result.status === "cvr_taken") {
-    return badRequest(
-      { cvr: "Der er allerede en anmodning eller adgang for dette CVR-nummer. Kontakt jobcentret, hvis I mangler en bruger." },
-      undefined,
-      409,
-    );
+    return badRequest({ cvr: "Der er allerede en anmodning eller adgang for dette CVR-nummer. Kontakt jobcentret, hvis I mangler en bruger." }, undefined, 409);
   }
   return redirect("/adgang/tak");
 }
@@ -58,10 +56,7 @@ export default function CompanyAccess() {
   return (
     <>
       <h1>Bed om adgang for jeres virksomhed</h1>
-      <p>
-        Refleks er et lukket forum. Jobcentret godkender alle virksomheder. Når I er godkendt, får kontaktpersonen en
-        e-mail med et link.
-      </p>
+      <p>Refleks er et lukket forum. Jobcentret godkender alle virksomheder. Når I er godkendt, får kontaktpersonen en e-mail med et link.</p>
       {verified ? (
         <p className="notice" role="status">
           MitID Erhverv har bekræftet CVR-nummer {verified.cvr} og dit navn, {verified.name}. Jobcentret kan se, at det er bekræftet.
@@ -99,13 +94,7 @@ export default function CompanyAccess() {
           error={errorFor("contactName")}
         />
         <TextField label="Kontaktpersonens e-mail" type="email" autoComplete="email" registration={register("email")} error={errorFor("email")} />
-        <TextField
-          label="Telefon (frivilligt)"
-          type="tel"
-          autoComplete="tel"
-          registration={register("phone")}
-          error={errorFor("phone")}
-        />
+        <TextField label="Telefon (frivilligt)" type="tel" autoComplete="tel" registration={register("phone")} error={errorFor("phone")} />
         <Honeypot />
         <FormError message={actionData?.formError} />
         <div>

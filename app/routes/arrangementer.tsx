@@ -1,10 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { isStaff, requireUser } from "~/auth/guard.server";
 import { listEvents } from "~/events/events.server";
 import { audienceLabels, registrationLabels } from "~/events/options";
 import { formatDate, formatTime } from "~/utils/dates";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Arrangementer" }];
 

@@ -1,6 +1,6 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { isStaff, requireUser } from "~/auth/guard.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { Pager } from "~/components/pager";
@@ -10,9 +10,11 @@ import { cancelEventAndNotify, cancelRegistrationAndNotify } from "~/events/noti
 import { audienceLabels, audiencesFor, registrationLabels } from "~/events/options";
 import { eventActionSchema } from "~/events/schemas";
 import { formatDate, formatTime } from "~/utils/dates";
-import { pageParam, type Paged } from "~/utils/paging";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+import { type Paged, pageParam } from "~/utils/paging";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.event.title ?? "Arrangement" }];
 
@@ -85,7 +87,16 @@ export default function EventPage() {
         </div>
         <div>
           <dt>Hvor</dt>
-          <dd>{e.place ?? (e.onlineUrl ? <a href={e.onlineUrl} rel="noopener noreferrer">Online møde</a> : "")}</dd>
+          <dd>
+            {e.place ??
+              (e.onlineUrl ? (
+                <a href={e.onlineUrl} rel="noopener noreferrer">
+                  Online møde
+                </a>
+              ) : (
+                ""
+              ))}
+          </dd>
         </div>
         <div>
           <dt>Pladser</dt>

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { db } from "../../db/client.server";
+
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { getEvent, listParticipants } from "~/events/events.server";
 import { csvResponse, toCsv } from "~/utils/csv";
+
+import { db } from "../../db/client.server";
 
 // Staff and admins: the participant list as CSV.
 export async function loader({ request, params }: LoaderFunctionArgs) {

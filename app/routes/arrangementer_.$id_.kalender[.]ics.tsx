@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { db } from "../../db/client.server";
+
 import { requireUser } from "~/auth/guard.server";
 import { appUrl } from "~/env.server";
 import { getEvent } from "~/events/events.server";
 import { eventToIcs } from "~/events/ics";
 import { audiencesFor } from "~/events/options";
+
+import { db } from "../../db/client.server";
 
 // Every signed-in role within the event's audience: the event as an .ics file.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,15 +1,17 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
-import { db } from "../../db/client.server";
+
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { FormError } from "~/components/form";
 import { dismissHire, listHiresToConfirm } from "~/employment/employment.server";
+import { confirmHireAndNotify } from "~/employment/notices.server";
 import { hireDecisionSchema } from "~/employment/schemas";
 import { formatDate, localDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
-import { confirmHireAndNotify } from "~/employment/notices.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Til bekræftelse" }];
 

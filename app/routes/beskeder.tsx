@@ -1,23 +1,19 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { requireCompanyUser, requireUser } from "~/auth/guard.server";
-import { Pager } from "~/components/pager";
 import { FormError } from "~/components/form";
+import { Pager } from "~/components/pager";
 import { answerContactRequestAndNotify } from "~/messages/notices.server";
 import { listThreads } from "~/messages/threads.server";
 import { viewerOf } from "~/messages/viewer.server";
-import {
-  answerContactRequest,
-  listRequestsForCompany,
-  listRequestsForFlexjobber,
-  type CompanyRequestRow,
-  type FlexjobberRequestRow,
-} from "~/profiles/contact.server";
+import { type CompanyRequestRow, type FlexjobberRequestRow, listRequestsForCompany, listRequestsForFlexjobber } from "~/profiles/contact.server";
 import { answerRequestSchema } from "~/profiles/schemas";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Beskeder" }];
 
@@ -116,8 +112,8 @@ function Incoming({ rows }: { rows: FlexjobberRequestRow[] }) {
     <section aria-labelledby="in-h">
       <h2 id="in-h">Virksomheder der vil i kontakt med dig</h2>
       <p>
-        Siger du ja, kan virksomheden se dit navn, din e-mail og dit telefonnummer. Siger du nej, får den ingenting at vide, og den
-        kan ikke spørge igen de næste 30 dage. Svarer du ikke inden 30 dage, gælder det som et nej.
+        Siger du ja, kan virksomheden se dit navn, din e-mail og dit telefonnummer. Siger du nej, får den ingenting at vide, og den kan ikke spørge igen de næste 30 dage. Svarer du
+        ikke inden 30 dage, gælder det som et nej.
       </p>
       {rows.length === 0 ? <p>Ingen nye forespørgsler.</p> : null}
       {rows.map((r) => (

@@ -1,18 +1,20 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { requireUser } from "~/auth/guard.server";
 import { FormError, SubmitButton, TextAreaField, useZodForm } from "~/components/form";
 import { MessageBody } from "~/components/message-body";
 import { postMessageAndNotify } from "~/messages/notices.server";
 import { blockThreadCompany, reportMessage } from "~/messages/safety.server";
-import { inviteConsultant, openThread } from "~/messages/threads.server";
 import { MESSAGE_MAX, replySchema, threadActionSchema } from "~/messages/schemas";
+import { inviteConsultant, openThread } from "~/messages/threads.server";
 import { viewerOf } from "~/messages/viewer.server";
 import { checkRateLimit, LIMITS, rateLimiter } from "~/security/rate-limit.server";
 import { formatDate, formatTime } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.thread.subject}: Beskeder` : "Beskeder" }];
 
@@ -108,10 +110,11 @@ export default function ThreadPage() {
       <FormError message={actionData?.formError} />
       {thread.endedByNo ? (
         <p className="notice" role="status">
-          {role === "company" ? ENDED_TEXT.company : role === "flexjobber" ? (
+          {role === "company" ? (
+            ENDED_TEXT.company
+          ) : role === "flexjobber" ? (
             <>
-              Du har sagt nej tak. Virksomheden kan ikke skrive mere i denne samtale. Vil du tale med jobcentret, kan du{" "}
-              <Link to="/beskeder/ny">skrive til jobcentret</Link>.
+              Du har sagt nej tak. Virksomheden kan ikke skrive mere i denne samtale. Vil du tale med jobcentret, kan du <Link to="/beskeder/ny">skrive til jobcentret</Link>.
             </>
           ) : (
             ENDED_TEXT.other
@@ -133,8 +136,8 @@ export default function ThreadPage() {
         <details className="danger-zone">
           <summary>Bloker {thread.company}</summary>
           <p>
-            Blokerer du virksomheden, kan den ikke længere finde din profil, se den blandt anbefalede kandidater eller skrive til dig. Du kan fjerne
-            blokeringen igen under Min konto.
+            Blokerer du virksomheden, kan den ikke længere finde din profil, se den blandt anbefalede kandidater eller skrive til dig. Du kan fjerne blokeringen igen under Min
+            konto.
           </p>
           <Form method="post">
             <input type="hidden" name="intent" value="block" />

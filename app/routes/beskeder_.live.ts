@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { db } from "../../db/client.server";
+
 import { requireUser } from "~/auth/guard.server";
 import { sessionStillHolds } from "~/auth/session.server";
 import { onMessage } from "~/messages/live.server";
-import { metrics } from "~/ops/metrics.server";
 import { unreadCount } from "~/messages/threads.server";
 import { viewerOf } from "~/messages/viewer.server";
+import { metrics } from "~/ops/metrics.server";
+
+import { db } from "../../db/client.server";
 
 // Everyone signed in: server-sent events with their unread count ("update"),
 // sent when it changes. The menu's badge and an open conversation follow it

@@ -1,14 +1,16 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { requireUser } from "~/auth/guard.server";
 import { FormError, SubmitButton, TextAreaField, TextField, useZodForm } from "~/components/form";
 import { startJobcenterThreadAndNotify } from "~/messages/notices.server";
 import { MESSAGE_MAX, newThreadSchema } from "~/messages/schemas";
 import { viewerOf } from "~/messages/viewer.server";
-import { reserveAttempt, LIMITS } from "~/security/rate-limit.server";
+import { LIMITS, reserveAttempt } from "~/security/rate-limit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Skriv til jobcentret" }];
 

@@ -1,6 +1,6 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { FormError, SubmitButton, TextAreaField, TextField, useZodForm } from "~/components/form";
 import { FOLLOW_UP_KINDS } from "~/follow-up/schemas";
@@ -11,6 +11,8 @@ import { viewerOf } from "~/messages/viewer.server";
 import { LIMITS, reserveAttempt } from "~/security/rate-limit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Skriv en besked" }];
 

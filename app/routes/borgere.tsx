@@ -1,17 +1,17 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { registerCitizen, searchCitizens } from "~/citizens/citizens.server";
 import { accountStateLabels } from "~/citizens/options";
-import { emailShown } from "~/email/no-email";
 import { citizenListSchema, QUIET_DAYS, registerCitizenSchema } from "~/citizens/schemas";
-import { Pager } from "~/components/pager";
 import { activeFilters, FilterFold } from "~/components/filter-fold";
-import { Field, SelectFilter } from "~/components/search-fields";
 import { FormError, SelectField, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { InviteForm } from "~/components/invite-form";
+import { Pager } from "~/components/pager";
+import { Field, SelectFilter } from "~/components/search-fields";
 import { TableRegion } from "~/components/table-region";
+import { emailShown } from "~/email/no-email";
 import { employmentStatusLabels } from "~/employment/options";
 import { profileStatusLabels } from "~/profiles/options";
 import { inviteAndRespond } from "~/users/invite.server";
@@ -19,7 +19,9 @@ import { inviteFlexjobberSchema } from "~/users/schemas";
 import { listStaff } from "~/users/users.server";
 import { formatDate, localDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { badRequest, echoValues, formDataToObject, parseFormData, readFormData, zodFieldErrors, type FormFailure } from "~/utils/forms.server";
+import { badRequest, echoValues, formDataToObject, type FormFailure, parseFormData, readFormData, zodFieldErrors } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Borgere" }];
 
@@ -95,10 +97,7 @@ export default function Citizens() {
         {citizens.total === 0 ? (
           <p>{activeFilters(params) > 0 || params.get("q") ? "Ingen borgere passer til søgningen." : "Der er ingen borgere endnu."}</p>
         ) : (
-          <TableRegion
-            caption={`Borgere, side ${citizens.page} af ${citizens.pages}`}
-            head={["Navn", "Konto", "Profil", "Sidst aktiv", "Rådgiver", "Status"]}
-          >
+          <TableRegion caption={`Borgere, side ${citizens.page} af ${citizens.pages}`} head={["Navn", "Konto", "Profil", "Sidst aktiv", "Rådgiver", "Status"]}>
             {citizens.rows.map((c) => (
               <tr key={c.id}>
                 <td>
@@ -159,12 +158,7 @@ function CitizenSearch({ staff, errors }: { staff: { id: string; name: string }[
             options={[...Object.entries(employmentStatusLabels).map(([value, label]) => ({ value, label })), { value: "ingen", label: "Ikke registreret" }]}
             error={errors.status}
           />
-          <SelectFilter
-            label="Ikke logget ind i"
-            name="inaktiv"
-            options={QUIET_DAYS.map((d) => ({ value: String(d), label: `${d} dage eller mere` }))}
-            error={errors.inaktiv}
-          />
+          <SelectFilter label="Ikke logget ind i" name="inaktiv" options={QUIET_DAYS.map((d) => ({ value: String(d), label: `${d} dage eller mere` }))} error={errors.inaktiv} />
           <SelectFilter
             label="Sortér efter"
             name="sortering"
@@ -184,17 +178,7 @@ function CitizenSearch({ staff, errors }: { staff: { id: string; name: string }[
   );
 }
 
-function RegisterForm({
-  failure,
-  consultantOptions,
-  me,
-  today,
-}: {
-  failure?: FormFailure;
-  consultantOptions: { value: string; label: string }[];
-  me: string;
-  today: string;
-}) {
+function RegisterForm({ failure, consultantOptions, me, today }: { failure?: FormFailure; consultantOptions: { value: string; label: string }[]; me: string; today: string }) {
   const { onSubmit, errorFor, register } = useZodForm(registerCitizenSchema, {
     serverErrors: failure?.errors,
     defaultValues: { intent: "register", consultantId: me, status: "ledig", fromDate: today },

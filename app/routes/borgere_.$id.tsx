@@ -1,24 +1,23 @@
-import { linkedSince } from "~/auth/identities.server";
-import { audienceConfig } from "~/auth/oidc-config.server";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
-import type { FollowUpKind } from "../../db/schema";
-import { followUpHistory } from "~/follow-up/worklist.server";
-import { revokeInvitation, invitationState } from "~/auth/invitations.server";
+
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
+import { linkedSince } from "~/auth/identities.server";
+import { invitationState, revokeInvitation } from "~/auth/invitations.server";
+import { audienceConfig } from "~/auth/oidc-config.server";
 import { sessionIdOf } from "~/auth/session.server";
-import { startAssisting } from "~/profiles/assisted.server";
 import { getCitizen, latestInvitation, loadCitizenForStaff, setConsultant } from "~/citizens/citizens.server";
-import { emailShown, hasNoEmail } from "~/email/no-email";
 import { citizenActionSchema } from "~/citizens/schemas";
 import { CandidateProfile } from "~/components/candidate-profile";
 import { CheckboxField, FormError, SubmitButton, TextAreaField, useZodForm } from "~/components/form";
-import { eraseUser } from "~/privacy/erasure.server";
-import { eraseAccountSchema } from "~/privacy/schemas";
 import { invitationStateLabels } from "~/components/invitation-table";
+import { emailShown, hasNoEmail } from "~/email/no-email";
 import { employmentHistory, recordEmploymentStatus } from "~/employment/employment.server";
 import { employmentStatusLabels } from "~/employment/options";
+import { followUpHistory } from "~/follow-up/worklist.server";
+import { eraseUser } from "~/privacy/erasure.server";
+import { eraseAccountSchema } from "~/privacy/schemas";
+import { startAssisting } from "~/profiles/assisted.server";
 import { toCompanyView } from "~/profiles/company-view";
 import { reviewProfileAndNotify } from "~/profiles/notices.server";
 import { profileStatusLabels } from "~/profiles/options";
@@ -28,6 +27,9 @@ import { listStaff } from "~/users/users.server";
 import { formatDate, localDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseFormData, readFormData } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
+import type { FollowUpKind } from "../../db/schema";
 
 export const meta: MetaFunction = () => [{ title: "Borger" }];
 
@@ -120,7 +122,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "resend":
       if (person.status !== "registered") return badRequest({}, "Borgeren har allerede en konto.", 409);
       if (hasNoEmail(person.email)) return badRequest({}, "Borgeren har ingen e-mail. Udskriv invitationen, og giv hende den.", 409);
-      return inviteAndRespond(db, { name: person.name, email: person.email, role: "flexjobber", invitedBy: staff.id, consultantId: person.consultantId ?? undefined }, back, { inviterMayKnow: true });
+      return inviteAndRespond(db, { name: person.name, email: person.email, role: "flexjobber", invitedBy: staff.id, consultantId: person.consultantId ?? undefined }, back, {
+        inviterMayKnow: true,
+      });
     case "assist": {
       const sessionId = sessionIdOf(request);
       const started = sessionId ? await startAssisting(db, { sessionId, staffId: staff.id, citizenId: person.id }) : "not_found";
@@ -227,7 +231,8 @@ export default function CitizenPage() {
         <section aria-labelledby="assist-h" className="card">
           <h2 id="assist-h">Udfyld profilen sammen med borgeren</h2>
           <p>
-            Til et møde: I udfylder profilen sammen i de samme trin, som borgeren selv bruger. Alt, du gemmer, bliver skrevet i logbogen, og borgeren ser, hvad der er skrevet og af hvem, næste gang hun logger ind. Hun kan rette eller trække det hele tilbage.
+            Til et møde: I udfylder profilen sammen i de samme trin, som borgeren selv bruger. Alt, du gemmer, bliver skrevet i logbogen, og borgeren ser, hvad der er skrevet og af
+            hvem, næste gang hun logger ind. Hun kan rette eller trække det hele tilbage.
           </p>
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="assist" />
@@ -377,8 +382,8 @@ function EraseCitizen({ name }: { name: string }) {
     <section aria-labelledby="erase-h" className="card">
       <h2 id="erase-h">Slet borgerens konto og oplysninger</h2>
       <p>
-        Brug det, når borgeren beder om at blive slettet. Navn, kontaktoplysninger, profil og beskeder slettes med det samme.
-        Historikken som ledig eller i fleksjob gemmes til statistikken uden navn. Det bliver skrevet i logbogen.
+        Brug det, når borgeren beder om at blive slettet. Navn, kontaktoplysninger, profil og beskeder slettes med det samme. Historikken som ledig eller i fleksjob gemmes til
+        statistikken uden navn. Det bliver skrevet i logbogen.
       </p>
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         <input type="hidden" name="intent" value="delete-account" />

@@ -1,6 +1,6 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { createInvitation, formatInvitationCode, INVITATION_DAYS } from "~/auth/invitations.server";
 import { getCitizen } from "~/citizens/citizens.server";
@@ -10,6 +10,8 @@ import { appUrl } from "~/env.server";
 import { getJobcenterContact } from "~/jobcenter/contact.server";
 import { formatDate } from "~/utils/dates";
 import { badRequest, parseForm } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitation på papir" }];
 
@@ -65,8 +67,8 @@ export default function PaperInvitation() {
         ) : (
           <>
             <p>
-              Til en borger, der ikke bruger e-mail. Brevet har en kort kode, som borgeren skriver på platformens adresse. Koden virker som linket i en
-              e-mail og udløber efter {validDays} dage. Laver du et nyt brev, holder den tidligere invitation op med at virke.
+              Til en borger, der ikke bruger e-mail. Brevet har en kort kode, som borgeren skriver på platformens adresse. Koden virker som linket i en e-mail og udløber efter{" "}
+              {validDays} dage. Laver du et nyt brev, holder den tidligere invitation op med at virke.
             </p>
             {actionData && "formError" in actionData && actionData.formError ? <p className="field-error">{actionData.formError}</p> : null}
             <Form method="post">
@@ -91,8 +93,8 @@ export default function PaperInvitation() {
           </p>
           <p>Kære {letter.name}</p>
           <p>
-            Du er inviteret til Refleks. Det er et sted på internettet, hvor fleksjobbere og virksomheder finder hinanden. Det er frivilligt at være med,
-            og det har ingen betydning for din ydelse eller din plan, om du siger ja eller nej.
+            Du er inviteret til Refleks. Det er et sted på internettet, hvor fleksjobbere og virksomheder finder hinanden. Det er frivilligt at være med, og det har ingen betydning
+            for din ydelse eller din plan, om du siger ja eller nej.
           </p>
           <p>Sådan kommer du ind:</p>
           <ol>
@@ -106,8 +108,8 @@ export default function PaperInvitation() {
           </ol>
           <p>Koden virker til og med {formatDate(letter.expiresAt)}, og kun én gang.</p>
           <p>
-            Vil du hellere have hjælp, så {letter.contact.phone ? `ring til os på ${letter.contact.phone}` : "kontakt os"}, eller tag brevet med til dit
-            næste møde. Så gør vi det sammen.
+            Vil du hellere have hjælp, så {letter.contact.phone ? `ring til os på ${letter.contact.phone}` : "kontakt os"}, eller tag brevet med til dit næste møde. Så gør vi det
+            sammen.
           </p>
           <p>Venlig hilsen</p>
           <p>{letter.contact.name}</p>

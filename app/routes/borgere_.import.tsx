@@ -1,14 +1,16 @@
-import { json, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, MaxPartSizeExceededError, type MetaFunction, unstable_createMemoryUploadHandler } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
-import { importCitizens, previewImport, type ImportPreview } from "~/citizens/import.server";
+import { importCitizens, type ImportPreview, previewImport } from "~/citizens/import.server";
 import { FormError } from "~/components/form";
 import { TableRegion } from "~/components/table-region";
 import { employmentStatusLabels } from "~/employment/options";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { readMultipartFormData } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Importér borgere" }];
 
@@ -59,8 +61,8 @@ export default function ImportCitizens() {
       </p>
       <h1>Importér borgere</h1>
       <p>
-        Filen skal have fire kolonner med overskrifterne <strong>navn; e-mail; status; fra-dato</strong>. Status er ledig, i fleksjob
-        eller andet. Datoer skrives dd-mm-åååå. Du ser først en prøve, og intet bliver gemt, før alle linjer er i orden.
+        Filen skal have fire kolonner med overskrifterne <strong>navn; e-mail; status; fra-dato</strong>. Status er ledig, i fleksjob eller andet. Datoer skrives dd-mm-åååå. Du ser
+        først en prøve, og intet bliver gemt, før alle linjer er i orden.
       </p>
       <FormError message={data?.formError ?? preview?.fileProblem ?? undefined} />
       <Form method="post" encType="multipart/form-data" className="stack">

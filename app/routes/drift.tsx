@@ -1,6 +1,6 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { requireUser } from "~/auth/guard.server";
 import { FormError } from "~/components/form";
 import { TableRegion } from "~/components/table-region";
@@ -9,6 +9,8 @@ import { runJobSchema } from "~/monitoring/schemas";
 import { formatDate, formatTime } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Drift" }];
 

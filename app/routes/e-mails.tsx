@@ -1,23 +1,31 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
-import { db } from "../../db/client.server";
-import type { EmailKind } from "../../db/schema";
+
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { FormError, SubmitButton } from "~/components/form";
+import { Pager } from "~/components/pager";
 import { TableRegion } from "~/components/table-region";
 import { listUnsentEmails, MAX_ATTEMPTS, retryEmail } from "~/email/email.server";
-import { Pager } from "~/components/pager";
 import { formatDate, formatTime } from "~/utils/dates";
-import { pageParam } from "~/utils/paging";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+import { pageParam } from "~/utils/paging";
+
+import { db } from "../../db/client.server";
+import type { EmailKind } from "../../db/schema";
 
 export const meta: MetaFunction = () => [{ title: "Udgående e-mails" }];
 
 const retrySchema = z.object({ emailId: z.coerce.number().int().positive() });
 
-const kindLabels = { invitation: "Invitation", company_decision: "Svar til virksomhed", notice: "Besked", password_reset: "Ny adgangskode", email_change: "Ny e-mail" } as const satisfies Record<EmailKind, string>;
+const kindLabels = {
+  invitation: "Invitation",
+  company_decision: "Svar til virksomhed",
+  notice: "Besked",
+  password_reset: "Ny adgangskode",
+  email_change: "Ny e-mail",
+} as const satisfies Record<EmailKind, string>;
 
 // Staff and admins: emails the mail system has not taken yet (never their text: an invitation link is a key).
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -41,8 +49,8 @@ export default function OutgoingEmails() {
     <>
       <h1>Udgående e-mails</h1>
       <p>
-        E-mails, som mailsystemet ikke har taget imod endnu. Vi prøver selv igen {maxAttempts} gange med stigende mellemrum.
-        Derefter venter e-mailen på, at I trykker &quot;Prøv igen&quot;.
+        E-mails, som mailsystemet ikke har taget imod endnu. Vi prøver selv igen {maxAttempts} gange med stigende mellemrum. Derefter venter e-mailen på, at I trykker &quot;Prøv
+        igen&quot;.
       </p>
       <FormError message={actionData?.formError} />
       {emails.total === 0 ? (

@@ -1,7 +1,6 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
-import type { SavedSearchKind } from "../../db/schema";
+
 import { deleteSavedSearch, listSavedSearches, MAX_SAVED_SEARCHES, saveSearch } from "~/alerts/saved-searches.server";
 import { savedSearchActionSchema } from "~/alerts/schemas";
 import { requireUser } from "~/auth/guard.server";
@@ -10,6 +9,9 @@ import { SaveSearch } from "~/components/save-search";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
+import type { SavedSearchKind } from "../../db/schema";
 
 export const meta: MetaFunction = () => [{ title: "Gemte søgninger" }];
 
@@ -47,13 +49,11 @@ export default function SavedSearches() {
     <>
       <h1>Gemte søgninger</h1>
       <p>
-        Når der kommer nye {page.what}, der passer til en gemt søgning, får du en notifikation. Du vælger under{" "}
-        <Link to="/notifikationer">Notifikationer</Link>, om du også vil have en e-mail. Gem en søgning fra <Link to={page.href}>{page.name}</Link>.
+        Når der kommer nye {page.what}, der passer til en gemt søgning, får du en notifikation. Du vælger under <Link to="/notifikationer">Notifikationer</Link>, om du også vil
+        have en e-mail. Gem en søgning fra <Link to={page.href}>{page.name}</Link>.
       </p>
       <FormError message={actionData?.formError} />
-      {retry ? (
-        <SaveSearch query={String(retry.query)} defaultName={String(retry.name ?? "")} what={page.what} errors={actionData?.errors} open />
-      ) : null}
+      {retry ? <SaveSearch query={String(retry.query)} defaultName={String(retry.name ?? "")} what={page.what} errors={actionData?.errors} open /> : null}
       {searches.length === 0 ? <p>Du har ingen gemte søgninger endnu.</p> : null}
       {searches.map((s) => (
         <article key={s.id} className="card" aria-labelledby={`search-${s.id}`}>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { normalizeEmail } from "~/auth/login.server";
 import { requestPasswordReset, RESET_MINUTES } from "~/auth/password-reset.server";
 import { forgotPasswordSchema } from "~/auth/schemas";
@@ -8,9 +8,11 @@ import { FormError, SubmitButton, TextField, useZodForm } from "~/components/for
 import { Honeypot } from "~/components/honeypot";
 import { afterAnswer } from "~/ops/after-answer.server";
 import { honeypotFilled } from "~/security/honeypot";
-import { clientIp, reserveAttempt, LIMITS } from "~/security/rate-limit.server";
+import { clientIp, LIMITS, reserveAttempt } from "~/security/rate-limit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Glemt adgangskode" }];
 
@@ -37,10 +39,7 @@ export default function ForgotPassword() {
   return (
     <>
       <h1>Glemt adgangskode</h1>
-      <p>
-        Skriv den e-mail, du logger ind med. Har den en konto, sender vi et link, hvor du kan vælge en ny adgangskode.
-        Linket virker i {RESET_MINUTES} minutter.
-      </p>
+      <p>Skriv den e-mail, du logger ind med. Har den en konto, sender vi et link, hvor du kan vælge en ny adgangskode. Linket virker i {RESET_MINUTES} minutter.</p>
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         <TextField label="E-mail" type="email" autoComplete="email" registration={register("email")} error={errorFor("email")} />
         <Honeypot />

@@ -1,10 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { TableRegion } from "~/components/table-region";
 import { listProfilesToReview } from "~/profiles/review.server";
 import { formatDate } from "~/utils/dates";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Profiler til godkendelse" }];
 

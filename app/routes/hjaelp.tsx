@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+
 import { validateRequest } from "~/auth/session.server";
 import { ContactDetails } from "~/components/shell";
 import type { loader as rootLoader } from "~/root";
@@ -22,60 +23,39 @@ const questions: { audience: Audience; q: string; a: (to: To) => ReactNode }[] =
   {
     audience: "flexjobber",
     q: "Hvad kan virksomhederne se om mig?",
-    a: (to) => (
+    a: () => (
       <>
-        Din profil uden dit navn: det du kan, dine ønsker og dit område (ikke din adresse). Dit navn, din e-mail og dit telefonnummer ser en virksomhed
-        først, når du siger ja. Dine skånebehov ser de kun, hvis du har givet samtykke og selv har valgt, hvilke de må se.
+        Din profil uden dit navn: det du kan, dine ønsker og dit område (ikke din adresse). Dit navn, din e-mail og dit telefonnummer ser en virksomhed først, når du siger ja. Dine
+        skånebehov ser de kun, hvis du har givet samtykke og selv har valgt, hvilke de må se.
       </>
     ),
   },
   {
     audience: "flexjobber",
     q: "Hvordan holder jeg en pause?",
-    a: (to) => (
-      <>
-        Gå til {to("/profil", "Min profil")} og tryk &quot;Sæt profilen på pause&quot;. Så kan virksomhederne ikke finde dig, før du viser den
-        igen.
-      </>
-    ),
+    a: (to) => <>Gå til {to("/profil", "Min profil")} og tryk &quot;Sæt profilen på pause&quot;. Så kan virksomhederne ikke finde dig, før du viser den igen.</>,
   },
   {
     audience: "flexjobber",
     q: "Hvorfor får jeg ikke forslag til job?",
-    a: (to) => (
-      <>
-        Vi finder job ud fra dine kompetencer, dine timer og hvor du bor. {to("/profil/kompetencer", "Tilføj dine kompetencer")}, så bliver
-        forslagene bedre.
-      </>
-    ),
+    a: (to) => <>Vi finder job ud fra dine kompetencer, dine timer og hvor du bor. {to("/profil/kompetencer", "Tilføj dine kompetencer")}, så bliver forslagene bedre.</>,
   },
   {
     audience: "flexjobber",
     q: "Kan jeg fortryde, at jeg har vist interesse for et job?",
-    a: (to) => (
-      <>
-        Ja. Under {to("/job/interesser", "Mine interesser")} kan du trække interessen tilbage. Så kan virksomheden ikke længere se den.
-      </>
-    ),
+    a: (to) => <>Ja. Under {to("/job/interesser", "Mine interesser")} kan du trække interessen tilbage. Så kan virksomheden ikke længere se den.</>,
   },
   {
     audience: "company",
     q: "Hvorfor kan vi ikke se kandidaternes navne?",
-    a: (to) => (
-      <>
-        Profilerne er anonyme, så fleksjobberne trygt kan være her. Send en forespørgsel eller svar på en interesse: siger kandidaten ja, ser I navn og
-        kontaktoplysninger.
-      </>
+    a: () => (
+      <>Profilerne er anonyme, så fleksjobberne trygt kan være her. Send en forespørgsel eller svar på en interesse: siger kandidaten ja, ser I navn og kontaktoplysninger.</>
     ),
   },
   {
     audience: "company",
     q: "Hvordan holder vi styr på de kandidater, vi kan lide?",
-    a: (to) => (
-      <>
-        Åbn jeres opslag under {to("/opslag", "Opslag")} og tryk &quot;Sæt på kortlisten&quot; ved en kandidat. Kortlisten er kun for jer.
-      </>
-    ),
+    a: (to) => <>Åbn jeres opslag under {to("/opslag", "Opslag")} og tryk &quot;Sæt på kortlisten&quot; ved en kandidat. Kortlisten er kun for jer.</>,
   },
   {
     audience: "company",
@@ -85,29 +65,17 @@ const questions: { audience: Audience; q: string; a: (to: To) => ReactNode }[] =
   {
     audience: "all",
     q: "Jeg har glemt min adgangskode",
-    a: (to) => (
-      <>
-        Tryk {to("/glemt-adgangskode", "Glemt adgangskode?")} på siden Log ind. Så sender vi et link til din e-mail.
-      </>
-    ),
+    a: (to) => <>Tryk {to("/glemt-adgangskode", "Glemt adgangskode?")} på siden Log ind. Så sender vi et link til din e-mail.</>,
   },
   {
     audience: "all",
     q: "Hvordan skifter jeg e-mail, adgangskode eller telefonnummer?",
-    a: (to) => (
-      <>
-        Under {to("/min-konto", "Min konto")}. Du kommer dertil ved at trykke på dit navn øverst på siden.
-      </>
-    ),
+    a: (to) => <>Under {to("/min-konto", "Min konto")}. Du kommer dertil ved at trykke på dit navn øverst på siden.</>,
   },
   {
     audience: "all",
     q: "Hvordan ser eller sletter jeg mine oplysninger?",
-    a: (to) => (
-      <>
-        Under {to("/mine-data", "Mine data")} kan du hente alt, vi har om dig, trække samtykker tilbage og slette din konto.
-      </>
-    ),
+    a: (to) => <>Under {to("/mine-data", "Mine data")} kan du hente alt, vi har om dig, trække samtykker tilbage og slette din konto.</>,
   },
 ];
 

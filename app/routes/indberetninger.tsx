@@ -1,16 +1,18 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { FormError } from "~/components/form";
 import { MessageBody } from "~/components/message-body";
+import { Pager } from "~/components/pager";
 import { handleReport, listOpenReports } from "~/messages/safety.server";
 import { reportDecisionSchema } from "~/messages/schemas";
-import { Pager } from "~/components/pager";
 import { formatDate } from "~/utils/dates";
-import { pageParam } from "~/utils/paging";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+import { pageParam } from "~/utils/paging";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Indberetninger" }];
 

@@ -1,20 +1,22 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+import * as z from "zod";
+
 import { requireUser } from "~/auth/guard.server";
+import { type Audience, AUDIENCE_LABELS, configuredAudiences } from "~/auth/oidc-config.server";
+import { passwordsOff, savePasswordsOff } from "~/auth/password-policy.server";
+import { passwordsOffSchema } from "~/auth/schemas";
 import { FormError, SubmitButton, TextAreaField, TextField, useZodForm } from "~/components/form";
+import { CheckboxList } from "~/components/form";
+import { FOLLOW_UP_DAY_LABELS } from "~/follow-up/options";
+import { followUpDaysSchema } from "~/follow-up/schemas";
+import { followUpThresholds, saveFollowUpThresholds } from "~/follow-up/thresholds.server";
 import { getJobcenterContact, saveJobcenterContact } from "~/jobcenter/contact.server";
 import { contactSchema } from "~/jobcenter/schemas";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
-import { AUDIENCE_LABELS, configuredAudiences, type Audience } from "~/auth/oidc-config.server";
-import { passwordsOff, savePasswordsOff } from "~/auth/password-policy.server";
-import { passwordsOffSchema } from "~/auth/schemas";
-import { CheckboxList } from "~/components/form";
-import * as z from "zod";
-import { FOLLOW_UP_DAY_LABELS } from "~/follow-up/options";
-import { followUpDaysSchema } from "~/follow-up/schemas";
-import { followUpThresholds, saveFollowUpThresholds } from "~/follow-up/thresholds.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Indstillinger" }];
 
@@ -91,8 +93,8 @@ function PasswordsForm({ providers, off, errors }: { providers: { value: string;
     <>
       <h2>Log ind uden adgangskode</h2>
       <p>
-        Når alle i en gruppe kan logge ind med MitID (eller kommunens login), kan adgangskoderne slås fra for dem. Fjernes
-        opsætningen af login-tjenesten senere, virker adgangskoderne igen af sig selv, så ingen bliver låst ude.
+        Når alle i en gruppe kan logge ind med MitID (eller kommunens login), kan adgangskoderne slås fra for dem. Fjernes opsætningen af login-tjenesten senere, virker
+        adgangskoderne igen af sig selv, så ingen bliver låst ude.
       </p>
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         <input type="hidden" name="intent" value="passwords" />

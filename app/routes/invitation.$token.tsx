@@ -1,31 +1,24 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
-import {
-  healthConsentText,
-  healthConsentTitle,
-  privacyAcceptText,
-} from "~/auth/consent-texts";
-import { acceptInvitation, lookupInvitation, type InvitationLookup } from "~/auth/invitations.server";
-import {
-  acceptFlexjobberInvitationSchema,
-  acceptFlexjobberWithProviderSchema,
-  acceptInvitationSchema,
-  acceptWithProviderSchema,
-} from "~/auth/schemas";
-import { startSession } from "~/auth/session.server";
-import { AUDIENCE_LABELS, AUDIENCE_SLUGS, audienceConfig, audienceOfRole } from "~/auth/oidc-config.server";
+
+import { healthConsentText, healthConsentTitle, privacyAcceptText } from "~/auth/consent-texts";
+import { acceptInvitation, type InvitationLookup, lookupInvitation } from "~/auth/invitations.server";
 import { finishRoundTrip, forgetRoundTripCookie, verifiedIdentity } from "~/auth/oidc.server";
+import { AUDIENCE_LABELS, AUDIENCE_SLUGS, audienceConfig, audienceOfRole } from "~/auth/oidc-config.server";
 import { passwordsAllowedFor } from "~/auth/password-policy.server";
-import type { Invitation } from "../../db/schema";
-import { hasNoEmail } from "~/email/no-email";
+import { acceptFlexjobberInvitationSchema, acceptFlexjobberWithProviderSchema, acceptInvitationSchema, acceptWithProviderSchema } from "~/auth/schemas";
+import { startSession } from "~/auth/session.server";
 import { CheckboxField, FormError, RadioGroup, SubmitButton, TextField, useZodForm } from "~/components/form";
+import { Honeypot } from "~/components/honeypot";
 import { NewPasswordFields } from "~/components/new-password-fields";
+import { hasNoEmail } from "~/email/no-email";
+import { honeypotFilled } from "~/security/honeypot";
+import { clientIp, LIMITS, reserveAttempt } from "~/security/rate-limit.server";
 import { roleLabels } from "~/users/roles";
 import { badRequest, parseForm } from "~/utils/forms.server";
-import { Honeypot } from "~/components/honeypot";
-import { honeypotFilled } from "~/security/honeypot";
-import { clientIp, reserveAttempt, LIMITS } from "~/security/rate-limit.server";
+
+import { db } from "../../db/client.server";
+import type { Invitation } from "../../db/schema";
 
 export const meta: MetaFunction = () => [{ title: "Invitation" }];
 
@@ -139,8 +132,7 @@ const closedTexts: Record<ClosedState, { title: string; text: string }> = {
 export default function InvitationPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const closedState: ClosedState | "open" =
-    actionData && "state" in actionData ? (actionData.state as ClosedState) : loaderData.state;
+  const closedState: ClosedState | "open" = actionData && "state" in actionData ? (actionData.state as ClosedState) : loaderData.state;
   if (closedState !== "open" || !loaderData.invitation) {
     const { title, text } = closedTexts[closedState === "open" ? "unknown" : closedState];
     return (
@@ -160,10 +152,7 @@ export default function InvitationPage() {
   const intro = isFlexjobber ? (
     <>
       <p>Jobcentret har inviteret dig til Refleks. Her kan virksomheder se, hvad du kan – uden at se, hvem du er, før du siger ja.</p>
-      <p>
-        Det er frivilligt at være med. Det påvirker ikke din ledighedsydelse eller din jobplan, hvis du siger nej eller
-        stopper igen.
-      </p>
+      <p>Det er frivilligt at være med. Det påvirker ikke din ledighedsydelse eller din jobplan, hvis du siger nej eller stopper igen.</p>
     </>
   ) : (
     <p>
@@ -227,11 +216,7 @@ function AcceptForm({
   withPassword,
   submitText,
 }: {
-  schema:
-    | typeof acceptInvitationSchema
-    | typeof acceptFlexjobberInvitationSchema
-    | typeof acceptWithProviderSchema
-    | typeof acceptFlexjobberWithProviderSchema;
+  schema: typeof acceptInvitationSchema | typeof acceptFlexjobberInvitationSchema | typeof acceptWithProviderSchema | typeof acceptFlexjobberWithProviderSchema;
   email: string;
   serverErrors?: Record<string, string>;
   withHealthConsent?: boolean;
@@ -275,7 +260,11 @@ function AcceptForm({
       <CheckboxField
         label={
           <>
-            {privacyAcceptText} <Link to="/privatliv" target="_blank">Læs om dine oplysninger</Link> (åbner i et nyt vindue)
+            {privacyAcceptText}{" "}
+            <Link to="/privatliv" target="_blank">
+              Læs om dine oplysninger
+            </Link>{" "}
+            (åbner i et nyt vindue)
           </>
         }
         registration={register("acceptPrivacy")}

@@ -1,19 +1,21 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useId } from "react";
-import { Pager } from "~/components/pager";
-import { db } from "../../db/client.server";
-import { requireUser } from "~/auth/guard.server";
+
 import { describeSearch, readSearch } from "~/alerts/saved-searches.server";
+import { requireUser } from "~/auth/guard.server";
 import { activeFilters, FilterFold } from "~/components/filter-fold";
-import { SaveSearch } from "~/components/save-search";
 import { JobCardView } from "~/components/job-card";
 import { ThinProfileInvite } from "~/components/match-reasons";
+import { Pager } from "~/components/pager";
+import { SaveSearch } from "~/components/save-search";
 import { jobFilters } from "~/openings/job-search.server";
-import { runRead } from "~/readers/pool.server";
 import { jobSearchSchema } from "~/openings/schemas";
-import { listTerms } from "~/vocabularies/vocabularies.server";
+import { runRead } from "~/readers/pool.server";
 import { formDataToObject, zodFieldErrors } from "~/utils/forms.server";
+import { listTerms } from "~/vocabularies/vocabularies.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Job" }];
 
@@ -42,8 +44,8 @@ export default function Jobs() {
     <>
       <h1>Job</h1>
       <p>
-        Job fra virksomheder, der gerne vil have en fleksjobber. <Link to="/job/gemte">Gemte job</Link> ·{" "}
-        <Link to="/gemte-soegninger">Gemte søgninger</Link> · <Link to="/job/interesser">Mine interesser</Link>
+        Job fra virksomheder, der gerne vil have en fleksjobber. <Link to="/job/gemte">Gemte job</Link> · <Link to="/gemte-soegninger">Gemte søgninger</Link> ·{" "}
+        <Link to="/job/interesser">Mine interesser</Link>
       </p>
       <Form method="get" className="card" aria-labelledby="search-h">
         <h2 id="search-h">Søg</h2>

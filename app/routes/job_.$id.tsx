@@ -1,21 +1,23 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { requireUser } from "~/auth/guard.server";
 import { FormError, RadioGroup, SubmitButton, TextAreaField, useZodForm } from "~/components/form";
 import { MatchReasons } from "~/components/match-reasons";
 import { OpeningView } from "~/components/opening-view";
 import { interestFor, saveForLater, unsave } from "~/openings/interests.server";
-import { expressInterestAndNotify } from "~/openings/notices.server";
 import { openingPlace, toJobCard } from "~/openings/job-search.server";
-import { stageLabels } from "~/openings/options";
+import { expressInterestAndNotify } from "~/openings/notices.server";
 import { liveOpenings, loadOpening, openingViewData } from "~/openings/openings.server";
+import { stageLabels } from "~/openings/options";
 import { interestSchema, jobActionSchema } from "~/openings/schemas";
 import { loadProfileDetails } from "~/profiles/profile.server";
 import { isVisibleTo } from "~/profiles/visibility.server";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.view.title ?? "Job" }];
 
@@ -113,9 +115,8 @@ export default function Job() {
         <section aria-labelledby="int-h" className="card">
           <h2 id="int-h">Du er interesseret</h2>
           <p>
-            Sendt {formatDate(interest.createdAt)}.{" "}
-            {interest.identityShared ? "Virksomheden kan se dit navn og dine kontaktoplysninger." : "Du er anonym for virksomheden."} Status:{" "}
-            {stageLabels[interest.stage]}.
+            Sendt {formatDate(interest.createdAt)}. {interest.identityShared ? "Virksomheden kan se dit navn og dine kontaktoplysninger." : "Du er anonym for virksomheden."}{" "}
+            Status: {stageLabels[interest.stage]}.
           </p>
           {visible ? null : <p>Din profil er ikke synlig lige nu, så virksomheden kan ikke se din interesse.</p>}
           <p>

@@ -1,9 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { requireUser } from "~/auth/guard.server";
 import { listSavedOpenings } from "~/openings/interests.server";
 import { formatDate, localDate } from "~/utils/dates";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Gemte job" }];
 

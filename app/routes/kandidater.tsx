@@ -1,19 +1,21 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useId } from "react";
-import { Pager } from "~/components/pager";
+
+import { describeSearch, readSearch } from "~/alerts/saved-searches.server";
+import { requireCompanyUser } from "~/auth/guard.server";
 import { activeFilters, FilterFold } from "~/components/filter-fold";
+import { Pager } from "~/components/pager";
 import { SaveSearch } from "~/components/save-search";
 import { Field, SelectFilter } from "~/components/search-fields";
-import { db } from "../../db/client.server";
-import { requireCompanyUser } from "~/auth/guard.server";
-import { describeSearch, readSearch } from "~/alerts/saved-searches.server";
 import { AVAILABILITIES, availabilityLabels } from "~/profiles/options";
 import { candidateSearchSchema } from "~/profiles/schemas";
 import { candidateFilters } from "~/profiles/search.server";
 import { runRead } from "~/readers/pool.server";
-import { listActiveTerms } from "~/vocabularies/vocabularies.server";
 import { formDataToObject, zodFieldErrors } from "~/utils/forms.server";
+import { listActiveTerms } from "~/vocabularies/vocabularies.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Find kandidater" }];
 
@@ -46,8 +48,7 @@ export default function FindCandidates() {
     <>
       <h1>Find kandidater</h1>
       <p>
-        Profilerne er anonyme. Du ser navn og kontaktoplysninger, når borgeren har sagt ja til din forespørgsel.{" "}
-        <Link to="/gemte-soegninger">Gemte søgninger</Link>
+        Profilerne er anonyme. Du ser navn og kontaktoplysninger, når borgeren har sagt ja til din forespørgsel. <Link to="/gemte-soegninger">Gemte søgninger</Link>
       </p>
       <Form method="get" className="card" aria-labelledby="search-h">
         <h2 id="search-h">Søg</h2>
@@ -64,12 +65,7 @@ export default function FindCandidates() {
             <Field label="Timer om ugen, til" name="timerTil" error={errors.timerTil} numeric />
             <Field label="Nær postnummer" name="postnr" error={errors.postnr} numeric />
             <Field label="Inden for (km)" name="km" error={errors.km} numeric hint="25 km, hvis du ikke skriver andet." />
-            <SelectFilter
-              label="Status"
-              name="status"
-              options={AVAILABILITIES.map((a) => ({ value: a, label: availabilityLabels[a] }))}
-              error={errors.status}
-            />
+            <SelectFilter label="Status" name="status" options={AVAILABILITIES.map((a) => ({ value: a, label: availabilityLabels[a] }))} error={errors.status} />
             <SelectFilter
               label="Sortér efter"
               name="sortering"
@@ -99,9 +95,7 @@ export default function FindCandidates() {
               <Link to={`/kandidater/${encodeURIComponent(c.alias)}`}>{c.alias}</Link>
             </h3>
             {c.headline ? <p>{c.headline}</p> : null}
-            <p className="muted">
-              {[c.hours, c.area, c.distanceKm !== null ? `${c.distanceKm} km væk` : null, c.availability].filter(Boolean).join(" · ")}
-            </p>
+            <p className="muted">{[c.hours, c.area, c.distanceKm !== null ? `${c.distanceKm} km væk` : null, c.availability].filter(Boolean).join(" · ")}</p>
             {c.competences.length > 0 ? (
               <ul className="tags" aria-label="Kompetencer">
                 {c.competences.map((t) => (

@@ -1,6 +1,6 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { requireCompanyUser } from "~/auth/guard.server";
 import { CandidateProfile } from "~/components/candidate-profile";
 import { FormError, SubmitButton, TextAreaField, useZodForm } from "~/components/form";
@@ -11,6 +11,8 @@ import { contactRequestSchema } from "~/profiles/schemas";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.candidate.view.alias : "Kandidat" }];
 

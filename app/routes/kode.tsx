@@ -1,11 +1,13 @@
-import { redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { lookupInvitation, normalizeInvitationCode } from "~/auth/invitations.server";
 import { codeSchema } from "~/auth/schemas";
 import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { clientIp, LIMITS, reserveAttempt } from "~/security/rate-limit.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Skriv din kode" }];
 

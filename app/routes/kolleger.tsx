@@ -1,27 +1,26 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { requireCompanyAdmin } from "~/auth/guard.server";
-import { InviteForm } from "~/components/invite-form";
+import { CheckboxField, FormError, SubmitButton, useZodForm } from "~/components/form";
 import { InvitationTable } from "~/components/invitation-table";
+import { InviteForm } from "~/components/invite-form";
+import { eraseUser } from "~/privacy/erasure.server";
+import { removeColleagueSchema } from "~/privacy/schemas";
 import { inviteAndRespond } from "~/users/invite.server";
 import { inviteColleagueSchema } from "~/users/schemas";
 import { listCompanyUsers, listInvitations } from "~/users/users.server";
-import { badRequest, parseFormData, readFormData } from "~/utils/forms.server";
-import { CheckboxField, FormError, SubmitButton, useZodForm } from "~/components/form";
-import { eraseUser } from "~/privacy/erasure.server";
-import { removeColleagueSchema } from "~/privacy/schemas";
 import { redirectWithMessage } from "~/utils/flash.server";
+import { badRequest, parseFormData, readFormData } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Kolleger" }];
 
 // Company admins only.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCompanyAdmin(request);
-  const [colleagues, invitations] = await Promise.all([
-    listCompanyUsers(db, user.companyId),
-    listInvitations(db, { role: "company", companyId: user.companyId }),
-  ]);
+  const [colleagues, invitations] = await Promise.all([listCompanyUsers(db, user.companyId), listInvitations(db, { role: "company", companyId: user.companyId })]);
   // "Fjern" asks first, on the page itself (works without JavaScript).
   const removeId = new URL(request.url).searchParams.get("fjern");
   const toRemove = colleagues.find((c) => c.id === removeId && c.id !== user.id);
@@ -46,12 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const parsed = parseFormData(formData, inviteColleagueSchema);
   if (!parsed.success) return parsed.response;
-  return inviteAndRespond(
-    db,
-    { ...parsed.data, role: "company", invitedBy: user.id, companyId: user.companyId, isCompanyAdmin: false },
-    "/kolleger",
-    { inviterMayKnow: false },
-  );
+  return inviteAndRespond(db, { ...parsed.data, role: "company", invitedBy: user.id, companyId: user.companyId, isCompanyAdmin: false }, "/kolleger", { inviterMayKnow: false });
 }
 
 export default function Colleagues() {

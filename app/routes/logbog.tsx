@@ -1,13 +1,15 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
-import type { AuditAction } from "../../db/schema";
-import { requireUser } from "~/auth/guard.server";
-import { TableRegion } from "~/components/table-region";
+
 import { listAudit } from "~/audit/audit.server";
+import { requireUser } from "~/auth/guard.server";
 import { Pager } from "~/components/pager";
+import { TableRegion } from "~/components/table-region";
 import { formatDate, formatTime } from "~/utils/dates";
 import { pageParam } from "~/utils/paging";
+
+import { db } from "../../db/client.server";
+import type { AuditAction } from "../../db/schema";
 
 export const meta: MetaFunction = () => [{ title: "Logbog" }];
 

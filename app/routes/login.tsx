@@ -1,15 +1,17 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+
 import { attemptLogin, normalizeEmail } from "~/auth/login.server";
-import { Honeypot } from "~/components/honeypot";
-import { honeypotFilled } from "~/security/honeypot";
-import { clientIp, LIMITS, reserveAttempt } from "~/security/rate-limit.server";
+import { type Audience, AUDIENCE_LABELS, AUDIENCE_SLUGS, audienceOfRole, configuredAudiences } from "~/auth/oidc-config.server";
 import { loginSchema } from "~/auth/schemas";
 import { safeRedirect, startSession, validateRequest } from "~/auth/session.server";
 import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
-import { db } from "../../db/client.server";
+import { Honeypot } from "~/components/honeypot";
+import { honeypotFilled } from "~/security/honeypot";
+import { clientIp, LIMITS, reserveAttempt } from "~/security/rate-limit.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
-import { AUDIENCE_LABELS, AUDIENCE_SLUGS, audienceOfRole, configuredAudiences, type Audience } from "~/auth/oidc-config.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Log ind" }];
 
@@ -87,13 +89,7 @@ export default function Login() {
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         <TextField label="E-mail" type="email" autoComplete="email" registration={register("email")} error={errorFor("email")} />
-        <TextField
-          label="Adgangskode"
-          type="password"
-          autoComplete="current-password"
-          registration={register("password")}
-          error={errorFor("password")}
-        />
+        <TextField label="Adgangskode" type="password" autoComplete="current-password" registration={register("password")} error={errorFor("password")} />
         <Honeypot />
         <FormError message={actionData?.formError} />
         <p>
@@ -104,9 +100,7 @@ export default function Login() {
         </div>
       </Form>
       <h2>Har du ikke en konto?</h2>
-      <p>
-        Refleks er lukket. Fleksjobbere får en invitation fra jobcentret.
-      </p>
+      <p>Refleks er lukket. Fleksjobbere får en invitation fra jobcentret.</p>
       <p>
         Er du en virksomhed? <Link to="/adgang">Bed om adgang</Link>.
       </p>

@@ -1,15 +1,17 @@
-import { redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { lookupInvitation } from "~/auth/invitations.server";
+import { beginOidc, type OidcPurpose, ProviderUnavailable, requireConfiguredAudience } from "~/auth/oidc.server";
 import { audienceOfRole } from "~/auth/oidc-config.server";
-import { beginOidc, ProviderUnavailable, requireConfiguredAudience, type OidcPurpose } from "~/auth/oidc.server";
+import { providerUnavailablePage, rejectedCallbackPage } from "~/auth/provider-pages.server";
 import { providerStartSchema } from "~/auth/schemas";
 import { safeRedirect, validateRequest } from "~/auth/session.server";
-import { clientIp, checkRateLimit, LIMITS } from "~/security/rate-limit.server";
-import { parseForm } from "~/utils/forms.server";
-import { providerUnavailablePage, rejectedCallbackPage } from "~/auth/provider-pages.server";
 import { ProviderMessage } from "~/components/provider-message";
+import { checkRateLimit, clientIp, LIMITS } from "~/security/rate-limit.server";
+import { parseForm } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Log ind" }];
 

@@ -1,21 +1,15 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { requestVerifiedEmailChange } from "~/auth/account.server";
 import { linkedUserId, linkIdentity, loginWithIdentity } from "~/auth/identities.server";
 import { completeOidc, finishRoundTrip, forgetRoundTripCookie, ProviderUnavailable, requireConfiguredAudience } from "~/auth/oidc.server";
-import {
-  cancelledPage,
-  cvrMismatchPage,
-  notLinkedPage,
-  providerUnavailablePage,
-  rejectedCallbackPage,
-  suspendedPage,
-  unknownIdentityPage,
-} from "~/auth/provider-pages.server";
+import { cancelledPage, cvrMismatchPage, notLinkedPage, providerUnavailablePage, rejectedCallbackPage, suspendedPage, unknownIdentityPage } from "~/auth/provider-pages.server";
 import { startSession, validateRequest } from "~/auth/session.server";
 import { ProviderMessage } from "~/components/provider-message";
 import { clientIp, LIMITS, reserveAttempt } from "~/security/rate-limit.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Log ind" }];
 

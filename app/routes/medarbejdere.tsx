@@ -1,28 +1,24 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { requireUser } from "~/auth/guard.server";
-import { InviteForm } from "~/components/invite-form";
 import { InvitationTable } from "~/components/invitation-table";
+import { InviteForm } from "~/components/invite-form";
 import { inviteAndRespond } from "~/users/invite.server";
 import { roleLabels } from "~/users/roles";
 import { inviteStaffSchema } from "~/users/schemas";
 import { listInvitations, listStaff } from "~/users/users.server";
 import { parseForm } from "~/utils/forms.server";
 
+import { db } from "../../db/client.server";
+
 export const meta: MetaFunction = () => [{ title: "Medarbejdere" }];
 
 // Admins only: staff accounts are created here.
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: ["admin"] });
-  const [staff, staffInvites, adminInvites] = await Promise.all([
-    listStaff(db),
-    listInvitations(db, { role: "staff" }),
-    listInvitations(db, { role: "admin" }),
-  ]);
-  const invitations = [...staffInvites, ...adminInvites]
-    .filter((i) => i.state !== "used")
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const [staff, staffInvites, adminInvites] = await Promise.all([listStaff(db), listInvitations(db, { role: "staff" }), listInvitations(db, { role: "admin" })]);
+  const invitations = [...staffInvites, ...adminInvites].filter((i) => i.state !== "used").sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return json({ staff, invitations });
 }
 

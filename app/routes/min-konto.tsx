@@ -1,23 +1,25 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { accountDetails, changePassword, requestEmailChange, updatePhone } from "~/auth/account.server";
 import { requireUser } from "~/auth/guard.server";
-import { listBlockedCompanies, unblockCompany } from "~/messages/safety.server";
-import { emailShown } from "~/email/no-email";
+import { linkedSince, unlinkIdentity } from "~/auth/identities.server";
+import { beginOidc, ProviderUnavailable } from "~/auth/oidc.server";
+import { AUDIENCE_LABELS, AUDIENCE_SLUGS, audienceConfig, audienceOfRole } from "~/auth/oidc-config.server";
+import { passwordsAllowedFor } from "~/auth/password-policy.server";
 import { accountActionSchema, changeEmailSchema, changeEmailWithProviderSchema, changePasswordSchema, phoneSchema } from "~/auth/schemas";
 import { endAllSessions, startSession } from "~/auth/session.server";
 import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { NewPasswordFields } from "~/components/new-password-fields";
+import { emailShown } from "~/email/no-email";
+import { listBlockedCompanies, unblockCompany } from "~/messages/safety.server";
+import { LIMITS, reserveAttempt } from "~/security/rate-limit.server";
 import { roleLabels } from "~/users/roles";
+import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
-import { reserveAttempt, LIMITS } from "~/security/rate-limit.server";
-import { linkedSince, unlinkIdentity } from "~/auth/identities.server";
-import { AUDIENCE_LABELS, AUDIENCE_SLUGS, audienceConfig, audienceOfRole } from "~/auth/oidc-config.server";
-import { passwordsAllowedFor } from "~/auth/password-policy.server";
-import { beginOidc, ProviderUnavailable } from "~/auth/oidc.server";
-import { formatDate } from "~/utils/dates";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Min konto" }];
 
@@ -160,7 +162,15 @@ function PhoneForm({ phone, role, errors }: { phone: string | null; role: string
       </p>
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         <input type="hidden" name="intent" value="phone" />
-        <TextField label="Telefonnummer (frivilligt)" type="tel" autoComplete="tel" hint="Fx 12 34 56 78." registration={register("phone")} error={errorFor("phone")} defaultValue={phone ?? ""} />
+        <TextField
+          label="Telefonnummer (frivilligt)"
+          type="tel"
+          autoComplete="tel"
+          hint="Fx 12 34 56 78."
+          registration={register("phone")}
+          error={errorFor("phone")}
+          defaultValue={phone ?? ""}
+        />
         <div>
           <SubmitButton pendingText="Gemmer …">Gem telefonnummer</SubmitButton>
         </div>
@@ -188,25 +198,19 @@ function EmailForm({ pendingEmail, errors }: { pendingEmail: string | null; erro
   );
 }
 
-function ProviderSection({
-  provider,
-  hasPassword,
-}: {
-  provider: { slug: string; name: string; linkedSince: string | null; passwords: boolean };
-  hasPassword: boolean;
-}) {
+function ProviderSection({ provider, hasPassword }: { provider: { slug: string; name: string; linkedSince: string | null; passwords: boolean }; hasPassword: boolean }) {
   return (
     <section className="card" aria-labelledby="provider-h">
       <h2 id="provider-h">Log ind med {provider.name}</h2>
       {provider.linkedSince ? (
         <>
-          <p>Din konto er knyttet til {provider.name} siden {formatDate(provider.linkedSince)}. Du kan logge ind uden adgangskode.</p>
+          <p>
+            Din konto er knyttet til {provider.name} siden {formatDate(provider.linkedSince)}. Du kan logge ind uden adgangskode.
+          </p>
           {provider.passwords ? (
             <Form method="post">
               <input type="hidden" name="intent" value="unlink-provider" />
-              {hasPassword ? null : (
-                <p className="hint">Du har ingen adgangskode. Fjerner du {provider.name}, skal du bruge &quot;Glemt adgangskode?&quot; for at logge ind.</p>
-              )}
+              {hasPassword ? null : <p className="hint">Du har ingen adgangskode. Fjerner du {provider.name}, skal du bruge &quot;Glemt adgangskode?&quot; for at logge ind.</p>}
               <SubmitButton pendingText="Fjerner …" className="secondary">
                 Fjern {provider.name}
               </SubmitButton>
@@ -256,10 +260,7 @@ function PasswordForm({ errors, hasPassword }: { errors: Errors; hasPassword: bo
     return (
       <section className="card" aria-labelledby="password-h">
         <h2 id="password-h">Adgangskode</h2>
-        <p>
-          Du har ingen adgangskode, fordi du logger ind uden. Vil du have en, så log ud og vælg &quot;Glemt adgangskode?&quot; på siden
-          Log ind.
-        </p>
+        <p>Du har ingen adgangskode, fordi du logger ind uden. Vil du have en, så log ud og vælg &quot;Glemt adgangskode?&quot; på siden Log ind.</p>
       </section>
     );
   }
@@ -268,13 +269,7 @@ function PasswordForm({ errors, hasPassword }: { errors: Errors; hasPassword: bo
       <h2 id="password-h">Skift adgangskode</h2>
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         <input type="hidden" name="intent" value="password" />
-        <TextField
-          label="Nuværende adgangskode"
-          type="password"
-          autoComplete="current-password"
-          registration={register("currentPassword")}
-          error={errorFor("currentPassword")}
-        />
+        <TextField label="Nuværende adgangskode" type="password" autoComplete="current-password" registration={register("currentPassword")} error={errorFor("currentPassword")} />
         <NewPasswordFields
           label="Ny adgangskode"
           password={{ registration: register("password"), error: errorFor("password") }}

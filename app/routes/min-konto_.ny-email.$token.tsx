@@ -1,11 +1,13 @@
-import { json, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { confirmEmailChange } from "~/auth/account.server";
 import { SubmitButton } from "~/components/form";
-import { clientIp, reserveAttempt, LIMITS } from "~/security/rate-limit.server";
+import { clientIp, LIMITS, reserveAttempt } from "~/security/rate-limit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Bekræft ny e-mail" }];
 

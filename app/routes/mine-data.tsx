@@ -1,15 +1,17 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
+import { HEALTH_CONSENT_VERSION } from "~/auth/consent-texts";
 import { requireUser } from "~/auth/guard.server";
 import { endSession } from "~/auth/session.server";
-import { HEALTH_CONSENT_VERSION } from "~/auth/consent-texts";
 import { CheckboxField, FormError, SubmitButton, useZodForm } from "~/components/form";
 import { eraseUser } from "~/privacy/erasure.server";
 import { eraseAccountSchema, myDataActionSchema } from "~/privacy/schemas";
 import { consentChoices, setHealthConsent, setSharingConsent } from "~/profiles/profile.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Mine data" }];
 
@@ -49,7 +51,10 @@ export default function MyData() {
 
       <section aria-labelledby="download-h" className="card">
         <h2 id="download-h">Hent mine data</h2>
-        <p>Få en fil med alt, hvad vi har gemt om dig: din konto{role === "flexjobber" ? ", din profil, dine samtykker, forespørgsler, interesser, arrangementer og hvem der har set din profil" : ""} og hvornår du har været logget på.</p>
+        <p>
+          Få en fil med alt, hvad vi har gemt om dig: din konto
+          {role === "flexjobber" ? ", din profil, dine samtykker, forespørgsler, interesser, arrangementer og hvem der har set din profil" : ""} og hvornår du har været logget på.
+        </p>
         <p>
           <a href="/mine-data.json" download className="button">
             Hent mine data (JSON-fil)
@@ -64,8 +69,8 @@ export default function MyData() {
           {consents.sharing ? (
             <Form method="post" className="stack">
               <p>
-                Ja. Godkendte virksomheder kan se din profil uden dit navn. Trækker du samtykket tilbage, forsvinder du med det
-                samme fra deres søgninger, interesser og forespørgsler.
+                Ja. Godkendte virksomheder kan se din profil uden dit navn. Trækker du samtykket tilbage, forsvinder du med det samme fra deres søgninger, interesser og
+                forespørgsler.
               </p>
               <div>
                 <SubmitButton name="intent" value="withdraw-sharing" className="secondary" pendingText="Gemmer …">
@@ -124,9 +129,8 @@ function DeleteAccount({ isCitizen }: { isCitizen: boolean }) {
       </ul>
       {isCitizen ? (
         <p>
-          Jobcentret skal efter loven gemme nogle oplysninger til statistik: din historik som ledig eller i fleksjob, og at
-          du har været med på platformen. Det gemmes under et tilfældigt nummer uden dit navn eller dine kontaktoplysninger.
-          Ingen kan se, at det var dig.
+          Jobcentret skal efter loven gemme nogle oplysninger til statistik: din historik som ledig eller i fleksjob, og at du har været med på platformen. Det gemmes under et
+          tilfældigt nummer uden dit navn eller dine kontaktoplysninger. Ingen kan se, at det var dig.
         </p>
       ) : null}
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { db } from "../../db/client.server";
+
 import { requireUser } from "~/auth/guard.server";
 import { exportUserData } from "~/privacy/export.server";
 import { localDate } from "~/utils/dates";
+
+import { db } from "../../db/client.server";
 
 // Every signed-in user: "Hent mine data" (GDPR art. 15 and 20), their own data only.
 export async function loader({ request }: LoaderFunctionArgs) {

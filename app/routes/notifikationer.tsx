@@ -1,16 +1,18 @@
-import type { NotificationKind, NotificationMode } from "../../db/schema";
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
-import { withoutHiddenCandidates } from "~/profiles/visibility.server";
+
 import { requireUser } from "~/auth/guard.server";
 import { SubmitButton } from "~/components/form";
 import { kindLabels, kindsFor, modeLabels, NOTIFICATION_MODES, smsModeLabels } from "~/notifications/kinds";
 import { listNotifications, markNotificationsRead, preferencesFor, savePreferences, smsRecipient } from "~/notifications/notifications.server";
 import { preferencesSchema, smsField } from "~/notifications/schemas";
+import { withoutHiddenCandidates } from "~/profiles/visibility.server";
 import { formatDate, formatTime } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
+import type { NotificationKind, NotificationMode } from "../../db/schema";
 
 export const meta: MetaFunction = () => [{ title: "Notifikationer" }];
 
@@ -34,7 +36,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const data: Record<string, NotificationMode | undefined> = parsed.data;
   const pick = (field: (k: NotificationKind) => string) => Object.fromEntries(kinds.flatMap((k) => (data[field(k)] ? [[k, data[field(k)]!]] : [])));
   // SMS is for citizens only; anything else sent is ignored.
-  await savePreferences(db, user.id, pick((k) => k), user.role === "flexjobber" ? pick(smsField) : {});
+  await savePreferences(
+    db,
+    user.id,
+    pick((k) => k),
+    user.role === "flexjobber" ? pick(smsField) : {},
+  );
   return redirectWithMessage("/notifikationer", "notifikationer-gemt");
 }
 
@@ -62,7 +69,8 @@ export default function Notifications() {
           <p>
             {sms.to ? (
               <>
-                SMS sendes til {sms.to}. En SMS siger kun, at der er noget nyt på siden, fx &quot;Du har en ny besked&quot;. Den siger aldrig, hvad der står, hvem der har skrevet, eller noget om dit helbred.
+                SMS sendes til {sms.to}. En SMS siger kun, at der er noget nyt på siden, fx &quot;Du har en ny besked&quot;. Den siger aldrig, hvad der står, hvem der har skrevet,
+                eller noget om dit helbred.
               </>
             ) : (
               <>

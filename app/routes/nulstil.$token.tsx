@@ -1,15 +1,17 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { lookupPasswordReset, resetPassword } from "~/auth/password-reset.server";
 import { resetPasswordSchema } from "~/auth/schemas";
 import { FormError, SubmitButton, useZodForm } from "~/components/form";
-import { NewPasswordFields } from "~/components/new-password-fields";
 import { Honeypot } from "~/components/honeypot";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { honeypotFilled } from "~/security/honeypot";
-import { clientIp, reserveAttempt, LIMITS } from "~/security/rate-limit.server";
+import { clientIp, LIMITS, reserveAttempt } from "~/security/rate-limit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Ny adgangskode" }];
 

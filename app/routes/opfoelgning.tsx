@@ -1,16 +1,18 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
-import { db } from "../../db/client.server";
+
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { FormError, SubmitButton } from "~/components/form";
 import { FOLLOW_UP_HIDE_DAYS, type FollowUpDays } from "~/follow-up/options";
-import { followUpThresholds } from "~/follow-up/thresholds.server";
-import { loadWorklist, markFollowedUp, type LoadedWorklist, type Worklist, type WorklistRow } from "~/follow-up/worklist.server";
 import { followUpSchema } from "~/follow-up/schemas";
+import { followUpThresholds } from "~/follow-up/thresholds.server";
+import { type LoadedWorklist, loadWorklist, markFollowedUp, type Worklist, type WorklistRow } from "~/follow-up/worklist.server";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Opfølgning" }];
 
@@ -56,9 +58,7 @@ export default function FollowUp() {
   return (
     <>
       <h1>Opfølgning</h1>
-      <p>
-        Borgere og virksomheder, der måske har brug for et opkald. Markér en række som fulgt op, så forsvinder den i {FOLLOW_UP_HIDE_DAYS} dage.
-      </p>
+      <p>Borgere og virksomheder, der måske har brug for et opkald. Markér en række som fulgt op, så forsvinder den i {FOLLOW_UP_HIDE_DAYS} dage.</p>
       <nav aria-label="Vis" className="actions">
         {mine ? <strong aria-current="page">Mine borgere</strong> : <Link to="/opfoelgning">Mine borgere</Link>}
         {mine ? <Link to="/opfoelgning?hvem=alle">Alle borgere</Link> : <strong aria-current="page">Alle borgere</strong>}

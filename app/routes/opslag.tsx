@@ -1,13 +1,15 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { requireCompanyUser } from "~/auth/guard.server";
-import { TableRegion } from "~/components/table-region";
-import { openingStatusLabels } from "~/openings/options";
-import { closeExpiredOpenings, listCompanyOpenings } from "~/openings/openings.server";
 import { Pager } from "~/components/pager";
+import { TableRegion } from "~/components/table-region";
+import { closeExpiredOpenings, listCompanyOpenings } from "~/openings/openings.server";
+import { openingStatusLabels } from "~/openings/options";
 import { formatDate } from "~/utils/dates";
 import { pageParam } from "~/utils/paging";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Opslag" }];
 

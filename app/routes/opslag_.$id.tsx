@@ -1,25 +1,27 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
-import { db } from "../../db/client.server";
+
 import { requireCompanyUser } from "~/auth/guard.server";
 import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { MatchReasons } from "~/components/match-reasons";
 import { OpeningView } from "~/components/opening-view";
-import { requireOwnOpening } from "~/openings/guard.server";
-import { listInterestsForOpening, type InterestRow } from "~/openings/interests.server";
-import { setInterestStageAndNotify } from "~/openings/notices.server";
-import { openingPlace } from "~/openings/job-search.server";
-import { runRead } from "~/readers/pool.server";
-import { addToShortlist, listShortlist, removeFromShortlist } from "~/openings/shortlist.server";
 import { replyToInterest } from "~/messages/notices.server";
-import { openingStatusLabels, STAGES, stageLabels } from "~/openings/options";
+import { requireOwnOpening } from "~/openings/guard.server";
+import { type InterestRow, listInterestsForOpening } from "~/openings/interests.server";
+import { openingPlace } from "~/openings/job-search.server";
+import { setInterestStageAndNotify } from "~/openings/notices.server";
 import { closeExpiredOpenings, closeOpening, copyOpening, extendDeadline, openingViewData, publishOpening } from "~/openings/openings.server";
+import { openingStatusLabels, stageLabels, STAGES } from "~/openings/options";
 import { extendDeadlineSchema, openingActionSchema } from "~/openings/schemas";
+import { addToShortlist, listShortlist, removeFromShortlist } from "~/openings/shortlist.server";
 import { refusalText } from "~/profiles/contact.server";
+import { runRead } from "~/readers/pool.server";
 import { addDays, formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 const CANDIDATE_STEP = 5;
 
@@ -190,7 +192,6 @@ export default function OpeningPage() {
           </p>
         ) : null}
       </section>
-
     </>
   );
 }

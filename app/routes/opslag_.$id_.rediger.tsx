@@ -1,6 +1,6 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { requireCompanyUser } from "~/auth/guard.server";
 import { OpeningForm } from "~/components/opening-form";
 import { requireOwnOpening } from "~/openings/guard.server";
@@ -8,6 +8,8 @@ import { openingFormValues, openingVocabulary, saveOpening } from "~/openings/op
 import { openingSchema } from "~/openings/schemas";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, echoValues, parseForm } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Ret opslag" }];
 

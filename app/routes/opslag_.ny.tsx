@@ -1,12 +1,14 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { requireCompanyUser } from "~/auth/guard.server";
 import { emptyOpening, OpeningForm } from "~/components/opening-form";
 import { openingVocabulary, saveOpening } from "~/openings/openings.server";
 import { openingSchema } from "~/openings/schemas";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, echoValues, parseForm } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Nyt opslag" }];
 

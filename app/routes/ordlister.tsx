@@ -1,23 +1,23 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
-import { db } from "../../db/client.server";
-import { VOCABULARY_KINDS, type VocabularyKind } from "../../db/vocabularies/terms";
+
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
-import { addTermSchema, changeTermSchema, vocabularyTitles } from "~/vocabularies/schemas";
-import { addTerm, listTerms, renameTerm, setTermActive } from "~/vocabularies/vocabularies.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+import { addTermSchema, changeTermSchema, vocabularyTitles } from "~/vocabularies/schemas";
+import { addTerm, listTerms, renameTerm, setTermActive } from "~/vocabularies/vocabularies.server";
+
+import { db } from "../../db/client.server";
+import { VOCABULARY_KINDS, type VocabularyKind } from "../../db/vocabularies/terms";
 
 export const meta: MetaFunction = () => [{ title: "Ordlister" }];
 
 // Staff and admins keep the shared vocabularies.
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: STAFF_ROLES });
-  const lists = await Promise.all(
-    VOCABULARY_KINDS.map(async (kind) => ({ kind, terms: await listTerms(db, kind, { includeInactive: true }) })),
-  );
+  const lists = await Promise.all(VOCABULARY_KINDS.map(async (kind) => ({ kind, terms: await listTerms(db, kind, { includeInactive: true }) })));
   return json({ lists });
 }
 
@@ -43,10 +43,7 @@ export default function Vocabularies() {
   return (
     <>
       <h1>Ordlister</h1>
-      <p>
-        Ordene bruges på profiler og jobopslag, så de kan sammenlignes. Skjulte ord kan ikke vælges igen, men står stadig
-        der, hvor de allerede er brugt.
-      </p>
+      <p>Ordene bruges på profiler og jobopslag, så de kan sammenlignes. Skjulte ord kan ikke vælges igen, men står stadig der, hvor de allerede er brugt.</p>
       <FormError message={actionData?.formError ?? actionData?.errors?.label} />
       {lists.map(({ kind, terms }) => (
         <section key={kind} aria-labelledby={`${kind}-h`}>

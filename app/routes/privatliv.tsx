@@ -1,8 +1,10 @@
 import { json, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
 import { healthConsentText, sharingConsentText } from "~/auth/consent-texts";
 import { env } from "~/env.server";
 import { RETENTION_GRACE_DAYS } from "~/privacy/retention.server";
+
 import { POSTCODE_ATTRIBUTION } from "../../db/vocabularies/postcodes";
 
 export const meta: MetaFunction = () => [{ title: "Sådan passer vi på dine oplysninger" }];
@@ -32,9 +34,8 @@ export default function Privacy() {
 
       <h2>Hvem kan se hvad</h2>
       <p>
-        Virksomheder ser ikke dit navn, din e-mail, dit telefonnummer, din adresse eller din fødselsdato. De ser kun et
-        kaldenavn, fx &quot;Fleksjobber K7M2&quot;, og det du vælger at vise. Først når du siger ja til en virksomhed, kan
-        den se, hvem du er.
+        Virksomheder ser ikke dit navn, din e-mail, dit telefonnummer, din adresse eller din fødselsdato. De ser kun et kaldenavn, fx &quot;Fleksjobber K7M2&quot;, og det du vælger
+        at vise. Først når du siger ja til en virksomhed, kan den se, hvem du er.
       </p>
       <p>{sharingConsentText}</p>
 
@@ -45,30 +46,29 @@ export default function Privacy() {
 
       <h2>Hvor længe vi gemmer det</h2>
       <p>
-        Så længe du bruger platformen. Har du ikke logget ind i {retentionMonths} måneder, skriver vi til dig. Logger du
-        ikke ind inden for {graceDays} dage derefter, sletter vi din konto og dine oplysninger.
+        Så længe du bruger platformen. Har du ikke logget ind i {retentionMonths} måneder, skriver vi til dig. Logger du ikke ind inden for {graceDays} dage derefter, sletter vi
+        din konto og dine oplysninger.
       </p>
       <p>
-        Når en konto bliver slettet, gemmer jobcentret kun det, loven kræver til statistik: historikken som ledig eller i
-        fleksjob, og at du har været med på platformen. Det gemmes under et tilfældigt nummer uden dit navn eller dine
-        kontaktoplysninger.
+        Når en konto bliver slettet, gemmer jobcentret kun det, loven kræver til statistik: historikken som ledig eller i fleksjob, og at du har været med på platformen. Det gemmes
+        under et tilfældigt nummer uden dit navn eller dine kontaktoplysninger.
       </p>
 
       <h2>Dine rettigheder</h2>
-      <p>Under <Link to="/mine-data">Mine data</Link> kan du, når du er logget ind:</p>
+      <p>
+        Under <Link to="/mine-data">Mine data</Link> kan du, når du er logget ind:
+      </p>
       <ul>
         <li>hente alt, hvad vi har gemt om dig, i en fil (indsigt og dataportabilitet)</li>
         <li>trække dine samtykker tilbage: så forsvinder din profil eller dine skånebehov med det samme</li>
         <li>slette din konto med det samme</li>
       </ul>
       <p>
-        Du kan også sætte din profil på pause under Min profil, rette alt på din profil, eller bede jobcentret om hjælp.
-        Du kan klage til Datatilsynet, hvis du er utilfreds med, hvordan vi behandler dine oplysninger.
+        Du kan også sætte din profil på pause under Min profil, rette alt på din profil, eller bede jobcentret om hjælp. Du kan klage til Datatilsynet, hvis du er utilfreds med,
+        hvordan vi behandler dine oplysninger.
       </p>
       <h2>Afstande</h2>
-      <p>
-        Afstanden mellem dig og en arbejdsplads regner vi ud fra midten af jeres postnumre, aldrig fra en adresse. {postcodeAttribution}
-      </p>
+      <p>Afstanden mellem dig og en arbejdsplads regner vi ud fra midten af jeres postnumre, aldrig fra en adresse. {postcodeAttribution}</p>
     </>
   );
 }

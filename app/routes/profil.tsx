@@ -1,21 +1,23 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { sharingConsentText } from "~/auth/consent-texts";
 import { sessionIdOf } from "~/auth/session.server";
-import { markStaffEditsSeen, noteStaffEdit, requireProfileEditor, stopAssisting, unseenStaffEdits, witnessOf } from "~/profiles/assisted.server";
 import { FormError, SubmitButton } from "~/components/form";
+import { hasConfirmedHire } from "~/employment/employment.server";
+import { markStaffEditsSeen, noteStaffEdit, requireProfileEditor, stopAssisting, unseenStaffEdits, witnessOf } from "~/profiles/assisted.server";
 import { completeness } from "~/profiles/completeness";
-import { profileStatusLabels } from "~/profiles/options";
 import { publishProfileAndNotify } from "~/profiles/notices.server";
+import { profileStatusLabels } from "~/profiles/options";
 import { ensureProfile, hasSharingConsent, loadProfileDetails, setProfileHidden } from "~/profiles/profile.server";
-import { isVisibleTo } from "~/profiles/visibility.server";
 import { visibilitySchema } from "~/profiles/schemas";
 import { recentProfileViewers } from "~/profiles/views.server";
+import { isVisibleTo } from "~/profiles/visibility.server";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
-import { hasConfirmedHire } from "~/employment/employment.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Min profil" }];
 
@@ -97,7 +99,8 @@ export default function MyProfile() {
       {assisting ? (
         <div className="notice" role="status">
           <p>
-            Du udfylder profilen sammen med <strong>{assisting.citizenName}</strong>. Alt, du gemmer, bliver skrevet i profilens historik og i logbogen, og hun ser det, næste gang hun logger ind.
+            Du udfylder profilen sammen med <strong>{assisting.citizenName}</strong>. Alt, du gemmer, bliver skrevet i profilens historik og i logbogen, og hun ser det, næste gang
+            hun logger ind.
           </p>
           <Form method="post">
             <SubmitButton name="intent" value="stop-assist" className="secondary" pendingText="Afslutter …">
@@ -134,10 +137,7 @@ export default function MyProfile() {
       {newJob ? (
         <section aria-labelledby="job-h" className="card">
           <h2 id="job-h">Tillykke med jobbet</h2>
-          <p>
-            Vi har sat din profil på pause, så virksomhederne ikke kontakter dig om andre job. Vil du stadig kunne findes, så
-            tryk &quot;Vis min profil igen&quot; herunder.
-          </p>
+          <p>Vi har sat din profil på pause, så virksomhederne ikke kontakter dig om andre job. Vil du stadig kunne findes, så tryk &quot;Vis min profil igen&quot; herunder.</p>
         </section>
       ) : null}
       <section aria-labelledby="status-h" className="card">
@@ -149,8 +149,7 @@ export default function MyProfile() {
         </p>
         {status === "approved" && !sharing ? (
           <p>
-            Du har trukket dit samtykke til at vise profilen tilbage, så virksomhederne kan ikke se den.{" "}
-            <Link to="/mine-data">Vis den igen under Mine data</Link>.
+            Du har trukket dit samtykke til at vise profilen tilbage, så virksomhederne kan ikke se den. <Link to="/mine-data">Vis den igen under Mine data</Link>.
           </p>
         ) : null}
         {status === "returned" && returnReason ? (
@@ -194,9 +193,7 @@ export default function MyProfile() {
           ) : null}
           <Link to="/profil/forhaandsvisning">Sådan ser virksomhederne din profil</Link>
         </Form>
-        {status !== "draft" && !hidden ? (
-          <p className="hint muted">Pause er altid i orden. Din profil forsvinder med det samme fra virksomhedernes søgninger.</p>
-        ) : null}
+        {status !== "draft" && !hidden ? <p className="hint muted">Pause er altid i orden. Din profil forsvinder med det samme fra virksomhedernes søgninger.</p> : null}
       </section>
 
       <section aria-labelledby="done-h" className="card">
@@ -228,8 +225,7 @@ export default function MyProfile() {
       <section aria-labelledby="data-h" className="card">
         <h2 id="data-h">Dine data</h2>
         <p>
-          Hent en kopi af dine oplysninger, træk et samtykke tilbage, eller slet din konto under{" "}
-          <Link to="/mine-data">Mine data</Link>.
+          Hent en kopi af dine oplysninger, træk et samtykke tilbage, eller slet din konto under <Link to="/mine-data">Mine data</Link>.
         </p>
       </section>
 

@@ -1,16 +1,18 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { db } from "../../db/client.server";
-import { editProfile, requireProfileEditor } from "~/profiles/assisted.server";
+
 import { RadioGroup, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { RemoveItemForm } from "~/components/remove-item-form";
+import { editProfile, requireProfileEditor } from "~/profiles/assisted.server";
 import { experienceText } from "~/profiles/options";
-import { addItemProblem } from "~/profiles/profile-actions.server";
 import { addExperience, ensureProfile, loadProfileDetails, removeProfileItem, setShowEmployerNames } from "~/profiles/profile.server";
+import { addItemProblem } from "~/profiles/profile-actions.server";
 import { employerNamesSchema, experienceFormSchema, experienceSchema } from "~/profiles/schemas";
-import { listTerms } from "~/vocabularies/vocabularies.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+import { listTerms } from "~/vocabularies/vocabularies.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Erfaring · Min profil" }];
 
@@ -109,32 +111,30 @@ function AddExperience({ industries }: { industries: string[] }) {
   const { pathname } = useLocation();
   const add = useZodForm(experienceSchema, { serverErrors: actionData?.errors, defaultValues: { intent: "add" } });
   return (
-      <section aria-labelledby="add-h" className="card">
-        <h2 id="add-h">Tilføj erfaring</h2>
-        <Form method="post" action={pathname} className="stack" onSubmit={add.onSubmit} noValidate>
-          <input type="hidden" name="intent" value="add" />
-          <TextField label="Stilling" hint="Fx &quot;Lagermedarbejder&quot;." registration={add.register("title")} error={add.errorFor("title")} maxLength={80} />
-          <TextField
-            label="Branche (frivilligt)"
-            registration={add.register("industry")}
-            error={add.errorFor("industry")}
-            list="industry-options"
-            autoComplete="off"
-            maxLength={80}
-          />
-          <datalist id="industry-options">
-            {industries.map((i) => (
-              <option key={i} value={i} />
-            ))}
-          </datalist>
-          <TextField label="Arbejdsgiver (frivilligt)" registration={add.register("employer")} error={add.errorFor("employer")} maxLength={80} />
-          <TextField label="Antal år (frivilligt)" inputMode="numeric" registration={add.register("years")} error={add.errorFor("years")} />
-          <div>
-            <SubmitButton pendingText="Tilføjer …">
-              Tilføj
-            </SubmitButton>
-          </div>
-        </Form>
-      </section>
+    <section aria-labelledby="add-h" className="card">
+      <h2 id="add-h">Tilføj erfaring</h2>
+      <Form method="post" action={pathname} className="stack" onSubmit={add.onSubmit} noValidate>
+        <input type="hidden" name="intent" value="add" />
+        <TextField label="Stilling" hint='Fx "Lagermedarbejder".' registration={add.register("title")} error={add.errorFor("title")} maxLength={80} />
+        <TextField
+          label="Branche (frivilligt)"
+          registration={add.register("industry")}
+          error={add.errorFor("industry")}
+          list="industry-options"
+          autoComplete="off"
+          maxLength={80}
+        />
+        <datalist id="industry-options">
+          {industries.map((i) => (
+            <option key={i} value={i} />
+          ))}
+        </datalist>
+        <TextField label="Arbejdsgiver (frivilligt)" registration={add.register("employer")} error={add.errorFor("employer")} maxLength={80} />
+        <TextField label="Antal år (frivilligt)" inputMode="numeric" registration={add.register("years")} error={add.errorFor("years")} />
+        <div>
+          <SubmitButton pendingText="Tilføjer …">Tilføj</SubmitButton>
+        </div>
+      </Form>
+    </section>
   );
 }

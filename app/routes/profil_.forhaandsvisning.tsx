@@ -1,10 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
-import { requireProfileEditor } from "~/profiles/assisted.server";
+
 import { CandidateProfile } from "~/components/candidate-profile";
+import { requireProfileEditor } from "~/profiles/assisted.server";
 import { toCompanyView } from "~/profiles/company-view";
 import { ensureProfile, loadProfileDetails } from "~/profiles/profile.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Sådan ser virksomhederne din profil" }];
 
@@ -27,8 +29,8 @@ export default function Preview() {
       <h1>Sådan ser virksomhederne din profil</h1>
       <div className="notice">
         <p>
-          Virksomhederne ser dig som <strong>{view.alias}</strong>. Dit navn, din e-mail, dit telefonnummer og din fødselsdato
-          vises ikke. Dem ser en virksomhed først, hvis du siger ja til dens forespørgsel.
+          Virksomhederne ser dig som <strong>{view.alias}</strong>. Dit navn, din e-mail, dit telefonnummer og din fødselsdato vises ikke. Dem ser en virksomhed først, hvis du
+          siger ja til dens forespørgsel.
         </p>
         {visible ? null : <p>Lige nu kan virksomhederne slet ikke se profilen.</p>}
       </div>

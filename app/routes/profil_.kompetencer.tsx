@@ -1,11 +1,13 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
-import { editProfile, requireProfileEditor } from "~/profiles/assisted.server";
-import { readFormData } from "~/utils/forms.server";
+
 import { TermListEditor } from "~/components/term-list-editor";
-import { handleTermListPost, suggestionsFor } from "~/profiles/profile-actions.server";
+import { editProfile, requireProfileEditor } from "~/profiles/assisted.server";
 import { ensureProfile, loadProfileDetails } from "~/profiles/profile.server";
+import { handleTermListPost, suggestionsFor } from "~/profiles/profile-actions.server";
+import { readFormData } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Kompetencer · Min profil" }];
 
@@ -39,13 +41,7 @@ export default function Competences() {
       <h1>Kompetencer</h1>
       <p>Tilføj én ting ad gangen. Det bliver gemt med det samme.</p>
       {lists.map(({ kind, items }) => (
-        <TermListEditor
-          key={kind}
-          kind={kind}
-          items={items}
-          suggestions={suggestions[kind] ?? []}
-          error={actionData?.kind === kind ? actionData.errors.label : undefined}
-        />
+        <TermListEditor key={kind} kind={kind} items={items} suggestions={suggestions[kind] ?? []} error={actionData?.kind === kind ? actionData.errors.label : undefined} />
       ))}
       <p>
         <Link to="/profil/erfaring">Videre til Erfaring</Link>

@@ -1,16 +1,18 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
-import { editProfile, requireProfileEditor } from "~/profiles/assisted.server";
+
 import { CheckboxList, SelectField, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { TermListEditor } from "~/components/term-list-editor";
-import { AVAILABILITIES, availabilityLabels, hoursNumber, TIMES_OF_DAY, timeOfDayLabels } from "~/profiles/options";
-import { handleTermListPost, suggestionsFor } from "~/profiles/profile-actions.server";
+import { editProfile, requireProfileEditor } from "~/profiles/assisted.server";
+import { AVAILABILITIES, availabilityLabels, hoursNumber, timeOfDayLabels, TIMES_OF_DAY } from "~/profiles/options";
 import { ensureProfile, loadProfileDetails, updateWishes } from "~/profiles/profile.server";
+import { handleTermListPost, suggestionsFor } from "~/profiles/profile-actions.server";
 import { HOURS_MAX_PER_WEEK, wishesSchema } from "~/profiles/schemas";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, echoValues, parseFormData, readFormData } from "~/utils/forms.server";
 import { submittedList, submittedText } from "~/utils/submitted";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Ønsker · Min profil" }];
 

@@ -1,13 +1,15 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
-import { editProfile, requireProfileEditor } from "~/profiles/assisted.server";
+
 import { SubmitButton, TextAreaField, TextField, useZodForm } from "~/components/form";
+import { editProfile, requireProfileEditor } from "~/profiles/assisted.server";
 import { ensureProfile, updateAbout } from "~/profiles/profile.server";
 import { aboutSchema, HEADLINE_MAX, SUMMARY_MAX } from "~/profiles/schemas";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
 import { submittedTexts } from "~/utils/submitted";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Om dig · Min profil" }];
 
@@ -43,7 +45,7 @@ export default function About() {
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         <TextField
           label="Overskrift"
-          hint="Én linje om dig, fx &quot;Rolig og stabil lagermedarbejder med truckcertifikat&quot;."
+          hint='Én linje om dig, fx "Rolig og stabil lagermedarbejder med truckcertifikat".'
           registration={register("headline")}
           defaultValue={values.headline}
           error={errorFor("headline")}

@@ -1,22 +1,17 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
-import { editProfile, requireProfileEditor, witnessOf } from "~/profiles/assisted.server";
+
 import { HEALTH_CONSENT_VERSION, healthConsentText, healthConsentTitle } from "~/auth/consent-texts";
 import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
+import { editProfile, requireProfileEditor, witnessOf } from "~/profiles/assisted.server";
+import { addAccommodation, ensureProfile, loadProfileDetails, removeProfileItem, setAccommodationVisible, setHealthConsent } from "~/profiles/profile.server";
 import { addItemProblem } from "~/profiles/profile-actions.server";
-import {
-  addAccommodation,
-  ensureProfile,
-  loadProfileDetails,
-  removeProfileItem,
-  setAccommodationVisible,
-  setHealthConsent,
-} from "~/profiles/profile.server";
 import { accommodationFormSchema, addAccommodationSchema } from "~/profiles/schemas";
-import { listTerms } from "~/vocabularies/vocabularies.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+import { listTerms } from "~/vocabularies/vocabularies.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Skånebehov · Min profil" }];
 
@@ -74,8 +69,8 @@ export default function Accommodations() {
       </p>
       <h1>Skånebehov</h1>
       <p>
-        Skriv hvad der skal til, for at du kan arbejde godt. Skriv behov, fx &quot;kan ikke løfte tungt&quot;. Skriv ikke diagnoser.
-        Du bestemmer for hvert punkt, om virksomhederne kan se det.
+        Skriv hvad der skal til, for at du kan arbejde godt. Skriv behov, fx &quot;kan ikke løfte tungt&quot;. Skriv ikke diagnoser. Du bestemmer for hvert punkt, om virksomhederne
+        kan se det.
       </p>
       <FormError message={actionData?.formError} />
 
@@ -116,8 +111,7 @@ export default function Accommodations() {
             {items.map((item) => (
               <li key={item.id}>
                 <span>
-                  {item.label}{" "}
-                  <span className="badge">{item.visible && healthConsent ? "Virksomheder kan se det" : "Kun for dig og jobcentret"}</span>
+                  {item.label} <span className="badge">{item.visible && healthConsent ? "Virksomheder kan se det" : "Kun for dig og jobcentret"}</span>
                 </span>
                 <Form method="post" className="actions push-right">
                   <input type="hidden" name="id" value={item.id} />

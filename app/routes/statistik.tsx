@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useId, type ReactNode } from "react";
+import { type ReactNode, useId } from "react";
+
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { BarChart, LineChart } from "~/components/charts";
 import { TableRegion } from "~/components/table-region";
@@ -67,9 +68,7 @@ export default function Statistics() {
       <section aria-labelledby="facts-h" className="facts-box">
         <h2 id="facts-h">Faktaboks</h2>
         <ul>
-          <li>
-            {pct(d.adoption)} af de borgere, der er blevet inviteret, har oprettet en profil.
-          </li>
+          <li>{pct(d.adoption)} af de borgere, der er blevet inviteret, har oprettet en profil.</li>
           <li>{pct(d.shares.daily)} logger på mindst en gang om dagen</li>
           <li>{pct(d.shares.weekly)} logger på mindst en gang om ugen</li>
           <li>{pct(d.shares.fortnightly)} logger på mindst en gang hver 14. dag</li>
@@ -182,9 +181,11 @@ export default function Statistics() {
           <h2 id="effekt-h">Effekt: hvad skete der med dem, der blev inviteret?</h2>
           <p>Hvor mange af de inviterede der lavede en profil og kom i job, og hvor lang tid det tog. Det tager et øjeblik at regne ud.</p>
           <Form method="get">
-            {[...params.entries()].filter(([k]) => k !== "effekt").map(([k, v]) => (
-              <input key={k} type="hidden" name={k} value={v} />
-            ))}
+            {[...params.entries()]
+              .filter(([k]) => k !== "effekt")
+              .map(([k, v]) => (
+                <input key={k} type="hidden" name={k} value={v} />
+              ))}
             <input type="hidden" name="effekt" value="vis" />
             <button type="submit">Beregn effekten</button>
           </Form>
@@ -254,11 +255,23 @@ function WindowField({ value, error }: { value: number; error?: string }) {
 
 function DateField({ label, name, value, error, type = "date" }: { label: string; name: string; value: string; error?: string; type?: "date" | "month" }) {
   const [params] = useSearchParams();
-  return <PickerField label={label} error={error}>{(a) => <input type={type} name={name} defaultValue={params.get(name) ?? value} {...a} />}</PickerField>;
+  return (
+    <PickerField label={label} error={error}>
+      {(a) => <input type={type} name={name} defaultValue={params.get(name) ?? value} {...a} />}
+    </PickerField>
+  );
 }
 
 /** A labelled picker on the GET form, with its Danish error tied to it. */
-function PickerField({ label, error, children }: { label: string; error?: string; children: (a: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode }) {
+function PickerField({
+  label,
+  error,
+  children,
+}: {
+  label: string;
+  error?: string;
+  children: (a: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+}) {
   const id = useId();
   return (
     <div className="field">
@@ -272,4 +285,3 @@ function PickerField({ label, error, children }: { label: string; error?: string
     </div>
   );
 }
-

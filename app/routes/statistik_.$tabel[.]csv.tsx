@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { runRead } from "~/readers/pool.server";
 import { PERIOD_TOO_SHORT, periodTooShort, TABLE_KEYS, tableCsv, type TableKey } from "~/stats/dashboard.server";
@@ -16,6 +17,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!parsed.success) throw new Response("Ugyldig dato.", { status: 400 });
   const isAdmin = user.role === "admin";
   if (periodTooShort({ from: parsed.data.fra, to: parsed.data.til }, isAdmin)) throw new Response(PERIOD_TOO_SHORT, { status: 400 });
-  const d = await runRead("loadDashboard", { reference: parsed.data.dato, window: parsed.data.vindue, from: parsed.data.fra, to: parsed.data.til, baseline: parsed.data.basis, effect: key.startsWith("effekt") });
+  const d = await runRead("loadDashboard", {
+    reference: parsed.data.dato,
+    window: parsed.data.vindue,
+    from: parsed.data.fra,
+    to: parsed.data.til,
+    baseline: parsed.data.basis,
+    effect: key.startsWith("effekt"),
+  });
   return csvResponse(tableCsv(d, key, isAdmin), `${key}-${d.reference}.csv`);
 }

@@ -1,5 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useRouteLoaderData } from "@remix-run/react";
+
 import type { loader as rootLoader } from "~/root";
 import { formatDate } from "~/utils/dates";
 
@@ -19,22 +20,18 @@ export default function Accessibility() {
     <>
       <h1>Tilgængelighedserklæring for {brand}</h1>
       <p>
-        {contact?.name ?? "Jobcentret"} er forpligtet til at gøre {brand} tilgængeligt i overensstemmelse med lov om tilgængelighed af offentlige organers
-        websteder og mobilapplikationer. Erklæringen gælder for hele {brand}: siderne for fleksjobbere, virksomheder og jobcentrets medarbejdere.
+        {contact?.name ?? "Jobcentret"} er forpligtet til at gøre {brand} tilgængeligt i overensstemmelse med lov om tilgængelighed af offentlige organers websteder og
+        mobilapplikationer. Erklæringen gælder for hele {brand}: siderne for fleksjobbere, virksomheder og jobcentrets medarbejdere.
       </p>
 
       <h2>Overholdelsesstatus</h2>
       <p>
-        {brand} er <strong>delvist i overensstemmelse</strong> med standarden WCAG 2.1 på niveau AA, fordi noget indhold ikke er fuldt tilgængeligt.
-        Det står herunder.
+        {brand} er <strong>delvist i overensstemmelse</strong> med standarden WCAG 2.1 på niveau AA, fordi noget indhold ikke er fuldt tilgængeligt. Det står herunder.
       </p>
 
       <h2>Ikke-tilgængeligt indhold</h2>
       <ul>
-        <li>
-          Videoer under Viden har kun undertekster og en skrevet udgave, når jobcentret har lagt dem op sammen med videoen. Mangler de, så kontakt os,
-          så laver vi dem.
-        </li>
+        <li>Videoer under Viden har kun undertekster og en skrevet udgave, når jobcentret har lagt dem op sammen med videoen. Mangler de, så kontakt os, så laver vi dem.</li>
         <li>Billeder i artikler har kun en beskrivende tekst, hvis den, der skrev artiklen, har tilføjet den.</li>
         <li>Diagrammerne under Statistik kan ikke læses op punkt for punkt. De samme tal står i tabellen ved hvert diagram.</li>
       </ul>
@@ -49,8 +46,8 @@ export default function Accessibility() {
 
       <h2>Udarbejdelse af erklæringen</h2>
       <p>
-        Erklæringen er udarbejdet {formatDate(PREPARED)} på grundlag af en selvevaluering: en automatisk test med axe i Chromium af hver slags side for
-        hver rolle i 1280 og 360 pixels bredde (med kontrast på alle knapper, også når de har fokus), og en manuel test med tastatur alene.
+        Erklæringen er udarbejdet {formatDate(PREPARED)} på grundlag af en selvevaluering: en automatisk test med axe i Chromium af hver slags side for hver rolle i 1280 og 360
+        pixels bredde (med kontrast på alle knapper, også når de har fokus), og en manuel test med tastatur alene.
       </p>
       <p>Erklæringen blev senest gennemgået {formatDate(LAST_REVIEWED)}.</p>
 
@@ -63,14 +60,14 @@ export default function Accessibility() {
             på <a href={`mailto:${contact.email}?subject=${encodeURIComponent(`Tilgængelighed på ${brand}`)}`}>{contact.email}</a>
           </>
         ) : null}
-        {contact?.phone ? <> eller ring på {contact.phone}</> : null}. Du kan også finde kontaktoplysningerne under <Link to="/hjaelp">Hjælp</Link>. Vi
-        svarer inden for 10 hverdage.
+        {contact?.phone ? <> eller ring på {contact.phone}</> : null}. Du kan også finde kontaktoplysningerne under <Link to="/hjaelp">Hjælp</Link>. Vi svarer inden for 10
+        hverdage.
       </p>
 
       <h2>Håndhævelsesprocedure</h2>
       <p>
-        Du kan klage til Digitaliseringsstyrelsen, som er tilsynsmyndighed for tilgængelighed af offentlige websteder, hvis du ikke får et
-        tilfredsstillende svar fra os: <a href="https://www.was.digst.dk/">www.was.digst.dk</a>.
+        Du kan klage til Digitaliseringsstyrelsen, som er tilsynsmyndighed for tilgængelighed af offentlige websteder, hvis du ikke får et tilfredsstillende svar fra os:{" "}
+        <a href="https://www.was.digst.dk/">www.was.digst.dk</a>.
       </p>
     </>
   );

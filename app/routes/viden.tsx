@@ -1,10 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { isStaff, requireUser } from "~/auth/guard.server";
 import { listArticles } from "~/content/articles.server";
 import { articleKindLabels, articleStatusLabels, parseTags } from "~/content/options";
 import { formatDate } from "~/utils/dates";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Viden" }];
 

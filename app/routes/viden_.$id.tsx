@@ -1,11 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { isStaff, requireUser } from "~/auth/guard.server";
 import { canRead, getArticle, markRead, readCount } from "~/content/articles.server";
 import { renderMarkdown } from "~/content/markdown.server";
 import { articleStatusLabels, parseTags } from "~/content/options";
 import { formatDate } from "~/utils/dates";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Viden" }];
 
@@ -25,7 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     tags: parseTags(a.tags),
     publishedAt: a.publishedAt,
     status: a.status,
-    video: a.kind === "video" ? { file: a.videoFile ? { type: a.videoType ?? "video/mp4" } : null, url: a.videoUrl, captions: Boolean(a.captionsFile), transcript: a.transcript } : null,
+    video:
+      a.kind === "video" ? { file: a.videoFile ? { type: a.videoType ?? "video/mp4" } : null, url: a.videoUrl, captions: Boolean(a.captionsFile), transcript: a.transcript } : null,
     staff: staff ? { reads: await readCount(db, a.id), status: articleStatusLabels[a.status] } : null,
   });
 }

@@ -1,12 +1,14 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "../../db/client.server";
+
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
 import { ArticleForm } from "~/components/article-form";
 import { handleArticlePost } from "~/content/article-form.server";
 import { getArticle } from "~/content/articles.server";
 import { parseTags } from "~/content/options";
 import { redirectWithMessage } from "~/utils/flash.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Ret artikel" }];
 

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { db } from "../../db/client.server";
+
 import { requireUser } from "~/auth/guard.server";
 import { canRead, getArticle } from "~/content/articles.server";
 import { serveUpload } from "~/content/uploads.server";
+
+import { db } from "../../db/client.server";
 
 // Every signed-in role that may read the item: the uploaded video, with range requests.
 export async function loader({ request, params }: LoaderFunctionArgs) {

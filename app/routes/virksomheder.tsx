@@ -1,18 +1,20 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useId } from "react";
-import { db } from "../../db/client.server";
+
 import { requireUser, STAFF_ROLES } from "~/auth/guard.server";
-import { approveCompany, listCompanies, rejectCompany, searchCompanies, setCompanySuspended } from "~/companies/companies.server";
 import { endAllSessions } from "~/auth/session.server";
+import { approveCompany, listCompanies, rejectCompany, searchCompanies, setCompanySuspended } from "~/companies/companies.server";
 import { companyDecisionSchema, companyListSchema } from "~/companies/schemas";
+import { FormError, SubmitButton } from "~/components/form";
 import { Pager } from "~/components/pager";
 import { Field, SelectFilter } from "~/components/search-fields";
-import { FormError, SubmitButton } from "~/components/form";
 import { TableRegion } from "~/components/table-region";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, formDataToObject, parseForm, zodFieldErrors } from "~/utils/forms.server";
+
+import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Virksomheder" }];
 
@@ -56,10 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (suspend) await Promise.all(result.userIds.map(endAllSessions));
     return redirectWithMessage("/virksomheder", suspend ? "virksomhed-spaerret" : "virksomhed-genaabnet");
   }
-  const result =
-    decision.intent === "approve"
-      ? await approveCompany(db, decision.companyId, user.id)
-      : await rejectCompany(db, decision.companyId, user.id, decision.note);
+  const result = decision.intent === "approve" ? await approveCompany(db, decision.companyId, user.id) : await rejectCompany(db, decision.companyId, user.id, decision.note);
   if (result === "not_pending") {
     return badRequest({}, "Anmodningen er allerede behandlet. Siden er opdateret.", 409);
   }
@@ -79,8 +78,8 @@ export default function Companies() {
         <section aria-labelledby="conflict-h" className="card">
           <h2 id="conflict-h">Samme CVR-nummer to gange</h2>
           <p>
-            Vil I åbne den spærrede virksomhed igen, bliver den nye anmodning fra {actionData.conflict.other.name} afvist og lagt
-            sammen med den. Vil I hellere behandle den nye anmodning, så godkend eller afvis den herunder.
+            Vil I åbne den spærrede virksomhed igen, bliver den nye anmodning fra {actionData.conflict.other.name} afvist og lagt sammen med den. Vil I hellere behandle den nye
+            anmodning, så godkend eller afvis den herunder.
           </p>
           <Form method="post" className="actions">
             <input type="hidden" name="companyId" value={actionData.conflict.companyId} />
@@ -191,7 +190,17 @@ function ActiveCompanies({
   companies,
   caption,
 }: {
-  companies: { id: number; name: string; cvr: string; status: string; contactName: string; contactEmail: string; users: number | null; openings: number | null; hires: number | null }[];
+  companies: {
+    id: number;
+    name: string;
+    cvr: string;
+    status: string;
+    contactName: string;
+    contactEmail: string;
+    users: number | null;
+    openings: number | null;
+    hires: number | null;
+  }[];
   caption: string;
 }) {
   if (companies.length === 0) return <p>Ingen virksomheder her.</p>;

@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { backupDatabase, verifyBackup } from "../../db/backup";
-import { databasePath, isPostgres, type Db } from "../../db/kysely";
+
 import { runAlerts } from "~/alerts/alerts.server";
 import { sweepOidcLogins } from "~/auth/oidc.server";
 import { env } from "~/env.server";
@@ -9,6 +8,9 @@ import { sendReminders } from "~/events/notices.server";
 import { sendDigests, sendSmsDigests } from "~/notifications/notifications.server";
 import { runRetention } from "~/privacy/retention.server";
 import { rateLimiter } from "~/security/rate-limit.server";
+
+import { backupDatabase, verifyBackup } from "../../db/backup";
+import { databasePath, type Db, isPostgres } from "../../db/kysely";
 
 // The jobs the app runs on its own schedule (scheduler.server.ts), each at
 // Danish time. `npm run reminders` and the others run the same functions by

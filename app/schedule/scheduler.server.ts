@@ -1,11 +1,14 @@
 import { randomBytes } from "node:crypto";
+
 import { Cron } from "croner";
-import type { Db } from "../../db/kysely";
-import type { JobRun, JobTrigger } from "../../db/schema";
-import { describeCounts, JOBS, jobsFor, type JobDefinition, type JobName } from "./jobs.server";
+
+import { runNewsAlerts } from "~/alerts/alerts.server";
 import { logError, logInfo } from "~/ops/log.server";
 import { takeNews } from "~/ops/news.server";
-import { runNewsAlerts } from "~/alerts/alerts.server";
+
+import type { Db } from "../../db/kysely";
+import type { JobRun, JobTrigger } from "../../db/schema";
+import { describeCounts, type JobDefinition, type JobName, JOBS, jobsFor } from "./jobs.server";
 
 // The app's own schedule (issue 27, docs/decisions/019). Every minute each
 // process looks at each job's latest scheduled instant (its slot, at Danish
@@ -55,11 +58,19 @@ async function claim(db: Db, job: string, slot: string, trigger: JobTrigger, now
 async function execute(db: Db, id: number, name: string, job: JobDefinition, now: Date, clock: () => Date): Promise<void> {
   try {
     const counts = await job.run(db, now);
-    await db.updateTable("jobRuns").set({ outcome: "ok", finishedAt: clock().toISOString(), summary: JSON.stringify(counts) }).where("id", "=", id).execute();
+    await db
+      .updateTable("jobRuns")
+      .set({ outcome: "ok", finishedAt: clock().toISOString(), summary: JSON.stringify(counts) })
+      .where("id", "=", id)
+      .execute();
     logInfo("job finished", { job: name, summary: describeCounts(job, counts, "en") });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await db.updateTable("jobRuns").set({ outcome: "failed", finishedAt: clock().toISOString(), error: message.slice(0, 2000) }).where("id", "=", id).execute();
+    await db
+      .updateTable("jobRuns")
+      .set({ outcome: "failed", finishedAt: clock().toISOString(), error: message.slice(0, 2000) })
+      .where("id", "=", id)
+      .execute();
     logError("job failed", error, { job: name });
   }
 }

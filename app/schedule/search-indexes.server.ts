@@ -1,7 +1,8 @@
-import type { Db } from "../../db/kysely";
 import { indexAllOpenings } from "~/openings/openings.server";
 import { indexAllProfiles } from "~/profiles/profile.server";
 import { rebuildIndexes, rebuildIndexesIfStale, type SearchIndexer } from "~/search/reindex.server";
+
+import type { Db } from "../../db/kysely";
 
 // The rebuild of the search indexes is work the app does by itself (on start,
 // when the index version changed), so it is put together here, above the

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
-import { isPostgres, type Db } from "../../db/kysely";
+
+import { type Db, isPostgres } from "../../db/kysely";
 import { encodeSearchText, toFtsQuery, toTsQuery } from "./text";
 
 /**
@@ -26,10 +27,17 @@ function textMatch(db: Db, table: "profile_fts" | "opening_fts", input: string) 
 }
 
 export async function indexProfileText(trx: Db, userId: string, text: string): Promise<void> {
-  await trx.insertInto("profileSearchKeys").values({ userId }).onConflict((oc) => oc.column("userId").doNothing()).execute();
+  await trx
+    .insertInto("profileSearchKeys")
+    .values({ userId })
+    .onConflict((oc) => oc.column("userId").doNothing())
+    .execute();
   const { id } = await trx.selectFrom("profileSearchKeys").select("id").where("userId", "=", userId).executeTakeFirstOrThrow();
   await trx.deleteFrom("profileFts").where("rowid", "=", id).execute();
-  await trx.insertInto("profileFts").values({ rowid: id, body: encodeSearchText(text) }).execute();
+  await trx
+    .insertInto("profileFts")
+    .values({ rowid: id, body: encodeSearchText(text) })
+    .execute();
 }
 
 export async function removeProfileText(trx: Db, userId: string): Promise<void> {
@@ -38,7 +46,11 @@ export async function removeProfileText(trx: Db, userId: string): Promise<void> 
 
 export async function indexOpeningText(trx: Db, openingId: number, text: string | null): Promise<void> {
   await trx.deleteFrom("openingFts").where("rowid", "=", openingId).execute();
-  if (text !== null) await trx.insertInto("openingFts").values({ rowid: openingId, body: encodeSearchText(text) }).execute();
+  if (text !== null)
+    await trx
+      .insertInto("openingFts")
+      .values({ rowid: openingId, body: encodeSearchText(text) })
+      .execute();
 }
 
 /**

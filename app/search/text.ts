@@ -28,7 +28,11 @@ function keepWhole(text: string): string {
  * letters of their own and stay).
  */
 function words(text: string): string[] {
-  const plain = keepWhole(text.normalize("NFC")).toLowerCase().normalize("NFD").replace(/\p{M}+/gu, "").normalize("NFC");
+  const plain = keepWhole(text.normalize("NFC"))
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .normalize("NFC");
   return plain.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 

@@ -1,9 +1,12 @@
 import { createHash } from "node:crypto";
-import { json } from "@remix-run/node";
+
 import type { AppLoadContext } from "@remix-run/node";
-import { inTransaction, type Db } from "../../db/kysely";
-import { db } from "../../db/client.server";
+import { json } from "@remix-run/node";
+
 import { env } from "~/env.server";
+
+import { db } from "../../db/client.server";
+import { type Db, inTransaction } from "../../db/kysely";
 
 /**
  * Rate limits for the doors anyone can knock on (/login, /adgang,
@@ -127,13 +130,20 @@ export class RateLimiter {
   async sweep(now = Date.now(), { force = false } = {}): Promise<void> {
     if (!force && now - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = now;
-    await this.db.deleteFrom("rateLimitHits").where("at", "<=", now - LONGEST_WINDOW_MS).execute();
+    await this.db
+      .deleteFrom("rateLimitHits")
+      .where("at", "<=", now - LONGEST_WINDOW_MS)
+      .execute();
   }
 
   private async insert(db: Db, checks: Checks, now: number): Promise<void> {
     for (const { limit, key } of checks) {
       const id = storedKey(limit, key);
-      await db.deleteFrom("rateLimitHits").where("key", "=", id).where("at", "<=", now - limit.windowMs).execute();
+      await db
+        .deleteFrom("rateLimitHits")
+        .where("key", "=", id)
+        .where("at", "<=", now - limit.windowMs)
+        .execute();
       await db.insertInto("rateLimitHits").values({ key: id, at: now }).execute();
     }
   }

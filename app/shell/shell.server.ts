@@ -1,11 +1,13 @@
 import { sql } from "kysely";
-import type { Db } from "../../db/kysely";
+
 import type { SessionUser } from "~/auth/session.server";
 import { contactFrom, storedContact } from "~/jobcenter/contact.server";
 import type { JobcenterContact } from "~/jobcenter/schemas";
 import { unreadCountQuery } from "~/messages/threads.server";
 import { viewerOf } from "~/messages/viewer.server";
 import { unreadNotificationsQuery } from "~/notifications/notifications.server";
+
+import type { Db } from "../../db/kysely";
 
 export interface ShellData {
   contact: JobcenterContact;

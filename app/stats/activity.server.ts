@@ -1,5 +1,6 @@
-import { inTransaction, type Db } from "../../db/kysely";
 import { addDays, dayOfYear, localDate } from "~/utils/dates";
+
+import { type Db, inTransaction } from "../../db/kysely";
 
 /** The Monday that starts the (Danish) week of a day. */
 export function weekOf(day: string): string {
@@ -11,7 +12,11 @@ export function weekOf(day: string): string {
 export async function recordActivityDays(db: Db, rows: { userId: string; day: string }[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
     const batch = rows.slice(i, i + 1000);
-    await db.insertInto("activityDays").values(batch).onConflict((oc) => oc.doNothing()).execute();
+    await db
+      .insertInto("activityDays")
+      .values(batch)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     await db
       .insertInto("activityWeeks")
       .values(batch.map((r) => ({ userId: r.userId, week: weekOf(r.day) })))
@@ -51,7 +56,11 @@ export async function rebuildActivityYears(db: Db): Promise<number> {
       entry.days[dayOfYear(r.day) - 1] = "1";
     }
     const values = [...years.values()].map((y) => ({ userId: y.userId, year: y.year, days: y.days.join("") }));
-    for (let i = 0; i < values.length; i += 500) await trx.insertInto("activityYears").values(values.slice(i, i + 500)).execute();
+    for (let i = 0; i < values.length; i += 500)
+      await trx
+        .insertInto("activityYears")
+        .values(values.slice(i, i + 500))
+        .execute();
     return values.length;
   });
 }

@@ -1,11 +1,12 @@
-import type { Db } from "../../db/kysely";
-import { addDays, formatDate, formatTime, localDate } from "~/utils/dates";
 import { toCsv } from "~/utils/csv";
-import { bucketLabels, countText, monthLabel } from "./format";
-import { DEFAULT_WINDOW, type WindowDays } from "./windows";
+import { addDays, formatDate, formatTime, localDate } from "~/utils/dates";
+
+import type { Db } from "../../db/kysely";
 import { cellText, cellValue, isSmall, partitionCells, periodCount, singleCell } from "./disclosure";
-import { COHORT_MONTHS, CURVE_DAYS, loadEffect, type Curve } from "./effect.server";
+import { COHORT_MONTHS, type Curve, CURVE_DAYS, loadEffect } from "./effect.server";
+import { bucketLabels, countText, monthLabel } from "./format";
 import { activeUsersPerWeek, adoptionFunnel, frequencyBuckets, ledighedsSeries, platformResults } from "./metrics.server";
+import { DEFAULT_WINDOW, type WindowDays } from "./windows";
 
 export interface DashboardInput {
   reference?: string;
@@ -60,7 +61,10 @@ export function periodTooShort(input: Pick<DashboardInput, "from" | "to">, isAdm
 
 /** The first month with any employment status, capped at three years back. */
 async function firstStatusMonth(db: Db, today: string): Promise<string | null> {
-  const row = await db.selectFrom("employmentStatuses").select((eb) => eb.fn.min("fromDate").as("first")).executeTakeFirst();
+  const row = await db
+    .selectFrom("employmentStatuses")
+    .select((eb) => eb.fn.min("fromDate").as("first"))
+    .executeTakeFirst();
   const first = row?.first ? String(row.first).slice(0, 7) : null;
   const floor = addDays(today, -3 * 365).slice(0, 7);
   return first && first < floor ? floor : first;
@@ -89,9 +93,10 @@ function frequencyForViewer(d: Dashboard, isAdmin: boolean) {
     BUCKETS.map((b) => d.frequency.counts[b]),
     isAdmin,
   );
-  const shares = Object.fromEntries(
-    BUCKETS.map((b, i) => [b, "value" in counted && "value" in cells[i]! ? d.frequency.shares[b] : null]),
-  ) as Record<(typeof BUCKETS)[number], number | null>;
+  const shares = Object.fromEntries(BUCKETS.map((b, i) => [b, "value" in counted && "value" in cells[i]! ? d.frequency.shares[b] : null])) as Record<
+    (typeof BUCKETS)[number],
+    number | null
+  >;
   return { counted, cells, shares };
 }
 

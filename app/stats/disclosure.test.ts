@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { cellText, partitionCells, periodCount, singleCell } from "./disclosure";
 
 describe("disclosure control for staff", () => {

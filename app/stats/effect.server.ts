@@ -1,5 +1,6 @@
-import type { Db } from "../../db/kysely";
 import { localDate } from "~/utils/dates";
+
+import type { Db } from "../../db/kysely";
 
 // "Effekt" on Statistik (issue 25 part 3): what happened to the people who
 // were invited. Read from the invitations, the profiles and the employment
@@ -63,7 +64,7 @@ export function kaplanMeier(times: { days: number; event: boolean }[]): Curve {
   let atRisk = sorted.length;
   let survival = 1;
   const points: CurvePoint[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     const day = sorted[i]!.days;
     let events = 0;
     let leaving = 0;
@@ -178,4 +179,3 @@ export async function loadEffect(db: Db, now = new Date()) {
 }
 
 export type Effect = Awaited<ReturnType<typeof loadEffect>>;
-

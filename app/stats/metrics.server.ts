@@ -1,7 +1,9 @@
-import { sql, type ExpressionBuilder, type RawBuilder } from "kysely";
-import { inTransaction, type Db } from "../../db/kysely";
-import type { Database, EmploymentStatusValue, UserTable } from "../../db/schema";
+import { type ExpressionBuilder, type RawBuilder, sql } from "kysely";
+
 import { addDays, danishDaysToUtc, dayOfYear, daysInYear, localDate } from "~/utils/dates";
+
+import { type Db, inTransaction } from "../../db/kysely";
+import type { Database, EmploymentStatusValue, UserTable } from "../../db/schema";
 import { weekOf } from "./activity.server";
 import { sharesOf } from "./shares";
 import type { WindowDays } from "./windows";
@@ -50,7 +52,13 @@ export async function frequencyBuckets(db: Db, reference: string, windowDays: Wi
       // Made before the window and no invitation used since: most people, and no lookup per person.
       eb.and([
         eb("u.createdAt", "<=", windowStartUtc),
-        eb.not(eb("u.id", "in", eb.selectFrom("invitations as j").select("j.userId").where("j.usedAt", ">", windowStartUtc).where("j.userId", "is not", null).$narrowType<{ userId: string }>())),
+        eb.not(
+          eb(
+            "u.id",
+            "in",
+            eb.selectFrom("invitations as j").select("j.userId").where("j.usedAt", ">", windowStartUtc).where("j.userId", "is not", null).$narrowType<{ userId: string }>(),
+          ),
+        ),
       ]),
       usedBefore(eb),
     ]);
@@ -59,7 +67,7 @@ export async function frequencyBuckets(db: Db, reference: string, windowDays: Wi
   const [y0, y1] = [Number(start.slice(0, 4)), Number(reference.slice(0, 4))];
   const activeIn = (from: string, days: number) => {
     const runs: RawBuilder<number>[] = [];
-    for (let d = 0; d < days; ) {
+    for (let d = 0; d < days;) {
       const day = addDays(from, d);
       const year = Number(day.slice(0, 4));
       const first = dayOfYear(day);
@@ -81,7 +89,10 @@ export async function frequencyBuckets(db: Db, reference: string, windowDays: Wi
     .where(hadAccount);
   // Materialized, so each block is counted once per person (inlined, the CASE would count it again per test).
   const rows = await db
-    .with((cte) => cte("blocks").materialized(), () => perPerson)
+    .with(
+      (cte) => cte("blocks").materialized(),
+      () => perPerson,
+    )
     .selectFrom("blocks")
     .select([
       sql<Bucket>`case
@@ -123,7 +134,16 @@ export async function adoptionFunnel(db: Db, from: string, to: string): Promise<
     .select((eb) => [
       eb.fn.countAll<number>().as("invited"),
       eb.fn.count<number>("i.usedAt").as("accepted"),
-      eb.fn.sum<number>(eb.case().when(eb.and([eb("i.usedAt", "is not", null), eb("p.firstPublishedAt", "is not", null)])).then(1).else(0).end()).as("published"),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb("i.usedAt", "is not", null), eb("p.firstPublishedAt", "is not", null)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as("published"),
     ])
     .where("i.role", "=", "flexjobber")
     .where("i.revokedAt", "is", null)
@@ -163,7 +183,11 @@ export async function ledighedsprocentOn(db: Db, days: string[]): Promise<Unempl
       for (const [day, c] of await countStatusesOn(trx, missing)) {
         known.set(day, c);
         const row = { ledig: c.ledig, iFleksjob: c.i_fleksjob, andet: c.andet, fresh: 1 };
-        await trx.insertInto("ledighedDays").values({ day, ...row }).onConflict((oc) => oc.column("day").doUpdateSet(row)).execute();
+        await trx
+          .insertInto("ledighedDays")
+          .values({ day, ...row })
+          .onConflict((oc) => oc.column("day").doUpdateSet(row))
+          .execute();
       }
     }
     return known;
@@ -195,7 +219,7 @@ export async function countStatusesOn(db: Db, days: string[]): Promise<Map<strin
     .orderBy("s.id")
     .execute();
   const counts = new Map(sorted.map((d) => [d, { ledig: 0, i_fleksjob: 0, andet: 0 }]));
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let j = i;
     while (j < rows.length && rows[j]!.userId === rows[i]!.userId) j++;
     // rows[i..j) is one person's history, oldest first.
@@ -226,7 +250,10 @@ export function monthEnds(fromMonth: string, toMonth: string, today: string): { 
 
 export async function ledighedsSeries(db: Db, fromMonth: string, toMonth: string, today: string): Promise<(UnemploymentPoint & { month: string })[]> {
   const ends = monthEnds(fromMonth, toMonth, today);
-  const points = await ledighedsprocentOn(db, ends.map((e) => e.day));
+  const points = await ledighedsprocentOn(
+    db,
+    ends.map((e) => e.day),
+  );
   return ends.map((e, i) => ({ month: e.month, ...points[i]! }));
 }
 
@@ -246,9 +273,16 @@ export async function activeUsersPerWeek(db: Db, from: string, to: string): Prom
   return inTransaction(db, async (trx) => {
     const stale = await trx.selectFrom("weeklyActiveCounts").select("week").where("week", ">=", first).where("week", "<=", to).where("fresh", "=", 0).execute();
     if (stale.length > 0) {
-      const counted = await countActiveWeeks(trx, stale.map((w) => w.week));
+      const counted = await countActiveWeeks(
+        trx,
+        stale.map((w) => w.week),
+      );
       for (const week of stale.map((w) => w.week)) {
-        await trx.updateTable("weeklyActiveCounts").set({ flexjobbers: counted.get(week) ?? 0, fresh: 1 }).where("week", "=", week).execute();
+        await trx
+          .updateTable("weeklyActiveCounts")
+          .set({ flexjobbers: counted.get(week) ?? 0, fresh: 1 })
+          .where("week", "=", week)
+          .execute();
       }
     }
     const rows = await trx
@@ -268,7 +302,10 @@ export async function countActiveWeeks(db: Db, weeks: string[]): Promise<Map<str
   const out = new Map<string, number>();
   for (let i = 0; i < weeks.length; i += 200) {
     const batch = weeks.slice(i, i + 200);
-    const weekRows = sql.join(batch.map((week) => sql`select ${week} as week, ${danishDaysToUtc(addDays(week, 6)).end} as ends`), sql` union all `);
+    const weekRows = sql.join(
+      batch.map((week) => sql`select ${week} as week, ${danishDaysToUtc(addDays(week, 6)).end} as ends`),
+      sql` union all `,
+    );
     const rows = await sql<{ week: string; users: number }>`
       with weeks as (${weekRows})
       select w.week, count(*) as users
@@ -306,8 +343,18 @@ export async function platformResults(db: Db, from: string, to: string): Promise
       .where("createdAt", ">=", fromUtc)
       .where("createdAt", "<", toUtc)
       .executeTakeFirstOrThrow(),
-    db.selectFrom("interests").select((eb) => eb.fn.countAll<number>().as("n")).where("createdAt", ">=", fromUtc).where("createdAt", "<", toUtc).executeTakeFirstOrThrow(),
-    db.selectFrom("threads").select((eb) => eb.fn.countAll<number>().as("n")).where("createdAt", ">=", fromUtc).where("createdAt", "<", toUtc).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("interests")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("createdAt", ">=", fromUtc)
+      .where("createdAt", "<", toUtc)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("threads")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("createdAt", ">=", fromUtc)
+      .where("createdAt", "<", toUtc)
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom("employmentStatuses")
       .select((eb) => eb.fn.countAll<number>().as("n"))

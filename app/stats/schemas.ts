@@ -1,5 +1,7 @@
 import * as z from "zod";
+
 import { optionalDay, optionalMonth } from "~/utils/fields";
+
 import { WINDOWS } from "./windows";
 
 // Statistics reach back to 2010 at most: a series is one query term per month.
@@ -18,7 +20,12 @@ export const dashboardSchema = z
     effekt: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["vis"], { error: "Ukendt valg." }).optional()),
     vindue: z.preprocess(
       (v) => (v === undefined || v === "" ? undefined : Number(v)),
-      z.union(WINDOWS.map((w) => z.literal(w)), { error: "Vælg 28, 56 eller 84 dage." }).optional(),
+      z
+        .union(
+          WINDOWS.map((w) => z.literal(w)),
+          { error: "Vælg 28, 56 eller 84 dage." },
+        )
+        .optional(),
     ),
   })
-  .refine((v) => !v.fra || !v.til || v.fra <= v.til, { message: "\"Til\" skal være efter \"fra\".", path: ["til"] });
+  .refine((v) => !v.fra || !v.til || v.fra <= v.til, { message: '"Til" skal være efter "fra".', path: ["til"] });

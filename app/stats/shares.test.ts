@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { sharesOf } from "./shares";
 
 const keys = ["a", "b", "c", "d"] as const;

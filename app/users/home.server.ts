@@ -1,12 +1,13 @@
-import type { Db } from "../../db/kysely";
-import { completeness } from "~/profiles/completeness";
-import { loadProfileDetails } from "~/profiles/profile.server";
-import { visibleProfiles, isVisibleFlexjobber } from "~/profiles/visibility.server";
 import { listSavedOpenings } from "~/openings/interests.server";
 import { searchJobs } from "~/openings/job-search.server";
 import { listCompanyOpenings } from "~/openings/openings.server";
+import { completeness } from "~/profiles/completeness";
 import { requestExpiryCutoff } from "~/profiles/contact.server";
+import { loadProfileDetails } from "~/profiles/profile.server";
+import { isVisibleFlexjobber, visibleProfiles } from "~/profiles/visibility.server";
 import { localDate } from "~/utils/dates";
+
+import type { Db } from "../../db/kysely";
 
 /** The flexjobber's start page: the profile, who waits for an answer, jobs that fit, saved jobs. */
 export async function flexjobberHome(db: Db, userId: string) {
@@ -37,7 +38,9 @@ export async function flexjobberHome(db: Db, userId: string) {
 /** The company's start page: how many it can find, and how its requests stand. */
 export async function companyHome(db: Db, companyId: number) {
   const [visible, requests, openings] = await Promise.all([
-    visibleProfiles(db, companyId).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    visibleProfiles(db, companyId)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom("contactRequests")
       .select(["status", (eb) => eb.fn.countAll<number>().as("n")])

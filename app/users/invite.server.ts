@@ -1,10 +1,12 @@
 import type { TypedResponse } from "@remix-run/node";
-import type { Db } from "../../db/kysely";
-import { invitationConflict, sendInvitation, type InvitationInput } from "~/auth/invitations.server";
+
+import { invitationConflict, type InvitationInput, sendInvitation } from "~/auth/invitations.server";
 import { sendNotice } from "~/email/email.server";
 import { alreadyInvitedEmail } from "~/email/messages.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, type FormFailure } from "~/utils/forms.server";
+
+import type { Db } from "../../db/kysely";
 
 const conflictText = {
   account: "Der findes allerede en bruger med denne e-mail.",

@@ -1,10 +1,15 @@
-import type { Db } from "../../db/kysely";
 import { countUnsentEmails } from "~/email/email.server";
+
+import type { Db } from "../../db/kysely";
 
 /** The numbers on the staff start page. */
 export async function staffOverview(db: Db, now = new Date()) {
   const [pending, flexjobbers, open, profiles, hires, unsent] = await Promise.all([
-    db.selectFrom("companies").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "pending").executeTakeFirstOrThrow(),
+    db
+      .selectFrom("companies")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("status", "=", "pending")
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom("users")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -18,7 +23,11 @@ export async function staffOverview(db: Db, now = new Date()) {
       .where("revokedAt", "is", null)
       .where("expiresAt", ">", now.toISOString())
       .executeTakeFirstOrThrow(),
-    db.selectFrom("profiles").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "pending").executeTakeFirstOrThrow(),
+    db
+      .selectFrom("profiles")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("status", "=", "pending")
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom("hires")
       .select((eb) => eb.fn.countAll<number>().as("n"))

@@ -1,10 +1,14 @@
 import * as z from "zod";
+
 import { email, text } from "~/utils/fields";
 
 export const inviteFlexjobberSchema = z.object({
   name: text("Skriv borgerens navn."),
   email: email(),
-  consultantId: z.string().optional().transform((v) => (v ? v : undefined)),
+  consultantId: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
 });
 
 export const inviteColleagueSchema = z.object({

@@ -1,6 +1,7 @@
+import { type InvitationState, invitationState } from "~/auth/invitations.server";
+
 import type { Db } from "../../db/kysely";
 import type { Role } from "../../db/schema";
-import { invitationState, type InvitationState } from "~/auth/invitations.server";
 
 export interface InvitationRow {
   id: number;
@@ -13,11 +14,7 @@ export interface InvitationRow {
 }
 
 /** Invitations of one role (newest first) with their state, for staff and company-admin lists. */
-export async function listInvitations(
-  db: Db,
-  { role, companyId }: { role: Role; companyId?: number },
-  now = new Date(),
-): Promise<InvitationRow[]> {
+export async function listInvitations(db: Db, { role, companyId }: { role: Role; companyId?: number }, now = new Date()): Promise<InvitationRow[]> {
   let query = db
     .selectFrom("invitations as i")
     .leftJoin("users as c", "c.id", "i.consultantId")
@@ -36,22 +33,9 @@ export async function listInvitations(
 
 /** Staff and admins, for choosing a consultant. */
 export async function listStaff(db: Db): Promise<{ id: string; name: string; role: Role }[]> {
-  return db
-    .selectFrom("users")
-    .select(["id", "name", "role"])
-    .where("role", "in", ["staff", "admin"])
-    .where("status", "=", "active")
-    .orderBy("name")
-    .execute();
+  return db.selectFrom("users").select(["id", "name", "role"]).where("role", "in", ["staff", "admin"]).where("status", "=", "active").orderBy("name").execute();
 }
 
 export async function listCompanyUsers(db: Db, companyId: number) {
-  return db
-    .selectFrom("users")
-    .select(["id", "name", "email", "isCompanyAdmin"])
-    .where("companyId", "=", companyId)
-    .where("status", "!=", "erased")
-    .orderBy("name")
-    .execute();
+  return db.selectFrom("users").select(["id", "name", "email", "isCompanyAdmin"]).where("companyId", "=", companyId).where("status", "!=", "erased").orderBy("name").execute();
 }
-

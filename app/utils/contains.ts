@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 
 // "Contains" for the staff lists' search boxes, the same SQL on SQLite and
 // PostgreSQL: case-insensitive, and a % or _ typed in the box is a character

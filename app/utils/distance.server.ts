@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 
 /**
  * A SQL condition: the point in columns `<table>.lat/lng` lies within `km` of

@@ -1,4 +1,5 @@
 import * as z from "zod";
+
 import { FIRST_DAY, isCalendarDay, isCalendarMonth, LAST_DAY } from "./dates";
 
 // Zod building blocks with Danish messages, shared by every form schema
@@ -9,11 +10,7 @@ import { FIRST_DAY, isCalendarDay, isCalendarMonth, LAST_DAY } from "./dates";
 // text. Only the length is limited.
 
 export function text(emptyMessage: string, max = 200) {
-  return z
-    .string({ error: emptyMessage })
-    .trim()
-    .min(1, emptyMessage)
-    .max(max, `Teksten er for lang. Højst ${max} tegn.`);
+  return z.string({ error: emptyMessage }).trim().min(1, emptyMessage).max(max, `Teksten er for lang. Højst ${max} tegn.`);
 }
 
 export function optionalText(max = 200) {
@@ -29,20 +26,13 @@ export function optionalText(max = 200) {
 export function wholeNumber(emptyMessage: string, { min, max, unit }: { min: number; max: number; unit: string }) {
   return z.preprocess(
     (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim().replace(",", "."))) : v),
-    z
-      .number({ error: emptyMessage })
-      .int(`Skriv et helt tal.`)
-      .min(min, `Skriv mindst ${min} ${unit}.`)
-      .max(max, `Skriv højst ${max} ${unit}.`),
+    z.number({ error: emptyMessage }).int(`Skriv et helt tal.`).min(min, `Skriv mindst ${min} ${unit}.`).max(max, `Skriv højst ${max} ${unit}.`),
   );
 }
 
 /** Checkboxes with one name: nothing, one value or many → always an array. */
 export function checkboxList<T extends readonly [string, ...string[]]>(values: T) {
-  return z.preprocess(
-    (v) => (v === undefined || v === false || v === null ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.enum(values, { error: "Vælg fra listen." })),
-  );
+  return z.preprocess((v) => (v === undefined || v === false || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values, { error: "Vælg fra listen." })));
 }
 
 /**

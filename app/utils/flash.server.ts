@@ -1,4 +1,5 @@
 import { redirect } from "@remix-run/node";
+
 import type { FlashKey } from "./flash";
 
 export function redirectWithMessage(to: string, key: FlashKey, init?: ResponseInit): Response {

@@ -10,7 +10,7 @@ export const flashMessages = {
   "virksomhed-afvist": "Anmodningen er afvist. Kontaktpersonen har fået besked.",
   "ordliste-gemt": "Ordlisten er gemt.",
   "profil-gemt": "Det er gemt.",
-  "fjernet": "Det er fjernet fra din profil.",
+  fjernet: "Det er fjernet fra din profil.",
   "nulstil-link-sendt": "Hvis e-mailen har en konto, har vi sendt et link til en ny adgangskode. Tjek din indbakke (og spam).",
   "adgangskode-skiftet": "Din adgangskode er skiftet. Log ind med den nye.",
   "adgangskode-aendret": "Din adgangskode er skiftet. Du er logget ud alle andre steder.",
@@ -60,9 +60,9 @@ export const flashMessages = {
   "ansaettelse-afvist": "Ansættelsen er fjernet fra listen.",
   "arrangement-gemt": "Arrangementet er gemt.",
   "arrangement-aflyst": "Arrangementet er aflyst. De tilmeldte har fået besked.",
-  "tilmeldt": "Du er tilmeldt. Vi sender en påmindelse dagen før.",
-  "venteliste": "Der er fuldt. Du er på ventelisten og får besked, hvis du får en plads.",
-  "afmeldt": "Du er meldt fra.",
+  tilmeldt: "Du er tilmeldt. Vi sender en påmindelse dagen før.",
+  venteliste: "Der er fuldt. Du er på ventelisten og får besked, hvis du får en plads.",
+  afmeldt: "Du er meldt fra.",
   "fremmoede-gemt": "Fremmødet er gemt.",
   "artikel-gemt": "Det er gemt.",
   "borger-registreret": "Borgeren er registreret. Du kan invitere borgeren, når det passer.",
@@ -87,4 +87,3 @@ export type FlashKey = keyof typeof flashMessages;
 export function flashText(key: string | null): string | null {
   return key && key in flashMessages ? flashMessages[key as FlashKey] : null;
 }
-

@@ -1,4 +1,4 @@
-import { json, MaxPartSizeExceededError, unstable_parseMultipartFormData, type TypedResponse, type UploadHandler } from "@remix-run/node";
+import { json, MaxPartSizeExceededError, type TypedResponse, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import type * as z from "zod";
 
 export type FieldErrors = Record<string, string>;
@@ -41,9 +41,7 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return errors;
 }
 
-export type Parsed<S extends z.ZodType> =
-  | { success: true; data: z.output<S>; formData: FormData }
-  | { success: false; response: TypedResponse<FormFailure> };
+export type Parsed<S extends z.ZodType> = { success: true; data: z.output<S>; formData: FormData } | { success: false; response: TypedResponse<FormFailure> };
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
@@ -56,9 +54,7 @@ export function bodyType(request: Request): string {
 export function unreadableBody(status: 400 | 413 | 415, message?: string): Response {
   const text =
     message ??
-    (status === 415
-      ? "Siden kan kun modtage udfyldte formularer. Gå tilbage, og send formularen igen."
-      : "Formularen kom ikke helt frem. Gå tilbage, og send den igen.");
+    (status === 415 ? "Siden kan kun modtage udfyldte formularer. Gå tilbage, og send formularen igen." : "Formularen kom ikke helt frem. Gå tilbage, og send den igen.");
   return json({ message: text }, { status });
 }
 
@@ -104,11 +100,6 @@ export function parseFormData<S extends z.ZodType>(formData: FormData, schema: S
 }
 
 /** 400 (or another 4xx) with Danish messages; the page shows them next to the fields. */
-export function badRequest(
-  errors: FieldErrors,
-  formError?: string,
-  status = 400,
-  values?: FormFailure["values"],
-): TypedResponse<FormFailure> {
+export function badRequest(errors: FieldErrors, formError?: string, status = 400, values?: FormFailure["values"]): TypedResponse<FormFailure> {
   return json({ errors, formError, values }, { status });
 }

@@ -1,6 +1,8 @@
 import * as z from "zod";
-import { VOCABULARY_KINDS } from "../../db/vocabularies/terms";
+
 import { text } from "~/utils/fields";
+
+import { VOCABULARY_KINDS } from "../../db/vocabularies/terms";
 
 const label = text("Skriv ordet.", 80);
 

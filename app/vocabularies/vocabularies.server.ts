@@ -41,12 +41,20 @@ export async function renameTerm(db: Db, id: number, label: string): Promise<Ter
   const term = await db.selectFrom("vocabularyTerms").select("kind").where("id", "=", id).executeTakeFirst();
   if (!term) return "not_found";
   if (await labelTaken(db, term.kind, label, id)) return "duplicate";
-  await db.updateTable("vocabularyTerms").set({ label: label.trim(), normalized: normalizeTerm(label) }).where("id", "=", id).execute();
+  await db
+    .updateTable("vocabularyTerms")
+    .set({ label: label.trim(), normalized: normalizeTerm(label) })
+    .where("id", "=", id)
+    .execute();
   return "ok";
 }
 
 /** Hidden terms are no longer offered for new choices; existing uses keep them. */
 export async function setTermActive(db: Db, id: number, active: boolean): Promise<TermChange> {
-  const result = await db.updateTable("vocabularyTerms").set({ active: active ? 1 : 0 }).where("id", "=", id).executeTakeFirst();
+  const result = await db
+    .updateTable("vocabularyTerms")
+    .set({ active: active ? 1 : 0 })
+    .where("id", "=", id)
+    .executeTakeFirst();
   return result.numUpdatedRows > 0n ? "ok" : "not_found";
 }

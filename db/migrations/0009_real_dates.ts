@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 
 // Frozen: never edit after it has landed; add a new migration instead.
 // The database refuses a date that is not a real calendar day (date(x) IS x:

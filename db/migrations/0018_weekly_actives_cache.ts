@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 
 // Frozen: never edit after it has landed; add a new migration instead.
 // "Aktive fleksjobbere pr. uge" read from the raw rows took ~450 ms at 5,000

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 
 // Frozen: never edit after it has landed; add a new migration instead.
 // The full-text tables were keyed by an unindexed column, so replacing one

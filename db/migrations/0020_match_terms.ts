@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 
 // Frozen: never edit after it has landed; add a new migration instead.
 // What the matching engine compares, kept on each profile and opening as
@@ -8,8 +8,16 @@ import { sql, type Kysely } from "kysely";
 // indexers (indexProfile, indexOpening); filled here from the term tables.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
-  const text = (table: string, column: string) => db.schema.alterTable(table).addColumn(column, "text", (c) => c.notNull().defaultTo("")).execute();
-  const int = (table: string, column: string) => db.schema.alterTable(table).addColumn(column, "integer", (c) => c.notNull().defaultTo(0)).execute();
+  const text = (table: string, column: string) =>
+    db.schema
+      .alterTable(table)
+      .addColumn(column, "text", (c) => c.notNull().defaultTo(""))
+      .execute();
+  const int = (table: string, column: string) =>
+    db.schema
+      .alterTable(table)
+      .addColumn(column, "integer", (c) => c.notNull().defaultTo(0))
+      .execute();
   for (const c of ["match_competences", "match_industries", "match_needs", "match_visible_needs"]) await text("profiles", c);
   for (const c of ["match_need_count", "match_visible_need_count"]) await int("profiles", c);
   for (const c of ["match_required", "match_wanted", "match_offers", "match_industry"]) await text("openings", c);
@@ -24,7 +32,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       match_needs = ${set("select group_concat(normalized, char(10)) from accommodations a where a.user_id = profiles.user_id")},
       match_need_count = (select count(*) from accommodations a where a.user_id = profiles.user_id),
       match_visible_needs = case when ${sql.raw(consent)} then ${set("select group_concat(normalized, char(10)) from accommodations a where a.user_id = profiles.user_id and a.visible_to_companies = 1")} else '' end,
-      match_visible_need_count = case when ${sql.raw(consent)} then (select count(*) from accommodations a where a.user_id = profiles.user_id and a.visible_to_companies = 1) else 0 end`.execute(db);
+      match_visible_need_count = case when ${sql.raw(consent)} then (select count(*) from accommodations a where a.user_id = profiles.user_id and a.visible_to_companies = 1) else 0 end`.execute(
+    db,
+  );
   await sql`update openings set
       match_required = ${set("select group_concat(normalized, char(10)) from opening_terms t where t.opening_id = openings.id and t.kind = 'required'")},
       match_wanted = ${set("select group_concat(normalized, char(10)) from opening_terms t where t.opening_id = openings.id and t.kind = 'wanted'")},
@@ -38,11 +48,44 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex("profiles_ranking")
     .on("profiles")
-    .columns(["status", "hidden", "approved_at", "user_id", "hours_min", "hours_max", "lat", "lng", "max_commute_km", "match_competences", "match_industries", "match_needs", "match_need_count", "match_visible_needs", "match_visible_need_count"])
+    .columns([
+      "status",
+      "hidden",
+      "approved_at",
+      "user_id",
+      "hours_min",
+      "hours_max",
+      "lat",
+      "lng",
+      "max_commute_km",
+      "match_competences",
+      "match_industries",
+      "match_needs",
+      "match_need_count",
+      "match_visible_needs",
+      "match_visible_need_count",
+    ])
     .execute();
   await db.schema
     .createIndex("openings_ranking")
     .on("openings")
-    .columns(["status", "deadline", "company_id", "published_at", "hours_min", "hours_max", "lat", "lng", "remote", "industry", "match_required", "match_wanted", "match_required_count", "match_wanted_count", "match_offers", "match_industry"])
+    .columns([
+      "status",
+      "deadline",
+      "company_id",
+      "published_at",
+      "hours_min",
+      "hours_max",
+      "lat",
+      "lng",
+      "remote",
+      "industry",
+      "match_required",
+      "match_wanted",
+      "match_required_count",
+      "match_wanted_count",
+      "match_offers",
+      "match_industry",
+    ])
     .execute();
 }

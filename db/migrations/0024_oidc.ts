@@ -38,7 +38,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // How each login happened: "password", or the audience of the provider.
-  await db.schema.alterTable("login_events").addColumn("method", "text", (c) => c.notNull().defaultTo("password")).execute();
+  await db.schema
+    .alterTable("login_events")
+    .addColumn("method", "text", (c) => c.notNull().defaultTo("password"))
+    .execute();
   // A session from a provider remembers which, and the ID token, so logout can end it there too.
   await db.schema.alterTable("sessions").addColumn("login_method", "text").execute();
   await db.schema.alterTable("sessions").addColumn("id_token", "text").execute();

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+
 import { isPostgres } from "../kysely";
 
 // Frozen: never edit after it has landed; add a new migration instead.

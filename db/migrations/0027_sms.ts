@@ -7,9 +7,18 @@ import type { Kysely } from "kysely";
 // them apart and `to_address` then holds the phone number. Written for both databases.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable("email_queue").addColumn("channel", "text", (c) => c.notNull().defaultTo("email")).execute();
-  await db.schema.alterTable("notification_preferences").addColumn("sms_mode", "text", (c) => c.notNull().defaultTo("aldrig")).execute();
-  await db.schema.alterTable("notifications").addColumn("sms_state", "text", (c) => c.notNull().defaultTo("skipped")).execute();
+  await db.schema
+    .alterTable("email_queue")
+    .addColumn("channel", "text", (c) => c.notNull().defaultTo("email"))
+    .execute();
+  await db.schema
+    .alterTable("notification_preferences")
+    .addColumn("sms_mode", "text", (c) => c.notNull().defaultTo("aldrig"))
+    .execute();
+  await db.schema
+    .alterTable("notifications")
+    .addColumn("sms_state", "text", (c) => c.notNull().defaultTo("skipped"))
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

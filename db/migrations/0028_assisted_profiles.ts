@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+
 import { isPostgres } from "../kysely";
 
 // Frozen: never edit after it has landed; add a new migration instead.
@@ -9,8 +10,14 @@ import { isPostgres } from "../kysely";
 // seen them). Written for both databases.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable("sessions").addColumn("assisting_user_id", "text", (c) => c.references("users.id").onDelete("set null")).execute();
-  await db.schema.alterTable("consents").addColumn("witnessed_by", "text", (c) => c.references("users.id").onDelete("set null")).execute();
+  await db.schema
+    .alterTable("sessions")
+    .addColumn("assisting_user_id", "text", (c) => c.references("users.id").onDelete("set null"))
+    .execute();
+  await db.schema
+    .alterTable("consents")
+    .addColumn("witnessed_by", "text", (c) => c.references("users.id").onDelete("set null"))
+    .execute();
   await db.schema.alterTable("profiles").addColumn("staff_edits_seen_at", "text").execute();
   await db.schema
     .createTable("profile_staff_edits")

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 
 // Frozen: never edit after it has landed; add a new migration instead.
 // 0026's index on users (role, status, last_active_day, …) was picked by the

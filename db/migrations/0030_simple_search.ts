@@ -1,4 +1,5 @@
-import { sql, type Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
+
 import { isPostgres } from "../kysely";
 
 // Frozen: never edit after it has landed; add a new migration instead.

@@ -1,6 +1,6 @@
 import type { Kysely, Migration } from "kysely";
+
 import { isPostgres } from "../kysely";
-import * as pg0022 from "./postgres/0022_baseline";
 import * as m0001 from "./0001_init";
 import * as m0002 from "./0002_vocabularies";
 import * as m0003 from "./0003_profiles";
@@ -32,6 +32,7 @@ import * as m0028 from "./0028_assisted_profiles";
 import * as m0029 from "./0029_partial_activity_index";
 import * as m0030 from "./0030_simple_search";
 import * as m0031 from "./0031_job_runs";
+import * as pg0022 from "./postgres/0022_baseline";
 
 /**
  * Every migration, in order. Listed in code (not read from disk) so the same

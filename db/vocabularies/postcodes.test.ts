@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+
 import { POSTCODE_ROWS } from "./postcode-data";
 import { distanceKm, findPostcode, postcodeLabel } from "./postcodes";
 

@@ -1,4 +1,4 @@
-import { inTransaction, type Db } from "../kysely";
+import { type Db, inTransaction } from "../kysely";
 import { normalizeTerm, seedTerms, VOCABULARY_KINDS } from "./terms";
 
 /**

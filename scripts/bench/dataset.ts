@@ -6,6 +6,7 @@
 // searches see exactly what the app would have written.
 import fs from "node:fs";
 import path from "node:path";
+
 import { hashPassword } from "../../app/auth/password.server";
 import { prng } from "../../app/demo/random";
 import { rebuildSearchIndexes, rebuildSearchIndexesIfStale } from "../../app/schedule/search-indexes.server";

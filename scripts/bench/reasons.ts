@@ -52,7 +52,8 @@ const REASONS: Record<string, Partial<Record<Miss["kind"], string>>> = {
   Virksomheder: { ratio: ROUND_TRIPS, two: TWO_PROCESSES },
   "Opfølgning, all citizens": {
     one: "nine lists, each a query with its count, and the quiet-openings list counts every live opening without an interest (about 15,000 in this dataset, which has no interests or requests); runs vary between 60 and 110 ms p95 here.",
-    ratio: "fifteen statements, several of which count thousands of rows (the quiet openings, the quiet citizens' activity ranges): PostgreSQL counts them about twice as slowly, and each statement is a round trip.",
+    ratio:
+      "fifteen statements, several of which count thousands of rows (the quiet openings, the quiet citizens' activity ranges): PostgreSQL counts them about twice as slowly, and each statement is a round trip.",
     two: TWO_PROCESSES,
   },
 };

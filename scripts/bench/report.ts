@@ -2,6 +2,7 @@
 // measurements (bench/data/last-run.json), e.g. after a reason in reasons.ts
 // changed. The date in the report stays the run's.
 import fs from "node:fs";
+
 import { fromJson, writeResults } from "./results";
 
 const file = process.env.BENCH_DATABASE ? `${process.env.BENCH_DATABASE.replace(/[^/]+$/, "")}last-run.json` : "bench/data/last-run.json";

@@ -2,8 +2,9 @@
 // side, the ratios, statements per page, and every target marked ✓ or ✗ with
 // the reason for each miss (reasons.ts).
 import os from "node:os";
-import { SIZE, type Dataset } from "./dataset";
-import { whyMissed, type Miss } from "./reasons";
+
+import { type Dataset, SIZE } from "./dataset";
+import { type Miss, whyMissed } from "./reasons";
 
 export type Engine = "SQLite" | "PostgreSQL";
 export interface Timing {
@@ -65,7 +66,9 @@ export function toJson(results: EngineResult[]): unknown {
   return results.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Map ? [...v.entries()] : v])));
 }
 export function fromJson(json: unknown): EngineResult[] {
-  return (json as Record<string, unknown>[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.isArray(v) && k !== "inProcess" ? new Map(v as [string, unknown][]) : v])) as unknown as EngineResult);
+  return (json as Record<string, unknown>[]).map(
+    (r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.isArray(v) && k !== "inProcess" ? new Map(v as [string, unknown][]) : v])) as unknown as EngineResult,
+  );
 }
 
 export function writeResults(input: { results: EngineResult[]; pages: PageSpec[]; facts: Facts; dataset: Dataset; seconds: number; minutes: number; runAt?: string }): string {
@@ -83,7 +86,10 @@ export function writeResults(input: { results: EngineResult[]; pages: PageSpec[]
   lines.push("# Benchmark (issues 16, 25 and 26)", "");
   lines.push(`Run ${runAt.slice(0, 16).replace("T", " ")} UTC with \`${postgres ? "DATABASE_URL=postgres://… " : ""}npm run bench\` (${minutes.toFixed(1)} min in all).`, "");
   lines.push(`Machine: ${cpu.length} × ${cpu[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}.`, "");
-  lines.push(`Databases: ${results.map((r) => r.version).join("; ")}.${postgres ? " PostgreSQL runs on the same machine (the CI cluster from `.ci/postgres`: loopback, fsync off), so Node and PostgreSQL share the two cores." : " PostgreSQL is measured too when `DATABASE_URL` names one (`eval \"$(.ci/postgres)\"` starts one)."}`, "");
+  lines.push(
+    `Databases: ${results.map((r) => r.version).join("; ")}.${postgres ? " PostgreSQL runs on the same machine (the CI cluster from `.ci/postgres`: loopback, fsync off), so Node and PostgreSQL share the two cores." : ' PostgreSQL is measured too when `DATABASE_URL` names one (`eval "$(.ci/postgres)"` starts one).'}`,
+    "",
+  );
   lines.push(
     `Dataset: ${s.profiles.toLocaleString("en")} approved profiles, ${s.openings.toLocaleString("en")} openings (${s.liveOpenings.toLocaleString("en")} live), ${s.companies} companies, ${s.activityDays.toLocaleString("en")} activity days, ${s.statuses.toLocaleString("en")} status rows (${dataset.built ? `built in ${dataset.seconds.toFixed(0)} s` : "reused"}). Target: ${SIZE.profiles.toLocaleString("en")} / ${SIZE.openings.toLocaleString("en")} / ${SIZE.companies} / ${SIZE.activityDays.toLocaleString("en")}.`,
     "",
@@ -97,7 +103,10 @@ export function writeResults(input: { results: EngineResult[]; pages: PageSpec[]
   );
   const oneHead = ["Page", "target", "SQLite p50", "SQLite p95", "✓"];
   if (postgres) oneHead.push("PostgreSQL p50", "PostgreSQL p95", "✓", "PostgreSQL / SQLite (p50)", "✓");
-  table(oneHead, oneHead.map((_, i) => (i === 0 ? "---" : i === 4 || i === 7 || i === 9 ? ":---:" : "---:")));
+  table(
+    oneHead,
+    oneHead.map((_, i) => (i === 0 ? "---" : i === 4 || i === 7 || i === 9 ? ":---:" : "---:")),
+  );
   for (const p of pages) {
     const a = sqlite.one.get(p.name)!;
     const good = a.p95 < p.target && a.errors === 0;
@@ -122,7 +131,10 @@ export function writeResults(input: { results: EngineResult[]; pages: PageSpec[]
   );
   const tenHead = ["Page", "SQLite p95", "SQLite req/s", "✓"];
   if (postgres) tenHead.push("PostgreSQL p95", "req/s", "two processes p95", "req/s", "two / one", "✓");
-  table(tenHead, tenHead.map((_, i) => (i === 0 ? "---" : i === 3 || i === 9 ? ":---:" : "---:")));
+  table(
+    tenHead,
+    tenHead.map((_, i) => (i === 0 ? "---" : i === 3 || i === 9 ? ":---:" : "---:")),
+  );
   for (const p of pages) {
     const a = sqlite.ten.get(p.name)!;
     const good = !p.search || (a.p95 < TARGETS.tenClientsP95 && a.errors === 0);
@@ -148,7 +160,10 @@ export function writeResults(input: { results: EngineResult[]; pages: PageSpec[]
   const stHead = ["Page", "statements", "SQLite: request", "database", "share"];
   if (postgres) stHead.push("PostgreSQL: statements", "request", "database", "share");
   stHead.push("Aim");
-  table(stHead, stHead.map((_, i) => (i === 0 ? "---" : i === stHead.length - 1 ? ":---:" : "---:")));
+  table(
+    stHead,
+    stHead.map((_, i) => (i === 0 ? "---" : i === stHead.length - 1 ? ":---:" : "---:")),
+  );
   for (const p of pages) {
     const a = sqlite.statements.get(p.name)!;
     const counts = [a.statements, ...(postgres ? [postgres.statements.get(p.name)!.statements] : [])];
@@ -171,7 +186,10 @@ export function writeResults(input: { results: EngineResult[]; pages: PageSpec[]
   );
   const ipHead = ["Search", "SQLite domain p50", "raw p50", "ratio"];
   if (postgres) ipHead.push("PostgreSQL domain p50", "raw p50", "ratio", "PostgreSQL / SQLite (domain)");
-  table(ipHead, ipHead.map((_, i) => (i === 0 ? "---" : "---:")));
+  table(
+    ipHead,
+    ipHead.map((_, i) => (i === 0 ? "---" : "---:")),
+  );
   for (const r of sqlite.inProcess) {
     const cells: string[] = [r.name, ms(r.app.p50), r.raw ? ms(r.raw.p50) : "–", r.raw ? `${(r.app.p50 / r.raw.p50).toFixed(2)} ×` : "–"];
     const q = postgres?.inProcess.find((x) => x.name === r.name);

@@ -15,22 +15,24 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+
 import autocannon from "autocannon";
 import { sql } from "kysely";
-import { copyToPostgres } from "../../db/copy-to-postgres";
-import { openDatabase, openPostgres, postgresUrl, type Db } from "../../db/kysely";
-import { prepareDatabase } from "../../db/prepare";
-import { rebuildSearchIndexes } from "../../app/schedule/search-indexes.server";
+
 import { profileForMatching } from "../../app/matching/adapters";
 import { openingScoreBound } from "../../app/matching/bounds.server";
-import { matchingOpenings, recommendCandidates, searchJobs, type JobFilters } from "../../app/openings/job-search.server";
+import { type JobFilters, matchingOpenings, recommendCandidates, searchJobs } from "../../app/openings/job-search.server";
 import { loadOpening } from "../../app/openings/openings.server";
 import { loadProfileDetails } from "../../app/profiles/profile.server";
-import { matchingCandidates, searchCandidates, type CandidateFilters } from "../../app/profiles/search.server";
+import { type CandidateFilters, matchingCandidates, searchCandidates } from "../../app/profiles/search.server";
+import { rebuildSearchIndexes } from "../../app/schedule/search-indexes.server";
 import { loadDashboard } from "../../app/stats/dashboard.server";
-import { startProductionServer, type RunningServer } from "../production-server";
+import { copyToPostgres } from "../../db/copy-to-postgres";
+import { type Db, openDatabase, openPostgres, postgresUrl } from "../../db/kysely";
+import { prepareDatabase } from "../../db/prepare";
+import { type RunningServer, startProductionServer } from "../production-server";
 import { BENCH_LOGINS, BENCH_PASSWORD, ensureDataset } from "./dataset";
-import { toJson, writeResults, type Engine, type EngineResult, type Load, type PageSpec, type Timing } from "./results";
+import { type Engine, type EngineResult, type Load, type PageSpec, type Timing, toJson, writeResults } from "./results";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const IN_PROCESS_RUNS = 40;
@@ -127,7 +129,13 @@ async function inProcessTimings(db: Db, sqlite: ReturnType<typeof openDatabase>[
   const flexjobber = (await loadProfileDetails(db, "bench-flex-1"))!;
   const rawCandidateSearch = () => {
     const { query } = matchingCandidates(db, companyId, candidateFilters);
-    return query.select(["p.userId", sql<number>`count(*) over ()`.as("total")]).orderBy("rank").orderBy("p.approvedAt", "desc").orderBy("p.userId").limit(10).compile();
+    return query
+      .select(["p.userId", sql<number>`count(*) over ()`.as("total")])
+      .orderBy("rank")
+      .orderBy("p.approvedAt", "desc")
+      .orderBy("p.userId")
+      .limit(10)
+      .compile();
   };
   const rawJobSearch = (q?: string) => {
     const bound = openingScoreBound(db, profileForMatching(flexjobber));
@@ -169,7 +177,7 @@ async function load(bases: string[], pathname: string, cookie: string, connectio
   // Several URLs spread the connections over them (autocannon 9; its types know only one).
   const url = bases.map((b) => b + pathname) as unknown as string;
   const instance = autocannon({ url, connections, duration: SECONDS, headers: { cookie } }) as unknown as EventEmitter & Promise<autocannon.Result>;
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
+  (instance as EventEmitter).on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
   const result = await instance;
   return { ...summarize(times), rps: result.requests.average, errors: result.non2xx + result.errors + result.timeouts };
 }
@@ -223,7 +231,9 @@ async function measure(engine: Engine): Promise<EngineResult> {
     const ten = await load([server.base], p.path, cookies[p.who], 10);
     result.one.set(p.name, one);
     result.ten.set(p.name, ten);
-    log(`  ${p.name}: 1 client p50 ${one.p50.toFixed(0)} / p95 ${one.p95.toFixed(0)} ms, 10 clients p95 ${ten.p95.toFixed(0)} ms, ${ten.rps.toFixed(0)}/${one.rps.toFixed(0)} req/s`);
+    log(
+      `  ${p.name}: 1 client p50 ${one.p50.toFixed(0)} / p95 ${one.p95.toFixed(0)} ms, 10 clients p95 ${ten.p95.toFixed(0)} ms, ${ten.rps.toFixed(0)}/${one.rps.toFixed(0)} req/s`,
+    );
   }
   await server.stop();
 

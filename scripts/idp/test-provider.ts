@@ -1,15 +1,16 @@
 import { generateKeyPairSync } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { AUDIENCE_SLUGS, AUDIENCES, ENV_PREFIX, type Audience } from "../../app/auth/oidc-config.server";
-import { DEMO_CITIZEN_SUBJECT } from "../../app/demo/dev-identities";
+
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+
+import { type Audience, AUDIENCE_SLUGS, AUDIENCES, ENV_PREFIX } from "../../app/auth/oidc-config.server";
+import { DEMO_CITIZEN_SUBJECT } from "../../app/demo/dev-identities";
 
 // A test OpenID provider on loopback (oidc-provider), standing in for the
 // MitID broker, MitID Erhverv and the municipality's staff login: one client
 // per audience, a handful of test people, and a plain page to pick one.
 // Used by `npm run dev:idp` and by the tests; never in production.
-
 
 export interface TestPerson {
   /** The persistent subject the provider gives the app. */

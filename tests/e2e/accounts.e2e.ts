@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { expectAccessible, linkFromOutbox, login, logout, mainMenu, newPage, openNav, useBrowser } from "./browser";
 
 const browser = useBrowser();
@@ -81,7 +82,10 @@ describe("foundation journeys", () => {
     await page.goto("/virksomheder");
     await expectAccessible(page);
     await page.getByRole("button", { name: "Godkend Solsikken ApS" }).click();
-    await page.getByRole("status").getByText(/Virksomheden er godkendt/).waitFor();
+    await page
+      .getByRole("status")
+      .getByText(/Virksomheden er godkendt/)
+      .waitFor();
     await expect.poll(() => page.getByRole("cell", { name: /^Solsikken ApS/ }).isVisible()).toBe(true);
     await logout(page);
 

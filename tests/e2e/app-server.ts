@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { freePort } from "../free-port";
 
 export async function waitForServer(url: string, child: ChildProcess, log: () => string): Promise<void> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { expectAccessible, flash, login, logout, newPage, openNav, useBrowser } from "./browser";
 
 // Issue 25 part 4: a consultant fills in a citizen's profile with her at a meeting,

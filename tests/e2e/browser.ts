@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, type TestContext } from "vitest";
 
 export const DEMO_PASSWORD = "refleks-demo";
@@ -10,16 +11,7 @@ const ARTIFACTS = path.resolve("tests/e2e/artifacts");
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
 }
 
@@ -45,10 +37,7 @@ export async function newPage(browser: Browser, ctx: TestContext, options: Brows
  */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
-  const bad = [
-    ...results.violations.filter((v) => v.impact === "serious" || v.impact === "critical"),
-    ...results.incomplete.filter((v) => v.id === "color-contrast"),
-  ];
+  const bad = [...results.violations.filter((v) => v.impact === "serious" || v.impact === "critical"), ...results.incomplete.filter((v) => v.id === "color-contrast")];
   const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => `${n.target.join(" ")} ${n.any[0]?.message ?? ""}`).join(", ")}`);
   expect(report, `axe on ${page.url()}`).toEqual([]);
   expect(await unreadableButtons(page), `button contrast on ${page.url()}`).toEqual([]);
@@ -67,7 +56,10 @@ export async function unreadableButtons(page: Page): Promise<string[]> {
     const rgba = (c: string): Rgba | null => {
       const m = c.match(/rgba?\(([^)]+)\)/);
       if (!m) return null;
-      const [r = 0, g = 0, b = 0, a = 1] = m[1]!.split(/[ ,/]+/).filter(Boolean).map(Number);
+      const [r = 0, g = 0, b = 0, a = 1] = m[1]!
+        .split(/[ ,/]+/)
+        .filter(Boolean)
+        .map(Number);
       return { r, g, b, a };
     };
     const lum = ({ r, g, b }: Rgba) => {

@@ -1,5 +1,7 @@
 import fs from "node:fs";
+
 import { describe, expect, it } from "vitest";
+
 import { DEMO_PASSWORD, expectAccessible, flash, login, newPage, useBrowser } from "./browser";
 
 const browser = useBrowser();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "./app-server";
+
+import { type AppServer, startAppServer } from "./app-server";
 import { expectAccessible, expectNoSidewaysScroll, flash, login, newPage, openNav, useBrowser } from "./browser";
 
 // Issue 27: "Drift", where an admin sees the platform run its own jobs and can run one by hand.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { expectAccessible, expectNoSidewaysScroll, flash, login, newPage, openNav, useBrowser } from "./browser";
 
 // Issue 25 part 1: a consultant works through Opfølgning.

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+
 import { expectAccessible, flash, login, logout, newPage, openNav, useBrowser } from "./browser";
 
 const browser = useBrowser();
@@ -55,7 +56,7 @@ describe("jobcenter tools", () => {
     await login(page, "jamal.demo@example.dk");
     await openEvent(page);
     await page.getByText("Du er tilmeldt", { exact: true }).waitFor();
-    const ics = await page.request.get(new URL(await page.getByRole("link", { name: /kalender/ }).getAttribute("href") ?? "", page.url()).toString());
+    const ics = await page.request.get(new URL((await page.getByRole("link", { name: /kalender/ }).getAttribute("href")) ?? "", page.url()).toString());
     expect(ics.headers()["content-type"]).toContain("text/calendar");
     expect(await ics.text()).toContain(`SUMMARY:${EVENT}`);
     await logout(page);
@@ -84,7 +85,9 @@ describe("jobcenter tools", () => {
     await page.getByLabel("Hvem er det for?").selectOption("flexjobbers");
     const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from("ftypmp42"), Buffer.alloc(2000)]);
     await page.getByLabel("Videofil (mp4 eller webm)").setInputFiles({ name: "samtale.mp4", mimeType: "video/mp4", buffer: mp4 });
-    await page.getByLabel("Undertekster (WebVTT, .vtt)").setInputFiles({ name: "samtale.vtt", mimeType: "text/vtt", buffer: Buffer.from("WEBVTT\n\n00:00.000 --> 00:02.000\nVelkommen.\n") });
+    await page
+      .getByLabel("Undertekster (WebVTT, .vtt)")
+      .setInputFiles({ name: "samtale.vtt", mimeType: "text/vtt", buffer: Buffer.from("WEBVTT\n\n00:00.000 --> 00:02.000\nVelkommen.\n") });
     await page.getByLabel("Udgivet").check();
     await page.getByRole("button", { name: "Gem" }).click();
     await flash(page, "Det er gemt.");
@@ -111,6 +114,9 @@ describe("jobcenter tools", () => {
     await login(page, "medarbejder@demo.refleks.dk");
     await openNav(page, "Viden");
     // This article's card (other journeys may have read the demo articles by now).
-    await page.getByRole("article", { name: ARTICLE }).getByText(/Udgivet · Læst af 1/).waitFor();
+    await page
+      .getByRole("article", { name: ARTICLE })
+      .getByText(/Udgivet · Læst af 1/)
+      .waitFor();
   });
 });

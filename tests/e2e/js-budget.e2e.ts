@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+
 import { describe, expect, it } from "vitest";
 
 /**
@@ -53,7 +54,12 @@ describe("first-load JavaScript", () => {
       .map((id) => ({ id, kB: Math.round(firstLoadBytes(manifest, id) / 102.4) / 10 }))
       .sort((a, b) => b.kB - a.kB);
     expect(sizes.length).toBeGreaterThan(20);
-    console.log(`heaviest first loads (kB gzip): ${sizes.slice(0, 5).map((s) => `${s.id} ${s.kB}`).join(", ")}`);
+    console.log(
+      `heaviest first loads (kB gzip): ${sizes
+        .slice(0, 5)
+        .map((s) => `${s.id} ${s.kB}`)
+        .join(", ")}`,
+    );
     const over = sizes.filter((s) => s.kB * 1024 > BUDGET_BYTES);
     expect(over, "routes over the JavaScript budget").toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { expectAccessible, login, mainMenu, newPage, openNav, useBrowser } from "./browser";
 
 const browser = useBrowser();

@@ -1,8 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { freePort } from "../free-port";
-import { startAppServer, type AppServer } from "./app-server";
+import { type AppServer, startAppServer } from "./app-server";
 import { expectAccessible, newPage, useBrowser } from "./browser";
 
 // With `npm run dev:idp` running and the app started with the variables it

@@ -1,5 +1,5 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+
 import { expectAccessible, flash, login, logout, newPage, openNav, useBrowser } from "./browser";
 
 const browser = useBrowser();
@@ -18,7 +18,7 @@ describe("opening journey", () => {
     await page.waitForURL("**/opslag/ny");
     await expectAccessible(page);
     await page.getByRole("button", { name: "Gem kladde" }).click();
-    await page.getByText("Skriv en titel, fx \"Køkkenmedhjælper\".").waitFor();
+    await page.getByText('Skriv en titel, fx "Køkkenmedhjælper".').waitFor();
     await page.getByLabel("Titel").fill(TITLE);
     await page.getByLabel("Om jobbet").fill("Vi pakker varer til vores køkkener. Roligt lager, ingen tunge løft.");
     await page.getByLabel("Konkrete opgaver (én pr. linje)").fill("Pakke varer\nSortere varer");
@@ -81,7 +81,10 @@ describe("opening journey", () => {
     await flash(page, "Ansættelsen er bekræftet. Borgeren står nu som i fleksjob.");
     await openNav(page, "Borgere");
     await page.getByRole("link", { name: "Peter Poulsen" }).click();
-    await page.getByText(/^I fleksjob fra /).first().waitFor();
+    await page
+      .getByText(/^I fleksjob fra /)
+      .first()
+      .waitFor();
     await expectAccessible(page);
   });
 });

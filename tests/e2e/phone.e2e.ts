@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+
 import { expectAccessible, expectNoSidewaysScroll, login, newPage, useBrowser } from "./browser";
 
 const browser = useBrowser();

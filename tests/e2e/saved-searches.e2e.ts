@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { expectAccessible, flash, login, newPage, useBrowser } from "./browser";
 
 const browser = useBrowser();

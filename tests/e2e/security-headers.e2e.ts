@@ -1,5 +1,7 @@
 import http from "node:http";
+
 import { describe, expect, inject, it } from "vitest";
+
 import { DEMO_PASSWORD, newPage, useBrowser } from "./browser";
 
 // Browser hardening, checked on the real server's responses.
@@ -8,7 +10,15 @@ const browser = useBrowser();
 
 function cspOf(res: Response): Map<string, string> {
   const header = res.headers.get("Content-Security-Policy") ?? "";
-  return new Map(header.split(";").map((d) => d.trim().split(/\s+(.*)/s).slice(0, 2) as [string, string]));
+  return new Map(
+    header.split(";").map(
+      (d) =>
+        d
+          .trim()
+          .split(/\s+(.*)/s)
+          .slice(0, 2) as [string, string],
+    ),
+  );
 }
 
 describe("Content-Security-Policy", () => {
@@ -50,7 +60,11 @@ describe("Content-Security-Policy", () => {
   it("answers a cross-site post, also from 'Origin: null', with 403 and not 500", async () => {
     const base = inject("baseUrl");
     for (const origin of ["null", "https://evil.example"]) {
-      const res = await fetch(`${base}/login`, { method: "POST", headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" }, body: "email=a%40b.dk&password=x" });
+      const res = await fetch(`${base}/login`, {
+        method: "POST",
+        headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
+        body: "email=a%40b.dk&password=x",
+      });
       expect(res.status).toBe(403);
     }
   });

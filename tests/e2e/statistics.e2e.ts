@@ -1,5 +1,7 @@
 import fs from "node:fs";
+
 import { describe, expect, it } from "vitest";
+
 import { expectAccessible, login, newPage, openNav, useBrowser } from "./browser";
 
 const browser = useBrowser();
@@ -25,10 +27,7 @@ describe("statistics", () => {
     await page.getByText("fire blokke på 14 dage").waitFor();
     await expectAccessible(page);
 
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("link", { name: "Hent tabellen som CSV (Hvor ofte logger fleksjobberne på?)" }).click(),
-    ]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Hent tabellen som CSV (Hvor ofte logger fleksjobberne på?)" }).click()]);
     expect(download.suggestedFilename()).toBe(`frekvens-${reference}.csv`);
     const text = fs.readFileSync((await download.path())!, "utf8");
     expect(text.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("Gruppe;Antal;Andel");

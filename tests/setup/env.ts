@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { afterAll, inject } from "vitest";
+
 import { databaseForTestFile, postgresTestUrl } from "./postgres";
 
 // A fresh, migrated database for every test file, before any app module opens it:

@@ -2,7 +2,9 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import type { TestProject } from "vitest/node";
+
 import { postgresTestUrl, prepareTemplate } from "./postgres";
 
 declare module "vitest" {

@@ -1,5 +1,6 @@
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll } from "vitest";
+
 import { emailHandlers } from "../mocks/email-api";
 import { smsHandlers } from "../mocks/sms-gateway";
 

@@ -1,4 +1,5 @@
 import pg from "pg";
+
 import { postgresUrl } from "../../db/kysely";
 
 // With DATABASE_URL=postgres://… the integration suite runs on PostgreSQL:
