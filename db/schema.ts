@@ -9,6 +9,11 @@ import type { VocabularyKind } from "./vocabularies/terms";
 
 export const ROLES = ["flexjobber", "company", "staff", "admin"] as const;
 export type Role = (typeof ROLES)[number];
+/** The jobcenter's people: staff, and admins who are staff too. */
+export const STAFF_ROLES = ["staff", "admin"] as const satisfies readonly Role[];
+export function isStaffRole(role: Role): boolean {
+  return (STAFF_ROLES as readonly Role[]).includes(role);
+}
 
 /**
  * "registered": put on the list by staff, no account (cannot log in) until an invitation is accepted.

@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 
 import { employmentStatusOn } from "~/employment/employment.server";
 import { type JobFilters, searchJobs } from "~/openings/job-search.server";
-import { closeExpiredOpenings } from "~/openings/openings.server";
 import { setProfileHidden } from "~/profiles/profile.server";
 import * as confirmPage from "~/routes/bekraeft";
 import * as jobPage from "~/routes/job_.$id";
 import * as openingPage from "~/routes/opslag_.$id";
 import * as editOpening from "~/routes/opslag_.$id_.rediger";
 import * as newOpening from "~/routes/opslag_.ny";
+import { JOBS } from "~/schedule/jobs.server";
 
 import { db } from "../db/client.server";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
@@ -97,7 +97,7 @@ describe("openings", () => {
     expect((await run(jobPage.loader, get(`/job/${id}`, await sessionCookie(flexjobber.id)), { id: String(id) })).status).toBe(404);
   });
 
-  it("an expired opening leaves search and closes itself", async () => {
+  it("an expired opening leaves search at once and is closed by the hourly job", async () => {
     const { company } = await companyWithUser();
     const { user } = await createFlexjobberWithProfile(db, {}, { competences: ["Køkkenhjælp"] });
     const monday = new Date("2026-11-23T10:00:00Z");
@@ -106,7 +106,8 @@ describe("openings", () => {
     expect(await found(monday)).toEqual([id]);
     expect(await found(new Date("2026-11-30T22:00:00Z"))).toEqual([id]); // still 30 Nov in Denmark (23:00)
     expect(await found(new Date("2026-11-30T23:30:00Z"))).toEqual([]); // 1 Dec 00:30 in Denmark
-    expect(await closeExpiredOpenings(db, new Date("2026-12-01T08:00:00Z"))).toBe(1);
+    // The hourly job closes it (its midnight run, here one later that day); page views write nothing.
+    expect(await JOBS.reminders.run(db, new Date("2026-12-01T08:00:00Z"))).toMatchObject({ closed: 1 });
     expect((await db.selectFrom("openings").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status).toBe("closed");
   });
 

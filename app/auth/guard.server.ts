@@ -1,9 +1,11 @@
 import { json, redirect } from "@remix-run/node";
 
 import type { Role } from "../../db/schema";
+import { isStaffRole } from "../../db/schema";
+import { STAFF_ROLES } from "../../db/schema";
 import { type SessionUser, validateRequest } from "./session.server";
 
-export const STAFF_ROLES = ["staff", "admin"] as const satisfies readonly Role[];
+export { STAFF_ROLES }; // defined beside Role, so areas below auth name it too
 
 /**
  * The one role guard every loader and action calls.
@@ -40,5 +42,5 @@ export async function requireCompanyUser(request: Request): Promise<SessionUser 
 }
 
 export function isStaff(user: { role: Role }): boolean {
-  return user.role === "staff" || user.role === "admin";
+  return isStaffRole(user.role);
 }

@@ -1,6 +1,7 @@
 import { writeAudit } from "~/audit/audit.server";
 
 import type { Db } from "../../db/kysely";
+import { STAFF_ROLES } from "../../db/schema";
 import { recordLoginEvent } from "./login.server";
 import type { VerifiedIdentity } from "./oidc.server";
 import type { Audience } from "./oidc-config.server";
@@ -75,7 +76,7 @@ export async function linkedSince(db: Db, userId: string, audience: Audience): P
 async function firstUseMatch(db: Db, identity: VerifiedIdentity): Promise<string | null> {
   if (!identity.email || !identity.emailVerified) return null;
   if (identity.audience === "staff") {
-    const staff = await db.selectFrom("users").select("id").where("email", "=", identity.email).where("role", "in", ["staff", "admin"]).executeTakeFirst();
+    const staff = await db.selectFrom("users").select("id").where("email", "=", identity.email).where("role", "in", STAFF_ROLES).executeTakeFirst();
     return staff?.id ?? null;
   }
   if (identity.audience === "business") {

@@ -5,6 +5,7 @@ import { audiencesFor } from "~/events/options";
 import type { Db } from "../../db/kysely";
 import { portableSql } from "../../db/portable";
 import type { Article, Role } from "../../db/schema";
+import { isStaffRole } from "../../db/schema";
 import type { ArticleInput } from "./schemas";
 
 // "Viden": articles and videos, and who read them.
@@ -60,12 +61,12 @@ export async function getArticle(db: Db, id: number): Promise<Article | undefine
 
 /** What this role may read: published items for its audience; staff see everything, drafts too. */
 export function canRead(article: Pick<Article, "status" | "audience">, role: Role): boolean {
-  if (role === "staff" || role === "admin") return true;
+  if (isStaffRole(role)) return true;
   return article.status === "published" && audiencesFor(role).includes(article.audience);
 }
 
 export async function listArticles(db: Db, { role, tag }: { role: Role; tag?: string }) {
-  const staff = role === "staff" || role === "admin";
+  const staff = isStaffRole(role);
   let query = db
     .selectFrom("articles as a")
     .select((eb) => [

@@ -10,6 +10,7 @@ import { createContactRequest } from "~/profiles/contact.server";
 import { addDays, localDate } from "~/utils/dates";
 
 import { type Db, inTransaction } from "../../db/kysely";
+import { STAFF_ROLES } from "../../db/schema";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser, fillProfile, type ProfileFixture } from "./builders.server";
 import { DEMO_CITIZEN_SUBJECT, DEV_IDP_ISSUER } from "./dev-identities";
 import { generateMunicipality, type GenerateOptions } from "./generate.server";
@@ -230,7 +231,7 @@ export async function seedDemo(db: Db, now = new Date(), generate: Omit<Generate
   });
   if (!seeded) return "exists";
   // A municipality around the hand-made demo: citizens, companies, login habits, statuses, hires, events.
-  const staffIds = (await db.selectFrom("users").select("id").where("role", "in", ["staff", "admin"]).execute()).map((u) => u.id);
+  const staffIds = (await db.selectFrom("users").select("id").where("role", "in", STAFF_ROLES).execute()).map((u) => u.id);
   await generateMunicipality(db, { ...generate, staffIds }, now);
   const consultant = await db.selectFrom("users").select("id").where("email", "=", "medarbejder@demo.refleks.dk").executeTakeFirstOrThrow();
   await demoFollowUps(db, { staffId: consultant.id, password: DEMO_PASSWORD }, now);

@@ -5,6 +5,7 @@ import { paginate } from "~/utils/paging";
 
 import { asOneStep, type Db } from "../../db/kysely";
 import type { Event, RegistrationStatus, Role } from "../../db/schema";
+import { isStaffRole } from "../../db/schema";
 import { audiencesFor } from "./options";
 import type { EventInput } from "./schemas";
 
@@ -138,7 +139,7 @@ export type SignUpResult = "registered" | "waitlist" | "already" | "closed" | "n
 /** Signs up, or puts on the waitlist when the event is full. */
 export async function signUp(db: Db, input: { eventId: number; userId: string; role: Role }, now = new Date()): Promise<SignUpResult> {
   const event = await getEvent(db, input.eventId);
-  if (!event || !audiencesFor(input.role).includes(event.audience) || input.role === "staff" || input.role === "admin") return "not_found";
+  if (!event || !audiencesFor(input.role).includes(event.audience) || isStaffRole(input.role)) return "not_found";
   const at = now.toISOString();
   if (event.cancelledAt || event.startsAt <= at || (event.signupDeadline && event.signupDeadline <= at)) return "closed";
   // A cancelled sign-up starts again at the back of the queue.

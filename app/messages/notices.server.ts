@@ -7,6 +7,7 @@ import { noticeContactAnswer, noticeContactRequest } from "~/profiles/notices.se
 
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
+import { STAFF_ROLES } from "../../db/schema";
 import { openInterestThread, postMessage, startJobcenterThread, startStaffThread, threadForAcceptedRequest, threadsFor, type Viewer } from "./threads.server";
 
 // The notices of conversations, and the use cases that send them: what a
@@ -105,10 +106,10 @@ export async function noticeNewMessage(db: Db, threadId: number, authorId: strin
       .innerJoin("users as u", "u.id", "m.authorId")
       .select("u.id")
       .where("m.threadId", "=", t.id)
-      .where("u.role", "in", ["staff", "admin"])
+      .where("u.role", "in", STAFF_ROLES)
       .distinct()
       .execute();
-    const staff = writers.length > 0 ? writers : await db.selectFrom("users").select("id").where("role", "in", ["staff", "admin"]).where("status", "=", "active").execute();
+    const staff = writers.length > 0 ? writers : await db.selectFrom("users").select("id").where("role", "in", STAFF_ROLES).where("status", "=", "active").execute();
     for (const s of staff) candidates.add(s.id);
   }
   candidates.delete(authorId);

@@ -7,6 +7,7 @@ import { isVisibleFlexjobber } from "~/profiles/visibility.server";
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { Role, ThreadKind } from "../../db/schema";
+import { isStaffRole } from "../../db/schema";
 import { announceMessage } from "./live.server";
 
 // Conversations inside the platform ("Beskeder"). docs/decisions/009-threads.md.
@@ -253,7 +254,7 @@ export async function openThread(db: Db, viewer: Viewer, threadId: number, page 
   };
   const newest = rows[0]?.id;
   if (newest !== undefined && current === 1) await markRead(db, t.id, viewer.id, newest);
-  if ((viewer.role === "staff" || viewer.role === "admin") && t.kind !== "jobcenter" && t.flexjobberId) {
+  if (isStaffRole(viewer.role) && t.kind !== "jobcenter" && t.flexjobberId) {
     await writeAudit(db, { actorId: viewer.id, action: "thread_read_by_consultant", subjectUserId: t.flexjobberId }, now);
   }
   const ended = await endedByNo(db, t);
@@ -458,7 +459,7 @@ export async function inviteConsultant(db: Db, viewer: Viewer, threadId: number,
       .select(["t.id", "t.kind", "f.consultantId"])
       .where("t.id", "=", threadId)
       .executeTakeFirst();
-    if (!t || (t.kind !== "contact" && t.kind !== "interest") || viewer.role === "staff" || viewer.role === "admin") return "not_found";
+    if (!t || (t.kind !== "contact" && t.kind !== "interest") || isStaffRole(viewer.role)) return "not_found";
     if (!t.consultantId) return "no_consultant";
     await trx
       .insertInto("threadConsultants")

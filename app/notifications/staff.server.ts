@@ -2,6 +2,7 @@ import { notificationEmail } from "~/email/messages.server";
 
 import type { Db } from "../../db/kysely";
 import type { NotificationKind } from "../../db/schema";
+import { STAFF_ROLES } from "../../db/schema";
 import { notify } from "./notifications.server";
 
 /**
@@ -21,12 +22,12 @@ export async function notifyStaffTask(
         .select(["id", "name", "email"])
         .where("id", "=", person.consultantId)
         .where("status", "=", "active")
-        .where("role", "in", ["staff", "admin"])
+        .where("role", "in", STAFF_ROLES)
         .executeTakeFirst()
     : undefined;
   const recipients = consultant
     ? [consultant]
-    : await db.selectFrom("users").select(["id", "name", "email"]).where("role", "in", ["staff", "admin"]).where("status", "=", "active").execute();
+    : await db.selectFrom("users").select(["id", "name", "email"]).where("role", "in", STAFF_ROLES).where("status", "=", "active").execute();
   for (const r of recipients) {
     await notify(
       db,

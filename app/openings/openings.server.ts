@@ -43,9 +43,10 @@ export function liveOpenings(db: Db, now = new Date()) {
 }
 
 /**
- * Published openings whose deadline has passed become closed (run on start and
- * when companies look). A read first: page views then take no write lock
- * unless there is something to close.
+ * Published openings whose deadline has passed become closed: the hourly
+ * reminders job, whose midnight run comes a minute after the deadline (no
+ * search shows an opening past its deadline meanwhile: liveOpenings). A read
+ * first: no write lock unless there is something to close.
  */
 export async function closeExpiredOpenings(db: Db, now = new Date()): Promise<number> {
   const due = await db.selectFrom("openings").select("id").where("status", "=", "published").where("deadline", "<", localDate(now)).limit(1).executeTakeFirst();

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireCompanyUser } from "~/auth/guard.server";
 import { Pager } from "~/components/pager";
 import { TableRegion } from "~/components/table-region";
-import { closeExpiredOpenings, listCompanyOpenings } from "~/openings/openings.server";
+import { listCompanyOpenings } from "~/openings/openings.server";
 import { openingStatusLabels } from "~/openings/options";
 import { formatDate } from "~/utils/dates";
 import { pageParam } from "~/utils/paging";
@@ -16,7 +16,6 @@ export const meta: MetaFunction = () => [{ title: "Opslag" }];
 // Company users only: their own company's openings.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCompanyUser(request);
-  await closeExpiredOpenings(db);
   return json({ openings: await listCompanyOpenings(db, user.companyId, pageParam(request.url)) });
 }
 

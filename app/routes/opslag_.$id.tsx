@@ -11,7 +11,7 @@ import { requireOwnOpening } from "~/openings/guard.server";
 import { type InterestRow, listInterestsForOpening } from "~/openings/interests.server";
 import { openingPlace } from "~/openings/job-search.server";
 import { setInterestStageAndNotify } from "~/openings/notices.server";
-import { closeExpiredOpenings, closeOpening, copyOpening, extendDeadline, openingViewData, publishOpening } from "~/openings/openings.server";
+import { closeOpening, copyOpening, extendDeadline, openingViewData, publishOpening } from "~/openings/openings.server";
 import { openingStatusLabels, stageLabels, STAGES } from "~/openings/options";
 import { extendDeadlineSchema, openingActionSchema } from "~/openings/schemas";
 import { addToShortlist, listShortlist, removeFromShortlist } from "~/openings/shortlist.server";
@@ -30,7 +30,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.v
 // Company users, only for their own company's openings (another company's → 403).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCompanyUser(request);
-  await closeExpiredOpenings(db);
   const details = await requireOwnOpening(params.id, user.companyId);
   // Recommended candidates come five at a time ("Vis flere"), at most 50.
   const asked = Number(new URL(request.url).searchParams.get("kandidater"));

@@ -6,6 +6,7 @@ import { sweepOidcLogins } from "~/auth/oidc.server";
 import { env } from "~/env.server";
 import { sendReminders } from "~/events/notices.server";
 import { sendDigests, sendSmsDigests } from "~/notifications/notifications.server";
+import { closeExpiredOpenings } from "~/openings/openings.server";
 import { runRetention } from "~/privacy/retention.server";
 import { rateLimiter } from "~/security/rate-limit.server";
 
@@ -43,11 +44,13 @@ export const JOBS = {
     pattern: "0 * * * *",
     everyMs: HOUR,
     run: async (db, now) => {
+      const closed = await closeExpiredOpenings(db, now);
       const events = await sendReminders(db, now);
       const alerts = await runAlerts(db, now);
-      return { events, deadlines: alerts.deadlines, searches: alerts.searches, recommended: alerts.recommended };
+      return { closed, events, deadlines: alerts.deadlines, searches: alerts.searches, recommended: alerts.recommended };
     },
     words: {
+      closed: ["openings closed at their deadline", "opslag lukket ved fristen"],
       events: ["event reminders", "påmindelser om arrangementer"],
       deadlines: ["deadline reminders", "påmindelser om frister"],
       searches: ["saved-search alerts", "nye fund til gemte søgninger"],

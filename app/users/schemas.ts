@@ -2,6 +2,8 @@ import * as z from "zod";
 
 import { email, text } from "~/utils/fields";
 
+import { STAFF_ROLES } from "../../db/schema";
+
 export const inviteFlexjobberSchema = z.object({
   name: text("Skriv borgerens navn."),
   email: email(),
@@ -19,5 +21,5 @@ export const inviteColleagueSchema = z.object({
 export const inviteStaffSchema = z.object({
   name: text("Skriv medarbejderens navn."),
   email: email(),
-  role: z.enum(["staff", "admin"], { error: "Vælg en rolle." }),
+  role: z.enum(STAFF_ROLES, { error: "Vælg en rolle." }),
 });

@@ -2,6 +2,7 @@ import { type InvitationState, invitationState } from "~/auth/invitations.server
 
 import type { Db } from "../../db/kysely";
 import type { Role } from "../../db/schema";
+import { STAFF_ROLES } from "../../db/schema";
 
 export interface InvitationRow {
   id: number;
@@ -33,7 +34,7 @@ export async function listInvitations(db: Db, { role, companyId }: { role: Role;
 
 /** Staff and admins, for choosing a consultant. */
 export async function listStaff(db: Db): Promise<{ id: string; name: string; role: Role }[]> {
-  return db.selectFrom("users").select(["id", "name", "role"]).where("role", "in", ["staff", "admin"]).where("status", "=", "active").orderBy("name").execute();
+  return db.selectFrom("users").select(["id", "name", "role"]).where("role", "in", STAFF_ROLES).where("status", "=", "active").orderBy("name").execute();
 }
 
 export async function listCompanyUsers(db: Db, companyId: number) {
