@@ -53,11 +53,13 @@ describe("login", () => {
     });
   });
 
-  it("refuses a suspended account", async () => {
+  it("refuses a suspended account, and records the right password as a failed login", async () => {
     const user = await createUser(db, { role: "flexjobber", status: "suspended" });
     const res = await run(action, post("/login", { email: user.email, password: user.password }));
     expect(res.status).toBe(403);
     expect(res.headers.get("Set-Cookie")).toBeNull();
+    const events = await db.selectFrom("loginEvents").select(["succeeded", "userId"]).where("userId", "=", user.id).execute();
+    expect(events).toEqual([{ succeeded: 0, userId: user.id }]);
   });
 
   it("hashes at full cost in production: the suite's lowered cost is refused there, and either kind of hash verifies", async () => {

@@ -34,10 +34,12 @@ export async function attemptLogin(db: Db, rawEmail: string, password: string, n
   const passwordOk = Boolean(user && ok);
   // Only said after a right password, so it reveals nothing about who has an account.
   const providerOnly = passwordOk && user && !(await passwordsAllowedFor(db, audienceOfRole(user.role)));
-  const succeeded = passwordOk && !providerOnly;
+  // A right password on a suspended account is no login: it is recorded as failed.
+  const suspended = passwordOk && !providerOnly && user && !(await accountInGoodStanding(db, user.id));
+  const succeeded = passwordOk && !providerOnly && !suspended;
   await recordLoginEvent(db, { email, userId: user?.id ?? null, succeeded, method: "password" }, now);
   if (!user || !passwordOk) return { status: "invalid" };
   if (providerOnly) return { status: "provider_only", role: user.role };
-  if (!(await accountInGoodStanding(db, user.id))) return { status: "suspended" };
+  if (suspended) return { status: "suspended" };
   return { status: "ok", userId: user.id };
 }
