@@ -70,15 +70,17 @@ export function ErrorBoundary() {
   let title = "Noget gik galt";
   let text = "Prøv igen om lidt. Hvis det bliver ved, så kontakt jobcentret.";
   if (isRouteErrorResponse(error)) {
+    // The route's own Danish words when it gave some (utils/http-errors.server.ts), else the general ones.
+    const said = typeof error.data?.message === "string" ? error.data.message : null;
     if (error.status === 403) {
       title = "Ingen adgang";
-      text = "Du har ikke adgang til denne side.";
+      text = said ?? "Du har ikke adgang til denne side.";
     } else if (error.status === 404) {
       title = "Siden findes ikke";
-      text = "Vi kan ikke finde siden. Måske er linket forkert eller gammelt.";
+      text = said ?? "Vi kan ikke finde siden. Måske er linket forkert eller gammelt.";
     } else if (error.status < 500) {
       title = "Det kunne vi ikke";
-      text = typeof error.data?.message === "string" ? error.data.message : text;
+      text = said ?? text;
     }
   }
   // Unexpected errors are logged on the server (entry.server.tsx handleError) with this id.

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { requireUser } from "~/auth/guard.server";
 import * as root from "~/root";
 import * as citizens from "~/routes/borgere";
+import * as citizen from "~/routes/borgere_.$id";
+import * as job from "~/routes/job_.$id";
 import * as candidates from "~/routes/kandidater";
 import * as colleagues from "~/routes/kolleger";
 import * as logout from "~/routes/logout";
@@ -35,6 +37,17 @@ describe("role guard", () => {
     const cookie = await sessionCookie(user.id);
     await db.updateTable("users").set({ status: "suspended" }).where("id", "=", user.id).execute();
     expect((await run(profile.loader, get("/profil", cookie))).status).toBe(302);
+  });
+
+  it("answers a missing page with its own Danish words (notFound), which the error page shows", async () => {
+    const flexjobber = await cookieFor("flexjobber");
+    const res = await run(job.loader, get("/job/999999", flexjobber), { id: "999999" });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ message: "Jobbet findes ikke, eller fristen er overskredet." });
+    const staff = await cookieFor("staff");
+    const missing = await run(citizen.loader, get("/borgere/nobody", staff), { id: "nobody" });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ message: "Borgeren findes ikke." });
   });
 
   it("answers 403 in Danish for the wrong role, on loaders and actions", async () => {

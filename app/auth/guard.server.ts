@@ -1,4 +1,6 @@
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+
+import { forbidden as forbiddenResponse } from "~/utils/http-errors.server";
 
 import type { Role } from "../../db/schema";
 import { isStaffRole } from "../../db/schema";
@@ -24,7 +26,7 @@ export async function requireUser(request: Request, { roles }: { roles?: readonl
 
 /** Throws the 403 that the root error boundary shows in Danish. */
 export function forbidden(): never {
-  throw json({ message: "Du har ikke adgang til denne side." }, { status: 403 });
+  throw forbiddenResponse();
 }
 
 /** A company user who may manage the company's own users. */

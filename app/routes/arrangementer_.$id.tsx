@@ -12,13 +12,14 @@ import { eventActionSchema } from "~/events/schemas";
 import { formatDate, formatTime } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+import { notFound as httpNotFound } from "~/utils/http-errors.server";
 import { type Paged, pageParam } from "~/utils/paging";
 
 import { db } from "../../db/client.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.event.title ?? "Arrangement" }];
 
-const notFound = () => new Response("Arrangementet findes ikke.", { status: 404 });
+const notFound = () => httpNotFound("Arrangementet findes ikke.");
 
 // Every signed-in role within the event's audience; staff also see and manage participants.
 export async function loader({ request, params }: LoaderFunctionArgs) {

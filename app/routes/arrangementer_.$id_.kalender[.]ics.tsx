@@ -5,6 +5,7 @@ import { appUrl } from "~/env.server";
 import { getEvent } from "~/events/events.server";
 import { eventToIcs } from "~/events/ics";
 import { audiencesFor } from "~/events/options";
+import { notFound as httpNotFound } from "~/utils/http-errors.server";
 
 import { db } from "../../db/client.server";
 
@@ -12,7 +13,7 @@ import { db } from "../../db/client.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["flexjobber", "company", "staff", "admin"] });
   const event = await getEvent(db, Number(params.id));
-  if (!event || !audiencesFor(user.role).includes(event.audience)) throw new Response("Arrangementet findes ikke.", { status: 404 });
+  if (!event || !audiencesFor(user.role).includes(event.audience)) throw httpNotFound("Arrangementet findes ikke.");
   const url = `${appUrl()}/arrangementer/${event.id}`;
   return new Response(eventToIcs(event, { url, host: new URL(appUrl()).host }), {
     headers: {

@@ -9,6 +9,7 @@ import { eventSchema } from "~/events/schemas";
 import { addDays, localParts } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
+import { notFound as httpNotFound } from "~/utils/http-errors.server";
 
 import { db } from "../../db/client.server";
 
@@ -18,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Ret arrangement" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { roles: STAFF_ROLES });
   const event = await getEvent(db, Number(params.id));
-  if (!event) throw new Response("Arrangementet findes ikke.", { status: 404 });
+  if (!event) throw httpNotFound("Arrangementet findes ikke.");
   const start = localParts(event.startsAt);
   return json({
     id: event.id,
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireUser(request, { roles: STAFF_ROLES });
   const event = await getEvent(db, Number(params.id));
-  if (!event) throw new Response("Arrangementet findes ikke.", { status: 404 });
+  if (!event) throw httpNotFound("Arrangementet findes ikke.");
   const parsed = await parseForm(request, eventSchema);
   if (!parsed.success) return parsed.response;
   await updateEventAndNotify(db, event.id, parsed.data);

@@ -13,6 +13,7 @@ import { checkRateLimit, LIMITS, rateLimiter } from "~/security/rate-limit.serve
 import { formatDate, formatTime } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+import { forbidden } from "~/utils/http-errors.server";
 
 import { db } from "../../db/client.server";
 
@@ -23,7 +24,7 @@ const ENDED_TEXT = {
   other: "Borgeren har sagt nej tak til virksomheden. Der kan ikke skrives mere i denne samtale.",
 };
 
-const notInThread = () => json({ message: "Du er ikke med i den samtale." }, { status: 403 });
+const notInThread = () => forbidden("Du er ikke med i den samtale.");
 
 function threadId(raw: string | undefined): number | null {
   const id = Number(raw);

@@ -11,12 +11,13 @@ import { viewerOf } from "~/messages/viewer.server";
 import { LIMITS, reserveAttempt } from "~/security/rate-limit.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+import { notFound as httpNotFound } from "~/utils/http-errors.server";
 
 import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Skriv en besked" }];
 
-const notFound = () => new Response("Borgeren eller virksomheden findes ikke.", { status: 404 });
+const notFound = () => httpNotFound("Borgeren eller virksomheden findes ikke.");
 
 /** Who ?til=<citizen> or ?virksomhed=<company> names, if they can be written to. */
 async function recipient(url: URL) {

@@ -27,6 +27,7 @@ import { listStaff } from "~/users/users.server";
 import { formatDate, localDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseFormData, readFormData } from "~/utils/forms.server";
+import { notFound as httpNotFound } from "~/utils/http-errors.server";
 
 import { db } from "../../db/client.server";
 import type { FollowUpKind } from "../../db/schema";
@@ -34,7 +35,7 @@ import type { FollowUpKind } from "../../db/schema";
 export const meta: MetaFunction = () => [{ title: "Borger" }];
 
 const returnSchema = reviewSchema.options[1];
-const notFound = () => new Response("Borgeren findes ikke.", { status: 404 });
+const notFound = () => httpNotFound("Borgeren findes ikke.");
 
 // Staff and admins: the citizen with identity and, when there is one, the profile.
 // Every look at a profile is written to the audit log.

@@ -10,12 +10,13 @@ import { appUrl } from "~/env.server";
 import { getJobcenterContact } from "~/jobcenter/contact.server";
 import { formatDate } from "~/utils/dates";
 import { badRequest, parseForm } from "~/utils/forms.server";
+import { notFound as httpNotFound } from "~/utils/http-errors.server";
 
 import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitation på papir" }];
 
-const notFound = () => new Response("Borgeren findes ikke.", { status: 404 });
+const notFound = () => httpNotFound("Borgeren findes ikke.");
 
 // Staff and admins: an invitation on paper for a citizen who is not online
 // (no email, or does not read it): a letter with a short code to type at /kode.

@@ -16,13 +16,14 @@ import { isVisibleTo } from "~/profiles/visibility.server";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+import { notFound as httpNotFound } from "~/utils/http-errors.server";
 
 import { db } from "../../db/client.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.view.title ?? "Job" }];
 
 const NOT_VISIBLE_TEXT = "Virksomheder kan kun se din interesse, når din profil er godkendt og synlig.";
-const notFound = () => new Response("Jobbet findes ikke, eller fristen er overskredet.", { status: 404 });
+const notFound = () => httpNotFound("Jobbet findes ikke, eller fristen er overskredet.");
 
 // Flexjobbers only. Live openings, plus closed ones the flexjobber saved or answered.
 export async function loader({ request, params }: LoaderFunctionArgs) {

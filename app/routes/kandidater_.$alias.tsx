@@ -11,12 +11,13 @@ import { contactRequestSchema } from "~/profiles/schemas";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+import { notFound as httpNotFound } from "~/utils/http-errors.server";
 
 import { db } from "../../db/client.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.candidate.view.alias : "Kandidat" }];
 
-const notFound = () => new Response("Profilen findes ikke, eller borgeren har sat den på pause.", { status: 404 });
+const notFound = () => httpNotFound("Profilen findes ikke, eller borgeren har sat den på pause.");
 
 // Company users only. The anonymised profile; identity only after the flexjobber said yes.
 export async function loader({ request, params }: LoaderFunctionArgs) {

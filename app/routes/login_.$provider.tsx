@@ -10,6 +10,7 @@ import { safeRedirect, validateRequest } from "~/auth/session.server";
 import { ProviderMessage } from "~/components/provider-message";
 import { checkRateLimit, clientIp, LIMITS } from "~/security/rate-limit.server";
 import { parseForm } from "~/utils/forms.server";
+import { forbidden as httpForbidden } from "~/utils/http-errors.server";
 
 import { db } from "../../db/client.server";
 
@@ -32,19 +33,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "link": {
       const auth = await validateRequest(request);
       if (!auth) throw redirect("/login");
-      if (audienceOfRole(auth.user.role) !== audience) throw new Response("Forbidden", { status: 403 });
+      if (audienceOfRole(auth.user.role) !== audience) throw httpForbidden();
       purpose = { kind: "link", userId: auth.user.id };
       break;
     }
     case "invitation": {
       const found = await lookupInvitation(db, parsed.data.token);
       if (found.state !== "open") throw redirect(`/invitation/${encodeURIComponent(parsed.data.token)}`);
-      if (audienceOfRole(found.invitation.role) !== audience) throw new Response("Forbidden", { status: 403 });
+      if (audienceOfRole(found.invitation.role) !== audience) throw httpForbidden();
       purpose = { kind: "invitation", token: parsed.data.token };
       break;
     }
     case "access-request":
-      if (audience !== "business") throw new Response("Forbidden", { status: 403 });
+      if (audience !== "business") throw httpForbidden();
       purpose = { kind: "access-request" };
       break;
   }

@@ -10,6 +10,7 @@ import { eraseAccountSchema, myDataActionSchema } from "~/privacy/schemas";
 import { consentChoices, setHealthConsent, setSharingConsent } from "~/profiles/profile.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
+import { forbidden as httpForbidden } from "~/utils/http-errors.server";
 
 import { db } from "../../db/client.server";
 
@@ -31,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await eraseUser(db, user.id);
     return endSession(request, "/login?besked=konto-slettet");
   }
-  if (user.role !== "flexjobber") throw new Response("Det kan kun fleksjobbere.", { status: 403 });
+  if (user.role !== "flexjobber") throw httpForbidden("Det kan kun fleksjobbere.");
   if (intent === "withdraw-health") {
     await setHealthConsent(db, user.id, false, HEALTH_CONSENT_VERSION);
     return redirectWithMessage("/mine-data", "skaanebehov-slettet");

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/guard.server";
 import { exportUserData } from "~/privacy/export.server";
 import { localDate } from "~/utils/dates";
+import { notFound as httpNotFound } from "~/utils/http-errors.server";
 
 import { db } from "../../db/client.server";
 
@@ -10,7 +11,7 @@ import { db } from "../../db/client.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const data = await exportUserData(db, user.id);
-  if (!data) throw new Response("Kontoen findes ikke.", { status: 404 });
+  if (!data) throw httpNotFound("Kontoen findes ikke.");
   return new Response(JSON.stringify(data, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

@@ -16,6 +16,7 @@ import { isVisibleTo } from "~/profiles/visibility.server";
 import { formatDate } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest, parseForm } from "~/utils/forms.server";
+import { notFound as httpNotFound } from "~/utils/http-errors.server";
 
 import { db } from "../../db/client.server";
 
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const userId = editor.userId;
   await ensureProfile(db, userId);
   const details = await loadProfileDetails(db, userId);
-  if (!details) throw new Response("Profilen findes ikke", { status: 404 });
+  if (!details) throw httpNotFound("Profilen findes ikke");
   const { profile } = details;
   return json({
     alias: profile.alias,

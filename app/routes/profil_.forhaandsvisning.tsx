@@ -5,6 +5,7 @@ import { CandidateProfile } from "~/components/candidate-profile";
 import { requireProfileEditor } from "~/profiles/assisted.server";
 import { toCompanyView } from "~/profiles/company-view";
 import { ensureProfile, loadProfileDetails } from "~/profiles/profile.server";
+import { notFound as httpNotFound } from "~/utils/http-errors.server";
 
 import { db } from "../../db/client.server";
 
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { userId } = await requireProfileEditor(request);
   await ensureProfile(db, userId);
   const details = await loadProfileDetails(db, userId);
-  if (!details) throw new Response("Profilen findes ikke", { status: 404 });
+  if (!details) throw httpNotFound("Profilen findes ikke");
   return json({ view: toCompanyView(details), visible: details.profile.status === "approved" && details.profile.hidden === 0 });
 }
 

@@ -6,12 +6,13 @@ import { PERIOD_TOO_SHORT, periodTooShort, TABLE_KEYS, tableCsv, type TableKey }
 import { dashboardSchema } from "~/stats/schemas";
 import { csvResponse } from "~/utils/csv";
 import { formDataToObject } from "~/utils/forms.server";
+import { notFound as httpNotFound } from "~/utils/http-errors.server";
 
 // Staff and admins: one of the dashboard's tables as CSV, for the same choices as the page.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: STAFF_ROLES });
   const key = params.tabel as TableKey;
-  if (!TABLE_KEYS.includes(key)) throw new Response("Tabellen findes ikke.", { status: 404 });
+  if (!TABLE_KEYS.includes(key)) throw httpNotFound("Tabellen findes ikke.");
   const url = new URL(request.url);
   const parsed = dashboardSchema.safeParse(formDataToObject(url.searchParams));
   if (!parsed.success) throw new Response("Ugyldig dato.", { status: 400 });

@@ -6,6 +6,7 @@ import { canRead, getArticle, markRead, readCount } from "~/content/articles.ser
 import { renderMarkdown } from "~/content/markdown.server";
 import { articleStatusLabels, parseTags } from "~/content/options";
 import { formatDate } from "~/utils/dates";
+import { notFound as httpNotFound } from "~/utils/http-errors.server";
 
 import { db } from "../../db/client.server";
 
@@ -15,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["flexjobber", "company", "staff", "admin"] });
   const a = await getArticle(db, Number(params.id));
-  if (!a || !canRead(a, user.role)) throw new Response("Artiklen findes ikke.", { status: 404 });
+  if (!a || !canRead(a, user.role)) throw httpNotFound("Artiklen findes ikke.");
   const staff = isStaff(user);
   if (!staff) await markRead(db, a.id, user.id);
   return json({

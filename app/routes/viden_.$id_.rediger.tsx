@@ -7,12 +7,13 @@ import { handleArticlePost } from "~/content/article-form.server";
 import { getArticle } from "~/content/articles.server";
 import { parseTags } from "~/content/options";
 import { redirectWithMessage } from "~/utils/flash.server";
+import { notFound as httpNotFound } from "~/utils/http-errors.server";
 
 import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Ret artikel" }];
 
-const notFound = () => new Response("Artiklen findes ikke.", { status: 404 });
+const notFound = () => httpNotFound("Artiklen findes ikke.");
 
 // Staff and admins.
 export async function loader({ request, params }: LoaderFunctionArgs) {

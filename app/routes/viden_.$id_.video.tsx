@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/guard.server";
 import { canRead, getArticle } from "~/content/articles.server";
 import { serveUpload } from "~/content/uploads.server";
+import { notFound as httpNotFound } from "~/utils/http-errors.server";
 
 import { db } from "../../db/client.server";
 
@@ -10,6 +11,6 @@ import { db } from "../../db/client.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["flexjobber", "company", "staff", "admin"] });
   const a = await getArticle(db, Number(params.id));
-  if (!a || !a.videoFile || !canRead(a, user.role)) throw new Response("Videoen findes ikke.", { status: 404 });
+  if (!a || !a.videoFile || !canRead(a, user.role)) throw httpNotFound("Videoen findes ikke.");
   return serveUpload(request, a.videoFile, a.videoType ?? "video/mp4");
 }
