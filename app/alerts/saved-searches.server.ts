@@ -1,6 +1,6 @@
 import { type JobSearchInput, jobSearchSchema } from "~/openings/schemas";
 import { AVAILABILITIES, availabilityLabels } from "~/profiles/options";
-import { type CandidateSearchInput, candidateSearchSchema } from "~/profiles/schemas";
+import { type CandidateSearchInput, candidateSearchSchema, DEFAULT_SEARCH_KM, HOURS_MAX_PER_WEEK } from "~/profiles/schemas";
 import { formDataToObject } from "~/utils/forms.server";
 
 import type { Db } from "../../db/kysely";
@@ -22,9 +22,7 @@ export type ParsedSearch = { kind: "candidates"; input: CandidateSearchInput } |
  * it. Paging is not part of a search.
  */
 export function readSearch(kind: SavedSearchKind, query: string): { parsed: ParsedSearch; canonical: string } | null {
-  const params = new URLSearchParams(query);
-  const kept = new URLSearchParams();
-  for (const [key, value] of params) if (key !== "side" && value.trim() !== "") kept.append(key, value.trim());
+  const kept = canonicalSearch(new URLSearchParams(query));
   const values = formDataToObject(kept);
   if (kind === "candidates") {
     const result = candidateSearchSchema.safeParse(values);
@@ -35,6 +33,23 @@ export function readSearch(kind: SavedSearchKind, query: string): { parsed: Pars
 }
 
 /** The search in words, for the list and the default name: "lager · 10–20 timer · Kompetencer: Truckkort". */
+/** A search as it is saved: without the page and the empty fields. */
+function canonicalSearch(params: URLSearchParams): URLSearchParams {
+  const kept = new URLSearchParams();
+  for (const [key, value] of params) if (key !== "side" && value.trim() !== "") kept.append(key, value.trim());
+  return kept;
+}
+
+/**
+ * What "Gem søgning" on a search page offers: the query to save and its words,
+ * from the input the page parsed already (the page is not part of a search).
+ * Null when there is nothing to save.
+ */
+export function searchToSave(params: URLSearchParams, parsed: ParsedSearch): { query: string; label: string } | null {
+  const query = canonicalSearch(params).toString();
+  return query ? { query, label: describeSearch(parsed) } : null;
+}
+
 export function describeSearch(search: ParsedSearch): string {
   const parts: string[] = [];
   if (search.kind === "candidates") {
@@ -43,8 +58,8 @@ export function describeSearch(search: ParsedSearch): string {
     if (f.branche) parts.push(f.branche);
     if (f.kompetence.length > 0) parts.push(`Kompetencer: ${f.kompetence.join(", ")}`);
     if (f.certifikat.length > 0) parts.push(`Certifikater: ${f.certifikat.join(", ")}`);
-    if (f.timerFra !== undefined || f.timerTil !== undefined) parts.push(`${f.timerFra ?? 1}–${f.timerTil ?? 37} timer om ugen`);
-    if (f.postnr) parts.push(`inden for ${f.km ?? 25} km af ${f.postnr}`);
+    if (f.timerFra !== undefined || f.timerTil !== undefined) parts.push(`${f.timerFra ?? 1}–${f.timerTil ?? HOURS_MAX_PER_WEEK} timer om ugen`);
+    if (f.postnr) parts.push(`inden for ${f.km ?? DEFAULT_SEARCH_KM} km af ${f.postnr}`);
     if (f.status && AVAILABILITIES.includes(f.status)) parts.push(availabilityLabels[f.status]);
     return parts.length > 0 ? parts.join(" · ") : "Alle kandidater";
   }

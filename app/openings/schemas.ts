@@ -1,5 +1,6 @@
 import * as z from "zod";
 
+import { HOURS_MAX_PER_WEEK } from "~/profiles/schemas";
 import { day, hours, hoursInOrder, hoursInOrderMessage, optionalDay, optionalPostcode, optionalText, optionalWholeNumber, text } from "~/utils/fields";
 
 import { FLEXIBILITIES, STAGES } from "./options";
@@ -26,8 +27,8 @@ export const openingSchema = z
       )
       .refine((lines) => lines.length <= MAX_TASKS, `Skriv højst ${MAX_TASKS} opgaver.`)
       .refine((lines) => lines.every((l) => l.length <= 120), "Hver opgave må højst have 120 tegn."),
-    hoursMin: hours("Skriv det laveste antal timer.", { min: 1, max: 37 }),
-    hoursMax: hours("Skriv det højeste antal timer.", { min: 1, max: 37 }),
+    hoursMin: hours("Skriv det laveste antal timer.", { min: 1, max: HOURS_MAX_PER_WEEK }),
+    hoursMax: hours("Skriv det højeste antal timer.", { min: 1, max: HOURS_MAX_PER_WEEK }),
     flexibility: z.enum(FLEXIBILITIES, { error: "Vælg hvor faste tiderne er." }),
     remote: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
     postcode: optionalPostcode(),

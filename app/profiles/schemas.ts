@@ -10,6 +10,8 @@ import { AVAILABILITIES, TERM_KINDS, TIMES_OF_DAY } from "./options";
 export const HEADLINE_MAX = 120;
 export const SUMMARY_MAX = 1500;
 export const HOURS_MAX_PER_WEEK = 37;
+/** A candidate search with a postcode and no distance looks this far around it. */
+export const DEFAULT_SEARCH_KM = 25;
 
 /** "Om dig": headline, short presentation, birth date (for the age band only). */
 export const aboutSchema = z.object({

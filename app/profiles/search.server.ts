@@ -9,7 +9,7 @@ import { distanceKm, findPostcode } from "../../db/vocabularies/postcodes";
 import { normalizeTerm } from "../../db/vocabularies/terms";
 import { type CompanyProfileView, toCompanyView } from "./company-view";
 import { loadProfileDetailsMany } from "./profile.server";
-import type { CandidateSearchInput } from "./schemas";
+import { type CandidateSearchInput, DEFAULT_SEARCH_KM } from "./schemas";
 import { visibleProfiles } from "./visibility.server";
 
 export const CANDIDATES_PER_PAGE = 10;
@@ -49,7 +49,7 @@ export function candidateFilters(f: CandidateSearchInput): CandidateFilters {
     hoursMin: f.timerFra,
     hoursMax: f.timerTil,
     postcode: f.postnr,
-    km: f.postnr ? (f.km ?? 25) : undefined,
+    km: f.postnr ? (f.km ?? DEFAULT_SEARCH_KM) : undefined,
     availability: f.status,
     sort: f.sortering,
     page: f.side,

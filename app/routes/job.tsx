@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useId } from "react";
 
-import { describeSearch, readSearch } from "~/alerts/saved-searches.server";
+import { searchToSave } from "~/alerts/saved-searches.server";
 import { requireUser } from "~/auth/guard.server";
 import { activeFilters, FilterFold } from "~/components/filter-fold";
 import { JobCardView } from "~/components/job-card";
@@ -27,8 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = jobSearchSchema.safeParse(formDataToObject(url.searchParams));
   if (!parsed.success) return json({ industries, errors: zodFieldErrors(parsed.error), result: null, searching: true, save: null }, { status: 400 });
   const result = await runRead("searchJobs", user.id, jobFilters(parsed.data));
-  const saved = readSearch("jobs", url.search);
-  const save = saved && saved.canonical ? { query: saved.canonical, label: describeSearch(saved.parsed) } : null;
+  const save = searchToSave(url.searchParams, { kind: "jobs", input: parsed.data });
   return json({ industries, errors: {} as Record<string, string>, result, searching: url.searchParams.size > 0, save });
 }
 

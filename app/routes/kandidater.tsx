@@ -2,14 +2,14 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useId } from "react";
 
-import { describeSearch, readSearch } from "~/alerts/saved-searches.server";
+import { searchToSave } from "~/alerts/saved-searches.server";
 import { requireCompanyUser } from "~/auth/guard.server";
 import { activeFilters, FilterFold } from "~/components/filter-fold";
 import { Pager } from "~/components/pager";
 import { SaveSearch } from "~/components/save-search";
 import { Field, SelectFilter } from "~/components/search-fields";
 import { AVAILABILITIES, availabilityLabels } from "~/profiles/options";
-import { candidateSearchSchema } from "~/profiles/schemas";
+import { candidateSearchSchema, DEFAULT_SEARCH_KM } from "~/profiles/schemas";
 import { candidateFilters } from "~/profiles/search.server";
 import { runRead } from "~/readers/pool.server";
 import { formDataToObject, zodFieldErrors } from "~/utils/forms.server";
@@ -34,8 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return json({ options, errors: zodFieldErrors(parsed.error), result: null, save: null }, { status: 400 });
   }
   const result = await runRead("searchCandidates", user.companyId, candidateFilters(parsed.data));
-  const saved = readSearch("candidates", url.search);
-  const save = saved && saved.canonical ? { query: saved.canonical, label: describeSearch(saved.parsed) } : null;
+  const save = searchToSave(url.searchParams, { kind: "candidates", input: parsed.data });
   return json({ options, errors: {} as Record<string, string>, result, save });
 }
 
@@ -64,7 +63,7 @@ export default function FindCandidates() {
             <Field label="Timer om ugen, fra" name="timerFra" error={errors.timerFra} numeric />
             <Field label="Timer om ugen, til" name="timerTil" error={errors.timerTil} numeric />
             <Field label="Nær postnummer" name="postnr" error={errors.postnr} numeric />
-            <Field label="Inden for (km)" name="km" error={errors.km} numeric hint="25 km, hvis du ikke skriver andet." />
+            <Field label="Inden for (km)" name="km" error={errors.km} numeric hint={`${DEFAULT_SEARCH_KM} km, hvis du ikke skriver andet.`} />
             <SelectFilter label="Status" name="status" options={AVAILABILITIES.map((a) => ({ value: a, label: availabilityLabels[a] }))} error={errors.status} />
             <SelectFilter
               label="Sortér efter"
