@@ -41,7 +41,7 @@ async function openAndPrepare(): Promise<boolean> {
     const reindexed = await rebuildSearchIndexesIfStale(db);
     if (reindexed > 0) console.log(`Search index rebuilt (${reindexed} profiles and openings).`);
     const users = await db.selectFrom("users").select("id").limit(1).execute();
-    if (users.length === 0 && process.env.SEED_DEMO !== "false") {
+    if (users.length === 0 && env.SEED_DEMO === "true") {
       await seedDemo(db);
       console.log('The demo municipality "Jobcenter Demo" was created.');
     }

@@ -4,6 +4,8 @@ import * as z from "zod";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().positive().default(3000),
+  /** "false": `npm start` leaves an empty database empty instead of seeding the demo municipality. */
+  SEED_DEMO: z.enum(["true", "false"]).default("true"),
   /** Where links in emails point, e.g. https://refleks.gentofte.dk */
   APP_URL: z.string().url().optional(),
   BRAND_NAME: z.string().min(1).default("Refleks"),

@@ -6,7 +6,7 @@ import type { Db } from "./kysely";
 /**
  * Copies a municipality's SQLite database, table by table, into a migrated
  * PostgreSQL database that holds no accounts yet, in one transaction, and
- * counts the rows on both sides (npm run migrate-to-postgres, issue 16).
+ * counts the rows on both sides (npm run migrate-to-postgres).
  * The full-text documents are not copied: they are derived, and the caller
  * indexes everything again on PostgreSQL's terms.
  */

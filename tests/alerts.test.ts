@@ -15,7 +15,7 @@ import { createCompany, createFlexjobberWithProfile, createOpening, createUser }
 import { get, post, run, sessionCookie } from "./http";
 import { sentEmails } from "./mocks/email-api";
 
-// Issue 14, part 4: saved searches ("Gem søgning") and alerts, deadline
+// Saved searches ("Gem søgning") and alerts, deadline
 // reminders, and new openings recommended to flexjobbers.
 
 const word = () => `Zyl${Math.random().toString(36).slice(2, 8)}`;

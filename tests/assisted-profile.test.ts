@@ -14,7 +14,7 @@ import { db } from "../db/client.server";
 import { createCompany, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 
-// Issue 25 part 4: "Udfyld profilen sammen med borgeren". A consultant fills
+// "Udfyld profilen sammen med borgeren". A consultant fills
 // in the profile with a citizen at a meeting, in the same editor steps.
 
 type ProfileData = { assisting: { citizenName: string } | null; staffEdits: { step: string; staffName: string }[]; status: string };

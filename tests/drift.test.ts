@@ -6,7 +6,7 @@ import { db } from "../db/client.server";
 import { createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 
-// Issue 27: "Drift", the admin's view of the schedule, the queues, the backups
+// "Drift", the admin's view of the schedule, the queues, the backups
 // and the database; "Kør nu" runs a job by hand, logged, never twice at once.
 
 describe("Drift", () => {

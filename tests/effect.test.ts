@@ -9,7 +9,7 @@ import { addDays } from "~/utils/dates";
 import { db } from "../db/client.server";
 import { createFlexjobberWithProfile, createUser } from "./factories";
 
-// Issue 25 part 3: "Effekt", on a hand-made fixture with the answers worked out by hand.
+// "Effekt", on a hand-made fixture with the answers worked out by hand.
 
 const DAY0 = "2026-01-05";
 const NOW = new Date("2026-04-15T12:00:00Z"); // day 100

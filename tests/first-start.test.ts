@@ -9,7 +9,7 @@ import { VOCABULARY_KINDS } from "../db/vocabularies/terms";
 import { emptyDatabase, postgresTestUrl } from "./setup/postgres";
 
 // Two app processes started at the same moment on a new PostgreSQL database
-// (issue 16's deployment) both migrate, seed the vocabularies and, with the
+// (a deployment with two processes) both migrate, seed the vocabularies and, with the
 // demo, seed the municipality: it must happen once.
 
 describe.skipIf(!isPostgres(db))("two processes starting at once on a new database", () => {

@@ -17,7 +17,7 @@ import { db } from "../db/client.server";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 
-// Issue 25 part 1: "Opfølgning", each list at its threshold (a day either side).
+// "Opfølgning", each list at its threshold (a day either side).
 
 const NOW = new Date();
 const TODAY = localDate(NOW);

@@ -12,7 +12,7 @@ import { seedDemo } from "../app/demo/seed.server";
 import { type Db, openDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
 
-// Issue 15, part 2: a municipality that behaves, not one forced to the answer.
+// A municipality that behaves, not one forced to the answer.
 // Each seed gets its own database; everything is read through the metrics module.
 
 async function municipality(seed: number, now: Date): Promise<Db> {

@@ -228,7 +228,7 @@ describe("platform results and weekly activity", () => {
   });
 });
 
-describe("issue 15: figures that survive a recomputation", () => {
+describe("figures that survive a recomputation", () => {
   async function publishedAt(userId: string, at: string) {
     await db
       .insertInto("profiles")

@@ -16,7 +16,7 @@ import { isPostgres, openDatabase } from "../db/kysely";
 import { prepareDatabase } from "../db/prepare";
 import { createOpening } from "./factories";
 
-// npm run migrate-to-postgres (issue 16): a municipality's SQLite file, moved
+// npm run migrate-to-postgres: a municipality's SQLite file, moved
 // into this file's PostgreSQL database, counts, finds and reports the same.
 
 describe.skipIf(!isPostgres(db))("moving a municipality from SQLite to PostgreSQL", () => {

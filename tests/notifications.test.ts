@@ -14,7 +14,7 @@ import { createCompany, createFlexjobberWithProfile, createOpening, createUser }
 import { get, post, run, sessionCookie } from "./http";
 import { sentEmails } from "./mocks/email-api";
 
-// Issue 14, part 3: in-app notifications, email at once / daily / never.
+// In-app notifications, email at once / daily / never.
 
 async function conversation() {
   const company = await createCompany(db, { name: `Notits ${Math.random().toString(36).slice(2, 7)} ApS` });

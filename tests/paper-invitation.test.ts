@@ -15,7 +15,7 @@ import { createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 import { sentEmails } from "./mocks/email-api";
 
-// Issue 25 part 4: an invitation on paper, for a citizen who is not online.
+// An invitation on paper, for a citizen who is not online.
 
 describe("Invitation on paper", () => {
   it("the letter's code, typed as a person types it, leads to the invitation once; an older link stops working; wrong codes get a calm 400", async () => {

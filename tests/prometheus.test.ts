@@ -12,7 +12,7 @@ import { db } from "../db/client.server";
 import { databasePath } from "../db/kysely";
 import { type RunningServer, startProductionServer } from "../scripts/production-server";
 
-// Issue 27: GET /metrics for the operator's Prometheus, behind a token, with
+// GET /metrics for the operator's Prometheus, behind a token, with
 // the named series and never a person in a label.
 
 const TOKEN = "test-metrics-token-0123456789";

@@ -13,7 +13,7 @@ import { type RunningServer, startProductionServer } from "../scripts/production
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, run, sessionCookie } from "./http";
 
-// Issue 26: what a request sends to the database, counted by kysely's log hook
+// What a request sends to the database, counted by kysely's log hook
 // into the request's own context (server.ts; npm run bench reads it).
 
 describe("SQL statements per request", () => {

@@ -16,7 +16,7 @@ import { db } from "../db/client.server";
 import { seedTerms } from "../db/vocabularies/terms";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 
-// Issue 16: every search ranks everything that passes its filters, however
+// Every search ranks everything that passes its filters, however
 // many there are. 2,000 openings and 2,000 profiles; the oldest of each is
 // the perfect match and must come first, and the first pages must be exactly
 // what scoring every row would give.

@@ -9,7 +9,7 @@ import { addDays } from "~/utils/dates";
 import { db } from "../db/client.server";
 import { createCompany, createFlexjobberWithProfile, createUser } from "./factories";
 
-// Heavy reads run on reader threads in the server (issue 16). The same task
+// Heavy reads run on reader threads in the server. The same task
 // gives the same answer on a thread (its own connection) as on the app's own.
 
 afterAll(() => stopReaderPool());

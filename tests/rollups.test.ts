@@ -9,7 +9,7 @@ import { addDays } from "~/utils/dates";
 import { db } from "../db/client.server";
 import { createUser } from "./factories";
 
-// Issue 16: the login-frequency buckets read a roll-up (activity_years) kept by
+// The login-frequency buckets read a roll-up (activity_years) kept by
 // a trigger as ActivityDay rows arrive. It must equal what the raw rows say:
 // the table equals a rebuild from the rows, and the buckets equal the
 // METRICS.md formula applied to the rows directly.

@@ -13,7 +13,7 @@ import { ABANDONED_AFTER_MS, dueSlot, jobProblems, runDueJobs, runJobNow, startS
 import { db } from "../db/client.server";
 import { databasePath, type Db, isPostgres, openDatabase, openPostgres, postgresUrl } from "../db/kysely";
 
-// Issue 27: the app runs its own schedule, at Danish time, each slot once
+// The app runs its own schedule, at Danish time, each slot once
 // across processes. The clock is simulated: ticks are calls with a `now`.
 
 const MINUTE = 60_000;

@@ -6,7 +6,7 @@ import { indexOpeningText, indexProfileText, openingTextMatches, profileTextMatc
 import { db } from "../db/client.server";
 import { createCompany, createOpening } from "./factories";
 
-// Issue 26: search means the same on SQLite and PostgreSQL. The same fixed
+// Search means the same on SQLite and PostgreSQL. The same fixed
 // documents and the same table of Danish queries, with the hits worked out by
 // hand from the one rule (words as the app reads them, each query word a
 // prefix of a document word, all must match, no stemming). CI runs this file

@@ -44,7 +44,7 @@ describe("demo municipality", () => {
     const ny = await db.selectFrom("users").select("id").where("email", "=", "ny@demo.refleks.dk").executeTakeFirstOrThrow();
     expect(await db.selectFrom("profiles").select("userId").where("userId", "=", ny.id).executeTakeFirst()).toBeUndefined();
 
-    // The company's side (issue 13): an interest in every stage, a shortlist; a past event with attendance; the jobcenter's contact details.
+    // The company's side: an interest in every stage, a shortlist; a past event with attendance; the jobcenter's contact details.
     const stages = await db.selectFrom("interests").select("stage").execute();
     expect(new Set(stages.map((s) => s.stage))).toEqual(new Set(["new", "dialog", "interview", "hired", "rejected"]));
     expect(await db.selectFrom("shortlistEntries").selectAll().execute()).toHaveLength(2);
@@ -58,7 +58,7 @@ describe("demo municipality", () => {
     expect(attended).toBeDefined();
     expect(await getJobcenterContact(db)).toMatchObject({ name: "Jobcenter Demo", email: "jobcenter@demo.refleks.dk" });
 
-    // Conversations (issue 14): every demo login has one to read, unread ones included.
+    // Conversations: every demo login has one to read, unread ones included.
     for (const login of DEMO_LOGINS.filter((l) => l.role !== "admin" && l.email !== "ny@demo.refleks.dk")) {
       const u = await db.selectFrom("users").select(["id", "role", "companyId"]).where("email", "=", login.email).executeTakeFirstOrThrow();
       const viewer = { id: u.id, role: u.role, companyId: u.companyId };
@@ -67,7 +67,7 @@ describe("demo municipality", () => {
     }
   });
 
-  it("gives every area something to show a newcomer (issue 15, part 3)", async () => {
+  it("gives every area something to show a newcomer", async () => {
     await seedDemo(db);
     const now = new Date().toISOString();
     // Bente has a published profile, and the canteen job fits her well.

@@ -23,7 +23,7 @@ import { createCompany, createFlexjobberWithProfile, createOpening, createUser }
 import { get, post, run, sessionCookie } from "./http";
 import { linkIn, sentEmails } from "./mocks/email-api";
 
-// Issue 13, part 7: Min konto, Mine interesser and the company's shortlist.
+// Min konto, Mine interesser and the company's shortlist.
 
 let ip = 0;
 async function call(handler: (args: ActionFunctionArgs) => unknown, request: Request, params: Record<string, string> = {}) {

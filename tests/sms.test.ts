@@ -14,7 +14,7 @@ import { createCompany, createFlexjobberWithProfile, createUser } from "./factor
 import { get, post, run, sessionCookie } from "./http";
 import { failNextSms, sentSms } from "./mocks/sms-gateway";
 
-// Issue 25 part 4: SMS for citizens, straks / daglig / aldrig per kind, through
+// SMS for citizens, straks / daglig / aldrig per kind, through
 // the gateway's HTTP API (mocked with msw), queued and retried like email, and
 // never with the text of what happened.
 

@@ -14,7 +14,7 @@ import { db } from "../db/client.server";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, run, sessionCookie } from "./http";
 
-// Issue 25 part 2: "Borgere" searched, filtered and paged in the address, at any size.
+// "Borgere" searched, filtered and paged in the address, at any size.
 
 type Page = { citizens: { rows: { id: string; name: string; email: string }[]; total: number; page: number; pages: number }; errors: Record<string, string> };
 

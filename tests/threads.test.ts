@@ -23,7 +23,7 @@ import { isPostgres } from "../db/kysely";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 
-// Issue 14, part 1 and 6: conversations inside the platform, and who may read them.
+// Conversations inside the platform, and who may read them.
 
 async function setup() {
   const company = await createCompany(db, { name: `Samtale ${Math.random().toString(36).slice(2, 7)} ApS` });
@@ -95,7 +95,7 @@ describe("threads", () => {
     expect(logged).toMatchObject([{ subjectUserId: s.flex.id }]);
     await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Jeg er med nu." }, consultantCookie), { id: String(threadId) });
     const view = await json(await run(threadPage.loader, get(`/beskeder/${threadId}`, await sessionCookie(s.companyUser.id)), { id: String(threadId) }));
-    // To the company she is the jobcenter, not a named consultant (issue 24).
+    // To the company she is the jobcenter, not a named consultant.
     expect(view.thread.messages.at(-1)).toMatchObject({ author: "Jobcentret", body: "Jeg er med nu." });
     const hers = await json(await run(threadPage.loader, get(`/beskeder/${threadId}`, await sessionCookie(s.flex.id)), { id: String(threadId) }));
     expect(hers.thread.messages.at(-1)).toMatchObject({ author: "Mette Konsulent (Jobcentret)" });

@@ -16,7 +16,7 @@ import { db } from "../db/client.server";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 
-// Issue 24, the smaller holes: each door checked as an attacker would try it.
+// Each door checked as an attacker would try it.
 
 async function companyAndCitizen() {
   const company = await createCompany(db, { name: `Dør ${Math.random().toString(36).slice(2, 7)} ApS` });

@@ -12,7 +12,7 @@ import { databasePath, isPostgres } from "../db/kysely";
 import { type RunningServer, startProductionServer } from "../scripts/production-server";
 import { createUser } from "./factories";
 
-// Two app processes on one PostgreSQL database (issue 16): what one process
+// Two app processes on one PostgreSQL database: what one process
 // writes, counts or announces, the other sees. Runs only on PostgreSQL (CI's
 // second run, with DATABASE_URL); on SQLite one process serves a municipality.
 

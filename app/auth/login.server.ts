@@ -16,7 +16,7 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Every login attempt, whichever way; the successful ones are the LoginEvents of the statistics. */
+/** Every login attempt, whichever way (her data export lists them; erasure blanks her address in them). */
 export async function recordLoginEvent(db: Db, event: { email: string; userId: string | null; succeeded: boolean; method: string }, now = new Date()): Promise<void> {
   await db
     .insertInto("loginEvents")

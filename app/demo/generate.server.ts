@@ -22,7 +22,7 @@ import { habitDays, personaFor } from "./habits";
 import { prng, quota, type Rng } from "./random";
 
 /**
- * The demo municipality as a small simulation of people over time (issue 15).
+ * The demo municipality as a small simulation of people over time.
  * Day by day from the launch: staff register and invite citizens, who create
  * an account and publish a profile that staff approve; companies post
  * openings; a ledig flexjobber with a fresh profile is found by a company or

@@ -17,7 +17,7 @@ import type { Db } from "../../db/kysely";
 import type { Role } from "../../db/schema";
 import { createFlexjobberWithProfile, createOpening } from "./builders.server";
 
-// What makes the demo feel lived in for a newcomer (issue 15, part 3):
+// What makes the demo feel lived in for a newcomer:
 // events ahead (one full, with a waitlist) and behind (with attendance),
 // articles and a captioned video under Viden, and contact requests in every
 // state. All made through the domain functions, at times in the past.

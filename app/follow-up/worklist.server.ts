@@ -12,7 +12,7 @@ import type { FollowUpKind } from "../../db/schema";
 import { FOLLOW_UP_HIDE_DAYS, type FollowUpDays } from "./options";
 import { followUpThresholds } from "./thresholds.server";
 
-// "Opfølgning" (issue 25): the engagement figures turned into a worklist.
+// "Opfølgning": the engagement figures turned into a worklist.
 // Every list reads the rows Statistik counts (activity_days for logins,
 // invitations, profiles, contact requests, interests, hires, openings), so
 // there is no second truth. Staff see their own citizens by name: nothing is

@@ -15,7 +15,7 @@ import { type Audience, DISTANCE_FIT, type MatchOpening, type MatchProfile, WEIG
  * distance is measured flat with a margin that can only overstate the fit).
  * It reads only the row's own columns, the match terms included
  * (match-terms.ts), so it costs no lookup per row. rankByBound then scores
- * exactly, in JavaScript, only as many rows as the page needs (issue 16).
+ * exactly, in JavaScript, only as many rows as the page needs.
  * scoreMatch stays the one definition of a score: these expressions follow
  * its parts and weights, and a test holds them to it.
  */

@@ -6,7 +6,7 @@ import { db as appDb } from "../../db/client.server";
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 
-// "Udfyld profilen sammen med borgeren" (issue 25): at a meeting a consultant
+// "Udfyld profilen sammen med borgeren": at a meeting a consultant
 // fills in the profile with a citizen who is not much online, in the same
 // editor steps she would use. The staff member's session names the citizen
 // (started on her page, ended from the profile); consents given at the meeting

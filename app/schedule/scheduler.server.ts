@@ -10,7 +10,7 @@ import type { Db } from "../../db/kysely";
 import type { JobRun, JobTrigger } from "../../db/schema";
 import { describeCounts, type JobDefinition, type JobName, JOBS, jobsFor } from "./jobs.server";
 
-// The app's own schedule (issue 27, docs/decisions/019). Every minute each
+// The app's own schedule (docs/decisions/019). Every minute each
 // process looks at each job's latest scheduled instant (its slot, at Danish
 // time, computed by croner) and tries to claim it by inserting the (job, slot)
 // row of job_runs: the unique key lets exactly one process have each slot,

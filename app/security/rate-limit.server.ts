@@ -15,7 +15,7 @@ import { type Db, inTransaction } from "../../db/kysely";
  * (a growing delay); at `max` the answer is 429 with Retry-After.
  *
  * Kept in the database (rate_limit_hits), so every app process on one
- * PostgreSQL counts the same tries (issue 16; was process memory, see
+ * PostgreSQL counts the same tries (was process memory, see
  * docs/decisions/006 and 012). A hit is forgotten once its window has passed,
  * and its key is stored hashed.
  */

@@ -2,7 +2,7 @@ import { localDate } from "~/utils/dates";
 
 import type { Db } from "../../db/kysely";
 
-// "Effekt" on Statistik (issue 25 part 3): what happened to the people who
+// "Effekt" on Statistik: what happened to the people who
 // were invited. Read from the invitations, the profiles and the employment
 // status history, the rows Statistik already counts (METRICS.md style):
 // - cohorts by month of invitation: invited, created a profile (published

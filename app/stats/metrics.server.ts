@@ -8,7 +8,7 @@ import { weekOf } from "./activity.server";
 import { sharesOf } from "./shares";
 import type { WindowDays } from "./windows";
 
-// The formulas of shared/METRICS.md, each one SQL aggregate over the raw rows
+// The formulas of docs/brief/METRICS.md, each one SQL aggregate over the raw rows
 // (login frequency over activity_years, the trigger-kept roll-up of ActivityDay).
 // Days are Danish calendar days ("YYYY-MM-DD"); ActivityDay rows are already
 // stored as Danish days, so summer time is settled when activity is written.

@@ -7,7 +7,7 @@ export interface Postcode {
   lng: number;
 }
 
-/** Bumped whenever the points change, so stored copies are refreshed on start (2: SDFI points, issue 15). */
+/** Bumped whenever the points change, so stored copies are refreshed on start (2: SDFI points). */
 export const POSTCODE_DATA_VERSION = "2";
 
 /** The source the points come from; shown on "Privatliv". */

@@ -1,4 +1,4 @@
-// The large municipality `npm run bench` measures against (issue 16): 50,000
+// The large municipality `npm run bench` measures against: 50,000
 // approved profiles, 20,000 openings, 500 companies and 2,000,000 activity
 // days. Written with plain prepared statements in a few transactions, because
 // going through the domain functions one citizen at a time would take most of

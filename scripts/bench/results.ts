@@ -23,7 +23,7 @@ export interface PageSpec {
   who: "staff" | "company" | "flexjobber";
   /** p95 target with one client, ms. */
   target: number;
-  /** A search page (issue 26: ≤ 8 statements, 10 clients < 250 ms on SQLite, PostgreSQL within 1.5 ×). */
+  /** A search page (≤ 8 statements, 10 clients < 250 ms on SQLite, PostgreSQL within 1.5 ×). */
   search: boolean;
 }
 export interface StatementCount {
@@ -47,7 +47,7 @@ export interface Facts {
   sizes: { profiles: number; openings: number; liveOpenings: number; companies: number; activityDays: number; statuses: number };
 }
 
-/** Targets of issue 26 (and 16/25 for the staff lists and sizes). */
+/** The speed targets: the search pages, the staff lists and page sizes. */
 export const TARGETS = {
   tenClientsP95: 250,
   postgresRatio: 1.5,
@@ -83,7 +83,7 @@ export function writeResults(input: { results: EngineResult[]; pages: PageSpec[]
   const table = (head: string[], align: string[]) => lines.push(`| ${head.join(" | ")} |`, `|${align.join("|")}|`);
   const row = (cells: (string | number)[]) => lines.push(`| ${cells.join(" | ")} |`);
 
-  lines.push("# Benchmark (issues 16, 25 and 26)", "");
+  lines.push("# Benchmark", "");
   lines.push(`Run ${runAt.slice(0, 16).replace("T", " ")} UTC with \`${postgres ? "DATABASE_URL=postgres://… " : ""}npm run bench\` (${minutes.toFixed(1)} min in all).`, "");
   lines.push(`Machine: ${cpu.length} × ${cpu[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}.`, "");
   lines.push(
@@ -181,7 +181,7 @@ export function writeResults(input: { results: EngineResult[]; pages: PageSpec[]
   // In process.
   lines.push("", "## In process: the domain function against the raw query", "");
   lines.push(
-    "The raw query is the SQL the search itself sends (compiled by kysely), run directly on the driver; the domain function also fetches the page's cards and counts every match. For reference (issue 16's aim: the domain function at most 1.5 × the raw one).",
+    "The raw query is the SQL the search itself sends (compiled by kysely), run directly on the driver; the domain function also fetches the page's cards and counts every match. For reference (the aim: the domain function at most 1.5 × the raw one).",
     "",
   );
   const ipHead = ["Search", "SQLite domain p50", "raw p50", "ratio"];

@@ -1,4 +1,4 @@
-// `npm run bench` (issues 16 and 26): builds or reuses a large municipality
+// `npm run bench`: builds or reuses a large municipality
 // (see dataset.ts) and measures it on SQLite and, when DATABASE_URL names a
 // PostgreSQL database, on PostgreSQL in the same run on the same machine:
 // - each search's domain function against the plain query it runs, in-process;
@@ -75,7 +75,7 @@ const PAGES: PageSpec[] = [
   { name: "Candidate page", path: `/kandidater/${encodeURIComponent(facts.alias)}`, who: "company", target: 50, search: true },
   { name: "Opening with recommended candidates", path: `/opslag/${facts.openingId}`, who: "company", target: 50, search: true },
   { name: "Statistik", path: "/statistik", who: "staff", target: 150, search: false },
-  // Issue 25: the staff lists, searched and paged at any size (target < 100 ms and < 200 kB of HTML).
+  // The staff lists, searched and paged at any size (target < 100 ms and < 200 kB of HTML).
   { name: "Borgere", path: "/borgere", who: "staff", target: 100, search: false },
   { name: "Borgere, searched and filtered", path: "/borgere?q=an&inaktiv=28&sortering=login", who: "staff", target: 100, search: false },
   { name: "Virksomheder", path: "/virksomheder", who: "staff", target: 100, search: false },

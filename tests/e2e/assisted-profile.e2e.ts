@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { expectAccessible, flash, login, logout, newPage, openNav, useBrowser } from "./browser";
 
-// Issue 25 part 4: a consultant fills in a citizen's profile with her at a meeting,
+// A consultant fills in a citizen's profile with her at a meeting,
 // and the citizen sees on her next login what was written and by whom.
 
 const browser = useBrowser();

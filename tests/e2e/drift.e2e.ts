@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "./app-server";
 import { expectAccessible, expectNoSidewaysScroll, flash, login, newPage, openNav, useBrowser } from "./browser";
 
-// Issue 27: "Drift", where an admin sees the platform run its own jobs and can run one by hand.
+// "Drift", where an admin sees the platform run its own jobs and can run one by hand.
 // A server of its own: the reminders it runs send the demo's notices, which the other journeys must not see.
 
 const browser = useBrowser();

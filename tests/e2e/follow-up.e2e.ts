@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { expectAccessible, expectNoSidewaysScroll, flash, login, newPage, openNav, useBrowser } from "./browser";
 
-// Issue 25 part 1: a consultant works through Opfølgning.
+// A consultant works through Opfølgning.
 
 const browser = useBrowser();
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { expectAccessible, login, logout, newPage, openNav, useBrowser } from "./browser";
 
-// Issue 25 part 4: a citizen who is not online gets her invitation on paper.
+// A citizen who is not online gets her invitation on paper.
 
 const browser = useBrowser();
 
