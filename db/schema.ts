@@ -292,6 +292,8 @@ export interface ContactRequestTable {
   status: Generated<ContactRequestStatus>;
   createdAt: string;
   answeredAt: string | null;
+  /** The company's opening the request is about, if any. */
+  openingId: number | null;
 }
 
 export interface ProfileViewTable {
@@ -634,7 +636,8 @@ export type NotificationKind =
   | "recommended_opening"
   | "deadline_soon"
   | "event_reminder"
-  | "waitlist_moved_up";
+  | "waitlist_moved_up"
+  | "profile_reviewed";
 export type NotificationMode = "straks" | "daglig" | "aldrig";
 
 export interface NotificationTable {

@@ -52,7 +52,8 @@ describe("notifications", () => {
     const carlList = (await (await run(notificationsPage.loader, get("/notifikationer", await sessionCookie(c.carl.id)))).json()) as {
       notifications: { title: string; readAt: string | null }[];
     };
-    expect(carlList.notifications[0]).toMatchObject({ title: "Ny besked: Kontakt", readAt: null });
+    // The conversation is named after what it is about: here no opening, so the company's flexjob.
+    expect(carlList.notifications[0]).toMatchObject({ title: `Ny besked: Fleksjob hos ${c.company.name}`, readAt: null });
     // Seen: marked read.
     const again = await db.selectFrom("notifications").select("readAt").where("userId", "=", c.carl.id).execute();
     expect(again.every((n) => n.readAt !== null)).toBe(true);
@@ -69,7 +70,7 @@ describe("notifications", () => {
     const digests = sentEmails.slice(before).filter((m) => m.to === c.flex.email);
     expect(digests).toHaveLength(1);
     expect(digests[0]!.subject).toMatch(/3 nye notifikationer/);
-    expect(digests[0]!.text.match(/Ny besked: Kontakt/g)).toHaveLength(3);
+    expect(digests[0]!.text.split(`Ny besked: Fleksjob hos ${c.company.name}`)).toHaveLength(4);
     expect(digests[0]!.text).not.toContain("Første");
     await sendDigests(db);
     expect(sentEmails.slice(before).filter((m) => m.to === c.flex.email)).toHaveLength(1);

@@ -1,3 +1,5 @@
+import { type Expression, expressionBuilder, type SqlBool } from "kysely";
+
 import { deadlineSoonEmail, notificationEmail } from "~/email/messages.server";
 import { openingForMatching, profileForMatching } from "~/matching/adapters";
 import { profileScoreBound } from "~/matching/bounds.server";
@@ -9,8 +11,10 @@ import type { News } from "~/ops/news.server";
 import { loadProfileDetails, loadProfileDetailsMany } from "~/profiles/profile.server";
 import { candidateFilters, matchingCandidates } from "~/profiles/search.server";
 import { addDays, formatDate, localDate } from "~/utils/dates";
+import { quoted } from "~/utils/quote";
 
 import type { Db } from "../../db/kysely";
+import type { Database } from "../../db/schema";
 import { readSearch } from "./saved-searches.server";
 
 // Alerts: what is new since last time becomes one notification per person
@@ -75,7 +79,7 @@ export async function runSavedSearchAlerts(db: Db, now = new Date()): Promise<nu
         .onConflict((oc) => oc.doNothing())
         .executeTakeFirst();
       if (claimed.numInsertedOrUpdatedRows === 0n) continue;
-      const title = `${hit.what} til søgningen "${s.name}": ${hit.title}`;
+      const title = `${hit.what} til søgningen ${quoted(s.name)}: ${hit.title}`;
       await notify(
         db,
         {
@@ -119,12 +123,25 @@ async function newJobs(db: Db, searchId: number, userId: string, filters: Return
     .select(["o.id", "o.title", "oc.name as companyName"])
     .where((eb) => eb.or([eb("o.updatedAt", ">", since), eb("o.publishedAt", ">", since)]))
     .where((eb) => eb.not(eb.exists(eb.selectFrom("companyBlocks as b").select("b.userId").where("b.userId", "=", userId).whereRef("b.companyId", "=", "o.companyId"))))
+    .where((eb) => eb.not(knowsOpening(eb.val(userId), eb.ref("o.id"))))
     .where((eb) =>
       eb.not(eb.exists(eb.selectFrom("savedSearchHits as h").select("h.item").where("h.savedSearchId", "=", searchId).where("h.item", "=", eb.cast<string>("o.id", "text")))),
     )
     .orderBy("o.publishedAt")
     .execute();
   return rows.map((r) => ({ item: String(r.id), what: "Nyt job", title: `${r.title} hos ${r.companyName}`, link: `/job/${r.id}` }));
+}
+
+/**
+ * She has saved the opening or said she is interested (also if she took it
+ * back): an edit or a new publication of it is no "Nyt job" to her.
+ */
+function knowsOpening(userId: Expression<string>, openingId: Expression<number>): Expression<SqlBool> {
+  const eb = expressionBuilder<Database, never>();
+  return eb.or([
+    eb.exists(eb.selectFrom("savedOpenings as so").select("so.openingId").where("so.userId", "=", userId).where("so.openingId", "=", openingId)),
+    eb.exists(eb.selectFrom("interests as ki").select("ki.id").where("ki.userId", "=", userId).where("ki.openingId", "=", openingId)),
+  ]);
 }
 
 /**
@@ -151,6 +168,7 @@ export async function recommendNewOpenings(db: Db, now = new Date()): Promise<nu
       .where("u.role", "=", "flexjobber")
       .where("u.status", "=", "active")
       .where((eb) => eb.not(eb.exists(eb.selectFrom("companyBlocks as b").select("b.userId").whereRef("b.userId", "=", "u.id").where("b.companyId", "=", o.opening.companyId))))
+      .where((eb) => eb.not(knowsOpening(eb.ref("u.id"), eb.val(o.opening.id))))
       .where(bound, ">=", RECOMMEND_FROM)
       .execute();
     const details = await loadProfileDetailsMany(
@@ -207,7 +225,7 @@ export async function remindDeadlines(db: Db, now = new Date()): Promise<number>
     if (Number(claimed.numUpdatedRows) === 0) continue;
     const users = await db.selectFrom("users").select(["id", "email", "name"]).where("companyId", "=", o.companyId).where("status", "=", "active").execute();
     const maker = users.filter((u) => u.id === o.createdBy);
-    const title = `Fristen for "${o.title}" er ${formatDate(deadline)}`;
+    const title = `Fristen for ${quoted(o.title)} er ${formatDate(deadline)}`;
     const link = `/opslag/${o.id}#frist`;
     for (const u of maker.length > 0 ? maker : users) {
       await notify(

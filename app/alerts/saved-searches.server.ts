@@ -2,6 +2,7 @@ import { type JobSearchInput, jobSearchSchema } from "~/openings/schemas";
 import { AVAILABILITIES, availabilityLabels } from "~/profiles/options";
 import { type CandidateSearchInput, candidateSearchSchema, DEFAULT_SEARCH_KM, HOURS_MAX_PER_WEEK } from "~/profiles/schemas";
 import { formDataToObject } from "~/utils/forms.server";
+import { quoted } from "~/utils/quote";
 
 import type { Db } from "../../db/kysely";
 import type { SavedSearchKind } from "../../db/schema";
@@ -54,7 +55,7 @@ export function describeSearch(search: ParsedSearch): string {
   const parts: string[] = [];
   if (search.kind === "candidates") {
     const f = search.input;
-    if (f.q) parts.push(`"${f.q}"`);
+    if (f.q) parts.push(quoted(f.q));
     if (f.branche) parts.push(f.branche);
     if (f.kompetence.length > 0) parts.push(`Kompetencer: ${f.kompetence.join(", ")}`);
     if (f.certifikat.length > 0) parts.push(`Certifikater: ${f.certifikat.join(", ")}`);
@@ -64,7 +65,7 @@ export function describeSearch(search: ParsedSearch): string {
     return parts.length > 0 ? parts.join(" · ") : "Alle kandidater";
   }
   const f = search.input;
-  if (f.q) parts.push(`"${f.q}"`);
+  if (f.q) parts.push(quoted(f.q));
   if (f.branche) parts.push(f.branche);
   if (f.timer) parts.push("timer der passer til mig");
   if (f.afstand) parts.push("inden for min afstand");

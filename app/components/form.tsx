@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useNavigation, useSubmit } from "@remix-run/react";
-import { type InputHTMLAttributes, type ReactNode, useId } from "react";
+import { type InputHTMLAttributes, type ReactNode, useId, useRef } from "react";
 import { type DefaultValues, type FieldValues, useForm, type UseFormRegisterReturn } from "react-hook-form";
 import type * as z from "zod";
 
@@ -269,12 +269,26 @@ export function SubmitButton({
   className?: string;
 }) {
   const navigation = useNavigation();
-  const pending = navigation.state === "submitting" && (name === undefined || navigation.formData?.get(name) === value);
+  const ref = useRef<HTMLButtonElement>(null);
+  const data = navigation.state === "submitting" ? navigation.formData : undefined;
+  const pending = data !== undefined && submittedBy(ref.current?.form ?? null, data) && (name === undefined || data.get(name) === value);
   return (
-    <button type="submit" name={name} value={value} disabled={pending} aria-disabled={pending} className={className}>
+    <button ref={ref} type="submit" name={name} value={value} disabled={pending} aria-disabled={pending} className={className}>
       {pending ? pendingText : children}
     </button>
   );
+}
+
+/**
+ * Whether the submission in flight came from this form: a page has many forms
+ * ("Tilføj" under each list), and only the pressed one should say "Tilføjer …".
+ * The submission holds the form's fields, plus at most the pressed button.
+ */
+function submittedBy(form: HTMLFormElement | null, data: FormData): boolean {
+  if (!form) return false;
+  const own = [...new FormData(form).entries()];
+  const same = own.every(([key, v]) => (typeof v === "string" ? data.getAll(key).includes(v) : data.has(key)));
+  return same && [...data.keys()].length <= own.length + 1;
 }
 
 export function FormError({ message }: { message?: string }) {

@@ -1,5 +1,6 @@
 import { appUrl, env } from "~/env.server";
 import { formatDate, formatTime } from "~/utils/dates";
+import { quoted } from "~/utils/quote";
 
 import type { Invitation } from "../../db/schema";
 import type { EmailMessage } from "./email.server";
@@ -147,7 +148,7 @@ export function newMessageEmail({ to, name, subject, url }: { to: string; name: 
   return {
     to,
     subject: `Ny besked på ${env.BRAND_NAME}: ${subject}`,
-    text: [`Hej ${name}`, "", `Du har fået en ny besked i samtalen "${subject}". Log ind for at læse den:`, url].join("\n"),
+    text: [`Hej ${name}`, "", `Du har fået en ny besked i samtalen ${quoted(subject)}. Log ind for at læse den:`, url].join("\n"),
   };
 }
 
@@ -205,11 +206,11 @@ export function deadlineSoonEmail({
 }): EmailMessage {
   return {
     to,
-    subject: `Fristen for "${openingTitle}" nærmer sig`,
+    subject: `Fristen for ${quoted(openingTitle)} nærmer sig`,
     text: [
       `Hej ${name}`,
       "",
-      `Ansøgningsfristen for jeres opslag "${openingTitle}" er ${formatDate(deadline)}. Derefter lukker opslaget af sig selv.`,
+      `Ansøgningsfristen for jeres opslag ${quoted(openingTitle)} er ${formatDate(deadline)}. Derefter lukker opslaget af sig selv.`,
       "Har I brug for flere kandidater, kan I forlænge fristen her:",
       `${appUrl()}/opslag/${openingId}#frist`,
     ].join("\n"),
@@ -220,11 +221,11 @@ export function deadlineSoonEmail({
 export function newInterestEmail({ to, name, openingTitle, openingId }: { to: string; name: string; openingTitle: string; openingId: number }): EmailMessage {
   return {
     to,
-    subject: `Ny interesse for "${openingTitle}"`,
+    subject: `Ny interesse for ${quoted(openingTitle)}`,
     text: [
       `Hej ${name}`,
       "",
-      `En fleksjobber har sagt, at de er interesserede i jeres opslag "${openingTitle}".`,
+      `En fleksjobber har sagt, at de er interesserede i jeres opslag ${quoted(openingTitle)}.`,
       `Se interessen og svar på ${env.BRAND_NAME}: ${appUrl()}/opslag/${openingId}`,
     ].join("\n"),
   };
@@ -311,7 +312,7 @@ export function eventPromotedEmail({ to, name, title, startsAt, eventId }: { to:
     text: [
       `Hej ${name}`,
       "",
-      `Der er blevet en plads ledig, og du er nu tilmeldt "${title}" ${eventWhen(startsAt)}.`,
+      `Der er blevet en plads ledig, og du er nu tilmeldt ${quoted(title)} ${eventWhen(startsAt)}.`,
       "Kan du ikke komme, så meld fra på siden, så en anden kan få pladsen.",
       "",
       `${appUrl()}/arrangementer/${eventId}`,
@@ -323,7 +324,7 @@ export function eventCancelledEmail({ to, name, title, startsAt }: { to: string;
   return {
     to,
     subject: `Aflyst: ${title}`,
-    text: [`Hej ${name}`, "", `"${title}" ${eventWhen(startsAt)} er desværre aflyst.`, "", "Se andre arrangementer:", `${appUrl()}/arrangementer`].join("\n"),
+    text: [`Hej ${name}`, "", `${quoted(title)} ${eventWhen(startsAt)} er desværre aflyst.`, "", "Se andre arrangementer:", `${appUrl()}/arrangementer`].join("\n"),
   };
 }
 
@@ -348,7 +349,7 @@ export function eventReminderEmail({
     text: [
       `Hej ${name}`,
       "",
-      `Husk "${title}" i morgen, ${eventWhen(startsAt)}.`,
+      `Husk ${quoted(title)} i morgen, ${eventWhen(startsAt)}.`,
       `Sted: ${where}`,
       "",
       "Kan du ikke komme, så meld fra, så en anden kan få pladsen:",

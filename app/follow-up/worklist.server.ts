@@ -5,6 +5,7 @@ import { hasNoEmail } from "~/email/no-email";
 import { liveOpenings } from "~/openings/openings.server";
 import { requestExpiryCutoff } from "~/profiles/contact.server";
 import { addDays, localDate } from "~/utils/dates";
+import { quoted } from "~/utils/quote";
 
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
@@ -239,7 +240,7 @@ async function unansweredInterests(db: Db, scope: Scope, now: Date) {
     kind: "unanswered_interest" as const,
     total,
     rows: rows.map((r) =>
-      citizenRow("unanswered_interest", { id: r.userId, name: r.name }, `${r.companyName} har ikke svaret på interessen for "${r.title}". Vist interesse`, r.createdAt),
+      citizenRow("unanswered_interest", { id: r.userId, name: r.name }, `${r.companyName} har ikke svaret på interessen for ${quoted(r.title)}. Vist interesse`, r.createdAt),
     ),
   };
 }
@@ -305,7 +306,7 @@ async function quietOpenings(db: Db, scope: Scope, now: Date) {
       subject: `opening:${r.id}`,
       userId: null,
       who: r.companyName,
-      what: `"${r.title}" har ingen interesserede og ingen forespørgsler. Slået op`,
+      what: `${quoted(r.title)} har ingen interesserede og ingen forespørgsler. Slået op`,
       since: r.publishedAt!,
       link: `/virksomheder?q=${encodeURIComponent(r.companyName)}`,
       write: `/beskeder/skriv?virksomhed=${r.companyId}&skabelon=quiet_opening`,

@@ -61,7 +61,11 @@ export async function replyToInterest(
   return inTransaction(db, async (trx) => {
     const interest = await companyInterest(trx, input.interestId, input.companyId);
     if (!interest || interest.openingId !== input.openingId) return "not_found";
-    const sent = await createContactRequest(trx, { companyId: input.companyId, sentBy: input.sentBy, profileUserId: interest.userId, message: input.message }, now);
+    const sent = await createContactRequest(
+      trx,
+      { companyId: input.companyId, sentBy: input.sentBy, profileUserId: interest.userId, message: input.message, openingId: interest.openingId },
+      now,
+    );
     if (sent === "not_found" || sent.kind !== "sent") return sent;
     const threadId = await openInterestThread(trx, { interestId: interest.id, requestId: sent.requestId, authorId: input.sentBy, body: input.message }, now);
     await noticeContactRequest(trx, sent.requestId);

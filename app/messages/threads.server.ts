@@ -357,9 +357,11 @@ export async function threadForAcceptedRequest(db: Db, requestId: number, now = 
     const existing = await trx.selectFrom("threads").select("id").where("contactRequestId", "=", requestId).executeTakeFirst();
     if (existing) return existing.id;
     const r = await trx
-      .selectFrom("contactRequests")
-      .select(["companyId", "profileUserId", "sentBy", "message", "createdAt"])
-      .where("id", "=", requestId)
+      .selectFrom("contactRequests as r")
+      .innerJoin("companies as c", "c.id", "r.companyId")
+      .leftJoin("openings as o", "o.id", "r.openingId")
+      .select(["r.companyId", "r.profileUserId", "r.sentBy", "r.message", "r.createdAt", "r.openingId", "o.title as openingTitle", "c.name as companyName"])
+      .where("r.id", "=", requestId)
       .executeTakeFirstOrThrow();
     const at = now.toISOString();
     const { id } = await trx
@@ -368,10 +370,11 @@ export async function threadForAcceptedRequest(db: Db, requestId: number, now = 
         kind: "contact",
         companyId: r.companyId,
         flexjobberId: r.profileUserId,
-        openingId: null,
+        openingId: r.openingId,
         contactRequestId: requestId,
         interestId: null,
-        subject: "Kontakt",
+        // Named after what it is about, for both sides: the opening, or the company's flexjob.
+        subject: r.openingTitle ?? `Fleksjob hos ${r.companyName}`,
         createdBy: r.sentBy,
         createdAt: at,
         lastMessageAt: at,

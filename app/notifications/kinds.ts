@@ -30,6 +30,7 @@ export const kindLabels: Record<NotificationKind, string> = {
   deadline_soon: "Fristen for et af vores opslag nærmer sig",
   event_reminder: "Påmindelse dagen før et arrangement",
   waitlist_moved_up: "Der er blevet plads til mig på et arrangement",
+  profile_reviewed: "Jobcentret har godkendt min profil eller sendt den tilbage",
 };
 
 export const defaultModes: Record<NotificationKind, NotificationMode> = {
@@ -48,11 +49,12 @@ export const defaultModes: Record<NotificationKind, NotificationMode> = {
   deadline_soon: "straks",
   event_reminder: "straks",
   waitlist_moved_up: "straks",
+  profile_reviewed: "straks",
 };
 
 /** The kinds a role can receive, for its settings form. */
 export function kindsFor(role: Role): NotificationKind[] {
-  if (role === "flexjobber") return ["contact_request", "message", "recommended_opening", "new_job", "event_reminder", "waitlist_moved_up"];
+  if (role === "flexjobber") return ["contact_request", "profile_reviewed", "message", "recommended_opening", "new_job", "event_reminder", "waitlist_moved_up"];
   if (role === "company") return ["request_answer", "new_interest", "message", "new_candidate", "deadline_soon", "event_reminder", "waitlist_moved_up"];
   return ["message", "profile_to_approve", "hire_to_confirm"];
 }

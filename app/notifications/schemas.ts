@@ -18,6 +18,7 @@ const KINDS = [
   "deadline_soon",
   "event_reminder",
   "waitlist_moved_up",
+  "profile_reviewed",
 ] as const satisfies readonly NotificationKind[];
 
 /** The SMS choice for a kind is the field `sms_<kind>` beside the email choice `<kind>`. */

@@ -18,6 +18,7 @@ const WHAT: Record<NotificationKind, string> = {
   deadline_soon: "En frist nærmer sig",
   event_reminder: "Husk dit arrangement i morgen",
   waitlist_moved_up: "Der er blevet plads til dig på et arrangement",
+  profile_reviewed: "Jobcentret har set din profil",
 };
 
 /** "Du har en ny besked på Refleks. Log ind på https://…" */

@@ -284,6 +284,11 @@ export async function copyOpening(db: Db, id: number, companyId: number, userId:
   return result.ok ? result.id : null;
 }
 
+/** The company's published openings, for "Hvilket job handler det om?" on a contact request. */
+export async function publishedOpeningChoices(db: Db, companyId: number): Promise<{ id: number; title: string }[]> {
+  return db.selectFrom("openings").select(["id", "title"]).where("companyId", "=", companyId).where("status", "=", "published").orderBy("publishedAt", "desc").execute();
+}
+
 /** The company's openings with how many said interested (and how many are new), a page at a time, latest change first. */
 export async function listCompanyOpenings(db: Db, companyId: number, page = 1) {
   const own = db.selectFrom("openings as o").where("o.companyId", "=", companyId);

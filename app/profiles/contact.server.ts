@@ -3,7 +3,7 @@ import { formatDate } from "~/utils/dates";
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { ContactRequestStatus } from "../../db/schema";
-import { isVisibleFlexjobber, isVisibleTo, visibleProfiles } from "./visibility.server";
+import { ALIAS_IN_TEXT, isVisibleFlexjobber, isVisibleTo, visibleProfiles, withoutHiddenCandidates } from "./visibility.server";
 
 /** After a no, the same company may not ask again for this long. */
 export const DECLINE_BLOCK_DAYS = 30;
@@ -77,6 +77,31 @@ export async function revealedIdentities(db: Db, companyId: number, userIds: str
   return out;
 }
 
+/** A company's notices as it may read them: none about a candidate it cannot see, and her name beside the alias once she said yes. */
+export async function noticesForCompany<T extends { title: string }>(db: Db, companyId: number, notices: T[]): Promise<T[]> {
+  return withRevealedNames(db, companyId, await withoutHiddenCandidates(db, companyId, notices));
+}
+
+/**
+ * A company's notices name candidates by the alias they had when written. Once
+ * a candidate has said yes to this company, her name stands beside it
+ * ("Anna Holm (Fleksjobber 7KQ2) har sagt ja"); read, not stored, so an
+ * erased or paused candidate is never named.
+ */
+async function withRevealedNames<T extends { title: string }>(db: Db, companyId: number, notices: T[]): Promise<T[]> {
+  const named = [...new Set(notices.flatMap((n) => n.title.match(ALIAS_IN_TEXT) ?? []))];
+  if (named.length === 0) return notices;
+  const people = await visibleProfiles(db, companyId).select(["p.userId", "p.alias"]).where("p.alias", "in", named).execute();
+  const identities = await revealedIdentities(
+    db,
+    companyId,
+    people.map((p) => p.userId),
+  );
+  const names = new Map(people.flatMap((p) => (identities.has(p.userId) ? [[p.alias, identities.get(p.userId)!.name] as const] : [])));
+  if (names.size === 0) return notices;
+  return notices.map((n) => ({ ...n, title: n.title.replace(ALIAS_IN_TEXT, (alias) => (names.has(alias) ? `${names.get(alias)} (${alias})` : alias)) }));
+}
+
 export type RequestState = { kind: "none" } | { kind: "pending"; sentAt: string } | { kind: "accepted" } | { kind: "blocked"; until: string };
 
 /** Where this company stands with this flexjobber: may it ask, is it waiting, did they say yes? */
@@ -97,27 +122,48 @@ export async function requestState(db: Db, companyId: number, profileUserId: str
 }
 
 /** Why a new request cannot be sent now, in Danish for the company. */
-export function refusalText(state: Exclude<RequestState, { kind: "none" }>): string {
+export function refusalText(state: Exclude<RequestState, { kind: "none" }> | { kind: "no_opening" }): string {
+  if (state.kind === "no_opening") return "Vælg et af jeres opslag, der er slået op, eller intet bestemt job.";
   if (state.kind === "pending") return "I har allerede sendt en forespørgsel. Vent på svar.";
   if (state.kind === "accepted") return "Borgeren har allerede sagt ja. Kontaktoplysningerne står ved borgeren.";
   return `Borgeren har sagt nej tak. I kan spørge igen fra ${formatDate(state.until)}.`;
 }
 
-export type SendResult = { kind: "sent"; requestId: number } | "not_found" | Exclude<RequestState, { kind: "none" }>;
+export type SendResult = { kind: "sent"; requestId: number } | "not_found" | { kind: "no_opening" } | Exclude<RequestState, { kind: "none" }>;
 
 /** A company asks a (visible) flexjobber, known to it only by alias, to get in touch. */
-export async function sendContactRequest(db: Db, input: { companyId: number; sentBy: string; alias: string; message: string }, now = new Date()): Promise<SendResult> {
+export async function sendContactRequest(
+  db: Db,
+  input: { companyId: number; sentBy: string; alias: string; message: string; openingId?: number | null },
+  now = new Date(),
+): Promise<SendResult> {
   return inTransaction(db, async (trx) => {
     const profile = await visibleProfiles(trx, input.companyId).select("p.userId").where("p.alias", "=", input.alias).executeTakeFirst();
     if (!profile) return "not_found";
-    return createContactRequest(trx, { companyId: input.companyId, sentBy: input.sentBy, message: input.message, profileUserId: profile.userId }, now);
+    return createContactRequest(trx, { companyId: input.companyId, sentBy: input.sentBy, message: input.message, profileUserId: profile.userId, openingId: input.openingId }, now);
   });
 }
 
 /** Asks one flexjobber by id (e.g. one who showed interest), if they are visible to the company. */
-export async function createContactRequest(db: Db, input: { companyId: number; sentBy: string; profileUserId: string; message: string }, now = new Date()): Promise<SendResult> {
+export async function createContactRequest(
+  db: Db,
+  input: { companyId: number; sentBy: string; profileUserId: string; message: string; openingId?: number | null },
+  now = new Date(),
+): Promise<SendResult> {
   return inTransaction(db, async (trx) => {
     if (!(await isVisibleTo(trx, input.profileUserId, input.companyId))) return "not_found";
+    const openingId = input.openingId ?? null;
+    // Only the company's own opening, and only one she can read (published).
+    if (openingId !== null) {
+      const own = await trx
+        .selectFrom("openings")
+        .select("id")
+        .where("id", "=", openingId)
+        .where("companyId", "=", input.companyId)
+        .where("status", "=", "published")
+        .executeTakeFirst();
+      if (!own) return { kind: "no_opening" };
+    }
     const state = await requestState(trx, input.companyId, input.profileUserId, now);
     if (state.kind !== "none") return state;
     const { id } = await trx
@@ -129,6 +175,7 @@ export async function createContactRequest(db: Db, input: { companyId: number; s
         message: input.message,
         createdAt: now.toISOString(),
         answeredAt: null,
+        openingId,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -160,19 +207,36 @@ export interface FlexjobberRequestRow {
   message: string;
   status: RequestStatusNow;
   createdAt: string;
+  /** The opening it is about, if any; `open` while she can read it on /job. */
+  opening: { id: number; title: string; open: boolean } | null;
 }
 
-/** The flexjobber sees who is asking: company and sender by name. */
+/** The flexjobber sees who is asking: company and sender by name, and the opening it is about. */
 export async function listRequestsForFlexjobber(db: Db, userId: string, now = new Date()): Promise<FlexjobberRequestRow[]> {
   const rows = await db
     .selectFrom("contactRequests as r")
     .innerJoin("companies as c", "c.id", "r.companyId")
     .leftJoin("users as s", "s.id", "r.sentBy")
-    .select(["r.id", "c.name as companyName", "s.name as senderName", "r.message", "r.status", "r.createdAt"])
+    .leftJoin("openings as o", "o.id", "r.openingId")
+    .select([
+      "r.id",
+      "c.name as companyName",
+      "s.name as senderName",
+      "r.message",
+      "r.status",
+      "r.createdAt",
+      "o.id as openingId",
+      "o.title as openingTitle",
+      "o.status as openingStatus",
+    ])
     .where("r.profileUserId", "=", userId)
     .orderBy("r.id", "desc")
     .execute();
-  return rows.map((r) => ({ ...r, status: requestStatusNow(r, now) }));
+  return rows.map(({ openingId, openingTitle, openingStatus, ...r }) => ({
+    ...r,
+    status: requestStatusNow(r, now),
+    opening: openingId !== null && openingTitle !== null ? { id: openingId, title: openingTitle, open: openingStatus === "published" } : null,
+  }));
 }
 
 export interface CompanyRequestRow {

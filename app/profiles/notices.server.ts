@@ -1,4 +1,3 @@
-import { sendNotice } from "~/email/email.server";
 import { contactAnsweredEmail, contactRequestEmail, profileReviewedEmail } from "~/email/messages.server";
 import { notify } from "~/notifications/notifications.server";
 import { notifyStaffTask } from "~/notifications/staff.server";
@@ -16,7 +15,11 @@ import { approveProfile, returnProfile } from "./review.server";
 // of send nothing, so the demo generator and tests of the rules can use them.
 
 /** A company asks to get in touch with a candidate it found; she hears of it. */
-export async function sendContactRequestAndNotify(db: Db, input: { companyId: number; sentBy: string; alias: string; message: string }, now = new Date()): Promise<SendResult> {
+export async function sendContactRequestAndNotify(
+  db: Db,
+  input: { companyId: number; sentBy: string; alias: string; message: string; openingId?: number | null },
+  now = new Date(),
+): Promise<SendResult> {
   return inTransaction(db, async (trx) => {
     const result = await sendContactRequest(trx, input, now);
     if (result !== "not_found" && result.kind === "sent") await noticeContactRequest(trx, result.requestId);
@@ -35,7 +38,7 @@ export async function reviewProfileAndNotify(
       input.decision === "approve"
         ? await approveProfile(trx, { userId: input.userId, staffId: input.staffId }, now)
         : await returnProfile(trx, { userId: input.userId, reason: input.reason }, now);
-    if (reviewed) await noticeProfileReviewed(trx, input.userId);
+    if (reviewed) await noticeProfileReviewed(trx, input.userId, now);
     return reviewed;
   });
   if (done && input.decision === "approve") announceNews("profile");
@@ -94,7 +97,8 @@ export async function noticeContactAnswer(db: Db, requestId: number): Promise<vo
   }
 }
 
-export async function noticeProfileReviewed(db: Db, userId: string): Promise<void> {
+/** To the flexjobber: her profile is approved (companies can find it now) or sent back with the reason; on the platform and as she chose. */
+export async function noticeProfileReviewed(db: Db, userId: string, now = new Date()): Promise<void> {
   const row = await db
     .selectFrom("profiles as p")
     .innerJoin("users as u", "u.id", "p.userId")
@@ -102,5 +106,16 @@ export async function noticeProfileReviewed(db: Db, userId: string): Promise<voi
     .where("p.userId", "=", userId)
     .executeTakeFirst();
   if (!row || (row.status !== "approved" && row.status !== "returned")) return;
-  await sendNotice(db, profileReviewedEmail({ to: row.email, name: row.name, approved: row.status === "approved", reason: row.returnReason ?? undefined }));
+  const approved = row.status === "approved";
+  await notify(
+    db,
+    {
+      userId,
+      kind: "profile_reviewed",
+      title: approved ? "Din profil er godkendt. Virksomhederne kan nu finde den" : "Jobcentret har sendt din profil tilbage med en bemærkning",
+      link: "/profil",
+      email: profileReviewedEmail({ to: row.email, name: row.name, approved, reason: row.returnReason ?? undefined }),
+    },
+    now,
+  );
 }

@@ -436,13 +436,15 @@ export async function publishProfile(db: Db, userId: string, now = new Date(), w
 }
 
 /** The flexjobber's consents as "Mine data" shows them; `published`: a profile was ever published (so sharing can be given again). */
-export async function consentChoices(db: Db, userId: string): Promise<{ health: boolean; sharing: boolean; published: boolean }> {
-  const [profile, health, sharing] = await Promise.all([
+export async function consentChoices(db: Db, userId: string): Promise<{ health: boolean; sharing: boolean; published: boolean; accommodations: number }> {
+  const [profile, health, sharing, accommodations] = await Promise.all([
     db.selectFrom("profiles").select("firstPublishedAt").where("userId", "=", userId).executeTakeFirst(),
     hasHealthConsent(db, userId),
     hasSharingConsent(db, userId),
+    countItems(db, "accommodations", userId),
   ]);
-  return { health, sharing, published: Boolean(profile?.firstPublishedAt) };
+  // The count says what withdrawing the health consent would delete.
+  return { health, sharing, published: Boolean(profile?.firstPublishedAt), accommodations: Number(accommodations) };
 }
 
 /** Whether the flexjobber currently lets companies see the (anonymised) profile. */

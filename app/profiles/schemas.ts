@@ -143,6 +143,8 @@ export type CandidateSearchInput = z.output<typeof candidateSearchSchema>;
 
 export const contactRequestSchema = z.object({
   message: text("Skriv en kort besked til borgeren.", 1000),
+  // One of the company's published openings; "" is "no opening in particular".
+  opening: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number({ error: "Vælg et af jeres opslag." }).int().positive({ error: "Vælg et af jeres opslag." }).optional()),
 });
 
 export const answerRequestSchema = z.object({

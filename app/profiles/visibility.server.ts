@@ -51,7 +51,7 @@ export async function isVisibleTo(db: Db, userId: string, forCompanyId?: number)
 }
 
 /** A candidate's alias in a text a company reads ("Fleksjobber 7KQ2 har sagt ja"). */
-const ALIAS_IN_TEXT = /Fleksjobber [A-Z2-9]{4}/g;
+export const ALIAS_IN_TEXT = /Fleksjobber [A-Z2-9]{4}/g;
 
 /**
  * A company's notices name candidates by alias, written when they happened.

@@ -119,15 +119,23 @@ function Incoming({ rows }: { rows: FlexjobberRequestRow[] }) {
       {rows.map((r) => (
         <article key={r.id} className="card" aria-labelledby={`req-${r.id}`}>
           <h3 id={`req-${r.id}`}>{r.companyName}</h3>
+          <p>
+            {r.opening ? (
+              <>Om jobbet: {r.opening.open ? <Link to={`/job/${r.opening.id}`}>{r.opening.title}</Link> : `${r.opening.title} (opslaget er lukket)`}</>
+            ) : (
+              "Om et fleksjob hos virksomheden. Den nævner ikke et bestemt opslag."
+            )}
+          </p>
           <p className="muted">
             {r.senderName ? `Fra ${r.senderName}, ` : ""}
             {formatDate(r.createdAt)} · {statusLabels[r.status]}
           </p>
           <p className="prewrap">{r.message}</p>
           {r.status === "pending" ? (
+            // Two equal buttons: a no is as welcome as a yes.
             <Form method="post" className="actions">
               <input type="hidden" name="requestId" value={r.id} />
-              <button type="submit" name="answer" value="accepted">
+              <button type="submit" name="answer" value="accepted" className="secondary">
                 Ja, del mine kontaktoplysninger <span className="visually-hidden">med {r.companyName}</span>
               </button>
               <button type="submit" name="answer" value="declined" className="secondary">

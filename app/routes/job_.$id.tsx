@@ -84,6 +84,7 @@ export default function Job() {
       </p>
       <h1>{view.title}</h1>
       {live ? null : <p className="notice">Opslaget er lukket. Du kan ikke længere sige, at du er interesseret.</p>}
+      <OpeningView o={view} />
       {match ? (
         <section aria-labelledby="match-h" className="card">
           <h2 id="match-h">Sådan passer jobbet til dig</h2>
@@ -134,7 +135,6 @@ export default function Job() {
       ) : live ? (
         <InterestForm key={id} errors={actionData?.errors} />
       ) : null}
-      <OpeningView o={view} />
     </>
   );
 }

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { requireCompanyUser } from "~/auth/guard.server";
 import { CandidateProfile } from "~/components/candidate-profile";
-import { FormError, SubmitButton, TextAreaField, useZodForm } from "~/components/form";
+import { FormError, SelectField, SubmitButton, TextAreaField, useZodForm } from "~/components/form";
+import { publishedOpeningChoices } from "~/openings/openings.server";
 import { loadCandidateForCompany } from "~/profiles/candidates.server";
 import { refusalText } from "~/profiles/contact.server";
 import { sendContactRequestAndNotify } from "~/profiles/notices.server";
@@ -24,7 +25,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCompanyUser(request);
   const candidate = await loadCandidateForCompany(db, { alias: params.alias ?? "", companyId: user.companyId, viewerId: user.id });
   if (!candidate) throw notFound();
-  return json({ candidate });
+  const openings = candidate.request.kind === "none" ? await publishedOpeningChoices(db, user.companyId) : [];
+  // From an opening's recommended candidates (?opslag=…) the request is about that opening.
+  const fromOpening = Number(new URL(request.url).searchParams.get("opslag"));
+  return json({ candidate, openings, chosenOpening: openings.some((o) => o.id === fromOpening) ? String(fromOpening) : "" });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,14 +36,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseForm(request, contactRequestSchema);
   if (!parsed.success) return parsed.response;
   const alias = params.alias ?? "";
-  const result = await sendContactRequestAndNotify(db, { companyId: user.companyId, sentBy: user.id, alias, message: parsed.data.message });
+  const result = await sendContactRequestAndNotify(db, { companyId: user.companyId, sentBy: user.id, alias, message: parsed.data.message, openingId: parsed.data.opening });
   if (result === "not_found") throw notFound();
+  if (result.kind === "no_opening") return badRequest({ opening: refusalText(result) });
   if (result.kind !== "sent") return badRequest({}, refusalText(result), 409);
   return redirectWithMessage(`/kandidater/${encodeURIComponent(alias)}`, "forespoergsel-sendt");
 }
 
 export default function Candidate() {
-  const { candidate } = useLoaderData<typeof loader>();
+  const { candidate, openings, chosenOpening } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { view, identity, request } = candidate;
   return (
@@ -72,7 +77,7 @@ export default function Candidate() {
       ) : null}
       <CandidateProfile view={view} />
       {request.kind === "none" ? (
-        <ContactForm formError={actionData?.formError} errors={actionData?.errors} alias={view.alias} />
+        <ContactForm formError={actionData?.formError} errors={actionData?.errors} alias={view.alias} openings={openings} chosenOpening={chosenOpening} />
       ) : (
         <section aria-labelledby="req-h" className="card">
           <h2 id="req-h">Jeres forespørgsel</h2>
@@ -90,14 +95,36 @@ export default function Candidate() {
   );
 }
 
-function ContactForm({ alias, errors, formError }: { alias: string; errors?: Record<string, string>; formError?: string }) {
-  const { onSubmit, errorFor, register } = useZodForm(contactRequestSchema, { serverErrors: errors });
+function ContactForm({
+  alias,
+  errors,
+  formError,
+  openings,
+  chosenOpening,
+}: {
+  alias: string;
+  errors?: Record<string, string>;
+  formError?: string;
+  openings: { id: number; title: string }[];
+  chosenOpening: string;
+}) {
+  const { onSubmit, errorFor, register } = useZodForm(contactRequestSchema, { serverErrors: errors, defaultValues: { opening: chosenOpening } });
   return (
     <section aria-labelledby="ask-h" className="card">
       <h2 id="ask-h">Vil I i kontakt med {alias}?</h2>
       <p>Skriv kort, hvem I er, og hvad I tænker. Borgeren ser jeres virksomheds navn og kan sige ja eller nej.</p>
       <FormError message={formError} />
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
+        {openings.length > 0 ? (
+          <SelectField
+            label="Hvilket job handler det om?"
+            hint="Borgeren ser jobbet sammen med jeres forespørgsel."
+            registration={register("opening")}
+            error={errorFor("opening")}
+            defaultValue={chosenOpening}
+            options={[{ value: "", label: "Intet bestemt job" }, ...openings.map((o) => ({ value: String(o.id), label: o.title }))]}
+          />
+        ) : null}
         <TextAreaField label="Besked" registration={register("message")} error={errorFor("message")} maxLength={1000} />
         <div>
           <SubmitButton pendingText="Sender …">Send forespørgsel</SubmitButton>

@@ -5,6 +5,7 @@ import { HEALTH_CONSENT_VERSION } from "~/auth/consent-texts";
 import { requireUser } from "~/auth/guard.server";
 import { endSession } from "~/auth/session.server";
 import { CheckboxField, FormError, SubmitButton, useZodForm } from "~/components/form";
+import { WithdrawHealthConsent } from "~/components/health-consent";
 import { eraseUser } from "~/privacy/erasure.server";
 import { eraseAccountSchema, myDataActionSchema } from "~/privacy/schemas";
 import { consentChoices, setHealthConsent, setSharingConsent } from "~/profiles/profile.server";
@@ -95,14 +96,10 @@ export default function MyData() {
           )}
           <h3>Mine skånebehov</h3>
           {consents.health ? (
-            <Form method="post" className="stack">
+            <>
               <p>Du har givet samtykke. Trækker du det tilbage, sletter vi dine skånebehov med det samme.</p>
-              <div>
-                <SubmitButton name="intent" value="withdraw-health" className="secondary" pendingText="Gemmer …">
-                  Træk samtykket tilbage og slet mine skånebehov
-                </SubmitButton>
-              </div>
-            </Form>
+              <WithdrawHealthConsent intent="withdraw-health" count={consents.accommodations} />
+            </>
           ) : (
             <p>Du har ikke givet samtykke. Vi gemmer ingen skånebehov om dig.</p>
           )}

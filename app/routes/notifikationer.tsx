@@ -6,7 +6,7 @@ import { SubmitButton } from "~/components/form";
 import { kindLabels, kindsFor, modeLabels, NOTIFICATION_MODES, smsModeLabels } from "~/notifications/kinds";
 import { listNotifications, markNotificationsRead, preferencesFor, savePreferences, smsRecipient } from "~/notifications/notifications.server";
 import { preferencesSchema, smsField } from "~/notifications/schemas";
-import { withoutHiddenCandidates } from "~/profiles/visibility.server";
+import { noticesForCompany } from "~/profiles/contact.server";
 import { formatDate, formatTime } from "~/utils/dates";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms.server";
@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Notifikationer" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [all, preferences, smsTo] = await Promise.all([listNotifications(db, user.id), preferencesFor(db, user.id), smsRecipient(db, user.id)]);
-  const notifications = user.companyId === null ? all : await withoutHiddenCandidates(db, user.companyId, all);
+  const notifications = user.companyId === null ? all : await noticesForCompany(db, user.companyId, all);
   // Seen now: the count in the header goes to zero on the next page.
   await markNotificationsRead(db, user.id);
   const citizen = user.role === "flexjobber";

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
 
 import { requireCompanyUser } from "~/auth/guard.server";
+import { ConfirmFold } from "~/components/confirm-fold";
 import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { MatchReasons } from "~/components/match-reasons";
 import { OpeningView } from "~/components/opening-view";
@@ -116,28 +117,25 @@ export default function OpeningPage() {
         {status === "draft" ? " Kun I kan se opslaget." : ""}
       </p>
       <FormError message={actionData?.formError} />
-      <Form method="post" className="actions">
+      <div className="actions">
         <Link to={`/opslag/${id}/rediger`}>Ret opslaget</Link>
+        <Form method="post">
+          <SubmitButton name="intent" value="copy" className="secondary" pendingText="Kopierer …">
+            Kopiér
+          </SubmitButton>
+        </Form>
         {status !== "published" ? (
-          <SubmitButton name="intent" value="publish" pendingText="Slår op …">
-            Slå opslaget op
-          </SubmitButton>
+          <Form method="post">
+            <SubmitButton name="intent" value="publish" pendingText="Slår op …">
+              Slå opslaget op
+            </SubmitButton>
+          </Form>
         ) : (
-          <SubmitButton name="intent" value="close" className="secondary" pendingText="Lukker …">
-            Luk opslaget
-          </SubmitButton>
+          <ConfirmFold summary="Luk opslaget" intent="close" confirm="Ja, luk opslaget nu" pendingText="Lukker …">
+            <p>Fleksjobberne kan ikke længere finde jobbet eller sige, at de er interesserede. De interesserede, I allerede har, bliver her. I kan slå opslaget op igen.</p>
+          </ConfirmFold>
         )}
-        <SubmitButton name="intent" value="copy" className="secondary" pendingText="Kopierer …">
-          Kopiér
-        </SubmitButton>
-      </Form>
-
-      {status === "published" && deadline ? <ExtendDeadline deadline={deadline} errors={actionData?.errors} /> : null}
-
-      <section aria-labelledby="preview-h">
-        <h2 id="preview-h">Opslaget, som fleksjobberne ser det</h2>
-        <OpeningView o={view} />
-      </section>
+      </div>
 
       <section aria-labelledby="interests-h">
         <h2 id="interests-h">Interesserede ({interests.length})</h2>
@@ -158,7 +156,7 @@ export default function OpeningPage() {
         {shortlist.map((c) => (
           <article key={c.alias} className="card" aria-labelledby={`short-${c.alias}`}>
             <h3 id={`short-${c.alias}`}>
-              <Link to={`/kandidater/${encodeURIComponent(c.alias)}`}>{c.alias}</Link>
+              <Link to={`/kandidater/${encodeURIComponent(c.alias)}?opslag=${id}`}>{c.alias}</Link>
             </h3>
             {c.headline ? <p>{c.headline}</p> : null}
             <p className="muted">{[c.hours, c.area, `sat på ${formatDate(c.addedAt)}`].filter(Boolean).join(" · ")}</p>
@@ -175,7 +173,7 @@ export default function OpeningPage() {
         {candidates.map((c) => (
           <article key={c.alias} className="card" aria-labelledby={`cand-${c.alias}`}>
             <h3 id={`cand-${c.alias}`}>
-              <Link to={`/kandidater/${encodeURIComponent(c.alias)}`}>{c.alias}</Link>
+              <Link to={`/kandidater/${encodeURIComponent(c.alias)}?opslag=${id}`}>{c.alias}</Link>
             </h3>
             {c.headline ? <p>{c.headline}</p> : null}
             <p className="muted">{[c.hours, c.area].filter(Boolean).join(" · ")}</p>
@@ -191,6 +189,15 @@ export default function OpeningPage() {
           </p>
         ) : null}
       </section>
+
+      {status === "published" && deadline ? <ExtendDeadline deadline={deadline} errors={actionData?.errors} /> : null}
+
+      <details className="card ad-fold">
+        <summary>
+          <h2 id="preview-h">Opslaget, som fleksjobberne ser det</h2>
+        </summary>
+        <OpeningView o={view} />
+      </details>
     </>
   );
 }

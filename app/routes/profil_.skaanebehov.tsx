@@ -1,8 +1,9 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 
 import { HEALTH_CONSENT_VERSION, healthConsentText, healthConsentTitle } from "~/auth/consent-texts";
 import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
+import { WithdrawHealthConsent } from "~/components/health-consent";
 import { editProfile, requireProfileEditor, witnessOf } from "~/profiles/assisted.server";
 import { addAccommodation, ensureProfile, loadProfileDetails, removeProfileItem, setAccommodationVisible, setHealthConsent } from "~/profiles/profile.server";
 import { addItemProblem } from "~/profiles/profile-actions.server";
@@ -58,10 +59,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Accommodations() {
   const { healthConsent, items, suggestions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { onSubmit, errorFor, register } = useZodForm(addAccommodationSchema, {
-    serverErrors: actionData?.errors,
-    defaultValues: { intent: "add" },
-  });
   return (
     <>
       <p>
@@ -79,27 +76,23 @@ export default function Accommodations() {
         {healthConsentText.map((t) => (
           <p key={t}>{t}</p>
         ))}
-        <Form method="post" className="actions">
-          {healthConsent ? (
-            <>
-              <p>
-                <strong>Du har givet samtykke.</strong> Trækker du det tilbage, sletter vi dine skånebehov med det samme.
-              </p>
-              <SubmitButton name="intent" value="withdraw-consent" className="secondary" pendingText="Gemmer …">
-                Træk mit samtykke tilbage
-              </SubmitButton>
-            </>
-          ) : (
-            <>
-              <p>
-                <strong>Du har ikke givet samtykke.</strong> Virksomhederne kan ikke se dine skånebehov.
-              </p>
-              <SubmitButton name="intent" value="give-consent" pendingText="Gemmer …">
-                Jeg giver samtykke
-              </SubmitButton>
-            </>
-          )}
-        </Form>
+        {healthConsent ? (
+          <>
+            <p>
+              <strong>Du har givet samtykke.</strong> Trækker du det tilbage, sletter vi dine skånebehov med det samme.
+            </p>
+            <WithdrawHealthConsent intent="withdraw-consent" count={items.length} />
+          </>
+        ) : (
+          <Form method="post" className="actions">
+            <p>
+              <strong>Du har ikke givet samtykke.</strong> Virksomhederne kan ikke se dine skånebehov.
+            </p>
+            <SubmitButton name="intent" value="give-consent" pendingText="Gemmer …">
+              Jeg giver samtykke
+            </SubmitButton>
+          </Form>
+        )}
       </section>
 
       <section aria-labelledby="items-h" className="card">
@@ -132,32 +125,42 @@ export default function Accommodations() {
             ))}
           </ul>
         )}
-        <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
-          <input type="hidden" name="intent" value="add" />
-          <TextField
-            label="Tilføj et skånebehov"
-            hint="Skriv og vælg fra listen, eller skriv med dine egne ord."
-            registration={register("label")}
-            error={errorFor("label")}
-            list="accommodation-options"
-            autoComplete="off"
-            maxLength={120}
-          />
-          <datalist id="accommodation-options">
-            {suggestions.map((s) => (
-              <option key={s} value={s} />
-            ))}
-          </datalist>
-          <div>
-            <SubmitButton className="secondary" pendingText="Tilføjer …">
-              Tilføj
-            </SubmitButton>
-          </div>
-        </Form>
+        {/* A new item remounts the add box, so the field is empty again after "Det er gemt." */}
+        <AddAccommodation key={items.map((i) => i.id).join(",")} suggestions={suggestions} errors={actionData?.errors} />
       </section>
       <p>
         <Link to="/profil/forhaandsvisning">Se hvordan virksomhederne ser din profil</Link>
       </p>
     </>
+  );
+}
+
+function AddAccommodation({ suggestions, errors }: { suggestions: string[]; errors?: Record<string, string> }) {
+  const { onSubmit, errorFor, register } = useZodForm(addAccommodationSchema, { serverErrors: errors, defaultValues: { intent: "add" } });
+  // Posting to the bare path drops "?besked=…", so "Det er gemt." and an error never show together.
+  const { pathname } = useLocation();
+  return (
+    <Form method="post" action={pathname} className="stack" onSubmit={onSubmit} noValidate>
+      <input type="hidden" name="intent" value="add" />
+      <TextField
+        label="Tilføj et skånebehov"
+        hint="Skriv og vælg fra listen, eller skriv med dine egne ord."
+        registration={register("label")}
+        error={errorFor("label")}
+        list="accommodation-options"
+        autoComplete="off"
+        maxLength={120}
+      />
+      <datalist id="accommodation-options">
+        {suggestions.map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
+      <div>
+        <SubmitButton className="secondary" pendingText="Tilføjer …">
+          Tilføj
+        </SubmitButton>
+      </div>
+    </Form>
   );
 }

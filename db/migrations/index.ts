@@ -32,6 +32,7 @@ import * as m0028 from "./0028_assisted_profiles";
 import * as m0029 from "./0029_partial_activity_index";
 import * as m0030 from "./0030_simple_search";
 import * as m0031 from "./0031_job_runs";
+import * as m0032 from "./0032_contact_request_opening";
 import * as pg0022 from "./postgres/0022_baseline";
 
 /**
@@ -70,6 +71,7 @@ export const migrations: Record<string, Migration> = {
   "0029_partial_activity_index": m0029,
   "0030_simple_search": m0030,
   "0031_job_runs": m0031,
+  "0032_contact_request_opening": m0032,
 };
 
 /**
@@ -87,6 +89,7 @@ export const postgresMigrations: Record<string, Migration> = {
   "0029_partial_activity_index": m0029,
   "0030_simple_search": m0030,
   "0031_job_runs": m0031,
+  "0032_contact_request_opening": m0032,
 };
 
 /** The migrations for the database db talks to. */
