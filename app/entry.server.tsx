@@ -1,13 +1,13 @@
 import { PassThrough } from "node:stream";
 
 import { type ActionFunctionArgs, type AppLoadContext, createReadableStreamFromReadable, type EntryContext, type LoaderFunctionArgs } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
 import { sessionUserId } from "~/auth/session.server";
 import { NonceProvider } from "~/components/nonce";
-import { logError } from "~/ops/log.server";
+import { logError, logInfo } from "~/ops/log.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -19,6 +19,11 @@ const ABORT_DELAY = 5_000;
 export async function handleError(error: unknown, { request, params, context }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
   const url = new URL(request.url);
+  // A path no route has (a favicon, an old chunk after a deploy) is an answer, not an error.
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    logInfo("client error", { requestId: context.requestId, route: url.pathname, method: request.method, status: error.status });
+    return;
+  }
   logError("unexpected error", error, {
     requestId: context.requestId,
     route: url.pathname,

@@ -13,7 +13,10 @@ import styles from "~/styles/app.css";
 
 import { db } from "../db/client.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.brand ?? "Refleks" }];
 
