@@ -16,6 +16,16 @@ export type AccessRequest = z.output<typeof companyAccessSchema>;
 export type AccessRequestResult = { status: "ok"; company: Company } | { status: "cvr_taken" };
 
 /**
+ * Where a CVR stands on the platform: asked for ("pending"), in ("approved"),
+ * or free to ask. Checked as soon as MitID Erhverv returns, so a person from a
+ * company already here is told how to get in instead of filling in a form.
+ */
+export async function cvrStanding(db: Db, cvr: string): Promise<"free" | "pending" | "approved"> {
+  const live = await db.selectFrom("companies").select("status").where("cvr", "=", cvr).where("status", "in", ["pending", "approved"]).orderBy("id", "desc").executeTakeFirst();
+  return live?.status === "pending" || live?.status === "approved" ? live.status : "free";
+}
+
+/**
  * A company asks for access: stored as pending until staff decide. Made with
  * MitID Erhverv, the CVR and the contact's name are the ones it verified.
  */

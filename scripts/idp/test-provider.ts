@@ -24,6 +24,8 @@ export const DEMO_PEOPLE: TestPerson[] = [
   { sub: DEMO_CITIZEN_SUBJECT, audience: "citizen", claims: { name: "Bente Berg" } },
   { sub: "mitid-ida-iversen", audience: "citizen", claims: { name: "Ida Iversen" } },
   { sub: "erhverv-karsten-kok", audience: "business", claims: { name: "Karsten Kok", email: "virksomhed@demo.refleks.dk", email_verified: true, cvr: "12345678" } },
+  // A company not on the platform yet: "Bed om adgang" with MitID Erhverv from start to end.
+  { sub: "erhverv-nadia-nystartet", audience: "business", claims: { name: "Nadia Nystartet", email: "nadia@nystartet.example", email_verified: true, cvr: "87654321" } },
   { sub: "kommune-mette-mortensen", audience: "staff", claims: { name: "Mette Mortensen", email: "medarbejder@demo.refleks.dk", email_verified: true } },
 ];
 

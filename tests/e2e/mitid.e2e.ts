@@ -90,15 +90,44 @@ describe("Log ind med MitID", () => {
     await page.getByRole("heading", { level: 1, name: /Hej Bente/ }).waitFor();
   });
 
-  it("an access request filled in with MitID Erhverv shows the verified CVR and name, without JavaScript too", async (ctx) => {
-    const page = await newPage(browser(), ctx, { baseURL: app.baseUrl, javaScriptEnabled: false });
+  it("an access request filled in with MitID Erhverv shows the verified CVR, name and email, without JavaScript too, and is sent", async (ctx) => {
+    // Without JavaScript: plain forms through the provider and back.
+    const plain = await newPage(browser(), ctx, { baseURL: app.baseUrl, javaScriptEnabled: false });
+    await plain.goto("/adgang");
+    await plain.getByRole("button", { name: "Udfyld med MitID Erhverv" }).click();
+    await plain.getByRole("button", { name: /Nadia Nystartet/ }).click();
+    await plain.waitForURL(`${app.baseUrl}/adgang`);
+    expect(await plain.getByLabel("CVR-nummer").inputValue()).toBe("87654321");
+    expect(await plain.getByLabel("Kontaktpersonens e-mail").inputValue()).toBe("nadia@nystartet.example");
+
+    const page = await newPage(browser(), ctx, { baseURL: app.baseUrl, viewport: { width: 360, height: 780 } });
+    await page.goto("/adgang");
+    await page.getByRole("button", { name: "Udfyld med MitID Erhverv" }).click();
+    await page.getByRole("button", { name: /Nadia Nystartet/ }).click();
+    await page.waitForURL(`${app.baseUrl}/adgang`);
+    await page.getByText("MitID Erhverv har bekræftet CVR-nummer 87654321").waitFor();
+    expect(await page.getByLabel("CVR-nummer").inputValue()).toBe("87654321");
+    expect(await page.getByLabel("Kontaktperson", { exact: true }).inputValue()).toBe("Nadia Nystartet");
+    expect(await page.getByLabel("CVR-nummer").getAttribute("readonly")).not.toBeNull();
+    // Verified fields look like what they are: not for editing.
+    expect(await page.getByLabel("CVR-nummer").evaluate((el) => getComputedStyle(el).borderStyle)).toBe("dashed");
+    expect(await page.getByLabel("Kontaktpersonens e-mail").inputValue()).toBe("nadia@nystartet.example");
+    await expectAccessible(page);
+    await page.getByLabel("Virksomhedens navn").fill("Nystartet ApS");
+    await page.getByRole("button", { name: "Send anmodning" }).click();
+    await page.waitForURL(`${app.baseUrl}/adgang/tak`);
+  });
+
+  it("MitID Erhverv for a company already on the platform leads to the login, not to a form that ends in 'taken'", async (ctx) => {
+    const page = await newPage(browser(), ctx, { baseURL: app.baseUrl, viewport: { width: 360, height: 780 } });
     await page.goto("/adgang");
     await page.getByRole("button", { name: "Udfyld med MitID Erhverv" }).click();
     await page.getByRole("button", { name: /Karsten Kok/ }).click();
     await page.waitForURL(`${app.baseUrl}/adgang`);
-    await page.getByText("MitID Erhverv har bekræftet CVR-nummer 12345678").waitFor();
-    expect(await page.getByLabel("CVR-nummer").inputValue()).toBe("12345678");
-    expect(await page.getByLabel("Kontaktperson", { exact: true }).inputValue()).toBe("Karsten Kok");
-    expect(await page.getByLabel("CVR-nummer").getAttribute("readonly")).not.toBeNull();
+    await page.getByRole("heading", { level: 1, name: "Jeres virksomhed er allerede på Refleks" }).waitFor();
+    expect(await page.getByLabel("CVR-nummer").count()).toBe(0);
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Gå til log ind" }).click();
+    await page.waitForURL(`${app.baseUrl}/login`);
   });
 });
