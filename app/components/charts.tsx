@@ -3,14 +3,24 @@
 // HTML text, not SVG text, so they keep their size on a phone (an SVG scaled
 // to 360 px would shrink them below 8 px) and contrast checkers can read them.
 
+/**
+ * Round steps for an axis up to at least `top`: 0, 5, 10 … or 0, 25, 50 …, at
+ * most five gaps, so a reader never meets "0, 9, 17, 26, 34 %".
+ */
+export function roundTicks(top: number): number[] {
+  const step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000].find((s) => Math.ceil(top / s) <= 5) ?? Math.ceil(top / 5);
+  const gaps = Math.max(1, Math.ceil(top / step));
+  return Array.from({ length: gaps + 1 }, (_, i) => i * step);
+}
+
 export function LineChart({ title, desc, points, max = 30 }: { title: string; desc: string; points: { label: string; value: number | null }[]; max?: number }) {
-  const top = Math.max(max, ...points.map((p) => p.value ?? 0));
+  const ticks = roundTicks(Math.max(max, ...points.map((p) => p.value ?? 0)));
+  const top = ticks.at(-1)!;
   // Positions in per cent of the plot area; the SVG stretches to it.
   const x = (i: number) => (points.length <= 1 ? 0 : (i * 100) / (points.length - 1));
   const y = (v: number) => (1 - v / top) * 100;
   const drawn = points.map((p, i) => ({ ...p, i })).filter((p) => p.value !== null) as { label: string; value: number; i: number }[];
   const every = Math.max(1, Math.ceil(points.length / 8));
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(top * f));
   return (
     <div className="line-chart" role="img" aria-label={`${title}. ${desc}`}>
       <div className="plot">
@@ -26,7 +36,7 @@ export function LineChart({ title, desc, points, max = 30 }: { title: string; de
         </svg>
         {ticks.map((t) => (
           <span key={t} className="y-tick" style={{ top: `${y(t)}%` }}>
-            {t} %
+            {t}&nbsp;%
           </span>
         ))}
         {points.map((p, i) =>

@@ -195,6 +195,11 @@ export default function Index() {
               <p>
                 <strong>{data.overview.profilesToReview}</strong> venter på godkendelse.
               </p>
+              {data.overview.profilesOverdue > 0 ? (
+                <p className="notice error">
+                  <strong>{data.overview.profilesOverdue}</strong> har ventet mere end 3 hverdage.
+                </p>
+              ) : null}
               <Link to="/godkendelse">Se profiler til godkendelse</Link>
             </section>
             <section className="card" aria-labelledby="hires-h">

@@ -34,7 +34,15 @@ export default function ReviewQueue() {
                 <span className="muted">{p.alias}</span>
               </td>
               <td>{p.headline ?? "–"}</td>
-              <td>{p.submittedAt ? formatDate(p.submittedAt) : "–"}</td>
+              <td>
+                {p.submittedAt ? formatDate(p.submittedAt) : "–"}
+                {p.overdue ? (
+                  <>
+                    {" "}
+                    <span className="badge warn">Over 3 hverdage</span>
+                  </>
+                ) : null}
+              </td>
             </tr>
           ))}
         </TableRegion>

@@ -7,7 +7,7 @@ import { BarChart, LineChart } from "~/components/charts";
 import { TableRegion } from "~/components/table-region";
 import { runRead } from "~/readers/pool.server";
 import { dashboardForViewer, dashboardTables, PERIOD_TOO_SHORT, periodTooShort, type TableKey } from "~/stats/dashboard.server";
-import { bucketLabels, countText } from "~/stats/format";
+import { bucketLabels, countText, percentText } from "~/stats/format";
 import { dashboardSchema } from "~/stats/schemas";
 import { DEFAULT_WINDOW, WINDOWS } from "~/stats/windows";
 import { formatDate, formatTime } from "~/utils/dates";
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(body, { status: parsed.success && !tooShort ? 200 : 400 });
 }
 
-const pct = (v: number | null) => (v === null ? "–" : `${String(v).replace(".", ",")} %`);
+const pct = (v: number | null) => percentText(v, "–");
 
 export default function Statistics() {
   const { errors, d, tables, isAdmin } = useLoaderData<typeof loader>();
@@ -213,19 +213,20 @@ function Figure({
   return (
     <section aria-labelledby={`${id}-h`} className="card">
       <h2 id={`${id}-h`}>{title}</h2>
-      <p className="formula">Sådan regner vi: {formula}</p>
       <div className="stat-grid">
         {children ? <div>{children}</div> : null}
         <div>
-          <TableRegion caption={table.title} head={table.header}>
-            {table.rows.map((r, i) => (
-              <tr key={i}>
-                {r.map((c, j) => (
-                  <td key={j}>{c}</td>
-                ))}
-              </tr>
-            ))}
-          </TableRegion>
+          {/* The figure first; a long table (52 weeks) waits behind one click, whole. */}
+          {table.rows.length > LONG_TABLE ? (
+            <details className="table-fold">
+              <summary>
+                Vis tabellen ({table.rows.length} rækker) <span className="visually-hidden">: {title}</span>
+              </summary>
+              <FigureTable table={table} />
+            </details>
+          ) : (
+            <FigureTable table={table} />
+          )}
           <p>
             <a href={csv} download>
               Hent tabellen som CSV <span className="visually-hidden">({title})</span>
@@ -233,7 +234,25 @@ function Figure({
           </p>
         </div>
       </div>
+      <p className="formula">Sådan regner vi: {formula}</p>
     </section>
+  );
+}
+
+/** Tables longer than this are folded below their chart. */
+const LONG_TABLE = 13;
+
+function FigureTable({ table }: { table: { title: string; header: string[]; rows: string[][] } }) {
+  return (
+    <TableRegion caption={table.title} head={table.header}>
+      {table.rows.map((r, i) => (
+        <tr key={i}>
+          {r.map((c, j) => (
+            <td key={j}>{c}</td>
+          ))}
+        </tr>
+      ))}
+    </TableRegion>
   );
 }
 

@@ -4,7 +4,7 @@ import { addDays, formatDate, formatTime, localDate } from "~/utils/dates";
 import type { Db } from "../../db/kysely";
 import { cellText, cellValue, isSmall, partitionCells, periodCount, singleCell } from "./disclosure";
 import { COHORT_MONTHS, type Curve, CURVE_DAYS, loadEffect } from "./effect.server";
-import { bucketLabels, countText, monthLabel } from "./format";
+import { bucketLabels, countText, monthLabel, percentText, shortDayLabel, shortMonthLabel } from "./format";
 import { activeUsersPerWeek, adoptionFunnel, frequencyBuckets, ledighedsSeries, platformResults } from "./metrics.server";
 import { DEFAULT_WINDOW, type WindowDays } from "./windows";
 
@@ -150,8 +150,8 @@ export function dashboardForViewer(d: Dashboard, isAdmin: boolean) {
     /** Period counts are rounded to the nearest 5 for staff without the admin role. */
     rounded: !isAdmin,
     change: change ? { ...change, fromLabel: monthLabel(change.fromMonth), toLabel: monthLabel(change.toMonth) } : null,
-    series: series.map((p) => ({ label: p.month.slice(2).replace("-", "/"), value: p.percent })),
-    weeks: d.weeks.map((w) => ({ label: w.week.slice(5), value: maskedCount(w.users, isAdmin) })),
+    series: series.map((p) => ({ label: shortMonthLabel(p.month), value: p.percent })),
+    weeks: d.weeks.map((w) => ({ label: shortDayLabel(w.week), value: maskedCount(w.users, isAdmin) })),
     effect: d.effect
       ? {
           withProfile: curveForViewer(d.effect.withProfile, isAdmin),
@@ -176,7 +176,6 @@ function curveForViewer(curve: Curve, isAdmin: boolean) {
 
 /** The tables behind each chart, as rows for the page and the CSV downloads. */
 export function dashboardTables(d: Dashboard, isAdmin: boolean) {
-  const pct = (v: number | null) => (v === null ? "" : `${String(v).replace(".", ",")} %`);
   const frequency = frequencyForViewer(d, isAdmin);
   const adoption = adoptionForViewer(d, isAdmin);
   const period = (n: number) => cellText(periodCount(n, isAdmin));
@@ -185,7 +184,7 @@ export function dashboardTables(d: Dashboard, isAdmin: boolean) {
     frekvens: {
       title: `Hvor ofte fleksjobberne logger på (${d.frequency.windowDays} dage til ${d.reference})`,
       header: ["Gruppe", "Antal", "Andel"],
-      rows: BUCKETS.map((b, i) => [bucketLabels[b], cellText(frequency.cells[i]!), pct(frequency.shares[b])]),
+      rows: BUCKETS.map((b, i) => [bucketLabels[b], cellText(frequency.cells[i]!), percentText(frequency.shares[b])]),
     },
     tilslutning: {
       title: `Tilslutning: inviterede ${d.from} til ${d.to}`,
@@ -201,7 +200,7 @@ export function dashboardTables(d: Dashboard, isAdmin: boolean) {
       header: ["Måned", "Ledige", "I fleksjob", "Andet", "Ledighedsprocent"],
       rows: d.series.map((p) => {
         const shown = ledighedForViewer(p, isAdmin);
-        return [p.month, cellText(shown.ledig), cellText(shown.iFleksjob), cellText(shown.andet), pct(shown.percent)];
+        return [p.month, cellText(shown.ledig), cellText(shown.iFleksjob), cellText(shown.andet), percentText(shown.percent)];
       }),
     },
     aktive: {
@@ -229,7 +228,6 @@ export function dashboardTables(d: Dashboard, isAdmin: boolean) {
 
 /** Effekt's two tables (empty until it is asked for). */
 function effectTables(effect: Dashboard["effect"], isAdmin: boolean) {
-  const pct = (v: number | null) => (v === null ? "" : `${String(v).replace(".", ",")} %`);
   const period = (n: number) => cellText(periodCount(n, isAdmin));
   const curves = effect ? { a: curveForViewer(effect.withProfile, isAdmin), b: curveForViewer(effect.withoutProfile, isAdmin) } : null;
   return {
@@ -245,7 +243,13 @@ function effectTables(effect: Dashboard["effect"], isAdmin: boolean) {
         effect && curves
           ? CURVE_DAYS.map((day, i) => {
               const atRisk = (c: Curve) => cellText(singleCell(c.at[i]!.atRisk, isAdmin));
-              return [String(day), pct(curves.a.points[i + 1]!.value), atRisk(effect.withProfile), pct(curves.b.points[i + 1]!.value), atRisk(effect.withoutProfile)];
+              return [
+                String(day),
+                percentText(curves.a.points[i + 1]!.value),
+                atRisk(effect.withProfile),
+                percentText(curves.b.points[i + 1]!.value),
+                atRisk(effect.withoutProfile),
+              ];
             })
           : [],
     },

@@ -1,4 +1,5 @@
 import { countUnsentEmails } from "~/email/email.server";
+import { reviewQueueCounts } from "~/profiles/review.server";
 
 import type { Db } from "../../db/kysely";
 
@@ -23,11 +24,7 @@ export async function staffOverview(db: Db, now = new Date()) {
       .where("revokedAt", "is", null)
       .where("expiresAt", ">", now.toISOString())
       .executeTakeFirstOrThrow(),
-    db
-      .selectFrom("profiles")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("status", "=", "pending")
-      .executeTakeFirstOrThrow(),
+    reviewQueueCounts(db, now),
     db
       .selectFrom("hires")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -40,7 +37,8 @@ export async function staffOverview(db: Db, now = new Date()) {
     pendingCompanies: pending.n,
     flexjobbers: flexjobbers.n,
     openInvitations: open.n,
-    profilesToReview: profiles.n,
+    profilesToReview: profiles.waiting,
+    profilesOverdue: profiles.overdue,
     hiresToConfirm: hires.n,
     unsentEmails: unsent,
   };

@@ -50,6 +50,17 @@ export function addDays(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** "YYYY-MM-DD" plus n weekdays (Monday to Friday; public holidays are not known here). */
+export function addWeekdays(day: string, n: number): string {
+  let d = day;
+  for (let left = n; left > 0;) {
+    d = addDays(d, 1);
+    const weekday = new Date(`${d}T12:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left -= 1;
+  }
+  return d;
+}
+
 /** "YYYY-MM-DD" → its number in the year, 1 for 1 January. */
 export function dayOfYear(day: string): number {
   return (Date.parse(`${day}T00:00:00Z`) - Date.UTC(Number(day.slice(0, 4)), 0, 1)) / 86_400_000 + 1;

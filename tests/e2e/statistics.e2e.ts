@@ -17,6 +17,19 @@ describe("statistics", () => {
     expect(await page.locator("[role=img]").count()).toBeGreaterThanOrEqual(3);
     await expectAccessible(page);
 
+    // Figures a manager reads: Danish months, round ticks, a number never parted from its "%",
+    // the method below the figure, and the 52-week table folded until asked for.
+    const ledighed = page.locator('section[aria-labelledby="ledighed-h"]');
+    const months = await ledighed.locator(".x-tick").allTextContents();
+    expect(months.length).toBeGreaterThan(3);
+    for (const m of months) expect(m).toMatch(/^(jan\.|feb\.|mar\.|apr\.|maj|jun\.|jul\.|aug\.|sep\.|okt\.|nov\.|dec\.)\u00a0\d{2}$/);
+    for (const t of await ledighed.locator(".y-tick").allTextContents()) expect(t).toMatch(/^(0|5|10|15|20|25|30|40|50|60|75|80|100)\u00a0%$/);
+    expect(await ledighed.evaluate((s) => s.lastElementChild?.className)).toBe("formula");
+    const weekly = page.locator('section[aria-labelledby="aktive-h"]');
+    expect(await weekly.getByRole("region").isVisible()).toBe(false);
+    await weekly.getByText(/^Vis tabellen \(\d+ rækker\)/).click();
+    expect(await weekly.getByRole("region").isVisible()).toBe(true);
+
     const reference = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
     await page.getByLabel("Skæringsdato (for hvor ofte man logger på)").fill(reference);
     await page.getByLabel("Periode for hvor ofte man logger på").selectOption("56");
