@@ -208,7 +208,7 @@ describe("Opfølgning", () => {
     };
     const bad = await run(settingsPage.action, post("/indstillinger", { ...form, quiet: "0" }, cookie));
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ errors: { quiet: "Skriv mindst 1 dage." } });
+    expect(await bad.json()).toMatchObject({ errors: { quiet: "Skriv mindst 1 dag." } });
     expect(await quietNames()).toEqual([]);
     expect((await run(settingsPage.action, post("/indstillinger", form, cookie))).status).toBe(302);
     expect(await quietNames()).toEqual(["Ella Elleve dage"]);

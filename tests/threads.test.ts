@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 
-import { listThreads, unreadCount } from "~/messages/threads.server";
+import { listThreads, postMessage, startJobcenterThread, unreadCount } from "~/messages/threads.server";
 import { expressInterest, listInterestsForOpening } from "~/openings/interests.server";
 import { recommendCandidates } from "~/openings/job-search.server";
 import { loadOpening } from "~/openings/openings.server";
@@ -320,6 +320,27 @@ describe("safety", () => {
     expect((await run(threadPage.action, post(`/beskeder/${threadId}`, { intent: "message", body: "Hallo?" }, companyCookie), { id: String(threadId) })).status).toBe(403);
     // Another company still finds her.
     expect((await searchCandidates(db, (await createCompany(db)).id, { competences: [], certificates: [], sort: "newest", page: 1 })).cards.map((c) => c.alias)).toContain(s.alias);
+  });
+
+  it("'Anmeld' is offered on a company's message, never on the jobcenter's own, and the door refuses it too", async () => {
+    const s = await setup();
+    const { threadId } = await acceptedThread(s);
+    const flexCookie = await sessionCookie(s.flex.id);
+    const view = async (id: number) =>
+      ((await (await run(threadPage.loader, get(`/beskeder/${id}`, flexCookie), { id: String(id) })).json()) as { thread: { messages: { id: number; reportable: boolean }[] } })
+        .thread.messages;
+    expect((await view(threadId)).map((m) => m.reportable)).toEqual([true]);
+
+    const jobcenterThread = await startJobcenterThread(db, { id: s.flex.id, role: "flexjobber", companyId: null }, { subject: "Spørgsmål", body: "Hvornår er næste kaffemøde?" });
+    await postMessage(db, { id: s.consultant.id, role: "staff", companyId: null }, jobcenterThread, "På torsdag kl. 10.");
+    const messages = await view(jobcenterThread);
+    expect(messages.map((m) => m.reportable)).toEqual([false, false]);
+    const staffMessage = messages.at(-1)!;
+    const refused = await run(threadPage.action, post(`/beskeder/${jobcenterThread}`, { intent: "report", messageId: String(staffMessage.id) }, flexCookie), {
+      id: String(jobcenterThread),
+    });
+    expect(refused.status).toBe(404);
+    expect(await db.selectFrom("messageReports").select("id").where("messageId", "=", staffMessage.id).execute()).toEqual([]);
   });
 
   it("a reported message reaches Indberetninger; suspending its author ends their session at the next request", async () => {

@@ -46,7 +46,7 @@ export function unknownIdentityPage(audience: Audience) {
   if (audience === "citizen") {
     return page(403, {
       title: "Du har ikke en konto endnu",
-      text: "Refleks er et lukket forum for fleksjobbere, som jobcentret har inviteret. Din MitID er ikke knyttet til en konto. Har du fået en invitation på e-mail, så brug linket i den. Ellers kan du tale med din sagsbehandler i jobcentret om at komme med.",
+      text: "Refleks er et lukket forum for fleksjobbere, som jobcentret har inviteret. Din MitID er ikke knyttet til en konto. Har du fået en invitation på e-mail, så brug linket i den. Ellers kan du tale med din jobkonsulent i jobcentret om at komme med.",
       next: toLogin,
     });
   }

@@ -65,8 +65,8 @@ export function ArticleForm({ stored, failure, media }: { stored: ArticleFormVal
         maxLength={400}
       />
       <TextAreaField
-        label="Tekst (Markdown)"
-        hint="Skriv almindelig tekst. **fed**, *kursiv*, # Overskrift, - punkter og [link](https://…) virker."
+        label="Tekst"
+        hint="Skriv almindelig tekst. Sådan formaterer du: **fed**, *kursiv*, # Overskrift, - punkter og [link](https://…)."
         registration={register("body")}
         error={errorFor("body")}
         defaultValue={v.body}

@@ -22,7 +22,7 @@ export interface InvitationRowView {
 export function InvitationTable({ rows, caption, showConsultant = false }: { rows: InvitationRowView[]; caption: string; showConsultant?: boolean }) {
   if (rows.length === 0) return <p>Ingen invitationer endnu.</p>;
   return (
-    <TableRegion caption={caption} head={["Navn", "E-mail", ...(showConsultant ? ["Rådgiver"] : []), "Status", "Sendt"]}>
+    <TableRegion caption={caption} head={["Navn", "E-mail", ...(showConsultant ? ["Jobkonsulent"] : []), "Status", "Sendt"]}>
       {rows.map((r) => (
         <tr key={r.id}>
           <td>{r.name}</td>

@@ -125,13 +125,25 @@ function MainNav({ user, unread: initialUnread, followUps }: { user: ShellUser; 
   const location = useLocation();
   const unread = useLiveUnread(initialUnread);
   const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
   useEffect(() => setOpen(false), [location.key]);
+  // Escape closes the open menu and puts the keyboard back on "Menu".
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      toggle.current?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [open]);
   const items = navFor(user);
   const current = items.find((i) => (i.to === "/" ? location.pathname === "/" : location.pathname.startsWith(i.to)));
   return (
     <nav className={open ? "main-nav open" : "main-nav"} aria-label="Hovedmenu">
       <div className="menu-bar">
-        <button type="button" className="menu-toggle" aria-expanded={open} aria-controls="hovedmenu" onClick={() => setOpen(!open)}>
+        <button ref={toggle} type="button" className="menu-toggle" aria-expanded={open} aria-controls="hovedmenu" onClick={() => setOpen(!open)}>
           Menu
           <UnreadBadge count={unread} />
         </button>

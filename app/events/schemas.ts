@@ -22,7 +22,7 @@ export const eventSchema = z
     place: optionalText(200),
     onlineUrl: optionalText(500).refine((v) => v === undefined || /^https:\/\/[^\s<>"]+$/.test(v), "Skriv et link, der starter med https://"),
     audience: z.enum(AUDIENCES, { error: "Vælg hvem arrangementet er for." }),
-    capacity: wholeNumber("Skriv hvor mange der kan være med.", { min: 1, max: 1000, unit: "pladser" }),
+    capacity: wholeNumber("Skriv hvor mange der kan være med.", { min: 1, max: 1000, unit: ["plads", "pladser"] }),
     signupDeadline: optionalDay({ message: "Vælg en dato, der findes.", min: "2000-01-01", rangeMessage: "Vælg en dato fra år 2000 og frem." }),
   })
   .refine((v) => v.endTime > v.startTime, {

@@ -24,7 +24,7 @@ export const followUpSchema = z.object({
   note: optionalText(500),
 });
 
-const days = wholeNumber("Skriv et antal dage.", { min: 1, max: 365, unit: "dage" });
+const days = wholeNumber("Skriv et antal dage.", { min: 1, max: 365, unit: ["dag", "dage"] });
 
 /** Indstillinger: the thresholds of Opfølgning's lists. */
 export const followUpDaysSchema = z.object({

@@ -78,7 +78,7 @@ describe("scoreMatch", () => {
     const offered = scoreMatch(profile, { ...blankOpening, offers: [term("Ingen tunge løft")] }, "flexjobber");
     expect(offered).toEqual({ score: 100, reasons: [{ text: "Arbejdspladsen tilbyder: ingen tunge løft", good: true }] });
     const missing = scoreMatch(profile, { ...blankOpening, offers: [term("Fleksible mødetider")] }, "flexjobber");
-    expect(missing).toEqual({ score: 0, reasons: [{ text: "Arbejdspladsen nævner ikke: ingen tunge løft", good: false }] });
+    expect(missing).toEqual({ score: 0, reasons: [{ text: "Spørg arbejdspladsen, om den kan tilbyde: ingen tunge løft", good: false }] });
   });
 
   it("never uses a hidden skånebehov in a company-facing score or explanation", () => {
@@ -94,7 +94,7 @@ describe("scoreMatch", () => {
     // (40 × 1 + 10 × ½) ÷ 50 = 90.
     const forFlexjobber = scoreMatch(profile, opening, "flexjobber");
     expect(forFlexjobber.score).toBe(90);
-    expect(forFlexjobber.reasons).toContainEqual({ text: "Arbejdspladsen nævner ikke: pauser efter behov", good: false });
+    expect(forFlexjobber.reasons).toContainEqual({ text: "Spørg arbejdspladsen, om den kan tilbyde: pauser efter behov", good: false });
   });
 
   it("adds the parts by their weights (a worked example)", () => {

@@ -150,8 +150,10 @@ function accommodationPart(profile: MatchProfile, opening: MatchOpening, audienc
   if (needs.length === 0) return null;
   const met = needs.filter((n) => has(opening.offers, n));
   const reasons: Reason[] = met.map((n) => ({ text: `Arbejdspladsen tilbyder: ${n.label.toLocaleLowerCase("da-DK")}`, good: true }));
+  // A need the opening does not mention is a question to ask, not a "no" (and never a double negative).
+  const ask = audience === "flexjobber" ? "Spørg arbejdspladsen, om den kan tilbyde" : "Tal med kandidaten om";
   for (const n of needs.filter((x) => !has(opening.offers, x))) {
-    reasons.push({ text: `Arbejdspladsen nævner ikke: ${n.label.toLocaleLowerCase("da-DK")}`, good: false });
+    reasons.push({ text: `${ask}: ${n.label.toLocaleLowerCase("da-DK")}`, good: false });
   }
   return { weight: WEIGHTS.accommodations, fit: met.length / needs.length, reasons };
 }

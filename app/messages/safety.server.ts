@@ -5,7 +5,7 @@ import { paginate } from "~/utils/paging";
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { ReportOutcome } from "../../db/schema";
-import { threadsFor, type Viewer } from "./threads.server";
+import { isReportable, threadsFor, type Viewer } from "./threads.server";
 
 // Safety in conversations: a flexjobber blocks a company (the block lives in
 // the one visibility rule, profiles/visibility.server.ts), and anyone reports
@@ -59,12 +59,13 @@ export async function reportMessage(
   return inTransaction(db, async (trx) => {
     const message = await trx
       .selectFrom("messages as m")
-      .select(["m.id", "m.authorId"])
+      .leftJoin("users as a", "a.id", "m.authorId")
+      .select(["m.id", "m.authorId", "a.role as authorRole"])
       .where("m.id", "=", input.messageId)
       .where("m.threadId", "=", input.threadId)
       .where("m.threadId", "in", threadsFor(trx, viewer).select("t.id"))
       .executeTakeFirst();
-    if (!message || message.authorId === viewer.id) return "not_found";
+    if (!message || !isReportable(viewer, message)) return "not_found";
     const mine = trx.selectFrom("messageReports").where("reportedBy", "=", viewer.id);
     if (await mine.select("id").where("messageId", "=", message.id).executeTakeFirst()) return "already";
     const lastHour = await mine

@@ -76,6 +76,11 @@ export function threadsFor(db: Db, viewer: Viewer) {
   }
 }
 
+/** The one rule for "Anmeld": a message by someone else, and not by the jobcenter, which the reports go to. */
+export function isReportable(viewer: Viewer, message: { authorId: string | null; authorRole: Role | null }): boolean {
+  return message.authorId !== null && message.authorId !== viewer.id && message.authorRole !== null && !isStaffRole(message.authorRole);
+}
+
 export interface ThreadListRow {
   id: number;
   kind: ThreadKind;
@@ -181,6 +186,8 @@ export interface MessageView {
   id: number;
   author: string;
   mine: boolean;
+  /** "Anmeld" is offered: someone else's words, not the jobcenter's own. */
+  reportable: boolean;
   /** Empty when the author's account was erased. */
   body: string;
   createdAt: string;
@@ -273,6 +280,7 @@ export async function openThread(db: Db, viewer: Viewer, threadId: number, page 
       id: m.id,
       author: authorLabel(m),
       mine: m.authorId === viewer.id,
+      reportable: m.authorStatus !== "erased" && isReportable(viewer, m),
       body: m.authorStatus === "erased" ? "" : m.body,
       createdAt: m.createdAt,
     })),

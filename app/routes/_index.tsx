@@ -12,6 +12,7 @@ import { staffOverview } from "~/users/overview.server";
 import { formatDate } from "~/utils/dates";
 
 import { db } from "../../db/client.server";
+import type { ProfileStatus } from "../../db/schema";
 
 export const meta: MetaFunction = () => [{ title: "Refleks" }];
 
@@ -54,7 +55,7 @@ export default function Index() {
       return (
         <>
           <h1>Hej {data.firstName}</h1>
-          <p>Her laver du din profil, så virksomheder kan se, hvad du kan. Du bestemmer selv, hvad de ser.</p>
+          <p>{profileIntro(data.home)}</p>
           <div className="cards">
             <section className="card" aria-labelledby="profil-h">
               <h2 id="profil-h">Din profil</h2>
@@ -68,7 +69,7 @@ export default function Index() {
               )}
               <Link to="/profil">{data.home.status ? "Gå til din profil" : "Lav din profil"}</Link>
             </section>
-            <section className="card" aria-labelledby="req-h">
+            <section className={data.home.pendingRequests > 0 ? "card attention" : "card"} aria-labelledby="req-h">
               <h2 id="req-h">Forespørgsler</h2>
               <p>
                 {data.home.pendingRequests === 0
@@ -241,4 +242,15 @@ function Landing() {
       </p>
     </>
   );
+}
+
+/** The first words on her start page follow where her profile is, so they never tell her to do what she did. */
+function profileIntro({ status, hidden, visible }: { status: ProfileStatus | null; hidden: boolean; visible: boolean }): string {
+  if (status === "pending") return "Jobcentret kigger på din profil, normalt inden for 3 hverdage. Imens kan du se job og gemme dem, du kan lide.";
+  if (status === "returned") return "Jobcentret har sendt din profil tilbage med en bemærkning. Ret den, og send den igen. Så kan virksomhederne finde dig.";
+  if (status === "approved" && hidden) return "Din profil er på pause. Virksomhederne kan ikke se den, før du viser den igen under Min profil.";
+  if (status === "approved" && !visible)
+    return "Din profil er godkendt, men virksomhederne kan ikke se den, fordi du har trukket dit samtykke tilbage. Det kan du ændre under Mine data.";
+  if (status === "approved") return "Din profil er synlig for virksomhederne, uden dit navn. Hold den opdateret, og sig til, når et job ser spændende ud.";
+  return "Her laver du din profil, så virksomheder kan se, hvad du kan. Du bestemmer selv, hvad de ser.";
 }

@@ -121,7 +121,7 @@ export default function EventPage() {
       <p className="prewrap">{e.description}</p>
       <p>
         <a href={`/arrangementer/${e.id}/kalender.ics`} download>
-          Hent til din kalender (.ics)
+          Føj til din kalender
         </a>
       </p>
       <FormError message={actionData?.formError} />

@@ -66,7 +66,7 @@ function HireCard({
       <h3 id={`hire-${h.id}`}>{h.name}</h3>
       <p>
         Ansat hos {h.companyName}
-        {h.openingTitle ? ` som ${h.openingTitle}` : ""}. Markeret {formatDate(h.markedAt)}. Rådgiver: {h.consultantName ?? "ingen"}.
+        {h.openingTitle ? ` som ${h.openingTitle}` : ""}. Markeret {formatDate(h.markedAt)}. Jobkonsulent: {h.consultantName ?? "ingen"}.
       </p>
       <Form method="post" className="actions">
         <input type="hidden" name="hireId" value={h.id} />

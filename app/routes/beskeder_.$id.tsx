@@ -99,7 +99,7 @@ export default function ThreadPage() {
               <strong>{m.author}</strong> <span className="muted">{`${formatDate(m.createdAt)} kl. ${formatTime(m.createdAt)}`}</span>
             </p>
             {m.body ? <MessageBody text={m.body} /> : <p className="muted">Beskeden er slettet.</p>}
-            {!m.mine && m.body ? <ReportForm messageId={m.id} author={m.author} /> : null}
+            {m.reportable && m.body ? <ReportForm messageId={m.id} author={m.author} /> : null}
           </li>
         ))}
       </ol>

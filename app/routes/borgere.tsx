@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.success) return parsed.response;
     const { consultantId, ...input } = parsed.data;
     if (consultantId && !staff.some((s) => s.id === consultantId)) {
-      return badRequest({ consultantId: "Vælg en rådgiver fra listen." }, undefined, 400, echoValues(parsed.formData));
+      return badRequest({ consultantId: "Vælg en jobkonsulent fra listen." }, undefined, 400, echoValues(parsed.formData));
     }
     const result = await registerCitizen(db, { ...input, consultantId, staffId: user.id });
     if (result === "exists") return badRequest({ email: "Der findes allerede en borger eller bruger med denne e-mail." }, undefined, 409, echoValues(parsed.formData));
@@ -55,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return parsed.response;
   const { name, email, consultantId } = parsed.data;
   if (consultantId && !staff.some((s) => s.id === consultantId)) {
-    return badRequest({ consultantId: "Vælg en rådgiver fra listen." });
+    return badRequest({ consultantId: "Vælg en jobkonsulent fra listen." });
   }
   return inviteAndRespond(db, { name, email, role: "flexjobber", invitedBy: user.id, consultantId }, "/borgere", {
     inviterMayKnow: true,
@@ -70,7 +70,7 @@ export default function Citizens() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const registering = actionData?.values?.intent === "register";
-  const consultantOptions = [{ value: "", label: "Ingen rådgiver" }, ...staff.map((s) => ({ value: s.id, label: s.name }))];
+  const consultantOptions = [{ value: "", label: "Ingen jobkonsulent" }, ...staff.map((s) => ({ value: s.id, label: s.name }))];
   return (
     <>
       <h1>Borgere</h1>
@@ -81,7 +81,7 @@ export default function Citizens() {
           schema={inviteFlexjobberSchema}
           errors={registering ? undefined : actionData?.errors}
           formError={registering ? undefined : actionData?.formError}
-          select={{ name: "consultantId", label: "Rådgiver (frivilligt)", defaultValue: me, options: consultantOptions }}
+          select={{ name: "consultantId", label: "Jobkonsulent (frivilligt)", defaultValue: me, options: consultantOptions }}
         />
         <details open={registering}>
           <summary>Registrér en borger uden at invitere</summary>
@@ -97,7 +97,7 @@ export default function Citizens() {
         {citizens.total === 0 ? (
           <p>{activeFilters(params) > 0 || params.get("q") ? "Ingen borgere passer til søgningen." : "Der er ingen borgere endnu."}</p>
         ) : (
-          <TableRegion caption={`Borgere, side ${citizens.page} af ${citizens.pages}`} head={["Navn", "Konto", "Profil", "Sidst aktiv", "Rådgiver", "Status"]}>
+          <TableRegion caption={`Borgere, side ${citizens.page} af ${citizens.pages}`} head={["Navn", "Konto", "Profil", "Sidst aktiv", "Jobkonsulent", "Status"]}>
             {citizens.rows.map((c) => (
               <tr key={c.id}>
                 <td>
@@ -136,9 +136,9 @@ function CitizenSearch({ staff, errors }: { staff: { id: string; name: string }[
       <FilterFold active={activeFilters(params)} open={Object.keys(errors).some((k) => k !== "q")}>
         <div className="filters">
           <SelectFilter
-            label="Rådgiver"
+            label="Jobkonsulent"
             name="raadgiver"
-            options={[{ value: "mine", label: "Mine borgere" }, { value: "ingen", label: "Uden rådgiver" }, ...staff.map((s) => ({ value: s.id, label: s.name }))]}
+            options={[{ value: "mine", label: "Mine borgere" }, { value: "ingen", label: "Uden jobkonsulent" }, ...staff.map((s) => ({ value: s.id, label: s.name }))]}
             error={errors.raadgiver}
           />
           <SelectFilter label="Konto" name="konto" options={Object.entries(accountStateLabels).map(([value, label]) => ({ value, label }))} error={errors.konto} />
@@ -195,7 +195,7 @@ function RegisterForm({ failure, consultantOptions, me, today }: { failure?: For
         registration={register("email")}
         error={errorFor("email")}
       />
-      <SelectField label="Rådgiver" registration={register("consultantId")} error={errorFor("consultantId")} defaultValue={me} options={consultantOptions} />
+      <SelectField label="Jobkonsulent" registration={register("consultantId")} error={errorFor("consultantId")} defaultValue={me} options={consultantOptions} />
       <SelectField
         label="Status"
         registration={register("status")}

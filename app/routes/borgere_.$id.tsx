@@ -112,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (change.intent) {
     case "consultant": {
       if (change.consultantId && !(await listStaff(db)).some((s) => s.id === change.consultantId)) {
-        return badRequest({ consultantId: "Vælg en rådgiver fra listen." });
+        return badRequest({ consultantId: "Vælg en jobkonsulent fra listen." });
       }
       await setConsultant(db, person.id, change.consultantId ?? null);
       return redirectWithMessage(back, "borger-gemt");
@@ -314,12 +314,12 @@ export default function CitizenPage() {
       </section>
 
       <section aria-labelledby="consultant-h" className="card">
-        <h2 id="consultant-h">Rådgiver</h2>
+        <h2 id="consultant-h">Jobkonsulent</h2>
         <Form method="post" className="actions">
           <input type="hidden" name="intent" value="consultant" />
-          <label htmlFor="consultant-select">Rådgiver</label>
+          <label htmlFor="consultant-select">Jobkonsulent</label>
           <select id="consultant-select" name="consultantId" defaultValue={person.consultantId ?? ""}>
-            <option value="">Ingen rådgiver</option>
+            <option value="">Ingen jobkonsulent</option>
             {data.staff.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -327,7 +327,7 @@ export default function CitizenPage() {
             ))}
           </select>
           <button type="submit" className="secondary">
-            Gem rådgiver
+            Gem jobkonsulent
           </button>
         </Form>
       </section>

@@ -56,10 +56,11 @@ export default function MyData() {
         <p>
           Få en fil med alt, hvad vi har gemt om dig: din konto
           {role === "flexjobber" ? ", din profil, dine samtykker, forespørgsler, interesser, arrangementer og hvem der har set din profil" : ""} og hvornår du har været logget på.
+          Filen er lavet til, at et andet program kan læse den.
         </p>
         <p>
           <a href="/mine-data.json" download className="button">
-            Hent mine data (JSON-fil)
+            Hent mine data
           </a>
         </p>
       </section>

@@ -4,7 +4,7 @@ import { listCompanyOpenings } from "~/openings/openings.server";
 import { completeness } from "~/profiles/completeness";
 import { requestExpiryCutoff } from "~/profiles/contact.server";
 import { loadProfileDetails } from "~/profiles/profile.server";
-import { isVisibleFlexjobber, visibleProfiles } from "~/profiles/visibility.server";
+import { isVisibleFlexjobber, isVisibleTo, visibleProfiles } from "~/profiles/visibility.server";
 import { localDate } from "~/utils/dates";
 
 import type { Db } from "../../db/kysely";
@@ -19,14 +19,17 @@ export async function flexjobberHome(db: Db, userId: string) {
     .where("status", "=", "pending")
     .where("createdAt", ">=", requestExpiryCutoff())
     .executeTakeFirstOrThrow();
-  const [recommended, saved] = await Promise.all([
+  const [recommended, saved, visible] = await Promise.all([
     searchJobs(db, userId, { fitsHours: false, withinCommute: false, remoteOnly: false, newThisWeek: false, sort: "match", page: 1 }),
     listSavedOpenings(db, userId),
+    isVisibleTo(db, userId),
   ]);
   const today = localDate();
   return {
     status: details?.profile.status ?? null,
     hidden: details?.profile.hidden === 1,
+    /** What companies see of her now, by the one visibility rule (approved, not paused, consent given). */
+    visible,
     percent: details ? completeness(details).percent : 0,
     pendingRequests: pending.n,
     recommended: recommended.cards.slice(0, 3),

@@ -22,11 +22,19 @@ export function optionalText(max = 200) {
     .transform((v) => (v ? v : undefined));
 }
 
+/** A unit after a number: one word, or [singular, plural] when Danish tells them apart ("1 plads", "2 pladser"). */
+type Unit = string | readonly [string, string];
+const unitFor = (n: number, unit: Unit) => (typeof unit === "string" ? unit : n === 1 ? unit[0] : unit[1]);
+
 /** A whole number typed in a text box ("" counts as missing). */
-export function wholeNumber(emptyMessage: string, { min, max, unit }: { min: number; max: number; unit: string }) {
+export function wholeNumber(emptyMessage: string, { min, max, unit }: { min: number; max: number; unit: Unit }) {
   return z.preprocess(
     (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim().replace(",", "."))) : v),
-    z.number({ error: emptyMessage }).int(`Skriv et helt tal.`).min(min, `Skriv mindst ${min} ${unit}.`).max(max, `Skriv højst ${max} ${unit}.`),
+    z
+      .number({ error: emptyMessage })
+      .int(`Skriv et helt tal.`)
+      .min(min, `Skriv mindst ${min} ${unitFor(min, unit)}.`)
+      .max(max, `Skriv højst ${max} ${unitFor(max, unit)}.`),
   );
 }
 

@@ -18,7 +18,7 @@ describe("the citizen's data rights", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Mine data");
     await expectAccessible(page);
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Hent mine data (JSON-fil)" }).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Hent mine data", exact: true }).click()]);
     expect(download.suggestedFilename()).toMatch(/^mine-data-\d{4}-\d{2}-\d{2}\.json$/);
     const data = JSON.parse(fs.readFileSync((await download.path())!, "utf8"));
     expect(data.account.email).toBe(EMAIL);

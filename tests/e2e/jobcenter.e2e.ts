@@ -80,7 +80,7 @@ describe("jobcenter tools", () => {
     await page.getByLabel("En video").check();
     await page.getByLabel("Titel").fill(ARTICLE);
     await page.getByLabel("Kort resumé").fill("Fem gode råd før du møder en ny arbejdsgiver.");
-    await page.getByLabel("Tekst (Markdown)").fill("## Fem råd\n\n- Tag en ven med til døren\n- Spørg om **pauser**\n\n<script>alert(1)</script>");
+    await page.getByLabel("Tekst", { exact: true }).fill("## Fem råd\n\n- Tag en ven med til døren\n- Spørg om **pauser**\n\n<script>alert(1)</script>");
     await page.getByLabel("Emneord (adskilt med komma)").fill("samtale, råd");
     await page.getByLabel("Hvem er det for?").selectOption("flexjobbers");
     const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from("ftypmp42"), Buffer.alloc(2000)]);
