@@ -108,6 +108,39 @@ describe.each([42, 5])("demo municipality (--flexjobbers 300 --companies 80 --mo
     expect(lastDay.rows[0]!.day! <= today).toBe(true);
     const lastFrom = await sql<{ day: string | null }>`select max(from_date) as day from employment_statuses`.execute(db);
     expect(lastFrom.rows[0]!.day! <= today).toBe(true);
+
+    // A demo a manager believes: meetings on weekdays outside Christmas, a profile's words about its own
+    // competences, and the new citizen without a profile registered as ledig.
+    const events = await db.selectFrom("events").select("startsAt").execute();
+    for (const e of events) {
+      const day = localDate(new Date(e.startsAt));
+      expect(day, day).not.toMatch(/-(12-2[4-9]|12-3[01]|01-01)$/);
+      expect([0, 6], day).not.toContain(new Date(`${day}T12:00:00Z`).getUTCDay());
+    }
+    const profiles = await db
+      .selectFrom("profiles as p")
+      .select([
+        "p.headline",
+        (eb) =>
+          eb
+            .selectFrom("profileTerms as t")
+            .select((t) => t.fn.agg<string>("group_concat", ["t.label"]).as("l"))
+            .whereRef("t.userId", "=", "p.userId")
+            .where("t.kind", "=", "competence")
+            .as("competences"),
+      ])
+      .where("p.headline", "like", "% med flair for %")
+      .execute();
+    expect(profiles.length).toBeGreaterThan(50);
+    for (const p of profiles) expect(p.competences!.toLocaleLowerCase("da-DK"), p.headline!).toContain(p.headline!.split(" med flair for ")[1]);
+    const nina = await db
+      .selectFrom("employmentStatuses as s")
+      .innerJoin("users as u", "u.id", "s.userId")
+      .select("s.status")
+      .where("u.email", "=", "ny@demo.refleks.dk")
+      .orderBy("s.fromDate", "desc")
+      .executeTakeFirstOrThrow();
+    expect(nina.status).toBe("ledig");
     await db.destroy();
   });
 });

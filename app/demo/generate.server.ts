@@ -18,6 +18,7 @@ import { inTransaction } from "../../db/kysely";
 import type { EmploymentStatusValue } from "../../db/schema";
 import { seedTerms } from "../../db/vocabularies/terms";
 import { createCompany, fillProfile, type ProfileFixture } from "./builders.server";
+import { meetingDay } from "./calendar";
 import { habitDays, personaFor } from "./habits";
 import { prng, quota, type Rng } from "./random";
 
@@ -316,10 +317,12 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
       busy: false,
     });
   }
-  // Flexjobbers made by hand before (the demo logins) get a status too (a third ledig, as at launch), and a rhythm below.
+  // Flexjobbers made by hand before (the demo logins) get a status too, and a rhythm below. The status
+  // agrees with what the person says: no profile yet or "søger job" is ledig; otherwise a third ledig, as at launch.
   const handMade = await db
     .selectFrom("users as u")
-    .select(["u.id", "u.createdAt"])
+    .leftJoin("profiles as p", "p.userId", "u.id")
+    .select(["u.id", "u.createdAt", "p.availability"])
     .where("u.role", "=", "flexjobber")
     .where((eb) => eb.not(eb.exists(eb.selectFrom("employmentStatuses as s").select("s.id").whereRef("s.userId", "=", "u.id"))))
     .orderBy("u.id")
@@ -329,7 +332,7 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
       db,
       {
         userId: u.id,
-        status: i % 3 === 0 ? "ledig" : "i_fleksjob",
+        status: u.availability === null || u.availability === "seeking" || i % 3 === 0 ? "ledig" : "i_fleksjob",
         fromDate: start,
         source: "staff",
         recordedBy: r.pick(staff),
@@ -599,14 +602,30 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/** How a person might end the text about herself; the first part names her own competences. */
+const SUMMARY_ENDINGS = [
+  "Jeg trives med faste opgaver og gode kolleger, og jeg arbejder bedst, når jeg kender dagens plan.",
+  "Jeg er mødestabil og grundig, og jeg siger til, hvis noget skal gøres anderledes.",
+  "Jeg kan lide at have travlt i korte perioder og holde de pauser, jeg har brug for.",
+  "Jeg er god til at samarbejde og bliver glad, når et stykke arbejde er gjort ordentligt.",
+];
+
+/** A profile whose words fit its competences and industry, so a manager reading a generated one believes it. */
 function profileFixture(r: Rng, staff: string[]): ProfileFixture {
-  const competences = seedTerms.competence;
+  // The draws keep their number and order, so the seeded history (and its calibrated statistics) stays the same.
   const hoursMin = r.int(5, 15);
+  const adjective = r.pick(["Stabil", "Omhyggelig", "Rolig", "Glad", "Erfaren"]);
+  const noun = r.pick(["medarbejder", "kollega", "hjælper"]);
+  const flair = r.pick(seedTerms.competence);
+  const competences = r.shuffle([...seedTerms.competence]).slice(0, r.int(2, 5));
+  const industry = r.pick(seedTerms.industry);
+  const own = competences.includes(flair) ? [flair, ...competences.filter((c) => c !== flair)] : competences;
+  const [first, second] = own.map((c) => c.toLocaleLowerCase("da-DK"));
   return {
-    headline: `${r.pick(["Stabil", "Omhyggelig", "Rolig", "Glad", "Erfaren"])} ${r.pick(["medarbejder", "kollega", "hjælper"])} med flair for ${r.pick(competences).toLowerCase()}`,
-    summary: "Jeg trives med faste opgaver og gode kolleger. Jeg arbejder bedst, når jeg kender dagens plan.",
-    competences: r.shuffle([...competences]).slice(0, r.int(2, 5)),
-    industries: [r.pick(seedTerms.industry)],
+    headline: `${adjective} ${noun} med flair for ${first}`,
+    summary: `Jeg har arbejdet med ${first}${second ? ` og ${second}` : ""} og vil gerne bruge det inden for ${industry.toLocaleLowerCase("da-DK")}. ${SUMMARY_ENDINGS[hoursMin % SUMMARY_ENDINGS.length]}`,
+    competences,
+    industries: [industry],
     hours: [hoursMin, hoursMin + r.int(0, 10)],
     postcode: r.pick(POSTCODES),
     maxCommuteKm: r.int(5, 30),
@@ -684,7 +703,8 @@ async function generateEvents(db: Db, r: Rng, o: { start: string; span: number; 
     (p) => p.id,
   );
   for (let offset = 20; offset < o.span - 3; offset += 35) {
-    const day = addDays(o.start, offset);
+    const day = meetingDay(addDays(o.start, offset));
+    if (day >= o.today) break;
     const created = danishTimeToUtc(addDays(day, -20), "09:00");
     const capacity = r.int(12, 25);
     const eventId = await createEvent(

@@ -16,6 +16,7 @@ import { addDays, localDate } from "~/utils/dates";
 import type { Db } from "../../db/kysely";
 import type { Role } from "../../db/schema";
 import { createFlexjobberWithProfile, createOpening } from "./builders.server";
+import { meetingDay } from "./calendar";
 
 // What makes the demo feel lived in for a newcomer:
 // events ahead (one full, with a waitlist) and behind (with attendance),
@@ -34,7 +35,7 @@ export async function demoEvents(db: Db, o: { staffId: string; flexjobbers: Pers
       {
         title,
         description,
-        day: on(days),
+        day: meetingDay(on(days)),
         startTime: "10:00",
         endTime: "12:00",
         place: "Jobcentret, Eksempelvej 1, 2820 Gentofte",
@@ -80,7 +81,7 @@ export async function demoEvents(db: Db, o: { staffId: string; flexjobbers: Pers
       {
         title,
         description: "Et uformelt møde om job og fleksjob.",
-        day: localDate(ago(daysAgo)),
+        day: meetingDay(localDate(ago(daysAgo))),
         startTime: "13:00",
         endTime: "15:00",
         place: "Jobcentret",
