@@ -1,3 +1,8 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { Migrator } from "kysely";
 import { describe, expect, it } from "vitest";
 
 import { runSavedSearchAlerts } from "~/alerts/alerts.server";
@@ -9,6 +14,8 @@ import * as candidatePage from "~/routes/kandidater_.$alias";
 import * as notificationsPage from "~/routes/notifikationer";
 
 import { db } from "../db/client.server";
+import { openDatabase } from "../db/kysely";
+import { migrations } from "../db/migrations/index";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
 
@@ -23,6 +30,40 @@ async function notificationsPageData(userId: string) {
   const res = await run(notificationsPage.loader, get("/notifikationer", await sessionCookie(userId)));
   return ((await res.json()) as { notifications: { title: string; kind: string; link: string }[] }).notifications;
 }
+
+describe("conversations named after what they are about", () => {
+  it("the migration renames the old 'Kontakt' conversations after the company's flexjob", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "refleks-threads-"));
+    const { db: old } = openDatabase(path.join(dir, "old.sqlite"));
+    try {
+      const migrator = new Migrator({ db: old, provider: { getMigrations: async () => migrations } });
+      expect((await migrator.migrateTo("0031_job_runs")).error).toBeUndefined();
+      const company = await createCompany(old, { name: "Gamle Kantine ApS" });
+      const at = new Date().toISOString();
+      const thread = (kind: "contact" | "jobcenter", subject: string) => ({
+        kind,
+        companyId: company.id,
+        flexjobberId: null,
+        openingId: null,
+        contactRequestId: null,
+        interestId: null,
+        subject,
+        createdBy: null,
+        createdAt: at,
+        lastMessageAt: at,
+      });
+      await old
+        .insertInto("threads")
+        .values([thread("contact", "Kontakt"), thread("jobcenter", "Kontakt")])
+        .execute();
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      expect((await old.selectFrom("threads").select("subject").orderBy("id").execute()).map((t) => t.subject)).toEqual(["Fleksjob hos Gamle Kantine ApS", "Kontakt"]);
+    } finally {
+      await old.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe("notices a person can trust", () => {
   it("a search named in quotes is quoted once; a job she saved or said she is interested in is no 'Nyt job'", async () => {
