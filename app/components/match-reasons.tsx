@@ -12,7 +12,7 @@ export function MatchReasons({ match, limit }: { match: Match; limit?: number })
   return (
     <div className="match">
       <p>
-        <strong>Passer {match.score} %</strong>
+        <strong>Passer {match.score}&nbsp;%</strong>
       </p>
       {reasons.length > 0 ? (
         <ul className="reasons">

@@ -62,7 +62,7 @@ export default function Index() {
               {data.home.status ? (
                 <p>
                   {profileStatusLabels[data.home.status]}
-                  {data.home.hidden ? " (på pause)" : ""}. Den er {data.home.percent} % færdig.
+                  {data.home.hidden ? " (på pause)" : ""}. Den er {data.home.percent}&nbsp;% færdig.
                 </p>
               ) : (
                 <p>Du har ikke lavet en profil endnu. Skriv hvad du er god til, og hvor mange timer du kan arbejde.</p>

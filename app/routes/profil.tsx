@@ -199,10 +199,10 @@ export default function MyProfile() {
 
       <section aria-labelledby="done-h" className="card">
         <h2 id="done-h">Så langt er du</h2>
-        <label htmlFor="meter">Din profil er {done.percent} % færdig</label>
+        <label htmlFor="meter">Din profil er {done.percent}&nbsp;% færdig</label>
         <div>
           <meter id="meter" className="meter" min={0} max={100} value={done.percent}>
-            {done.percent} %
+            {done.percent}&nbsp;%
           </meter>
         </div>
         {done.next ? (

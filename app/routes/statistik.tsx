@@ -83,7 +83,7 @@ export default function Statistics() {
       <Figure
         id="frekvens"
         title="Hvor ofte logger fleksjobberne på?"
-        formula={`Vi tæller fleksjobbere, der har haft konto i hele perioden fra ${formatDate(d.windowStart)} til ${formatDate(d.reference)} (${d.window} dage), i alt ${countText(d.counted)}. Perioden deles i fire blokke på ${d.blockDays} dage og to halvdele på ${2 * d.blockDays} dage. Dagligt: logget på mindst ${d.dailyMin} dage i hver blok (5 af 7 dage). Ugentligt: ikke dagligt, men mindst én dag i hver blok. Hver 14. dag: mindst én dag i hver halvdel. Resten: sjældnere. Andel = antal i gruppen ÷ alle talte; andelene er afrundet, så de tilsammen giver præcis 100 %.`}
+        formula={`Vi tæller fleksjobbere, der har haft konto i hele perioden fra ${formatDate(d.windowStart)} til ${formatDate(d.reference)} (${d.window} dage), i alt ${countText(d.counted)}. Perioden deles i fire blokke på ${d.blockDays} dage og to halvdele på ${2 * d.blockDays} dage. Dagligt: logget på mindst ${d.dailyMin} dage i hver blok (5 af 7 dage). Ugentligt: ikke dagligt, men mindst én dag i hver blok. Hver 14. dag: mindst én dag i hver halvdel. Resten: sjældnere. Andel = antal i gruppen ÷ alle talte; andelene er afrundet, så de tilsammen giver præcis 100\u00a0%.`}
         csv={csv("frekvens")}
         table={tables.frekvens}
       >
