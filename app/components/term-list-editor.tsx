@@ -7,6 +7,7 @@ import { addTermSchema } from "~/profiles/schemas";
 import type { ProfileTermKind } from "../../db/schema";
 import { SubmitButton, TextField, useZodForm } from "./form";
 import { RemoveItemForm } from "./remove-item-form";
+import { Suggestions } from "./suggestions";
 
 /**
  * One list on the profile (competences, certificates …): the items with a
@@ -59,13 +60,7 @@ function AddTermForm({ kind, suggestions, error }: { kind: ProfileTermKind; sugg
         autoComplete="off"
         maxLength={80}
       />
-      {suggestions.length > 0 ? (
-        <datalist id={listId}>
-          {suggestions.map((s) => (
-            <option key={s} value={s} />
-          ))}
-        </datalist>
-      ) : null}
+      <Suggestions id={listId} words={suggestions} />
       <div>
         <SubmitButton className="secondary" pendingText="Tilføjer …">
           Tilføj

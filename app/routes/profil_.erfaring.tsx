@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 
 import { RadioGroup, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { RemoveItemForm } from "~/components/remove-item-form";
+import { Suggestions } from "~/components/suggestions";
 import { editProfile, requireProfileEditor } from "~/profiles/assisted.server";
 import { experienceText } from "~/profiles/options";
 import { addExperience, ensureProfile, loadProfileDetails, removeProfileItem, setShowEmployerNames } from "~/profiles/profile.server";
@@ -124,11 +125,7 @@ function AddExperience({ industries }: { industries: string[] }) {
           autoComplete="off"
           maxLength={80}
         />
-        <datalist id="industry-options">
-          {industries.map((i) => (
-            <option key={i} value={i} />
-          ))}
-        </datalist>
+        <Suggestions id="industry-options" words={industries} />
         <TextField label="Arbejdsgiver (frivilligt)" registration={add.register("employer")} error={add.errorFor("employer")} maxLength={80} />
         <TextField label="Antal år (frivilligt)" inputMode="numeric" registration={add.register("years")} error={add.errorFor("years")} />
         <div>

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { HEALTH_CONSENT_VERSION, healthConsentText, healthConsentTitle } from "~/auth/consent-texts";
 import { FormError, SubmitButton, TextField, useZodForm } from "~/components/form";
 import { WithdrawHealthConsent } from "~/components/health-consent";
+import { Suggestions } from "~/components/suggestions";
 import { editProfile, requireProfileEditor, witnessOf } from "~/profiles/assisted.server";
 import { addAccommodation, ensureProfile, loadProfileDetails, removeProfileItem, setAccommodationVisible, setHealthConsent } from "~/profiles/profile.server";
 import { addItemProblem } from "~/profiles/profile-actions.server";
@@ -151,11 +152,7 @@ function AddAccommodation({ suggestions, errors }: { suggestions: string[]; erro
         autoComplete="off"
         maxLength={120}
       />
-      <datalist id="accommodation-options">
-        {suggestions.map((s) => (
-          <option key={s} value={s} />
-        ))}
-      </datalist>
+      <Suggestions id="accommodation-options" words={suggestions} />
       <div>
         <SubmitButton className="secondary" pendingText="Tilføjer …">
           Tilføj
