@@ -6,12 +6,14 @@ import { Migrator } from "kysely";
 import { describe, expect, it } from "vitest";
 
 import { runSavedSearchAlerts } from "~/alerts/alerts.server";
+import { closeOpening } from "~/openings/openings.server";
 import * as inbox from "~/routes/beskeder";
 import * as citizenPage from "~/routes/borgere_.$id";
 import * as savedPage from "~/routes/gemte-soegninger";
 import * as jobPage from "~/routes/job_.$id";
 import * as candidatePage from "~/routes/kandidater_.$alias";
 import * as notificationsPage from "~/routes/notifikationer";
+import * as openingPage from "~/routes/opslag_.$id";
 
 import { db } from "../db/client.server";
 import { openDatabase } from "../db/kysely";
@@ -131,6 +133,27 @@ describe("notices a person can trust", () => {
     const shown = (await notificationsPageData(karin.id)).map((n) => n.title);
     expect(shown).toEqual([`${noProfile.alias} har svaret`, `Yrsa Ja (${yesProfile.alias}) har sagt ja`]);
     expect(JSON.stringify(shown)).not.toContain("Nanna");
+  });
+
+  it("an answer to an interest names its opening, also after the opening closed", async () => {
+    const company = await createCompany(db, { name: `Svar ${word()} ApS` });
+    const karin = await createUser(db, { role: "company", companyId: company.id });
+    const opening = await createOpening(db, company.id, { title: "Pedelmedhjælper", owner: karin });
+    const { user } = await createFlexjobberWithProfile(db);
+    const cookie = await sessionCookie(user.id);
+    expect(
+      (await run(jobPage.action, post(`/job/${opening.id}`, { intent: "interest", shareIdentity: "nej", message: "" }, cookie), { id: String(opening.id) })).status,
+    ).toBeLessThan(400);
+    await closeOpening(db, opening.id, company.id);
+    const interest = await db.selectFrom("interests").select("id").where("userId", "=", user.id).executeTakeFirstOrThrow();
+    const reply = await run(
+      openingPage.action,
+      post(`/opslag/${opening.id}`, { intent: "reply", interestId: String(interest.id), message: "Vil du stadig tale med os?" }, await sessionCookie(karin.id)),
+      { id: String(opening.id) },
+    );
+    expect(reply.status).toBe(302);
+    const request = await db.selectFrom("contactRequests").select("openingId").where("profileUserId", "=", user.id).executeTakeFirstOrThrow();
+    expect(request.openingId).toBe(opening.id);
   });
 
   it("an approved profile and a returned one are notices on the platform too, with the way back to the profile", async () => {

@@ -140,8 +140,22 @@ export async function sendContactRequest(
   return inTransaction(db, async (trx) => {
     const profile = await visibleProfiles(trx, input.companyId).select("p.userId").where("p.alias", "=", input.alias).executeTakeFirst();
     if (!profile) return "not_found";
+    // Chosen on the candidate page: only an opening she can read now (an answer to an interest keeps its own).
+    if (input.openingId != null && !(await ownOpening(trx, input.companyId, input.openingId, { published: true }))) return { kind: "no_opening" };
     return createContactRequest(trx, { companyId: input.companyId, sentBy: input.sentBy, message: input.message, profileUserId: profile.userId, openingId: input.openingId }, now);
   });
+}
+
+/** Whether the opening is the company's own (and, if asked, published now). */
+async function ownOpening(db: Db, companyId: number, openingId: number, { published = false } = {}): Promise<boolean> {
+  const row = await db
+    .selectFrom("openings")
+    .select("id")
+    .where("id", "=", openingId)
+    .where("companyId", "=", companyId)
+    .$if(published, (q) => q.where("status", "=", "published"))
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Asks one flexjobber by id (e.g. one who showed interest), if they are visible to the company. */
@@ -153,17 +167,7 @@ export async function createContactRequest(
   return inTransaction(db, async (trx) => {
     if (!(await isVisibleTo(trx, input.profileUserId, input.companyId))) return "not_found";
     const openingId = input.openingId ?? null;
-    // Only the company's own opening, and only one she can read (published).
-    if (openingId !== null) {
-      const own = await trx
-        .selectFrom("openings")
-        .select("id")
-        .where("id", "=", openingId)
-        .where("companyId", "=", input.companyId)
-        .where("status", "=", "published")
-        .executeTakeFirst();
-      if (!own) return { kind: "no_opening" };
-    }
+    if (openingId !== null && !(await ownOpening(trx, input.companyId, openingId))) return { kind: "no_opening" };
     const state = await requestState(trx, input.companyId, input.profileUserId, now);
     if (state.kind !== "none") return state;
     const { id } = await trx
