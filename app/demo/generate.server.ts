@@ -317,8 +317,9 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
       busy: false,
     });
   }
-  // Flexjobbers made by hand before (the demo logins) get a status too, and a rhythm below. The status
-  // agrees with what the person says: no profile yet or "søger job" is ledig; otherwise a third ledig, as at launch.
+  // Flexjobbers made by hand before (the demo logins) get a status too, and a rhythm below: a third
+  // ledig, as at launch (a fixed count, so the calibrated statistics do not move). Those are the ones
+  // whose own words say so first: no profile yet (Nina), then "søger job".
   const handMade = await db
     .selectFrom("users as u")
     .leftJoin("profiles as p", "p.userId", "u.id")
@@ -327,12 +328,19 @@ async function simulate(db: Db, options: GenerateOptions, now: Date): Promise<{ 
     .where((eb) => eb.not(eb.exists(eb.selectFrom("employmentStatuses as s").select("s.id").whereRef("s.userId", "=", "u.id"))))
     .orderBy("u.id")
     .execute();
-  for (const [i, u] of handMade.entries()) {
+  const seeking = (a: string | null) => (a === null ? 0 : a === "seeking" ? 1 : 2);
+  const ledig = new Set(
+    [...handMade]
+      .sort((a, b) => seeking(a.availability) - seeking(b.availability) || (a.id < b.id ? -1 : 1))
+      .slice(0, Math.ceil(handMade.length / 3))
+      .map((u) => u.id),
+  );
+  for (const u of handMade) {
     await recordEmploymentStatus(
       db,
       {
         userId: u.id,
-        status: u.availability === null || u.availability === "seeking" || i % 3 === 0 ? "ledig" : "i_fleksjob",
+        status: ledig.has(u.id) ? "ledig" : "i_fleksjob",
         fromDate: start,
         source: "staff",
         recordedBy: r.pick(staff),
