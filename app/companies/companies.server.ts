@@ -31,8 +31,7 @@ export async function cvrStanding(db: Db, cvr: string): Promise<"free" | "pendin
  */
 export async function requestCompanyAccess(db: Db, input: AccessRequest, now = new Date(), verified?: { cvr: string; name: string }): Promise<AccessRequestResult> {
   if (verified) input = { ...input, cvr: verified.cvr, contactName: verified.name };
-  const live = await db.selectFrom("companies").select("id").where("cvr", "=", input.cvr).where("status", "in", ["pending", "approved"]).executeTakeFirst();
-  if (live) return { status: "cvr_taken" };
+  if ((await cvrStanding(db, input.cvr)) !== "free") return { status: "cvr_taken" };
   const company = await db
     .insertInto("companies")
     .values({
