@@ -3,7 +3,7 @@ import { formatDate } from "~/utils/dates";
 import type { Db } from "../../db/kysely";
 import { inTransaction } from "../../db/kysely";
 import type { ContactRequestStatus } from "../../db/schema";
-import { ALIAS_IN_TEXT, isVisibleFlexjobber, isVisibleTo, visibleProfiles, withoutHiddenCandidates } from "./visibility.server";
+import { ALIAS_IN_TEXT, isVisibleFlexjobber, isVisibleTo, visibleProfiles } from "./visibility.server";
 
 /** After a no, the same company may not ask again for this long. */
 export const DECLINE_BLOCK_DAYS = 30;
@@ -77,29 +77,28 @@ export async function revealedIdentities(db: Db, companyId: number, userIds: str
   return out;
 }
 
-/** A company's notices as it may read them: none about a candidate it cannot see, and her name beside the alias once she said yes. */
-export async function noticesForCompany<T extends { title: string }>(db: Db, companyId: number, notices: T[]): Promise<T[]> {
-  return withRevealedNames(db, companyId, await withoutHiddenCandidates(db, companyId, notices));
-}
-
 /**
- * A company's notices name candidates by the alias they had when written. Once
- * a candidate has said yes to this company, her name stands beside it
- * ("Anna Holm (Fleksjobber 7KQ2) har sagt ja"); read, not stored, so an
- * erased or paused candidate is never named.
+ * A company's notices as it may read them. They name candidates by the alias
+ * they had when written; one about a candidate the company may no longer see
+ * (paused, returned, consent withdrawn, blocked, erased) is left out, and once
+ * a candidate has said yes to this company her name stands beside the alias
+ * ("Anna Holm (Fleksjobber 7KQ2) har sagt ja"). Read, not stored, so today's
+ * rule applies to yesterday's notices.
  */
-async function withRevealedNames<T extends { title: string }>(db: Db, companyId: number, notices: T[]): Promise<T[]> {
+export async function noticesForCompany<T extends { title: string }>(db: Db, companyId: number, notices: T[]): Promise<T[]> {
   const named = [...new Set(notices.flatMap((n) => n.title.match(ALIAS_IN_TEXT) ?? []))];
   if (named.length === 0) return notices;
-  const people = await visibleProfiles(db, companyId).select(["p.userId", "p.alias"]).where("p.alias", "in", named).execute();
+  const visible = await visibleProfiles(db, companyId).select(["p.userId", "p.alias"]).where("p.alias", "in", named).execute();
   const identities = await revealedIdentities(
     db,
     companyId,
-    people.map((p) => p.userId),
+    visible.map((p) => p.userId),
   );
-  const names = new Map(people.flatMap((p) => (identities.has(p.userId) ? [[p.alias, identities.get(p.userId)!.name] as const] : [])));
-  if (names.size === 0) return notices;
-  return notices.map((n) => ({ ...n, title: n.title.replace(ALIAS_IN_TEXT, (alias) => (names.has(alias) ? `${names.get(alias)} (${alias})` : alias)) }));
+  // Every alias the company may see, with her name when she said yes to it.
+  const names = new Map(visible.map((p) => [p.alias, identities.get(p.userId)?.name ?? null]));
+  return notices
+    .filter((n) => (n.title.match(ALIAS_IN_TEXT) ?? []).every((alias) => names.has(alias)))
+    .map((n) => ({ ...n, title: n.title.replace(ALIAS_IN_TEXT, (alias) => (names.get(alias) ? `${names.get(alias)} (${alias})` : alias)) }));
 }
 
 export type RequestState = { kind: "none" } | { kind: "pending"; sentAt: string } | { kind: "accepted" } | { kind: "blocked"; until: string };

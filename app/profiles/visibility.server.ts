@@ -52,15 +52,3 @@ export async function isVisibleTo(db: Db, userId: string, forCompanyId?: number)
 
 /** A candidate's alias in a text a company reads ("Fleksjobber 7KQ2 har sagt ja"). */
 export const ALIAS_IN_TEXT = /Fleksjobber [A-Z2-9]{4}/g;
-
-/**
- * A company's notices name candidates by alias, written when they happened.
- * One about a profile the company may no longer see (paused, returned,
- * consent withdrawn, blocked) is left out: the one rule holds here too.
- */
-export async function withoutHiddenCandidates<T extends { title: string }>(db: Db, companyId: number, notices: T[]): Promise<T[]> {
-  const named = [...new Set(notices.flatMap((n) => n.title.match(ALIAS_IN_TEXT) ?? []))];
-  if (named.length === 0) return notices;
-  const visible = new Set((await visibleProfiles(db, companyId).select("p.alias").where("p.alias", "in", named).execute()).map((p) => p.alias));
-  return notices.filter((n) => (n.title.match(ALIAS_IN_TEXT) ?? []).every((alias) => visible.has(alias)));
-}
