@@ -1,8 +1,4 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-
-import { Migrator, sql } from "kysely";
+import { sql } from "kysely";
 import { describe, expect, it, vi } from "vitest";
 
 import { previewImport } from "~/citizens/import.server";
@@ -19,10 +15,9 @@ import { formatDate, isCalendarDay } from "~/utils/dates";
 import { day, optionalDay } from "~/utils/fields";
 
 import { db } from "../db/client.server";
-import { openDatabase } from "../db/kysely";
-import { migrations } from "../db/migrations/index";
 import { createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
+import { withOldDatabase } from "./old-database";
 
 // Dates are real dates everywhere: one helper for every form and URL
 // parameter, and the database refuses what slips past.
@@ -117,11 +112,7 @@ describe("the database refuses a date that does not exist", () => {
   });
 
   it("the migration reports and repairs bad rows stored before it", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "refleks-dates-"));
-    const { db: old } = openDatabase(path.join(dir, "old.sqlite"));
-    try {
-      const migrator = new Migrator({ db: old, provider: { getMigrations: async () => migrations } });
-      expect((await migrator.migrateTo("0008_consent_retention")).error).toBeUndefined();
+    await withOldDatabase("0008_consent_retention", async (old, migrate) => {
       const user = await createUser(old, { role: "flexjobber" });
       const at = new Date().toISOString();
       await old
@@ -132,14 +123,11 @@ describe("the database refuses a date that does not exist", () => {
         ])
         .execute();
       const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      expect(await migrate()).toBeUndefined();
       expect(warn.mock.calls.flat().join(" ")).toMatch(/employment_statuses\.from_date/);
       warn.mockRestore();
       const rows = await old.selectFrom("employmentStatuses").select(["status", "fromDate"]).where("userId", "=", user.id).execute();
       expect(rows).toEqual([{ status: "ledig", fromDate: "2026-03-02" }]);
-    } finally {
-      await old.destroy();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

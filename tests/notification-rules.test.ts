@@ -1,8 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-
-import { Migrator } from "kysely";
 import { describe, expect, it } from "vitest";
 
 import { runSavedSearchAlerts } from "~/alerts/alerts.server";
@@ -16,10 +11,9 @@ import * as notificationsPage from "~/routes/notifikationer";
 import * as openingPage from "~/routes/opslag_.$id";
 
 import { db } from "../db/client.server";
-import { openDatabase } from "../db/kysely";
-import { migrations } from "../db/migrations/index";
 import { createCompany, createFlexjobberWithProfile, createOpening, createUser } from "./factories";
 import { get, post, run, sessionCookie } from "./http";
+import { withOldDatabase } from "./old-database";
 
 // The rules of what a notice says and when there is one: a notice a person
 // cannot trust (a doubled quote, news of a job she already knows, an alias
@@ -35,11 +29,7 @@ async function notificationsPageData(userId: string) {
 
 describe("conversations named after what they are about", () => {
   it("the migration renames the old 'Kontakt' conversations after the company's flexjob", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "refleks-threads-"));
-    const { db: old } = openDatabase(path.join(dir, "old.sqlite"));
-    try {
-      const migrator = new Migrator({ db: old, provider: { getMigrations: async () => migrations } });
-      expect((await migrator.migrateTo("0031_job_runs")).error).toBeUndefined();
+    await withOldDatabase("0031_job_runs", async (old, migrate) => {
       const company = await createCompany(old, { name: "Gamle Kantine ApS" });
       const at = new Date().toISOString();
       const thread = (kind: "contact" | "jobcenter", subject: string) => ({
@@ -58,12 +48,9 @@ describe("conversations named after what they are about", () => {
         .insertInto("threads")
         .values([thread("contact", "Kontakt"), thread("jobcenter", "Kontakt")])
         .execute();
-      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      expect(await migrate()).toBeUndefined();
       expect((await old.selectFrom("threads").select("subject").orderBy("id").execute()).map((t) => t.subject)).toEqual(["Fleksjob hos Gamle Kantine ApS", "Kontakt"]);
-    } finally {
-      await old.destroy();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
